@@ -1,0 +1,122 @@
+// swift-tools-version:6.0
+// Trailbrake: a self-hosted real-time coaching server for sim racers.
+// Targets follow docs/architecture.md; arrows point from user to used and never back up.
+import PackageDescription
+
+let package = Package(
+    name: "trailbrake",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "trailbrake", targets: ["trailbrake"]),
+        .executable(name: "trailbrake-load", targets: ["trailbrake-load"]),
+        .executable(name: "trailbrake-bench", targets: ["trailbrake-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+    ],
+    targets: [
+        // MARK: System libraries (Debian packages, found with pkg-config)
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // MARK: Pure parts: no network, no database
+        .target(name: "Telemetry"),
+        .target(
+            name: "Coaching",
+            dependencies: [
+                "Telemetry",
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]
+        ),
+
+        // MARK: I/O parts
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Telemetry",
+                "Coaching",
+                "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "CoachServer",
+            dependencies: [
+                "Telemetry",
+                "Coaching",
+                "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+
+        // MARK: Executables
+        .executableTarget(
+            name: "trailbrake",
+            dependencies: [
+                "CoachServer",
+                "Storage",
+                "Telemetry",
+                "Coaching",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "trailbrake-load",
+            dependencies: [
+                "Telemetry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "loadtest"
+        ),
+        .executableTarget(
+            name: "trailbrake-bench",
+            dependencies: [
+                "Telemetry",
+                "Coaching",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HdrHistogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Benchmarks/trailbrake-bench"
+        ),
+
+        // MARK: Tests
+        .target(name: "TestSupport", dependencies: ["Telemetry", "Coaching"], path: "Tests/TestSupport"),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
+        .testTarget(
+            name: "CoachServerTests",
+            dependencies: [
+                "CoachServer", "Storage", "Telemetry", "Coaching", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+    ]
+)

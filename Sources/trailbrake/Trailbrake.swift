@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `trailbrake` command: the server and its administration tools.
+@main
+struct Trailbrake: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trailbrake",
+        abstract: "Real-time coaching server for sim racers.",
+        subcommands: []
+    )
+}
