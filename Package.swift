@@ -3,6 +3,36 @@
 // Targets follow docs/architecture.md; arrows point from user to used and never back up.
 import PackageDescription
 
+/// Developers working on the pure parts can build a smaller graph:
+/// `TRAILBRAKE_BUILD=core swift test` (Telemetry, Coaching) or `TRAILBRAKE_BUILD=storage`
+/// (adds Storage). CI and the README commands always build everything.
+enum BuildScope: Int { case core = 0, storage = 1, full = 2 }
+let scope: BuildScope = switch Context.environment["TRAILBRAKE_BUILD"] {
+case "core": .core
+case "storage": .storage
+default: .full
+}
+
+/// Package dependencies, each with the lowest build scope that needs it.
+let allDependencies: [(BuildScope, Package.Dependency)] = [
+    (.full, .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")),
+    (.core, .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0")),
+    (.storage, .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2")),
+    (.full, .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0")),
+    (.storage, .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3")),
+    (.full, .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1")),
+    (.full, .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2")),
+    (.full, .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6")),
+    (.full, .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0")),
+    (.full, .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1")),
+    (.full, .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1")),
+    (.full, .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1")),
+    (.storage, .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0")),
+    (.full, .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0")),
+    (.full, .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0")),
+]
+let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
+
 let package = Package(
     name: "trailbrake",
     platforms: [.macOS(.v15)],
@@ -11,23 +41,7 @@ let package = Package(
         .executable(name: "trailbrake-load", targets: ["trailbrake-load"]),
         .executable(name: "trailbrake-bench", targets: ["trailbrake-bench"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0"),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
-        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
-        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
-    ],
+    dependencies: packageDependencies,
     targets: [
         // MARK: System libraries (Debian packages, found with pkg-config)
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -120,3 +134,13 @@ let package = Package(
         ),
     ]
 )
+
+// Trim the targets for the smaller build scopes (see `BuildScope`).
+if scope != .full {
+    let coreTargets: Set<String> = ["Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests"]
+    let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
+    package.targets.removeAll { target in
+        !(coreTargets.contains(target.name) || (scope == .storage && storageTargets.contains(target.name)))
+    }
+    package.products.removeAll()
+}
