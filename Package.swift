@@ -112,7 +112,7 @@ let package = Package(
                 "Telemetry",
                 "Coaching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "HdrHistogram", package: "hdrhistogram-swift"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "Benchmarks/trailbrake-bench"
         ),
