@@ -1,5 +1,3 @@
-import Telemetry
-
 /// Corners and braking zones of a track layout, numbered in driving order, with the names and
 /// landmarks a person may add by hand. Stored beside a reference lap as `<name>.trackmap.json`.
 public struct TrackMap: Sendable, Equatable, Codable {
