@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Trailbrake builds and tests against. Safe to run again:
+# it only calls apt-get when something is missing.
+set -euo pipefail
+
+packages=(
+  pkg-config      # finds the system libraries below for SwiftPM
+  libsqlite3-dev  # Storage (GRDB)
+  zlib1g-dev      # Storage: lap telemetry compression
+  python3         # tests: RFC 6455 conformance smoke suite
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "system packages: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The test command: installs what it needs, builds everything (from scratch on a clean clone),
+# runs the whole test suite, then the lock-free ring's tests again under the thread sanitizer.
+# Exits non-zero when any test fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/install-system-deps.sh
+
+# Build progress lines ("[12/900] Compiling ...") are dropped; diagnostics and test output stay.
+quiet_build() { sed -u -E '/^\[[0-9]+\/[0-9]+\] /d'; }
+
+echo "== swift test (all targets)"
+set +e
+swift test 2>&1 | quiet_build
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "swift test failed (exit $status)"
+  exit "$status"
+fi
+
+echo "== thread sanitizer: the lock-free ring (pure targets only, separate build folder)"
+set +e
+TRAILBRAKE_BUILD=core swift test --sanitize=thread --scratch-path .build-tsan --filter Ring 2>&1 | quiet_build
+tsan=${PIPESTATUS[0]}
+set -e
+if [ "$tsan" -ne 0 ]; then
+  echo "thread-sanitizer tests failed (exit $tsan)"
+  exit "$tsan"
+fi
+echo "all test runs passed"
