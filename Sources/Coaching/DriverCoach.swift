@@ -1,0 +1,177 @@
+import Telemetry
+
+/// Everything needed to coach one driver session: the lap tracker, the live delta, the corner
+/// coach, and the choice of reference. The server feeds it every live frame in order and turns the
+/// events it returns into protocol messages.
+///
+/// Not thread-safe by design: exactly one consumer (the driver's session actor) owns it, which is
+/// what keeps the per-frame work free of locks.
+public final class DriverCoach {
+    public let session: SessionDescriptor
+    public let language: CueLanguage
+    public let configuration: DriverCoachConfiguration
+    /// The reference the driver is compared against now, and why.
+    public private(set) var referenceChoice: ReferenceChoice
+
+    private var lapTracker: LapTracker
+    private var deltaTracker: DeltaTracker?
+    private var cornerCoach: CornerCoach?
+    private var nextCueID: UInt64 = 1
+    private var lastDeltaSessionTime = -Double.infinity
+    private var lastFrame: LiveFrame?
+
+    public init(
+        session: SessionDescriptor, reference: ReferenceChoice, language: CueLanguage,
+        configuration: DriverCoachConfiguration = .init()
+    ) {
+        self.session = session
+        self.language = language
+        self.configuration = configuration
+        self.referenceChoice = reference
+        self.lapTracker = LapTracker(trackLength: session.track.length, configuration: configuration.lapTracking)
+        adopt(reference)
+    }
+
+    /// Runs one live frame through the lap tracker, the corner coach and the delta.
+    public func process(_ live: LiveFrame, into events: inout [CoachingEvent]) {
+        let frame = live.frame
+        for lapEvent in lapTracker.ingest(frame) {
+            handle(lapEvent, batchSequence: live.batchSequence, into: &events)
+        }
+        lastFrame = live
+        guard let elapsed = lapTracker.elapsedLapTime(at: frame.sessionTime) else { return }
+
+        if cornerCoach != nil {
+            var cues: [Cue] = []
+            cornerCoach!.observe(frame, elapsedLapTime: elapsed, batchSequence: live.batchSequence, into: &cues)
+            for var cue in cues {
+                cue.id = nextCueID
+                nextCueID += 1
+                events.append(.cue(cue))
+            }
+        }
+
+        if deltaTracker != nil,
+            let (delta, trend) = deltaTracker!.update(
+                lapDistance: Double(frame.lapDistance), elapsedLapTime: elapsed, sessionTime: frame.sessionTime),
+            frame.sessionTime - lastDeltaSessionTime >= configuration.deltaInterval,
+            let lapNumber = lapTracker.currentLapNumber
+        {
+            lastDeltaSessionTime = frame.sessionTime
+            events.append(.delta(DeltaSample(
+                lapNumber: lapNumber, lapDistance: Double(frame.lapDistance), delta: delta, trend: trend,
+                batchSequence: live.batchSequence)))
+        }
+    }
+
+    /// The session is over: the lap in progress, if any, is reported as a partial lap.
+    public func finish(into events: inout [CoachingEvent]) {
+        guard let record = lapTracker.finish() else { return }
+        cornerCoach?.lapAborted()
+        events.append(.lapCompleted(completedLap(from: record, measured: nil)))
+    }
+
+    // MARK: - Laps
+
+    private func handle(_ event: LapTrackerEvent, batchSequence: UInt64, into events: inout [CoachingEvent]) {
+        switch event {
+        case .lapStarted(let lapNumber, _):
+            cornerCoach?.lapStarted(lapNumber: lapNumber)
+            deltaTracker?.reset()
+            lastDeltaSessionTime = -.infinity
+        case .lapCompleted(let record):
+            let measured = cornerCoach?.lapFinished(isValid: record.isValid)
+            let lap = completedLap(from: record, measured: measured)
+            events.append(.lapCompleted(lap))
+            considerAsOwnBest(record, into: &events)
+        case .lapAbandoned(let record):
+            cornerCoach?.lapAborted()
+            events.append(.lapCompleted(completedLap(from: record, measured: nil)))
+        }
+    }
+
+    private func completedLap(
+        from record: LapRecord, measured: (corners: [CornerMetrics], brakingZones: [BrakingZone])?
+    ) -> CompletedLap {
+        var deltaToReference: Double?
+        if let lapTime = record.lapTime, let reference = referenceChoice.reference {
+            deltaToReference = lapTime - reference.metadata.lapTime
+        }
+        return CompletedLap(
+            lapNumber: record.lapNumber, lapTime: record.lapTime, isValid: record.isValid,
+            invalidReason: record.invalidReason?.rawValue, deltaToReference: deltaToReference,
+            frames: record.frames, corners: measured?.corners ?? [],
+            brakingZones: measured?.brakingZones ?? brakingZones(of: record))
+    }
+
+    /// Braking zones of a lap coached without a reference, so stored laps always carry them.
+    private func brakingZones(of record: LapRecord) -> [BrakingZone] {
+        guard record.isComplete, let grid = grid(of: record) else { return [] }
+        return BrakingZoneDetector.zones(in: grid)
+    }
+
+    private func grid(of record: LapRecord) -> ReferenceLap? {
+        let metadata = ReferenceLapMetadata(
+            sim: session.sim, track: session.track, car: session.car, lapTime: record.lapTime ?? 0,
+            source: "driver-lap:\(record.lapNumber)", date: "")
+        return try? ReferenceResampler.resample(
+            lapFrames: record.frames, lapStartTime: record.startTime, lapEndTime: record.endTime,
+            trackLength: session.track.length, metadata: metadata)
+    }
+
+    // MARK: - Reference
+
+    /// A valid lap faster than the current own-best reference becomes the reference, when no
+    /// shipped reference is in use and the configuration allows it.
+    private func considerAsOwnBest(_ record: LapRecord, into events: inout [CoachingEvent]) {
+        guard configuration.ownBestAsReference, record.isValid, let lapTime = record.lapTime else { return }
+        switch referenceChoice.reason {
+        case .none: break
+        case .driverBest:
+            guard let current = referenceChoice.reference, lapTime < current.metadata.lapTime else { return }
+        case .shippedForTrackAndCar, .shippedForTrack: return
+        }
+        guard var lap = grid(of: record) else { return }
+        lap.metadata.source = "driver-best:lap \(record.lapNumber)"
+        let map = TrackSegmenter.trackMap(for: lap, track: session.track, names: referenceChoice.trackMap)
+        let choice = ReferenceChoice(reference: lap, trackMap: map, reason: .driverBest)
+        // The tracker reports the next lap's start right after this completion, which starts the new coach's lap.
+        adopt(choice)
+        events.append(.referenceChanged(choice))
+    }
+
+    private func adopt(_ choice: ReferenceChoice) {
+        referenceChoice = choice
+        guard let reference = choice.reference else {
+            deltaTracker = nil
+            cornerCoach = nil
+            return
+        }
+        let map = choice.trackMap ?? TrackSegmenter.trackMap(for: reference, track: session.track)
+        referenceChoice.trackMap = map
+        deltaTracker = DeltaTracker(reference: reference)
+        cornerCoach = CornerCoach(
+            reference: reference, trackMap: map, language: language, configuration: configuration.cues)
+    }
+}
+
+/// Settings of a driver's coach; every default is explained where it is declared.
+public struct DriverCoachConfiguration: Sendable {
+    public var lapTracking: LapTrackingConfiguration
+    public var cues: CueConfiguration
+    /// Session seconds between two `delta` events: a few a second is enough for a delta bar and
+    /// keeps the message rate low (each message costs ~20 µs of server CPU).
+    public var deltaInterval: Double
+    /// Use the driver's own best valid lap as the reference when none is shipped for the track and car.
+    public var ownBestAsReference: Bool
+
+    public init(
+        lapTracking: LapTrackingConfiguration = .init(), cues: CueConfiguration = .init(),
+        deltaInterval: Double = 0.25, ownBestAsReference: Bool = true
+    ) {
+        self.lapTracking = lapTracking
+        self.cues = cues
+        self.deltaInterval = deltaInterval
+        self.ownBestAsReference = ownBestAsReference
+    }
+}
