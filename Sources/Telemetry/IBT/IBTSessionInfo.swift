@@ -15,7 +15,7 @@ public struct IBTSessionInfo: Sendable, Equatable {
 
     public init(yaml: String) {
         var scanner = IBTYAMLScanner()
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: true) {
+        for line in yaml.split(whereSeparator: \.isNewline) {
             scanner.read(line)
         }
         trackName = scanner.weekend["TrackName"]
@@ -59,8 +59,7 @@ struct IBTYAMLScanner {
     private var subsection = ""
     private var currentCarIndex: Int?
 
-    mutating func read(_ rawLine: Substring) {
-        let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+    mutating func read(_ line: Substring) {
         let indent = line.prefix { $0 == " " }.count
         let body = line.dropFirst(indent)
         if indent == 0 {
