@@ -16,6 +16,7 @@ enum FrameStep: Equatable {
 /// Classifies the step between two frames on a track of known length. Pure; see
 /// `LapTrackingConfiguration` for where each threshold comes from.
 struct FrameStepClassifier {
+    /// Where the distance wraps (`LapTracker.lapLength`), not necessarily the declared length.
     let trackLength: Double
     let configuration: LapTrackingConfiguration
 

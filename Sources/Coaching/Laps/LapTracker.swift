@@ -11,10 +11,13 @@ import Telemetry
 /// - Pit road, pit stall, off track and data holes invalidate the lap they happen in.
 /// - Dropped, never fatal: non-finite rows, rows not in the world, rows whose session time does not
 ///   advance, and iRacing's uninitialised `lap 0 / distance 0` row.
+/// - The line is placed with `lapLength`, the length at which the distance really wraps (measured
+///   when frames carry the lap fraction), not the declared `trackLength`: see `LapLengthEstimate`.
 public struct LapTracker: Sendable {
+    /// The declared track length, metres (the session info's or the client's hello).
     public let trackLength: Double
     public let configuration: LapTrackingConfiguration
-    private let classifier: FrameStepClassifier
+    private var lengthEstimate: LapLengthEstimate
 
     private var lastFrame: TelemetryFrame?
     private var current: LapInProgress?
@@ -23,7 +26,17 @@ public struct LapTracker: Sendable {
     public init(trackLength: Double, configuration: LapTrackingConfiguration = .init()) {
         self.trackLength = trackLength
         self.configuration = configuration
-        classifier = FrameStepClassifier(trackLength: trackLength, configuration: configuration)
+        lengthEstimate = LapLengthEstimate(declared: trackLength)
+    }
+
+    /// Metres at which the distance channel wraps to 0: measured from frames that carry both
+    /// distance and lap fraction (576.28 m at Langley, declared "0.58 km"), else `trackLength`.
+    /// Lap times are interpolated with it, and a lap's frames lie on `0..<lapLength`, so it is
+    /// also the length to put the lap on a distance grid with.
+    public var lapLength: Double { lengthEstimate.length }
+
+    private var classifier: FrameStepClassifier {
+        FrameStepClassifier(trackLength: lapLength, configuration: configuration)
     }
 
     /// The lap the latest frame belongs to; nil before the first frame.
@@ -39,6 +52,7 @@ public struct LapTracker: Sendable {
     /// Feeds one frame; returns what it caused (usually nothing).
     public mutating func ingest(_ frame: TelemetryFrame) -> [LapTrackerEvent] {
         guard isUsable(frame) else { return [] }
+        lengthEstimate.add(frame)
         guard let previous = lastFrame, var lap = current else {
             lastFrame = frame
             return [start(LapInProgress(
