@@ -110,13 +110,17 @@ public final class DriverCoach {
         return BrakingZoneDetector.zones(in: grid)
     }
 
+    /// The lap on the 1 m grid. It uses the length at which the sim's distance wraps (the tracker's
+    /// estimate), not the rounded length from `hello`, so the grid never invents its last metres.
     private func grid(of record: LapRecord) -> ReferenceLap? {
+        var track = session.track
+        track.length = lapTracker.lapLength
         let metadata = ReferenceLapMetadata(
-            sim: session.sim, track: session.track, car: session.car, lapTime: record.lapTime ?? 0,
+            sim: session.sim, track: track, car: session.car, lapTime: record.lapTime ?? 0,
             source: "driver-lap:\(record.lapNumber)", date: "")
         return try? ReferenceResampler.resample(
             lapFrames: record.frames, lapStartTime: record.startTime, lapEndTime: record.endTime,
-            trackLength: session.track.length, metadata: metadata)
+            trackLength: track.length, metadata: metadata)
     }
 
     // MARK: - Reference
