@@ -93,6 +93,11 @@ extension JSONScanner {
         }
     }
 
+    private static let simpleEscapes: [UInt8: Unicode.Scalar] = [
+        UInt8(ascii: "\""): "\"", UInt8(ascii: "\\"): "\\", UInt8(ascii: "/"): "/", UInt8(ascii: "b"): "\u{08}",
+        UInt8(ascii: "f"): "\u{0C}", UInt8(ascii: "n"): "\n", UInt8(ascii: "r"): "\r", UInt8(ascii: "t"): "\t",
+    ]
+
     /// Decodes the escapes of a string's raw content (`\" \\ \/ \b \f \n \r \t \uXXXX`).
     func unescape(_ raw: UnsafeRawBufferPointer) throws(WireError) -> String {
         var scalars = String.UnicodeScalarView()
@@ -107,11 +112,7 @@ extension JSONScanner {
             guard byte == UInt8(ascii: "\\") else { pendingBytes.append(byte); continue }
             flush()
             guard let kind = utf8.next() else { throw syntax("unterminated escape") }
-            let simple: [UInt8: Unicode.Scalar] = [
-                UInt8(ascii: "\""): "\"", UInt8(ascii: "\\"): "\\", UInt8(ascii: "/"): "/", UInt8(ascii: "b"): "\u{08}",
-                UInt8(ascii: "f"): "\u{0C}", UInt8(ascii: "n"): "\n", UInt8(ascii: "r"): "\r", UInt8(ascii: "t"): "\t",
-            ]
-            if let scalar = simple[kind] { scalars.append(scalar); continue }
+            if let scalar = Self.simpleEscapes[kind] { scalars.append(scalar); continue }
             guard kind == UInt8(ascii: "u") else { throw syntax("unknown escape") }
             var code: UInt32 = 0
             for _ in 0..<4 {
