@@ -26,10 +26,13 @@ enum SpeedProfile {
         return max(minimumLongitudinalShare, (max(0, 1 - lateralUse * lateralUse)).squareRoot())
     }
 
-    /// Largest drive acceleration (before drag) at `speed`: power- or traction-limited.
+    /// Largest drive force per mass at `speed` (power- or traction-limited). Holding speed
+    /// against drag is always possible; only the surplus over drag shares the friction circle
+    /// (lateral grip figures are steady-state values, measured while holding speed).
     static func driveLimit(speed: Double, curvature: Double, car: CarProfile) -> Double {
-        let powerLimited = car.powerToMass / max(speed, 1)
-        return min(powerLimited, car.tractionLimit * gravity) * longitudinalShare(speed: speed, curvature: curvature, car: car)
+        let drag = car.dragPerMass * speed * speed
+        let straightLine = min(car.powerToMass / max(speed, 1), car.tractionLimit * gravity)
+        return drag + (straightLine - drag) * longitudinalShare(speed: speed, curvature: curvature, car: car)
     }
 
     /// Largest braking deceleration (before drag) at `speed`.
