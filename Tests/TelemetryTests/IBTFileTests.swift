@@ -104,6 +104,8 @@ struct IBTFileTests {
         #expect(old.first?.presentChannels.isSuperset(of: .required) == true)
         // Row 0 of these files has Lat = Lon = 0 ("not known"), which must not read as a position.
         #expect(old.first?.latitude.isNaN == true)
+        #expect(old.first?.presentChannels.contains(.latitude) == false)
+        #expect(old.last?.presentChannels.contains(.latitude) == true)
     }
 
     /// Every value of every derived lap CSV equals what the reader returns for that record.
@@ -148,5 +150,35 @@ struct IBTFileTests {
 
     private func close(_ a: Double, _ b: Double) -> Bool {
         a == b || abs(a - b) <= 1e-6 * max(abs(a), abs(b))
+    }
+}
+
+/// Real recordings replayed through the wire: they must survive both codecs unchanged and pass
+/// the validator, or the validator's limits are wrong for real driving.
+@Suite(.enabled(if: TestData.sharedDataDirectory != nil, "shared/data is absent"))
+struct IBTReplayTests {
+    @Test(arguments: [
+        "rr_skmodified_langley_2015-05-28_14-46-23.ibt", "rr_skmodified_langley_2015-05-28_14-50-46.ibt",
+        "iracingrs_mercedesamggt4_sebring_2025-11-20.ibt", "teamjorge_mercedesw13_redbullring_2024-06-24_valid.ibt",
+    ])
+    func everyRecordedFrameCrossesTheWireAndValidates(name: String) throws {
+        let url = IBTFileTests.directory.appendingPathComponent(name)
+        let file = try IBTFile(contentsOf: url)
+        let trackLength = try #require(file.sessionInfo.trackLength)
+        let frames = try file.frames()
+        var refusals: [String] = []
+        for (number, start) in stride(from: 0, to: frames.count, by: 6).enumerated() {
+            let batch = FrameBatch(sequence: UInt64(number + 1), frames: Array(frames[start..<min(start + 6, frames.count)]))
+            #expect(try BinaryFrameBatchCodec.decode(BinaryFrameBatchCodec.encode(batch)).frames.count == batch.frames.count)
+            if case .frames(let viaJSON) = try ClientMessage.decode(json: Data(batch.jsonText().utf8)) {
+                #expect(viaJSON == batch)
+            }
+            do throws(WireError) {
+                try FrameValidator.validate(batch, trackLength: trackLength)
+            } catch {
+                refusals.append("rows \(start)...: \(error.message)")
+            }
+        }
+        #expect(refusals.isEmpty, "\(refusals.prefix(5))")
     }
 }

@@ -10,8 +10,10 @@ struct CSVTable {
         var numbered: [(Int, Substring)] = []
         let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         for (offset, raw) in text.utf8.split(separator: newline, omittingEmptySubsequences: false).enumerated() {
-            let line = raw.last == carriageReturn ? Substring(raw.dropLast()) : Substring(raw)
-            if !line.allSatisfy(\.isWhitespace) { numbered.append((offset + 1, line)) }
+            let content = raw.last == carriageReturn ? raw.dropLast() : raw[...]
+            if !content.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+                numbered.append((offset + 1, Substring(content)))
+            }
         }
         guard let header = numbered.first else { throw .empty }
         columns = header.1.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }

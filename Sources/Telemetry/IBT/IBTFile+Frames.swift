@@ -2,7 +2,8 @@ extension IBTFile {
     /// Every row as a frame, in file order, with `presentChannels` saying which channels the
     /// file has. Rows are mapped as recorded: the uninitialised row 0 and reset glitches
     /// (reference/iracing-data.md 1.5) are left for lap segmentation to judge.
-    /// `Lat`/`Lon` of exactly 0 (iRacing's "not known") become NaN.
+    /// `Lat`/`Lon` of exactly 0 (iRacing's "not known") are NaN and absent from that frame's
+    /// `presentChannels`, so the frame still passes `FrameValidator`.
     public func frames() throws(IBTError) -> [TelemetryFrame] {
         let channels = try IBTFrameChannels(file: self)
         return data.withUnsafeBytes { bytes in
@@ -58,18 +59,22 @@ private struct IBTFrameChannels {
 
     func frame(_ row: IBTRowReader) -> TelemetryFrame {
         func float(_ variable: IBTVariable?) -> Float { variable.map { Float(row.number($0)) } ?? .nan }
-        func position(_ variable: IBTVariable?) -> Double {
-            guard let variable else { return .nan }
-            let degrees = row.number(variable)
-            return degrees == 0 ? .nan : degrees
-        }
         var frame = TelemetryFrame(
             sessionTime: row.number(sessionTime), lapNumber: Int32(clamping: row.integer(lap)),
             lapDistance: Float(row.number(lapDistance)), lapDistanceFraction: float(fraction),
             speed: Float(row.number(speed)), throttle: Float(row.number(throttle)), brake: Float(row.number(brake)),
             clutch: float(clutch), steering: float(steering), gear: Int8(clamping: row.integer(gear)), rpm: float(rpm),
             lateralAcceleration: float(lateral), longitudinalAcceleration: float(longitudinal), yawRate: float(yawRate),
-            latitude: position(latitude), longitude: position(longitude), presentChannels: present)
+            presentChannels: present)
+        // iRacing writes 0 for "position not known" (row 0, not in world): absent, not a place.
+        if let latitude, let longitude {
+            let (lat, lon) = (row.number(latitude), row.number(longitude))
+            if lat == 0 || lon == 0 {
+                frame.presentChannels.subtract([.latitude, .longitude])
+            } else {
+                (frame.latitude, frame.longitude) = (lat, lon)
+            }
+        }
         if let pit { frame.onPitRoad = row.integer(pit) != 0 }
         if let surface {
             // Codes outside irsdk_TrkLoc mean the sim has no usable position for the car.

@@ -7,31 +7,53 @@ public enum ClientMessage: Sendable, Equatable {
     case frames(FrameBatch)
 
     /// Decodes one text message. Errors, by code:
-    /// - `malformed_json`: not JSON, not an object, or a `frames` message whose `seq` or `frames`
-    ///   is missing or of the wrong type (the message's structure is broken);
-    /// - `unknown_type`: no `type`, or a `type` other than `hello` and `frames`;
+    /// - `malformed_json`: not valid JSON, not an object, or a `frames` message whose `seq`
+    ///   (a non-negative integer) or `frames` (an array) is missing or of the wrong type;
+    /// - `unknown_type`: no string `type`, or a `type` other than `hello` and `frames`;
     /// - `unsupported_protocol`: `hello.protocol` is not 1;
     /// - `invalid_hello`: any other missing or invalid hello field;
     /// - `bad_frame_count`: 0 or more than 120 frames;
     /// - `invalid_value`: a frame lacks a required key (`t`, `lap`, `dist`, `speed`, `throttle`,
-    ///   `brake`, `gear`), or a key holds null or the wrong type. This is the JSON twin of a
-    ///   channel value the binary layout cannot express, so it shares the code the validator uses.
-    public static func decode(json: Data) throws(WireError) -> ClientMessage {
-        do {
-            return try JSONDecoder().decode(Envelope.self, from: json).message
-        } catch let error as WireError {
-            throw error
-        } catch {
-            throw WireError(.malformedJSON, "message is not a JSON object: \(describe(error))")
+    ///   `brake`, `gear`), or a key holds null or the wrong type. It is the JSON twin of a value
+    ///   the binary layout cannot carry, so it shares the validator's code.
+    ///
+    /// `frames` messages are read by a dedicated scanner (no intermediate tree, no Foundation
+    /// decoder); `hello`, sent once per connection, goes through `JSONDecoder`.
+    public static func decode(json bytes: UnsafeRawBufferPointer) throws(WireError) -> ClientMessage {
+        var scanner = JSONScanner(bytes)
+        try scanner.skipValue()
+        scanner.skipWhitespace()
+        guard scanner.isAtEnd else { throw scanner.syntax("unexpected characters after the message") }
+        scanner.position = 0
+        guard scanner.consumeIf(UInt8(ascii: "{")) else {
+            throw WireError(.malformedJSON, "message is not a JSON object")
+        }
+        let envelope = try TopLevelFields(&scanner)
+        switch envelope.type {
+        case "frames":
+            let batch = try FrameBatchJSONParser(scanner: scanner).batch(sequence: envelope.sequence, framesStart: envelope.framesStart)
+            return .frames(batch)
+        case "hello":
+            return .hello(try decodeHello(Data(bytes)))
+        case let other?:
+            throw WireError(.unknownType, "unknown message type \"\(other.prefix(40))\"")
+        case nil:
+            throw WireError(.unknownType, "message has no string \"type\" field")
         }
     }
 
-    public static func decode(json: [UInt8]) throws(WireError) -> ClientMessage {
-        try decode(json: Data(json))
+    public static func decode(json: Data) throws(WireError) -> ClientMessage {
+        let result: Result<ClientMessage, WireError> = json.withUnsafeBytes { raw in
+            do throws(WireError) { return .success(try decode(json: raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 
-    public static func decode(json: UnsafeRawBufferPointer) throws(WireError) -> ClientMessage {
-        try decode(json: Data(json))
+    public static func decode(json: [UInt8]) throws(WireError) -> ClientMessage {
+        let result: Result<ClientMessage, WireError> = json.withUnsafeBytes { raw in
+            do throws(WireError) { return .success(try decode(json: raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 
     /// The message as JSON text (UTF-8), in the form `decode(json:)` reads.
@@ -45,28 +67,44 @@ public enum ClientMessage: Sendable, Equatable {
         }
     }
 
-    /// Reads `type` first, then the body it names.
-    private struct Envelope: Decodable {
-        let message: ClientMessage
-
-        enum CodingKeys: String, CodingKey { case type }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            guard let type = try? container.decode(String.self, forKey: .type) else {
-                throw WireError(.unknownType, "message has no string \"type\" field")
-            }
-            switch type {
-            case "hello": message = .hello(try Hello(from: decoder))
-            case "frames": message = .frames(try FrameBatchJSON(from: decoder).batch)
-            default: throw WireError(.unknownType, "unknown message type \"\(type.prefix(40))\"")
-            }
+    /// `Hello.init(from:)` throws `WireError` itself; anything else the decoder reports is a
+    /// structural problem of the hello.
+    private static func decodeHello(_ data: Data) throws(WireError) -> Hello {
+        do {
+            return try JSONDecoder().decode(Hello.self, from: data)
+        } catch let error as WireError {
+            throw error
+        } catch {
+            throw WireError(.invalidHello, "hello is not a valid object")
         }
     }
+}
 
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
-        if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
-        return "unreadable"
+/// The top-level fields of a text message, read in one pass in any order. The `frames` value
+/// is only located here, and parsed once `type` is known.
+private struct TopLevelFields {
+    var type: String?
+    var sequence: JSONScanner.Number?
+    var framesStart: Int?
+
+    init(_ scanner: inout JSONScanner) throws(WireError) {
+        if scanner.consumeIf(UInt8(ascii: "}")) { return }
+        repeat {
+            let key = try scanner.readString()
+            try scanner.consume(UInt8(ascii: ":"))
+            let next = scanner.peek()
+            switch key {
+            case "type" where next == UInt8(ascii: "\""):
+                type = try scanner.readString()
+            case "seq" where next.map { $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false:
+                sequence = try scanner.readNumber()
+            case "frames":
+                framesStart = scanner.position
+                try scanner.skipValue()
+            default:
+                try scanner.skipValue()
+            }
+        } while scanner.consumeIf(UInt8(ascii: ","))
+        try scanner.consume(UInt8(ascii: "}"))
     }
 }

@@ -90,12 +90,3 @@ private func name(_ name: String, _ decode: () throws -> String) throws -> Strin
     }
     return value
 }
-
-extension String {
-    func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first.isWhitespace { slice.removeFirst() }
-        while let last = slice.last, last.isWhitespace { slice.removeLast() }
-        return String(slice)
-    }
-}
