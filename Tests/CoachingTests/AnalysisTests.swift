@@ -132,7 +132,6 @@ let analysisCases: [(SyntheticTrack, CarProfile)] = [(.testCircuit, .gt4), (.tes
         let lap = LapSynthesizer.lap(track: track, car: car, lapNumber: 1, mistakes: mistakes)
         let metrics = CornerAnalyzer.measure(lap: lap, reference: reference, trackMap: map)
         let numbers = metrics.map(\.versusReference)
-        print(track.name, car.name, numbers.map { "\($0.brakePointDelta ?? .nan) \($0.minimumSpeedDelta ?? .nan) \($0.throttlePickupDelta ?? .nan) \($0.timeDelta ?? .nan)" })
         #expect(abs((numbers[0].brakePointDelta ?? 0) + 20) <= 5)
         #expect(abs(numbers[0].minimumSpeedDelta ?? 9) <= 2)
         #expect(abs((numbers[1].minimumSpeedDelta ?? 0) + 8) <= 2)

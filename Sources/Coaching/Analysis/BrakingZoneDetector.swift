@@ -30,6 +30,8 @@ public enum BrakingZoneDetector {
         guard to >= from else { return [] }
         var result: [Span] = []
         var index = from
+        // A zone already under way at `from` started before it: skip to its release.
+        while index <= to, window.brake(index - 1) >= PedalThresholds.brakeOff { index += 1 }
         while index <= to {
             guard window.brake(index) >= PedalThresholds.brakeOn else { index += 1; continue }
             var end = index, peak = window.brake(index), probe = index + 1

@@ -11,7 +11,7 @@ import Telemetry
 /// - throttle pick-up: first point after the lap's apex where throttle reaches
 ///   `PedalThresholds.throttleFull` and stays there for `sustainedThrottle` seconds (or to the
 ///   end of measuring);
-/// - apex gear: gear at the lap's apex;
+/// - apex gear: gear held longest within 15 m of the lap's apex;
 /// - coasting: metres from entry to exit with neither pedal above `coastingPedal`;
 /// - time delta: grid time from entry to exit, minus the reference's.
 public enum CornerAnalyzer {
@@ -55,7 +55,7 @@ public enum CornerAnalyzer {
         }
         return Reading(
             brakePoint: zone?.start, peakBrake: peak.map(Double.init), apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
-            throttlePickup: throttlePickup(in: lap, from: apex, to: apexSearchEnd), apexGear: Int(lap.gear(apex)),
+            throttlePickup: throttlePickup(in: lap, from: apex, to: apexSearchEnd), apexGear: apexGear(lap, around: apex),
             coasting: Double(coasting), time: lap.time(exit) - lap.time(entry))
     }
 
@@ -74,6 +74,17 @@ public enum CornerAnalyzer {
             brakePoint: own.brakePoint.map { Grid.wrap($0, n) }, peakBrake: own.peakBrake, minimumSpeed: own.minimumSpeed,
             throttlePickup: own.throttlePickup.map { Grid.wrap($0, n) }, apexGear: own.apexGear, coastingDistance: own.coasting,
             versusReference: numbers)
+    }
+
+    /// Metres either side of the apex over which the apex gear is taken.
+    static let apexGearRadius = 15
+
+    /// The gear held longest within `apexGearRadius` of the apex: a gear seen for a few metres
+    /// at the apex is a shift in progress, and the minimum-speed point itself wanders by metres.
+    static func apexGear(_ lap: LapWindow, around apex: Int) -> Int {
+        var metres: [Int8: Int] = [:]
+        for index in (apex - apexGearRadius)...(apex + apexGearRadius) { metres[lap.gear(index), default: 0] += 1 }
+        return Int(metres.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? lap.gear(apex))
     }
 
     /// First point in `from...to` (unwrapped) where the throttle reaches full and stays there

@@ -127,7 +127,7 @@ public struct CornerCoach: Sendable {
         guard travelled <= configuration.feedbackExpiry else { return }
         pending.cue.batchSequence = batchSequence
         cues.append(pending.cue)
-        remember(pending.advice, corner: pending.cue.corner, kind: .feedback)
+        remember(pending.advice, corner: pending.cue.corner, kind: .feedback, passOver: true)
     }
 
     /// The same advice for a corner is not repeated within the cooldown unless it got worse.
@@ -138,8 +138,10 @@ public struct CornerCoach: Sendable {
         return abs(advice.amount) >= said.magnitude * configuration.worseningFactor
     }
 
-    mutating func remember(_ advice: CueAdvice, corner: Int, kind: Cue.Kind) {
+    /// Records advice for the cooldown; approach advice also uses up the corner's pass (feedback
+    /// comes after the pass has been measured, so it must not block the next one).
+    mutating func remember(_ advice: CueAdvice, corner: Int, kind: Cue.Kind, passOver: Bool = false) {
         lastSaid[SaidKey(corner: corner, kind: kind)] = Said(topic: advice.topic, side: advice.side, magnitude: abs(advice.amount), lapIndex: lapIndex)
-        cuedThisPass.insert(corner)
+        if !passOver { cuedThisPass.insert(corner) }
     }
 }

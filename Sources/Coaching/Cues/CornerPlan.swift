@@ -27,7 +27,7 @@ struct CornerPlan: Sendable {
             let startSpeed = Double(referenceWindow.speed(Int(start.rounded())))
             let speeds = CornerSpeeds(
                 entry: startSpeed, apex: reading.minimumSpeed / 3.6,
-                exit: Double(referenceWindow.speed(Int(placed.exit.rounded()))), length: max(1, placed.exit - placed.entry))
+                exit: Double(referenceWindow.speed(placed.measureEnd)), length: max(1, placed.exit - placed.entry))
             let deadline = start - configuration.reactionTime * startSpeed
             return CornerPlan(
                 corner: window.corner, window: placed, speeds: speeds, deadline: Grid.wrap(deadline, n),

@@ -1,6 +1,7 @@
 import Telemetry
 
-/// Reference speeds of one corner (m/s), for turning a deviation into a time cost.
+/// Reference speeds of one corner (m/s), for turning a deviation into a time cost; `exit` is
+/// taken at the end of measuring (after the car has accelerated out).
 struct CornerSpeeds: Sendable, Equatable {
     var entry: Double
     var apex: Double
@@ -22,7 +23,9 @@ struct CornerSpeeds: Sendable, Equatable {
 /// Favourable deviations (faster at the apex, earlier on the throttle) are only called when the
 /// corner still lost time: otherwise the driver is doing better than the reference.
 /// A late brake point moves the whole corner later, so it is taken off the throttle pick-up
-/// before judging the pick-up (the late throttle is the same mistake, not a second one).
+/// before judging the pick-up (the late throttle is the same mistake, not a second one); in the
+/// same way an early brake point leaves the car rolling to the corner, so that many metres are
+/// taken off the extra coasting.
 struct DeviationJudge: Sendable {
     var configuration: CueConfiguration
 
@@ -51,7 +54,8 @@ struct DeviationJudge: Sendable {
             let over = abs(judged) >= c.throttlePickupThreshold
             result.append(.init(topic: .throttlePickup, value: judged, threshold: c.throttlePickupThreshold, callable: over && (judged > 0 || losing)))
         }
-        if let coasting = n.coastingDistance {
+        if var coasting = n.coastingDistance {
+            coasting -= max(0, -(n.brakePointDelta ?? 0))
             result.append(.init(topic: .coasting, value: coasting, threshold: c.coastingThreshold, callable: coasting >= c.coastingThreshold))
         }
         if let gear = n.apexGear, let reference = n.referenceApexGear {

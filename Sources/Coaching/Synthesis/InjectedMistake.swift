@@ -38,7 +38,8 @@ public struct SyntheticCorner: Sendable, Equatable {
     public var apex: Double
     /// Physical brake onset on the reference (before the pedal ramp); nil when not braked.
     public var brakeOnset: Double?
-    /// Reference throttle pick-up: first point from the apex where the car is at its drive limit.
+    /// Reference throttle pick-up: first point from the apex where the car stays at its drive
+    /// limit (flat throttle) for 0.5 s.
     public var throttlePickup: Double
     /// Reference speed at the apex, km/h.
     public var apexSpeed: Double

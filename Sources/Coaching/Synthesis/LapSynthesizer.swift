@@ -86,7 +86,7 @@ struct Model {
             guard speed[apex] < 0.95 * approach else { continue }
             let onset = brakeOnset(apex: apex, speed: speed, car: car)
             var pickup = apex
-            while pickup < apex + count / 2, !atDriveLimit(pickup, speed: speed, curvature: curvature, car: car) { pickup += 1 }
+            while pickup < apex + count / 2, !staysAtDriveLimit(from: pickup, speed: speed, curvature: curvature, car: car) { pickup += 1 }
             let corner = SyntheticCorner(
                 number: result.count + 1, apex: Double(apex), brakeOnset: onset.map { Double(Grid.wrap($0, count)) },
                 throttlePickup: Double(Grid.wrap(pickup, count)), apexSpeed: speed[apex] * 3.6)
@@ -105,6 +105,17 @@ struct Model {
         guard var index = (apex - 60...apex).last(where: braking) else { return nil }
         while index > apex - count / 2, braking(index - 1) { index -= 1 }
         return index
+    }
+
+    /// At the drive limit for the next 0.5 s: the pedal is flat, not touching full for a metre.
+    static func staysAtDriveLimit(from start: Int, speed: [Double], curvature: [Double], car: CarProfile) -> Bool {
+        var seconds = 0.0, index = start
+        while seconds < 0.5 {
+            guard atDriveLimit(index, speed: speed, curvature: curvature, car: car) else { return false }
+            seconds += 1 / max(speed[Grid.wrap(index, speed.count)], 1)
+            index += 1
+        }
+        return true
     }
 
     static func atDriveLimit(_ i: Int, speed: [Double], curvature: [Double], car: CarProfile) -> Bool {

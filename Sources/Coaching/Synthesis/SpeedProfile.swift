@@ -76,7 +76,8 @@ enum SpeedProfile {
     static func reaccelerate(_ speed: inout [Double], from start: Int, length: Int, ceiling: [Double], curvature: [Double], car: CarProfile) {
         let count = speed.count
         guard count > 1 else { return }
-        for offset in 0..<max(0, length) {
+        // Stops at the end of the lap's grid: a mistake never spills into the start of its own lap.
+        for offset in 0..<max(0, min(length, count - 1 - start)) {
             let from = Grid.wrap(start + offset, count), to = Grid.wrap(start + offset + 1, count)
             let next = min(ceiling[to], accelerated(from: speed[from], at: from, curvature: curvature, car: car))
             if next >= speed[to] && offset > 0 { return }
