@@ -1,1 +1,13 @@
-print("trailbrake-bench")
+import ArgumentParser
+
+/// Benchmarks that prove the budgets in docs/performance.md. Kept out of `swift test`: run them
+/// on a release build with `scripts/bench.sh` (or `swift run -c release trailbrake-bench ...`).
+struct TrailbrakeBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trailbrake-bench",
+        abstract: "Measure the live coaching path and lap storage.",
+        subcommands: [CoachingBenchmarkCommand.self]
+    )
+}
+
+await TrailbrakeBench.main()

@@ -1,0 +1,72 @@
+import Telemetry
+
+/// Finds braking zones on a lap: where brake pressure crosses `PedalThresholds.brakeOn`, ends
+/// below `brakeOff`, lasts at least `minimumBrakeDuration`, with short releases merged.
+public enum BrakingZoneDetector {
+    /// Zones of a whole lap, in driving order, treating the lap as closed: a zone that crosses
+    /// the line has `endDistance < startDistance`.
+    public static func zones(in lap: ReferenceLap) -> [BrakingZone] {
+        let n = lap.count
+        guard n > 2, lap.brake.count == n, lap.speed.count == n else { return [] }
+        guard let released = lap.brake.firstIndex(where: { $0 < PedalThresholds.brakeOff }) else { return [] }
+        let window = LapWindow(lap)
+        return spans(in: window, from: released, to: released + n - 1).map { span in
+            BrakingZone(
+                startDistance: Grid.wrap(span.start, n), endDistance: Grid.wrap(Double(span.end), n),
+                peakPressure: Double(span.peak), entrySpeed: Double(window.speed(Int(span.start.rounded(.down)))),
+                exitSpeed: Double(window.speed(span.end)))
+        }.sorted { $0.startDistance < $1.startDistance }
+    }
+
+    /// A zone on unwrapped grid indexes; `start` is the interpolated onset crossing.
+    struct Span: Sendable, Equatable {
+        var start: Double
+        var end: Int
+        var peak: Float
+    }
+
+    /// Zones whose onset lies in `from...to` (a zone may run on past `to`, up to half a lap).
+    static func spans(in window: LapWindow, from: Int, to: Int) -> [Span] {
+        guard to >= from else { return [] }
+        var result: [Span] = []
+        var index = from
+        // A zone already under way at `from` started before it: skip to its release.
+        while index <= to, window.brake(index - 1) >= PedalThresholds.brakeOff { index += 1 }
+        while index <= to {
+            guard window.brake(index) >= PedalThresholds.brakeOn else { index += 1; continue }
+            var end = index, peak = window.brake(index), probe = index + 1
+            let limit = index + window.count / 2
+            while probe < limit {
+                let pressure = window.brake(probe)
+                if pressure >= PedalThresholds.brakeOff {
+                    end = probe
+                    peak = max(peak, pressure)
+                    probe += 1
+                    continue
+                }
+                // Released: look ahead for a reapplication within the merge gap.
+                var ahead = probe
+                while ahead < limit, window.time(ahead) - window.time(end) <= PedalThresholds.mergeGap,
+                    window.brake(ahead) < PedalThresholds.brakeOn
+                { ahead += 1 }
+                if ahead < limit, window.time(ahead) - window.time(end) <= PedalThresholds.mergeGap {
+                    probe = ahead
+                } else {
+                    break
+                }
+            }
+            if window.time(end) - window.time(index) >= PedalThresholds.minimumBrakeDuration {
+                result.append(Span(start: onsetCrossing(window, index), end: end, peak: peak))
+            }
+            index = max(end, probe) + 1
+        }
+        return result
+    }
+
+    /// Sub-metre onset: where the pressure crosses `brakeOn` between the two grid points.
+    static func onsetCrossing(_ window: LapWindow, _ index: Int) -> Double {
+        let before = window.brake(index - 1), at = window.brake(index)
+        guard before < PedalThresholds.brakeOn, at > before else { return Double(index) }
+        return Double(index - 1) + Double((PedalThresholds.brakeOn - before) / (at - before))
+    }
+}

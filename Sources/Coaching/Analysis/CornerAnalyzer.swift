@@ -1,0 +1,113 @@
+import Telemetry
+
+/// Measures what a lap did in each corner and compares it with the reference.
+///
+/// Definitions (signs as in `CueNumbers`: positive = later / harder / faster / more):
+/// - brake point: onset of the first braking zone (`BrakingZoneDetector`) starting inside the
+///   corner's search window (see `CornerWindow`), interpolated to the sub-metre crossing;
+/// - peak brake: highest pressure between that onset and the end of measuring;
+/// - minimum speed: lowest ±3 m smoothed speed from the entry to the end of measuring, km/h;
+///   its position is the lap's own apex;
+/// - throttle pick-up: first point after the lap's apex where throttle reaches
+///   `PedalThresholds.throttleFull` and stays there for `sustainedThrottle` seconds (or to the
+///   end of measuring);
+/// - apex gear: gear held longest within 15 m of the lap's apex;
+/// - coasting: metres from entry to exit with neither pedal above `coastingPedal`;
+/// - time delta: grid time from entry to exit, minus the reference's.
+public enum CornerAnalyzer {
+    public static func measure(lap: ReferenceLap, reference: ReferenceLap, corner: TrackMap.Corner) -> CornerMetrics {
+        let window = CornerWindow(corner: corner, previous: nil, next: nil, count: reference.count)
+        return measure(LapWindow(lap), against: LapWindow(reference), in: window)
+    }
+
+    public static func measure(lap: ReferenceLap, reference: ReferenceLap, trackMap: TrackMap) -> [CornerMetrics] {
+        guard lap.count == reference.count, reference.count > 2 else { return [] }
+        return CornerWindow.windows(for: trackMap, count: reference.count).map {
+            measure(LapWindow(lap), against: LapWindow(reference), in: $0)
+        }
+    }
+
+    /// What one lap did in one corner, without the comparison.
+    struct Reading: Sendable, Equatable {
+        var brakePoint: Double?
+        var peakBrake: Double?
+        var apex: Int
+        var minimumSpeed: Double
+        var throttlePickup: Double?
+        var apexGear: Int
+        var coasting: Double
+        var time: Double
+    }
+
+    static func read(_ lap: LapWindow, in window: CornerWindow) -> Reading {
+        let entry = Int(window.entry.rounded()), exit = Int(window.exit.rounded())
+        let apexSearchStart = min(entry, Int(window.apex) - 1)
+        let apexSearchEnd = max(window.measureEnd, Int(window.apex) + 1)
+        let apex = (apexSearchStart...apexSearchEnd).min { lap.smoothedSpeed($0) < lap.smoothedSpeed($1) } ?? Int(window.apex)
+        let zones = BrakingZoneDetector.spans(in: lap, from: window.brakeSearchStart, to: max(window.brakeSearchStart, apex))
+        let zone = zones.first
+        let peak = zone.map { z in (Int(z.start.rounded(.down))...max(Int(z.start), apexSearchEnd)).map { lap.brake($0) }.max() ?? z.peak }
+        var coasting = 0
+        if exit >= entry {
+            for i in entry...exit where lap.throttle(i) <= PedalThresholds.coastingPedal && lap.brake(i) <= PedalThresholds.coastingPedal {
+                coasting += 1
+            }
+        }
+        return Reading(
+            brakePoint: zone?.start, peakBrake: peak.map(Double.init), apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
+            throttlePickup: throttlePickup(in: lap, from: apex, to: apexSearchEnd), apexGear: apexGear(lap, around: apex),
+            coasting: Double(coasting), time: lap.time(exit) - lap.time(entry))
+    }
+
+    static func measure(_ lap: LapWindow, against reference: LapWindow, in window: CornerWindow) -> CornerMetrics {
+        let n = reference.count
+        let own = read(lap, in: window), ref = read(reference, in: window)
+        func delta(_ a: Double?, _ b: Double?) -> Double? { if let a, let b { a - b } else { nil } }
+        let numbers = CueNumbers(
+            brakePointDelta: delta(own.brakePoint, ref.brakePoint), peakBrakeDelta: delta(own.peakBrake, ref.peakBrake),
+            minimumSpeedDelta: own.minimumSpeed - ref.minimumSpeed,
+            throttlePickupDelta: delta(own.throttlePickup, ref.throttlePickup), apexGear: own.apexGear,
+            referenceApexGear: ref.apexGear, coastingDistance: own.coasting - ref.coasting, timeDelta: own.time - ref.time)
+        return CornerMetrics(
+            corner: window.corner.number, name: window.corner.name, startDistance: Grid.wrap(window.entry, n),
+            apexDistance: Grid.wrap(Double(own.apex), n), endDistance: Grid.wrap(window.exit, n),
+            brakePoint: own.brakePoint.map { Grid.wrap($0, n) }, peakBrake: own.peakBrake, minimumSpeed: own.minimumSpeed,
+            throttlePickup: own.throttlePickup.map { Grid.wrap($0, n) }, apexGear: own.apexGear, coastingDistance: own.coasting,
+            versusReference: numbers)
+    }
+
+    /// Metres either side of the apex over which the apex gear is taken.
+    static let apexGearRadius = 15
+
+    /// The gear held longest within `apexGearRadius` of the apex: a gear seen for a few metres
+    /// at the apex is a shift in progress, and the minimum-speed point itself wanders by metres.
+    static func apexGear(_ lap: LapWindow, around apex: Int) -> Int {
+        var metres: [Int8: Int] = [:]
+        for index in (apex - apexGearRadius)...(apex + apexGearRadius) { metres[lap.gear(index), default: 0] += 1 }
+        return Int(metres.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? lap.gear(apex))
+    }
+
+    /// First point in `from...to` (unwrapped) where the throttle reaches full and stays there
+    /// for `PedalThresholds.sustainedThrottle` (or until `to`), at the sub-metre crossing.
+    static func throttlePickup(in lap: LapWindow, from: Int, to: Int) -> Double? {
+        guard to > from else { return nil }
+        var index = from
+        while index <= to {
+            guard lap.throttle(index) >= PedalThresholds.throttleFull else { index += 1; continue }
+            var probe = index
+            while probe < to, lap.throttle(probe + 1) >= PedalThresholds.throttleFull,
+                lap.time(probe + 1) - lap.time(index) < PedalThresholds.sustainedThrottle
+            { probe += 1 }
+            let held = lap.time(probe) - lap.time(index) >= PedalThresholds.sustainedThrottle * 0.9 || probe >= to
+            if held { return crossing(lap, index) }
+            index = probe + 1
+        }
+        return nil
+    }
+
+    private static func crossing(_ lap: LapWindow, _ index: Int) -> Double {
+        let before = lap.throttle(index - 1), at = lap.throttle(index)
+        guard before < PedalThresholds.throttleFull, at > before else { return Double(index) }
+        return Double(index - 1) + Double((PedalThresholds.throttleFull - before) / (at - before))
+    }
+}

@@ -1,0 +1,73 @@
+import Telemetry
+
+extension CornerCoach {
+    /// When and where an anticipatory cue for a corner is said.
+    struct Timing: Sendable, Equatable {
+        /// Lap distance where saying it starts (0..<n).
+        var trigger: Double
+        /// Last lap distance from which it still ends by the deadline at reference speed.
+        var latestStart: Double
+        var deadline: Double
+    }
+
+    /// Trigger = deadline - (speaking time * reference speed + lead margin): the trigger point
+    /// depends on how long the phrase is.
+    func timing(for plan: CornerPlan, text: String) -> Timing {
+        let n = reference.count
+        let speaking = configuration.speakingTime(of: text) * plan.deadlineSpeed
+        return Timing(
+            trigger: Grid.wrap(plan.deadline - speaking - configuration.leadMargin, n),
+            latestStart: Grid.wrap(plan.deadline - speaking, n), deadline: plan.deadline)
+    }
+
+    /// The habit to advise on at a corner: the one costing most time.
+    func habitAdvice(for plan: CornerPlan) -> CueAdvice? {
+        habits.habits(corner: plan.corner.number).map { habit in
+            judge.advice(
+                for: .init(topic: habit.topic, value: habit.amount, threshold: 0, callable: true), speeds: plan.speeds,
+                referenceGear: habit.topic == .gear ? Int(CornerAnalyzer.read(LapWindow(reference), in: plan.window).apexGear) : nil)
+        }.max { $0.timeCost < $1.timeCost }
+    }
+
+    /// Says approach advice for a corner with a habit when the car reaches its trigger point and
+    /// is not braking. Returns true when a cue was said.
+    mutating func anticipate(at distance: Double, batchSequence: UInt64, into cues: inout [Cue]) -> Bool {
+        let n = reference.count
+        for plan in plans where armed.contains(plan.corner.number) {
+            guard let advice = habitAdvice(for: plan) else { continue }
+            let number = plan.corner.number
+            let text = phrasebook.anticipatory(cornerNumber: number, cornerName: plan.corner.name, advice: advice)
+            let timing = timing(for: plan, text: text)
+            let sinceTrigger = Grid.forwardDistance(from: timing.trigger, to: distance, count: n)
+            let window = Grid.forwardDistance(from: timing.trigger, to: timing.latestStart, count: n)
+            // Outside the window (before the trigger, or too late to finish by the deadline):
+            // nothing now; a cue deferred past the window is dropped for this pass.
+            guard sinceTrigger <= window else { continue }
+            guard !braking else { continue }
+            armed.remove(number)
+            guard !cuedThisPass.contains(number), allowed(advice, corner: number, kind: .anticipatory) else { continue }
+            cues.append(Cue(
+                id: 0, kind: .anticipatory, topic: advice.topic, corner: number, cornerName: plan.corner.name,
+                severity: advice.severity, text: text, numbers: numbers(for: advice), batchSequence: batchSequence,
+                deadlineDistance: timing.deadline))
+            remember(advice, corner: number, kind: .anticipatory)
+            return true
+        }
+        return false
+    }
+
+    func numbers(for advice: CueAdvice) -> CueNumbers {
+        var numbers = CueNumbers()
+        switch advice.topic {
+        case .brakePoint: numbers.brakePointDelta = advice.amount
+        case .brakePressure: numbers.peakBrakeDelta = advice.amount
+        case .minimumSpeed: numbers.minimumSpeedDelta = advice.amount
+        case .throttlePickup: numbers.throttlePickupDelta = advice.amount
+        case .coasting: numbers.coastingDistance = advice.amount
+        case .gear:
+            numbers.referenceApexGear = advice.referenceGear
+            numbers.apexGear = advice.referenceGear.map { $0 + Int(advice.amount.rounded()) }
+        }
+        return numbers
+    }
+}

@@ -1,0 +1,147 @@
+import Telemetry
+
+/// Coaches one driver corner by corner against one reference: feedback right after a corner
+/// when something there was off, and advice on the approach to a corner where a mistake has
+/// become a habit. A value type owned by one driver's coach; not shared.
+public struct CornerCoach: Sendable {
+    let reference: ReferenceLap
+    let trackMap: TrackMap
+    let configuration: CueConfiguration
+    let phrasebook: CuePhrasebook
+    let judge: DeviationJudge
+    let plans: [CornerPlan]
+
+    var recorder: LiveLapRecorder
+    var habits: HabitTracker
+    /// Laps started since the coach was made (cooldowns count these).
+    var lapIndex = 0
+    var measuredThisLap: Set<Int> = []
+    /// Corners that got a cue since they were last measured (one cue per corner per pass).
+    var cuedThisPass: Set<Int> = []
+    /// Corners whose approach advice may still be said on this pass.
+    var armed: Set<Int>
+    var pendingFeedback: PendingFeedback?
+    /// Last advice said per corner and kind (feedback and approach advice cool down separately).
+    var lastSaid: [SaidKey: Said] = [:]
+    var braking = false
+
+    struct PendingFeedback: Sendable {
+        var cue: Cue
+        var advice: CueAdvice
+        var measuredAt: Double
+    }
+
+    struct SaidKey: Hashable, Sendable {
+        var corner: Int
+        var kind: Cue.Kind
+    }
+
+    struct Said: Sendable {
+        var topic: Cue.Topic
+        var side: Int
+        var magnitude: Double
+        var lapIndex: Int
+    }
+
+    public init(reference: ReferenceLap, trackMap: TrackMap, language: CueLanguage, configuration: CueConfiguration = .init()) {
+        self.reference = reference
+        self.trackMap = trackMap
+        self.configuration = configuration
+        self.phrasebook = CuePhrasebook(language: language)
+        self.judge = DeviationJudge(configuration: configuration)
+        self.plans = CornerPlan.plans(reference: reference, trackMap: trackMap, configuration: configuration)
+        self.recorder = LiveLapRecorder(template: reference)
+        self.habits = HabitTracker(configuration: configuration)
+        self.armed = Set(plans.map(\.corner.number))
+    }
+
+    public mutating func lapStarted(lapNumber: Int32) {
+        recorder.startNewLap()
+        lapIndex += 1
+        measuredThisLap = []
+    }
+
+    public mutating func observe(_ frame: TelemetryFrame, elapsedLapTime: Double, batchSequence: UInt64, into cues: inout [Cue]) {
+        let distance = Double(frame.lapDistance)
+        let n = Double(reference.count)
+        guard reference.count > 2, distance.isFinite, distance >= 0, distance < n + 1, frame.speed.isFinite,
+            elapsedLapTime.isFinite
+        else { return }
+        let brake = frame.brake.isFinite ? min(1, max(0, frame.brake)) : 0
+        recorder.record(LiveLapRecorder.Sample(
+            distance: distance, elapsed: elapsedLapTime, sessionTime: frame.sessionTime, speed: max(0, frame.speed),
+            throttle: frame.throttle.isFinite ? min(1, max(0, frame.throttle)) : 0, brake: brake,
+            steering: frame.steering.isFinite ? frame.steering : 0, gear: frame.gear))
+        braking = braking ? brake >= PedalThresholds.brakeOff : brake >= PedalThresholds.brakeOn
+        measureFinishedCorners(at: distance)
+        if anticipate(at: distance, batchSequence: batchSequence, into: &cues) { return }
+        deliverFeedback(at: distance, batchSequence: batchSequence, into: &cues)
+    }
+
+    public mutating func lapFinished(isValid: Bool) -> (corners: [CornerMetrics], brakingZones: [BrakingZone]) {
+        recorder.closeTail()
+        var corners: [CornerMetrics] = []
+        for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, reference.count - 1)) {
+            let metrics = CornerAnalyzer.measure(recorder.window, against: LapWindow(reference), in: plan.window)
+            corners.append(metrics)
+            if isValid { habits.record(corner: plan.corner.number, observations: judge.observations(metrics)) }
+        }
+        let zones = recorder.filled.allSatisfy { $0 } ? BrakingZoneDetector.zones(in: recorder.current) : []
+        return (corners.sorted { $0.corner < $1.corner }, zones)
+    }
+
+    public mutating func lapAborted() {
+        recorder.reset()
+        measuredThisLap = []
+        cuedThisPass = []
+        pendingFeedback = nil
+        braking = false
+        armed = Set(plans.map(\.corner.number))
+    }
+
+    /// Measures each corner whose window ends behind the car, once per lap, and queues feedback.
+    private mutating func measureFinishedCorners(at distance: Double) {
+        for plan in plans where !measuredThisLap.contains(plan.corner.number) && Double(plan.lastIndex) <= distance {
+            let number = plan.corner.number
+            measuredThisLap.insert(number)
+            let alreadyCued = cuedThisPass.contains(number)
+            cuedThisPass.remove(number)
+            armed.insert(number)
+            guard !alreadyCued, recorder.isRecorded(from: plan.firstIndex, to: plan.lastIndex) else { continue }
+            let metrics = CornerAnalyzer.measure(recorder.window, against: LapWindow(reference), in: plan.window)
+            let advice = judge.advice(metrics, speeds: plan.speeds).filter { allowed($0, corner: number, kind: .feedback) }
+            guard let primary = advice.first else { continue }
+            let text = phrasebook.feedback(cornerNumber: number, cornerName: plan.corner.name, advice: advice)
+            let cue = Cue(
+                id: 0, kind: .feedback, topic: primary.topic, corner: number, cornerName: plan.corner.name,
+                severity: primary.severity, text: text, numbers: metrics.versusReference, batchSequence: 0)
+            pendingFeedback = PendingFeedback(cue: cue, advice: primary, measuredAt: distance)
+        }
+    }
+
+    /// Says queued feedback once the driver is off the brake; drops it when stale.
+    private mutating func deliverFeedback(at distance: Double, batchSequence: UInt64, into cues: inout [Cue]) {
+        guard var pending = pendingFeedback, !braking else { return }
+        pendingFeedback = nil
+        let travelled = Grid.forwardDistance(from: pending.measuredAt, to: distance, count: reference.count)
+        guard travelled <= configuration.feedbackExpiry else { return }
+        pending.cue.batchSequence = batchSequence
+        cues.append(pending.cue)
+        remember(pending.advice, corner: pending.cue.corner, kind: .feedback, passOver: true)
+    }
+
+    /// The same advice for a corner is not repeated within the cooldown unless it got worse.
+    func allowed(_ advice: CueAdvice, corner: Int, kind: Cue.Kind) -> Bool {
+        guard let said = lastSaid[SaidKey(corner: corner, kind: kind)], said.topic == advice.topic, said.side == advice.side,
+            lapIndex - said.lapIndex <= configuration.cooldownLaps
+        else { return true }
+        return abs(advice.amount) >= said.magnitude * configuration.worseningFactor
+    }
+
+    /// Records advice for the cooldown; approach advice also uses up the corner's pass (feedback
+    /// comes after the pass has been measured, so it must not block the next one).
+    mutating func remember(_ advice: CueAdvice, corner: Int, kind: Cue.Kind, passOver: Bool = false) {
+        lastSaid[SaidKey(corner: corner, kind: kind)] = Said(topic: advice.topic, side: advice.side, magnitude: abs(advice.amount), lapIndex: lapIndex)
+        if !passOver { cuedThisPass.insert(corner) }
+    }
+}

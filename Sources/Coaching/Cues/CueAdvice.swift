@@ -1,0 +1,24 @@
+/// One thing to tell the driver about a corner: a topic and its signed size, in the
+/// `CueNumbers` sign convention (positive = later / faster / more / higher gear).
+public struct CueAdvice: Sendable, Equatable {
+    public var topic: Cue.Topic
+    /// Metres (brake point, throttle, coasting), km/h (speed), gears (gear).
+    public var amount: Double
+    /// Gear the reference uses, for gear advice.
+    public var referenceGear: Int?
+    /// Estimated time this costs per lap, seconds (first-order physics, for priority).
+    public var timeCost: Double
+
+    public init(topic: Cue.Topic, amount: Double, referenceGear: Int? = nil, timeCost: Double = 0) {
+        self.topic = topic
+        self.amount = amount
+        self.referenceGear = referenceGear
+        self.timeCost = timeCost
+    }
+
+    /// 1 (minor, < 0.1 s), 2 (< 0.25 s), 3 (major).
+    public var severity: Int { timeCost >= 0.25 ? 3 : timeCost >= 0.1 ? 2 : 1 }
+
+    /// +1 or -1: the side of the reference the driver is on.
+    public var side: Int { amount >= 0 ? 1 : -1 }
+}
