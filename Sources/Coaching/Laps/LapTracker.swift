@@ -53,7 +53,9 @@ public struct LapTracker: Sendable {
     public mutating func ingest(_ frame: TelemetryFrame) -> [LapTrackerEvent] {
         guard isUsable(frame) else { return [] }
         lengthEstimate.add(frame)
-        guard let previous = lastFrame, var lap = current else {
+        // `current` is mutated in place below (never through a copy), so appending a frame does
+        // not copy the lap's frame array: a copy per frame made lap tracking O(n²) per lap.
+        guard let previous = lastFrame, current != nil else {
             lastFrame = frame
             return [start(LapInProgress(
                 lapNumber: frame.lapNumber, startTime: frame.sessionTime, startedAtLine: false,
@@ -64,23 +66,23 @@ public struct LapTracker: Sendable {
         switch classifier.classify(from: previous, to: frame, counterAlreadyUp: counterAheadOfDistance) {
         case .along(let gap):
             if frame.lapDistance < Float(classifier.endWindowStart) { counterAheadOfDistance = false }
-            if gap { lap.invalidate(.dataGap) }
-            lap.append(frame)
-            current = lap
+            if gap { current?.invalidate(.dataGap) }
+            current?.append(frame)
             return []
         case .counterAhead:
             counterAheadOfDistance = true
-            lap.append(frame)
-            current = lap
+            current?.append(frame)
             return []
         case .crossing(let time, let gapBefore, let gapAfter):
             counterAheadOfDistance = false
+            guard var lap = current else { return [] }
             if gapBefore { lap.invalidate(.dataGap) }
             var next = LapInProgress(lapNumber: lap.lapNumber &+ 1, startTime: time, startedAtLine: true)
             if gapAfter { next.invalidate(.dataGap) }
             return [.lapCompleted(lap.completed(at: time)), start(next, with: frame)]
         case .discontinuity:
             counterAheadOfDistance = false
+            guard let lap = current else { return [] }
             let next = LapInProgress(
                 lapNumber: frame.lapNumber, startTime: frame.sessionTime, startedAtLine: false,
                 invalidReason: .reset)
