@@ -1,3 +1,4 @@
+import Foundation
 import Telemetry
 
 /// A reference for a real circuit made from its measured race line, without a driver: the
@@ -22,10 +23,11 @@ public struct SynthesisedReference: Sendable {
     }
 
     /// Lowercase ASCII letters and digits, every other run of characters one hyphen:
-    /// "Spa-Francorchamps" -> "spa-francorchamps", "Brands Hatch (GP)" -> "brands-hatch-gp".
+    /// "Spa-Francorchamps" -> "spa-francorchamps", "Brands Hatch (GP)" -> "brands-hatch-gp";
+    /// accents are dropped first ("Nürburgring" -> "nurburgring").
     public static func slug(_ text: String) -> String {
         var slug = ""
-        for character in text.lowercased() {
+        for character in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
             if character.isASCII, character.isLetter || character.isNumber {
                 slug.append(character)
             } else if !slug.isEmpty, slug.last != "-" {

@@ -16,9 +16,10 @@ public enum TrackGeometryCSV {
     }
 
     public static func parse(_ text: String) throws(TrackGeometryError) -> TrackLine {
+        // `isNewline` also splits "\r\n", which Swift holds as one character.
         var columns: [String]?
         var points: [TrackLine.Point] = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !line.isEmpty else { continue }
             guard let header = columns else {

@@ -5,10 +5,12 @@ extension TrackLine {
     ///
     /// The points are about 5 m apart and each carries centimetres of noise (GPS, smoothing,
     /// rounding). Curvature from three neighbouring points divides that noise by 5 m twice: a
-    /// 5 cm wobble reads as a 60 m radius on a straight, a phantom corner for any car model. The
-    /// heading change across ±10 m divides the same noise by 20 m once, about a 2 km radius,
-    /// which no car notices (a GT4 is flat out above about 350 m). Yet 20 m is short next to the
-    /// tightest hairpins (La Source, about 55 m of arc on the race line), so their peak survives.
+    /// 5 cm wobble reads as a 250 m radius on a straight, and the TUMFTM centre lines show
+    /// 3-point spikes down to an 8 m radius (Spa), a phantom hairpin. The heading change across
+    /// ±10 m divides the noise by 20 m once. Measured on Spa, Monza and Brands Hatch: ±10 m
+    /// halves the centre lines' point-to-point roughness against ±5 m and keeps no spike tighter
+    /// than a 13 m radius, at the cost of ~12% of the tightest hairpin's peak on the (already
+    /// smooth) race lines (La Source 18 m -> 21 m radius, a few tenths of a GT4 lap).
     public static let curvatureHalfWindow = 10.0
 
     /// Direction of travel (rad, unwrapped) at `distance` metres along the line, interpolated
