@@ -7,6 +7,9 @@ import Telemetry
 /// the middle, so every corner has one distinct apex instead of a constant-radius plateau where
 /// the minimum speed point would wander. A corner turning `angle` radians with peak curvature
 /// `1/R` is `2 * angle * R` metres long (the integral of the profile equals the angle).
+///
+/// A real circuit is described instead by its measured curvature, sampled along the race line
+/// (`init(name:configuration:curvatureProfile:spacing:)`); such a track has no segments.
 public struct SyntheticTrack: Sendable, Equatable {
     public enum Direction: Sendable, Equatable { case left, right }
 
@@ -24,14 +27,21 @@ public struct SyntheticTrack: Sendable, Equatable {
     }
 
     public var name: String
+    /// The layout's name in `descriptor`, e.g. "GP"; "synthetic" for the made-up circuits.
+    public var configuration: String
+    /// The straights and corners, in driving order; empty for a track made from a profile.
     public var segments: [Segment]
     /// Segment start distances, metres from the line.
     private let starts: [Double]
     /// Lap length in metres.
     public let length: Double
+    /// The measured curvature of a real circuit; nil for a track made of segments.
+    let profile: CurvatureProfile?
 
     public init(name: String, segments: [Segment]) {
         self.name = name
+        self.configuration = "synthetic"
+        self.profile = nil
         self.segments = segments
         var starts: [Double] = []
         var total = 0.0
@@ -43,9 +53,22 @@ public struct SyntheticTrack: Sendable, Equatable {
         self.length = total
     }
 
+    /// A track whose curvature was measured every `spacing` metres around the closed line,
+    /// `curvatureProfile[i]` at `i * spacing` metres from the start/finish line.
+    public init(name: String, configuration: String, curvatureProfile: [Double], spacing: Double) throws(CurvatureProfileError) {
+        let profile = try CurvatureProfile(samples: curvatureProfile, spacing: spacing)
+        self.name = name
+        self.configuration = configuration
+        self.segments = []
+        self.starts = []
+        self.profile = profile
+        self.length = profile.length
+    }
+
     /// Signed curvature (1/m, left positive) at a lap distance; distances wrap around the lap.
     public func curvature(at distance: Double) -> Double {
         guard length > 0, distance.isFinite else { return 0 }
+        if let profile { return profile.curvature(at: distance) }
         var d = distance.truncatingRemainder(dividingBy: length)
         if d < 0 { d += length }
         for (index, segment) in segments.enumerated().reversed() where starts[index] <= d {
@@ -59,14 +82,15 @@ public struct SyntheticTrack: Sendable, Equatable {
 
     /// Distance of each corner segment's apex (curvature peak), in driving order.
     public var cornerApexes: [Double] {
-        segments.indices.compactMap { index in
+        if let profile { return profile.apexes }
+        return segments.indices.compactMap { index in
             guard case .corner = segments[index] else { return nil }
             return starts[index] + segments[index].length / 2
         }
     }
 
     public var descriptor: TrackDescriptor {
-        TrackDescriptor(name: name, configuration: "synthetic", length: length)
+        TrackDescriptor(name: name, configuration: configuration, length: length)
     }
 }
 
