@@ -42,6 +42,7 @@ private func storageSummary(_ results: [LapStoreBenchmarkResult]) -> String {
     let blob = results.last.map { "blob \($0.blobBytes) B per lap (\(String(format: "%.1f", $0.compressionRatio))× smaller than the frames)" } ?? ""
     return ([
         "summary of \(results.count) runs × \(results.first?.laps ?? 0) laps (5 ms p99 budget for total):",
-        row("encode", \.encode), row("insert", \.insert), row("total", \.total),
+        row("encode", \.encode), row("enc CPU", \.encodeCPU), row("commit", \.commit), row("insert", \.insert),
+        row("total", \.total),
     ] + [blob]).joined(separator: "\n")
 }

@@ -85,13 +85,18 @@ public final class TrailbrakeDatabase: Sendable {
         }
     }
 
-    /// Runs a passive checkpoint on the checkpoint connection: it copies what it can without
-    /// waiting for readers or the writer. Returns the WAL's frame count and how many of them are
-    /// now in the database file; nil when this database has no checkpoint connection.
-    func checkpointWAL() async throws -> (walFrameCount: Int, checkpointedFrameCount: Int)? {
+    /// Runs a passive checkpoint: it copies what it can without waiting for readers. On the
+    /// checkpoint connection it also runs beside the writer; `betweenWrites` runs it on the
+    /// writer connection instead, so no commit lands mid-way and the WAL can start over.
+    /// Returns the WAL's frame count and how many of them are now in the database file; nil
+    /// when this database has no checkpoint connection.
+    func checkpointWAL(betweenWrites: Bool = false) async throws -> (walFrameCount: Int, checkpointedFrameCount: Int)? {
         guard let checkpointer else { return nil }
         return try await withStorageErrors {
-            try await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            if betweenWrites {
+                return try await writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            }
+            return try await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
         }
     }
 

@@ -31,18 +31,30 @@ public enum LapStoreBenchmark {
             var copy = lap
             copy.lapNumber = lap.lapNumber &+ Int32(truncatingIfNeeded: index)
             let start = clock.now
+            let cpuStart = threadCPUTime()
             let prepared = try PreparedLap(copy)
+            let encodeCPU = threadCPUTime() - cpuStart
             let encoded = clock.now
             let inserted = try await writer.insertTimed(prepared, sessionID: session.id, driverID: driver.id)
             let end = clock.now
-            samples.append(encode: encoded - start, statements: inserted.statements, insert: end - encoded)
+            samples.append(encode: encoded - start, encodeCPU: encodeCPU, statements: inserted.statements, insert: end - encoded)
             blobBytes = prepared.telemetry.count
         }
+        let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         await writer.waitForCheckpoint()
         return LapStoreBenchmarkResult(
             samples: samples, framesPerLap: lap.frames.count, blobBytes: blobBytes,
             rawBytes: lap.frames.count * MemoryLayout<TelemetryFrame>.stride,
-            checkpoints: await writer.checkpointsFinished, checkpointPolicy: checkpointPolicy
+            checkpoints: (await writer.checkpointsFinished, await writer.checkpointsComplete),
+            walBytes: walBytes, checkpointPolicy: checkpointPolicy
         )
+    }
+
+    /// CPU time of the calling thread: encode wall time minus this is time the thread was
+    /// preempted (this machine is shared), not work.
+    private static func threadCPUTime() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 }

@@ -22,13 +22,17 @@ public struct LapStoreBenchmarkResult: Sendable, CustomStringConvertible {
 
     /// Raw per-lap samples in milliseconds.
     struct Samples {
-        var encode: [Double] = [], statements: [Double] = [], commit: [Double] = [], insert: [Double] = []
+        var encode: [Double] = [], encodeCPU: [Double] = [], statements: [Double] = [], commit: [Double] = [], insert: [Double] = []
         var total: [Double] = []
 
         /// `insert` runs from the end of encoding to `store`'s return; `statements` is the part
         /// of it inside the transaction, so `commit` is the actor hop, BEGIN and COMMIT.
-        mutating func append(encode encodeTime: Duration, statements statementTime: Duration, insert insertTime: Duration) {
+        mutating func append(
+            encode encodeTime: Duration, encodeCPU encodeCPUTime: Duration, statements statementTime: Duration,
+            insert insertTime: Duration
+        ) {
             encode.append(Self.milliseconds(encodeTime))
+            encodeCPU.append(Self.milliseconds(encodeCPUTime))
             statements.append(Self.milliseconds(statementTime))
             commit.append(Self.milliseconds(insertTime - statementTime))
             insert.append(Self.milliseconds(insertTime))
@@ -44,6 +48,8 @@ public struct LapStoreBenchmarkResult: Sendable, CustomStringConvertible {
     public var laps: Int
     public var framesPerLap: Int
     public var encode: Percentiles
+    /// The encoding thread's CPU time: what encode costs when the thread is not preempted.
+    public var encodeCPU: Percentiles
     /// The SQL statements inside the transaction.
     public var statements: Percentiles
     /// Actor hop, BEGIN and COMMIT (and, with `.automaticInCommit`, the checkpoints).
@@ -54,17 +60,21 @@ public struct LapStoreBenchmarkResult: Sendable, CustomStringConvertible {
     /// Stored telemetry bytes per lap, and the in-memory size of the frames.
     public var blobBytes: Int
     public var rawBytes: Int
-    /// Checkpoints `LapWriter` ran (0 with `.automaticInCommit`, where SQLite runs them).
-    public var checkpoints: Int
+    /// Checkpoints `LapWriter` ran, and how many copied the whole WAL (0 with
+    /// `.automaticInCommit`, where SQLite runs them inside commits).
+    public var checkpoints: (finished: Int, complete: Int)
+    /// Size of the WAL file after the last lap (its high-water mark: SQLite reuses it from the start).
+    public var walBytes: Int
     public var checkpointPolicy: CheckpointPolicy
 
     init(
-        samples: Samples, framesPerLap: Int, blobBytes: Int, rawBytes: Int, checkpoints: Int,
-        checkpointPolicy: CheckpointPolicy
+        samples: Samples, framesPerLap: Int, blobBytes: Int, rawBytes: Int, checkpoints: (finished: Int, complete: Int),
+        walBytes: Int, checkpointPolicy: CheckpointPolicy
     ) {
         laps = samples.total.count
         self.framesPerLap = framesPerLap
         encode = Percentiles(samples.encode)
+        encodeCPU = Percentiles(samples.encodeCPU)
         statements = Percentiles(samples.statements)
         commit = Percentiles(samples.commit)
         insert = Percentiles(samples.insert)
@@ -72,6 +82,7 @@ public struct LapStoreBenchmarkResult: Sendable, CustomStringConvertible {
         self.blobBytes = blobBytes
         self.rawBytes = rawBytes
         self.checkpoints = checkpoints
+        self.walBytes = walBytes
         self.checkpointPolicy = checkpointPolicy
     }
 
@@ -83,8 +94,9 @@ public struct LapStoreBenchmarkResult: Sendable, CustomStringConvertible {
                 + String(format: "p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms", value.p50, value.p99, value.max)
         }
         return [
-            "\(laps) laps × \(framesPerLap) frames, checkpoints: \(checkpointPolicy) (\(checkpoints) by LapWriter)",
-            row("encode", encode), row("statements", statements), row("commit", commit), row("insert", insert),
+            "\(laps) laps × \(framesPerLap) frames, checkpoints: \(checkpointPolicy), by LapWriter: "
+                + "\(checkpoints.finished) (\(checkpoints.complete) complete), WAL \(walBytes) B",
+            row("encode", encode), row("encode CPU", encodeCPU), row("statements", statements), row("commit", commit), row("insert", insert),
             row("total", total),
             "blob \(blobBytes) B of \(rawBytes) B raw (\(String(format: "%.1f", compressionRatio))×)",
         ].joined(separator: "\n")

@@ -17,8 +17,16 @@ extension LapWriter {
         guard bytesSinceCheckpoint >= threshold, checkpointTask == nil else { return }
         bytesSinceCheckpoint = 0
         let database = database
+        let restartFrames = Self.restartFrameCount(threshold: threshold)
         checkpointTask = Task.detached(priority: .utility) {
-            let outcome = try? await database.checkpointWAL()
+            var outcome = try? await database.checkpointWAL()
+            if let frames = outcome?.walFrameCount, frames > restartFrames {
+                // Laps kept committing while earlier checkpoints ran, so SQLite never found the
+                // WAL fully copied at the start of a write and never started it over (measured:
+                // 24 MB after 200 back-to-back laps). Finish on the writer connection, between
+                // two writes: only the frames since the copy above are left, so it is short.
+                outcome = try? await database.checkpointWAL(betweenWrites: true)
+            }
             await self.checkpointFinished(outcome, threshold: threshold)
         }
     }
@@ -29,7 +37,14 @@ extension LapWriter {
         checkpointTask = nil
         checkpointsFinished += 1
         let complete = outcome.map { $0.checkpointedFrameCount >= $0.walFrameCount } ?? false
+        if complete { checkpointsComplete += 1 }
         if !complete { bytesSinceCheckpoint = max(bytesSinceCheckpoint, threshold) }
+    }
+
+    /// WAL frames (one 4 KiB page each) beyond which the WAL did not start over since the last
+    /// checkpoint: four thresholds' worth, about SQLite's own 1,000 pages for the default.
+    static func restartFrameCount(threshold: Int) -> Int {
+        threshold > Int.max / 4 ? Int.max : 4 * threshold / 4_096
     }
 
     /// Waits until no checkpoint is running (tests, the benchmark's teardown).

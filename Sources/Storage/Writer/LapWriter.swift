@@ -21,6 +21,8 @@ public actor LapWriter {
     var checkpointTask: Task<Void, Never>?
     /// Checkpoints finished (whether complete or partial), for tests and the benchmark.
     var checkpointsFinished = 0
+    /// Those that copied the whole WAL, so SQLite could start it over.
+    var checkpointsComplete = 0
 
     public init(database: TrailbrakeDatabase) {
         self.database = database
