@@ -34,16 +34,25 @@ struct BlobEnvelope {
 
     /// Compresses the payload (falling back to storing it when zlib fails) and adds the header.
     func seal(as kind: Kind, compressionLevel: Int32) -> Data {
-        let compressed = Zlib.compress(payload, level: compressionLevel)
-        var writer = ByteWriter(capacity: Self.headerLength + (compressed?.count ?? payload.count))
+        guard var sealed = Zlib.compress(payload, level: compressionLevel, leadingSpace: Self.headerLength) else {
+            var writer = ByteWriter(capacity: Self.headerLength + payload.count)
+            writer.append(header(kind: kind, compression: Self.stored))
+            writer.append(payload)
+            return Data(writer.bytes)
+        }
+        sealed.replaceSubrange(0..<Self.headerLength, with: header(kind: kind, compression: Self.zlib))
+        return Data(sealed)
+    }
+
+    private func header(kind: Kind, compression: UInt8) -> [UInt8] {
+        var writer = ByteWriter(capacity: Self.headerLength)
         writer.append(kind.magic)
         writer.append(kind.version)
-        writer.append(compressed == nil ? Self.stored : Self.zlib)
+        writer.append(compression)
         writer.appendLittleEndian(flags)
         writer.appendLittleEndian(UInt32(truncatingIfNeeded: count))
         writer.appendLittleEndian(UInt32(truncatingIfNeeded: payload.count))
-        writer.append(compressed ?? payload)
-        return Data(writer.bytes)
+        return writer.bytes
     }
 
     /// Checks the header and inflates the body; every failure is `StorageError.corruptBlob`.

@@ -2,6 +2,8 @@
 struct ByteWriter {
     private(set) var bytes: [UInt8] = []
 
+    /// Reserving the largest possible size up front means the buffer never reallocates; the
+    /// reserved pages are not touched until written.
     init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
@@ -15,14 +17,21 @@ struct ByteWriter {
     }
 
     mutating func appendLittleEndian(_ value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift)))
-        }
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func appendLittleEndian(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) {
-            bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `count` bytes written by `fill` straight into the buffer, without a temporary
+    /// array or a capacity check per byte.
+    mutating func append(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        guard count > 0 else { return }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            fill(UnsafeMutableBufferPointer(rebasing: buffer[start..<(start + count)]))
         }
     }
 }

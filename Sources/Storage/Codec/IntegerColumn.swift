@@ -9,20 +9,32 @@
 /// every delta is zero (a constant-zero column costs one byte).
 enum IntegerColumn {
     static func write(_ values: [Int64], into writer: inout ByteWriter) {
+        values.withUnsafeBufferPointer { write($0, into: &writer) }
+    }
+
+    /// Two passes over `values` and no temporary array: the first finds the width, the second
+    /// recomputes each delta and stores its bytes straight into their planes.
+    static func write(_ values: UnsafeBufferPointer<Int64>, into writer: inout ByteWriter) {
         var previous: Int64 = 0
-        var encoded = [UInt64](repeating: 0, count: values.count)
         var largest: UInt64 = 0
-        for (index, value) in values.enumerated() {
-            let zigzag = zigzagEncode(value &- previous)
-            encoded[index] = zigzag
-            largest |= zigzag
+        for value in values {
+            largest |= zigzagEncode(value &- previous)
             previous = value
         }
         let width = byteWidth(toHold: largest)
         writer.append(UInt8(width))
-        for byteIndex in 0..<width {
-            let shift = UInt64(8 * byteIndex)
-            for value in encoded { writer.append(UInt8(truncatingIfNeeded: value >> shift)) }
+        let count = values.count
+        writer.append(count: count * width) { planes in
+            guard let output = planes.baseAddress else { return }
+            var previous: Int64 = 0
+            for index in 0..<count {
+                let value = values[index]
+                let zigzag = zigzagEncode(value &- previous)
+                previous = value
+                for byteIndex in 0..<width {
+                    output[byteIndex &* count &+ index] = UInt8(truncatingIfNeeded: zigzag &>> UInt64(8 &* byteIndex))
+                }
+            }
         }
     }
 

@@ -37,14 +37,28 @@ public enum LapTelemetryCodec {
         _ frames: [TelemetryFrame], compressionLevel: Int32 = defaultCompressionLevel
     ) -> (data: Data, mask: ChannelMask) {
         let mask = storedChannels(of: frames)
-        var writer = ByteWriter(capacity: frames.count * 24)
-        IntegerColumn.write(frames.map { Int64($0.presentChannels.rawValue) }, into: &writer)
-        for channel in StoredChannel.allCases where mask.contains(channel.mask) {
-            switch channel.representation {
-            case .real(let step):
-                RealColumn.write(frames.map { channel.realValue(in: $0) }, step: step, into: &writer)
-            case .integer:
-                IntegerColumn.write(frames.map { channel.integerValue(in: $0) }, into: &writer)
+        let count = frames.count
+        // Sized for the worst case, so the payload never reallocates while it is written.
+        var writer = ByteWriter(capacity: kind.maximumPayloadLength(count: count))
+        // One column of values and one of quantised integers, reused by every channel.
+        var reals = [Double](repeating: 0, count: count)
+        var integers = [Int64](repeating: 0, count: count)
+        frames.withUnsafeBufferPointer { frames in
+            reals.withUnsafeMutableBufferPointer { reals in
+                integers.withUnsafeMutableBufferPointer { integers in
+                    StoredChannel.gather(frames, into: integers) { Int64($0.presentChannels.rawValue) }
+                    IntegerColumn.write(UnsafeBufferPointer(integers), into: &writer)
+                    for channel in StoredChannel.allCases where mask.contains(channel.mask) {
+                        switch channel.representation {
+                        case .real(let step):
+                            channel.gatherReal(frames, into: reals)
+                            RealColumn.write(UnsafeBufferPointer(reals), step: step, scratch: integers, into: &writer)
+                        case .integer:
+                            channel.gatherInteger(frames, into: integers)
+                            IntegerColumn.write(UnsafeBufferPointer(integers), into: &writer)
+                        }
+                    }
+                }
             }
         }
         let envelope = BlobEnvelope(flags: mask.rawValue, count: frames.count, payload: writer.bytes)

@@ -24,13 +24,26 @@ enum RealColumn {
 
     static func write(_ values: [Double], step: Double, into writer: inout ByteWriter) {
         var quantised = [Int64](repeating: 0, count: values.count)
+        values.withUnsafeBufferPointer { values in
+            quantised.withUnsafeMutableBufferPointer { write(values, step: step, scratch: $0, into: &writer) }
+        }
+    }
+
+    /// Quantises into `scratch` (at least `values.count` long, reused across columns so a lap
+    /// allocates it once) and writes the column.
+    static func write(
+        _ values: UnsafeBufferPointer<Double>, step: Double, scratch: UnsafeMutableBufferPointer<Int64>,
+        into writer: inout ByteWriter
+    ) {
+        let count = values.count
         var specials: [UInt8]?
         var previous: Int64 = 0
-        for (index, value) in values.enumerated() {
+        for index in 0..<count {
+            let value = values[index]
             guard value.isFinite else {
-                if specials == nil { specials = [UInt8](repeating: SpecialValue.finite.rawValue, count: values.count) }
+                if specials == nil { specials = [UInt8](repeating: SpecialValue.finite.rawValue, count: count) }
                 specials?[index] = specialCode(of: value).rawValue
-                quantised[index] = previous
+                scratch[index] = previous
                 continue
             }
             let scaled = (value / step).rounded()
@@ -39,7 +52,7 @@ enum RealColumn {
                 return
             }
             previous = Int64(scaled)
-            quantised[index] = previous
+            scratch[index] = previous
         }
         writer.append(quantisedMode)
         if let specials {
@@ -48,7 +61,7 @@ enum RealColumn {
         } else {
             writer.append(0)
         }
-        IntegerColumn.write(quantised, into: &writer)
+        IntegerColumn.write(UnsafeBufferPointer(rebasing: scratch[0..<count]), into: &writer)
     }
 
     static func read(count: Int, step: Double, from reader: inout ByteReader) throws(StorageError) -> [Double] {
@@ -69,7 +82,7 @@ enum RealColumn {
         }
     }
 
-    private static func writeRaw(_ values: [Double], into writer: inout ByteWriter) {
+    private static func writeRaw(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
         writer.append(rawMode)
         IntegerColumn.write(values.map { Int64(bitPattern: $0.bitPattern) }, into: &writer)
     }

@@ -4,17 +4,22 @@ import CZlib
 /// header, so decompression allocates exactly once and a blob that inflates to any other length
 /// is rejected as corrupt (this also bounds a decompression bomb).
 enum Zlib {
-    /// Compressed bytes, or nil when zlib fails (only on allocation failure).
-    static func compress(_ input: [UInt8], level: Int32) -> [UInt8]? {
+    /// `leadingSpace` zero bytes then the compressed bytes, or nil when zlib fails (only on
+    /// allocation failure). One `compress2` call into one buffer of `compressBound` size, and
+    /// the caller's header goes into the leading space, so the output is never copied.
+    static func compress(_ input: [UInt8], level: Int32, leadingSpace: Int = 0) -> [UInt8]? {
         var outputLength = compressBound(uLong(input.count))
-        var output = [UInt8](repeating: 0, count: Int(outputLength))
+        var output = [UInt8](repeating: 0, count: leadingSpace + Int(outputLength))
         let status = output.withUnsafeMutableBufferPointer { outputBuffer in
             input.withUnsafeBufferPointer { inputBuffer in
-                compress2(outputBuffer.baseAddress, &outputLength, inputBuffer.baseAddress, uLong(inputBuffer.count), level)
+                compress2(
+                    outputBuffer.baseAddress.map { $0 + leadingSpace }, &outputLength,
+                    inputBuffer.baseAddress, uLong(inputBuffer.count), level
+                )
             }
         }
         guard status == Z_OK else { return nil }
-        output.removeSubrange(Int(outputLength)...)
+        output.removeSubrange((leadingSpace + Int(outputLength))...)
         return output
     }
 

@@ -12,20 +12,35 @@ public final class TrailbrakeDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The file path, nil for an in-memory database.
     public let path: String?
+    /// A connection used only for WAL checkpoints, so they run beside the writer instead of
+    /// inside its commits; nil for in-memory databases and `.automaticInCommit`.
+    let checkpointer: DatabaseQueue?
+    public let checkpointPolicy: CheckpointPolicy
 
     /// Opens (creating if needed) the database at `path` and runs pending migrations.
     ///
     /// - Throws: `StorageError.corruptDatabase` when the file is not SQLite or is damaged,
     ///   `.unsupportedSchema` when a newer Trailbrake wrote it, `.databaseFailure` otherwise.
-    public init(path: String, synchronous: SynchronousMode = .normal) throws {
+    public init(path: String, synchronous: SynchronousMode = .normal, checkpointPolicy: CheckpointPolicy = .default) throws {
         do {
             let pool = try DatabasePool(path: path, configuration: Self.configuration(synchronous: synchronous))
             // GRDB sets NORMAL on the writer when it enables WAL, after `prepareDatabase` ran,
             // so the choice is applied again here (the writer connection lives as long as the pool).
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)") }
             try Self.migrate(pool)
+            if case .lapWriter = checkpointPolicy {
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA wal_autocheckpoint = \(CheckpointPolicy.backstopPages)")
+                }
+                var configuration = Configuration()
+                configuration.label = "trailbrake-checkpoint"
+                self.checkpointer = try DatabaseQueue(path: path, configuration: configuration)
+            } else {
+                self.checkpointer = nil
+            }
             self.writer = pool
             self.path = path
+            self.checkpointPolicy = checkpointPolicy
         } catch {
             throw StorageError.translating(error)
         }
@@ -34,6 +49,8 @@ public final class TrailbrakeDatabase: Sendable {
     private init(writer: any DatabaseWriter) {
         self.writer = writer
         self.path = nil
+        self.checkpointer = nil
+        self.checkpointPolicy = .automaticInCommit
     }
 
     /// A private in-memory database with the same schema and API, for tests and dry runs.
@@ -58,6 +75,28 @@ public final class TrailbrakeDatabase: Sendable {
     public func synchronousSetting() async throws -> Int {
         try await withStorageErrors {
             try await writer.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+        }
+    }
+
+    /// The `PRAGMA wal_autocheckpoint` value on the writer connection (pages; 0 = never).
+    public func automaticCheckpointPages() async throws -> Int {
+        try await withStorageErrors {
+            try await writer.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? -1 }
+        }
+    }
+
+    /// Runs a passive checkpoint: it copies what it can without waiting for readers. On the
+    /// checkpoint connection it also runs beside the writer; `betweenWrites` runs it on the
+    /// writer connection instead, so no commit lands mid-way and the WAL can start over.
+    /// Returns the WAL's frame count and how many of them are now in the database file; nil
+    /// when this database has no checkpoint connection.
+    func checkpointWAL(betweenWrites: Bool = false) async throws -> (walFrameCount: Int, checkpointedFrameCount: Int)? {
+        guard let checkpointer else { return nil }
+        return try await withStorageErrors {
+            if betweenWrites {
+                return try await writer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            }
+            return try await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
         }
     }
 

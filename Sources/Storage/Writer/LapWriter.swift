@@ -10,8 +10,19 @@ import Telemetry
 /// task *before* hopping onto the actor, and the actor only runs one short transaction per
 /// lap. Transactions are serialised by GRDB's single writer connection; actor reentrancy while
 /// a write is awaited is harmless because each transaction checks idempotency itself.
+///
+/// The writer also schedules the WAL checkpoints (see `CheckpointPolicy`), so no lap's commit
+/// pays for one.
 public actor LapWriter {
     let database: TrailbrakeDatabase
+    /// Bytes written since the last checkpoint started (an estimate: blobs plus a few pages).
+    var bytesSinceCheckpoint = 0
+    /// The running detached checkpoint, if any; at most one runs at a time.
+    var checkpointTask: Task<Void, Never>?
+    /// Checkpoints finished (whether complete or partial), for tests and the benchmark.
+    var checkpointsFinished = 0
+    /// Those that copied the whole WAL, so SQLite could start it over.
+    var checkpointsComplete = 0
 
     public init(database: TrailbrakeDatabase) {
         self.database = database
@@ -31,19 +42,32 @@ public actor LapWriter {
 
     /// Stores a lap already encoded with `PreparedLap` (the benchmark times both halves).
     func insert(_ prepared: PreparedLap, sessionID: String, driverID: Int64) async throws -> Int64 {
+        try await insertTimed(prepared, sessionID: sessionID, driverID: driverID).lapID
+    }
+
+    /// `insert`, also returning how long the statements took inside the transaction (the rest
+    /// of the call is the actor hop, BEGIN and COMMIT).
+    func insertTimed(
+        _ prepared: PreparedLap, sessionID: String, driverID: Int64
+    ) async throws -> (lapID: Int64, statements: Duration) {
         let createdAt = Date()
-        return try await withStorageErrors {
+        let result = try await withStorageErrors {
             try await database.writer.write { db in
+                let clock = ContinuousClock()
+                let start = clock.now
                 try Self.requireSession(db, sessionID: sessionID, driverID: driverID)
                 if let existing = try Int64.fetchOne(
                     db, sql: "SELECT id FROM laps WHERE session_id = ? AND lap_number = ? AND start_time = ?",
                     arguments: [sessionID, prepared.lap.lapNumber, prepared.startTime]
                 ) {
-                    return existing
+                    return (lapID: existing, statements: clock.now - start)
                 }
-                return try prepared.insert(db, sessionID: sessionID, driverID: driverID, createdAt: createdAt)
+                let lapID = try prepared.insert(db, sessionID: sessionID, driverID: driverID, createdAt: createdAt)
+                return (lapID: lapID, statements: clock.now - start)
             }
         }
+        noteWritten(bytes: prepared.telemetry.count + Self.rowOverheadBytes)
+        return result
     }
 
     /// Records cues given during a lap. A cue id already recorded for the session is skipped,
@@ -58,6 +82,7 @@ public actor LapWriter {
                 for cue in cues { try cue.insert(db, sessionID: sessionID, lapNumber: lapNumber, sentAt: sentAt) }
             }
         }
+        noteWritten(bytes: cues.count * Self.cueRowBytes)
     }
 
     /// Saves `reference` as the driver's own reference for its track and car when there is
@@ -88,6 +113,7 @@ public actor LapWriter {
         driverID: Int64, trackKey: String, car: String, lapTime: Double, metadataJSON: String, blob: Data
     ) async throws -> Bool {
         let updatedAt = Date()
+        defer { noteWritten(bytes: blob.count + Self.rowOverheadBytes) }
         return try await withStorageErrors {
             try await database.writer.write { db in
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM drivers WHERE id = ?", arguments: [driverID]) != nil else {

@@ -1,47 +1,16 @@
 import Coaching
 import Foundation
+import Storage
 import Telemetry
 
-/// A realistic-looking lap built from sine and ramp signals plus seeded noise: every channel
-/// carries data, noise defeats naive compression the way real sensors do, and a few frames
-/// hold NaN (an unplugged clutch pedal) and off-track flags.
+/// Synthetic laps for tests: `BenchmarkLap`'s frames with adjustable corners and lap time.
 enum SyntheticLap {
-    static let trackLength = 4_000.0
+    static let trackLength = BenchmarkLap.trackLength
 
+    /// The benchmark's lap frames (`BenchmarkLap` documents the signals), so tests and the
+    /// benchmark encode exactly the same data.
     static func frames(count: Int = 5_000, lapNumber: Int32 = 3, startTime: Double = 1_234.5, seed: UInt64 = 42) -> [TelemetryFrame] {
-        var random = SeededGenerator(seed: seed)
-        var distance = 0.0
-        var frames: [TelemetryFrame] = []
-        frames.reserveCapacity(count)
-        for index in 0..<count {
-            let phase = Double(index) / Double(count) * 2 * .pi
-            let speed = 45 + 20 * sin(phase * 7) + random.noise(0.05)
-            distance = min(trackLength, distance + speed / 60)
-            let braking = max(0, -sin(phase * 7 + 0.4))
-            let fraction = distance / trackLength
-            frames.append(TelemetryFrame(
-                sessionTime: startTime + Double(index) / 60,
-                lapNumber: lapNumber,
-                lapDistance: Float(distance),
-                lapDistanceFraction: Float(fraction),
-                speed: Float(speed),
-                throttle: Float(min(1, max(0, 1 - 1.5 * braking + random.noise(0.01)))),
-                brake: Float(min(1, max(0, braking + random.noise(0.01)))),
-                clutch: index % 1_000 < 20 ? .nan : Float(min(1, max(0, 1 + random.noise(0.002)))),
-                steering: Float(0.6 * sin(phase * 11) + random.noise(0.003)),
-                gear: Int8(clamping: 2 + Int(speed / 15)),
-                rpm: Float(4_000 + 3_000 * sin(phase * 23) + random.noise(5)),
-                lateralAcceleration: Float(12 * sin(phase * 11) + random.noise(0.2)),
-                longitudinalAcceleration: Float(-9 * braking + random.noise(0.2)),
-                yawRate: Float(0.8 * sin(phase * 11) + random.noise(0.01)),
-                latitude: 51.35 + 0.004 * sin(phase) + random.noise(1e-7),
-                longitude: -0.73 + 0.006 * cos(phase) + random.noise(1e-7),
-                onPitRoad: index < 50,
-                trackSurface: (2_000..<2_030).contains(index) ? .offTrack : .onTrack,
-                presentChannels: .all
-            ))
-        }
-        return frames
+        BenchmarkLap.frames(count: count, lapNumber: lapNumber, startTime: startTime, seed: seed)
     }
 
     static func corners(count: Int = 3, brakeShift: Double = 0) -> [CornerMetrics] {
