@@ -6,7 +6,7 @@ struct TrailbrakeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trailbrake-bench",
         abstract: "Measure the live coaching path and lap storage.",
-        subcommands: [CoachingBenchmarkCommand.self]
+        subcommands: [CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self]
     )
 }
 

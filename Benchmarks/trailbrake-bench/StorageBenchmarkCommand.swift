@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `trailbrake-bench storage`: the time to store a completed 5,000-frame lap (budget: p99 < 5 ms).
+struct StorageBenchmarkCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "storage",
+        abstract: "Time to encode and commit completed laps (5,000 frames each) into SQLite.")
+
+    @Option(help: "Laps stored back to back per run.")
+    var laps = 200
+
+    @Option(help: "Runs, each into a fresh database.")
+    var runs = 3
+
+    mutating func run() async throws {
+        print(try await runStorageBenchmark(laps: laps, runs: runs))
+    }
+}
