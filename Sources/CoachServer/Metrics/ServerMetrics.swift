@@ -1,0 +1,41 @@
+import Metrics
+import Prometheus
+
+/// The server's Prometheus metrics (served by `GET /metrics`).
+///
+/// Metrics are created through swift-metrics with an explicit factory bound to this server's
+/// own registry, so several servers in one process (tests) never share or double-register
+/// metrics. The executable also bootstraps `MetricsSystem` with `factory`, so library metrics
+/// land in the same registry.
+public struct ServerMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    public let factory: PrometheusMetricsFactory
+
+    /// Connected live sessions (detached, resumable ones are not counted).
+    let liveSessions: Gauge
+    let batchesAccepted: Counter
+    let framesAccepted: Counter
+    let cuesSent: Counter
+    let lapsStored: Counter
+    /// Time from draining a session's frames to its last message written.
+    let drainDuration: Timer
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        self.factory = PrometheusMetricsFactory(registry: registry)
+        liveSessions = Gauge(label: "trailbrake_live_sessions", factory: factory)
+        batchesAccepted = Counter(label: "trailbrake_live_batches_total", factory: factory)
+        framesAccepted = Counter(label: "trailbrake_live_frames_total", factory: factory)
+        cuesSent = Counter(label: "trailbrake_live_cues_total", factory: factory)
+        lapsStored = Counter(label: "trailbrake_laps_stored_total", factory: factory)
+        drainDuration = Timer(label: "trailbrake_live_batch_processing_seconds", factory: factory)
+    }
+
+    /// Counts a protocol error sent to a client, by its stable code.
+    func recordError(_ code: LiveErrorCode) {
+        Counter(label: "trailbrake_live_errors_total", dimensions: [("code", code.rawValue)], factory: factory).increment()
+    }
+
+    /// The Prometheus text exposition of every metric.
+    public func exposition() -> String { registry.emitToString() }
+}
