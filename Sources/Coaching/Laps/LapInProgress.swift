@@ -1,0 +1,37 @@
+import Telemetry
+
+/// The lap the `LapTracker` is currently filling.
+struct LapInProgress: Sendable {
+    var lapNumber: Int32
+    var frames: [TelemetryFrame] = []
+    var startTime: Double
+    /// True when the lap began at an interpolated line crossing (so it can have a lap time).
+    var startedAtLine: Bool
+    var invalidReason: LapInvalidReason?
+
+    /// Marks the lap invalid for `reason` unless it already is: the first reason is the one kept.
+    mutating func invalidate(_ reason: LapInvalidReason) {
+        if invalidReason == nil { invalidReason = reason }
+    }
+
+    /// Adds a frame and applies the per-frame rules (pit road, off track).
+    mutating func append(_ frame: TelemetryFrame) {
+        frames.append(frame)
+        if frame.onPitRoad || frame.trackSurface == .inPitStall { invalidate(.pitRoad) }
+        if frame.trackSurface == .offTrack { invalidate(.offTrack) }
+    }
+
+    /// The record of this lap ended at the line at `endTime`.
+    func completed(at endTime: Double) -> LapRecord {
+        LapRecord(
+            lapNumber: lapNumber, frames: frames, startTime: startTime, endTime: endTime,
+            lapTime: startedAtLine ? endTime - startTime : nil, isComplete: true, invalidReason: invalidReason)
+    }
+
+    /// The record of this lap ended away from the line; `reason` says how it ended.
+    func ended(because reason: LapInvalidReason) -> LapRecord {
+        LapRecord(
+            lapNumber: lapNumber, frames: frames, startTime: startTime, endTime: nil, lapTime: nil,
+            isComplete: false, invalidReason: reason)
+    }
+}

@@ -1,0 +1,38 @@
+/// The stable error codes of wire protocol v1 (docs/protocol.md, "error"). Raw values are sent to
+/// clients and must never change.
+public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
+    /// HTTP 401 body before the upgrade: missing or wrong bearer token.
+    case unauthorized
+    case malformedJSON = "malformed_json"
+    case unknownType = "unknown_type"
+    case unsupportedProtocol = "unsupported_protocol"
+    case helloRequired = "hello_required"
+    case helloTimeout = "hello_timeout"
+    case duplicateHello = "duplicate_hello"
+    case invalidHello = "invalid_hello"
+    case badBinaryHeader = "bad_binary_header"
+    case badChannelMask = "bad_channel_mask"
+    case badFrameCount = "bad_frame_count"
+    case invalidValue = "invalid_value"
+    case distanceOutOfRange = "distance_out_of_range"
+    case sequenceGap = "sequence_gap"
+    case duplicateSequence = "duplicate_sequence"
+    case messageTooLarge = "message_too_large"
+    case invalidUTF8 = "invalid_utf8"
+    case resumeRejected = "resume_rejected"
+    case `internal`
+
+    /// The WebSocket close code the protocol prescribes, or nil when the connection is kept.
+    public var closeCode: UInt16? {
+        switch self {
+        case .unsupportedProtocol: 1002
+        case .helloTimeout, .invalidHello: 1008
+        case .messageTooLarge: 1009
+        case .invalidUTF8: 1007
+        default: nil
+        }
+    }
+
+    /// Whether the server closes the connection after sending this error (`fatal` on the wire).
+    public var isFatal: Bool { closeCode != nil }
+}
