@@ -31,13 +31,13 @@ import Testing
     @Test func everyEndpointIsScopedToTheTokensDriver() async throws {
         try await RunningServer.with { server in
             let (_, sessions) = try await Self.get(server, "/api/v1/sessions")
-            #expect(sessions.contains(#""id":10"#))
-            #expect(!sessions.contains(#""id":20"#))
+            #expect(sessions.contains(#""id":"session-a""#))
+            #expect(!sessions.contains("session-b"))
 
             #expect(try await Self.get(server, "/api/v1/laps/100").0 == .ok)
-            #expect(try await Self.get(server, "/api/v1/sessions/10/laps").0 == .ok)
+            #expect(try await Self.get(server, "/api/v1/sessions/session-a/laps").0 == .ok)
             // Bob's ids look exactly like missing ones to Alice.
-            for path in ["/api/v1/laps/200", "/api/v1/laps/999", "/api/v1/sessions/20/laps", "/api/v1/laps/200/telemetry",
+            for path in ["/api/v1/laps/200", "/api/v1/laps/999", "/api/v1/sessions/session-b/laps", "/api/v1/laps/200/telemetry",
                          "/api/v1/laps/compare?a=100&b=200"] {
                 let (status, body) = try await Self.get(server, path)
                 #expect(status == .notFound, "\(path)")
@@ -83,7 +83,7 @@ import Testing
         try await RunningServer.with { server in
             let (status, body) = try await Self.get(server, "/api/v1/laps/compare?a=100&b=100")
             #expect(status == .ok)
-            #expect(body.contains(#""lap_time_difference":0"#))
+            #expect(body.contains(#""lap_time_delta":0"#))
         }
     }
 }

@@ -1,5 +1,6 @@
 import Coaching
 import Foundation
+import Telemetry
 import Testing
 
 @testable import CoachServer
@@ -50,11 +51,11 @@ import Testing
     }
 
     @Test func gapErrorNamesTheExpectedSequence() throws {
-        let gap = try Self.object(.error(LiveProtocolError(.sequenceGap, "expected 12", expectedSequence: 12)))
+        let gap = try Self.object(.error(WireError(.sequenceGap, "expected 12", expectedSequence: 12)))
         #expect(gap["code"] as? String == "sequence_gap")
         #expect(gap["fatal"] as? Bool == false)
         #expect(gap["expected"] as? Int == 12)
-        let fatal = try Self.object(.error(LiveProtocolError(.invalidUTF8, "bad")))
+        let fatal = try Self.object(.error(WireError(.invalidUTF8, "bad")))
         #expect(fatal["fatal"] as? Bool == true)
         #expect(fatal["expected"] == nil)
     }

@@ -12,9 +12,9 @@ struct DriverAPIRoutes: Sendable {
         }
         group.get("sessions/:id/laps") { _, context in
             let driver = try context.requireDriver()
-            let sessionID = try Self.id(context.parameters.get("id"), name: "session id")
+            let sessionID = context.parameters.get("id") ?? ""
             guard let laps = try await reader.laps(sessionID: sessionID, driverID: driver.id) else {
-                throw APIError.notFound("session \(sessionID)")
+                throw APIError.notFound("session")
             }
             return try JSONResponse.make(["laps": laps])
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdWebSocket
+import Coaching
 import Logging
 import Telemetry
 
@@ -25,7 +26,7 @@ struct LiveConnection: Sendable {
                 try await Task.sleep(for: .seconds(configuration.helloTimeoutSeconds))
                 if latch.timeOut() {
                     let seconds = configuration.helloTimeoutSeconds
-                    await fail(LiveProtocolError(.helloTimeout, "no hello within \(seconds) s"), outbound)
+                    await fail(WireError(.helloTimeout, "no hello within \(seconds) s"), outbound)
                 }
             }
             var assembler = InboundMessageAssembler(maximumBytes: configuration.maxMessageBytes)
@@ -36,10 +37,10 @@ struct LiveConnection: Sendable {
                     message = complete
                 } catch .tooLarge(let size) {
                     let limit = configuration.maxMessageBytes
-                    await fail(LiveProtocolError(.messageTooLarge, "message of \(size)+ bytes exceeds \(limit)"), outbound)
+                    await fail(WireError(.messageTooLarge, "message of \(size)+ bytes exceeds \(limit)"), outbound)
                     break reading
                 } catch .invalidUTF8 {
-                    await fail(LiveProtocolError(.invalidUTF8, "text message is not valid UTF-8"), outbound)
+                    await fail(WireError(.invalidUTF8, "text message is not valid UTF-8"), outbound)
                     break reading
                 } catch .badFragmentation {
                     try? await outbound.close(.protocolError, reason: "bad fragmentation")
@@ -83,13 +84,13 @@ struct LiveConnection: Sendable {
         _ message: InboundMessageAssembler.Message, latch: HelloLatch, outbound: WebSocketOutboundWriter
     ) async -> Outcome {
         guard case .text(let text) = message else {
-            await report(LiveProtocolError(.helloRequired, "send hello before frames"), outbound)
+            await report(WireError(.helloRequired, "send hello before frames"), outbound)
             return .proceed
         }
-        do throws(LiveProtocolError) {
-            switch try LiveMessageDecoder.decodeText(text) {
+        do throws(WireError) {
+            switch try ClientMessageDecoding.decode(text: text) {
             case .frames:
-                await report(LiveProtocolError(.helloRequired, "send hello before frames"), outbound)
+                await report(WireError(.helloRequired, "send hello before frames"), outbound)
                 return .proceed
             case .hello(let hello):
                 guard latch.receiveHello() else { return .close }
@@ -104,20 +105,20 @@ struct LiveConnection: Sendable {
         _ message: InboundMessageAssembler.Message, session: LiveSession, outbound: WebSocketOutboundWriter
     ) async -> Outcome {
         let batch: FrameBatch
-        do throws(LiveProtocolError) {
+        do throws(WireError) {
             switch message {
             case .binary(let buffer):
-                batch = try LiveMessageDecoder.decodeBinary(buffer)
+                batch = try ClientMessageDecoding.decode(binary: buffer)
             case .text(let text):
-                switch try LiveMessageDecoder.decodeText(text) {
-                case .hello: throw LiveProtocolError(.duplicateHello, "this connection already sent hello")
+                switch try ClientMessageDecoding.decode(text: text) {
+                case .hello: throw WireError(.duplicateHello, "this connection already sent hello")
                 case .frames(let decoded): batch = decoded
                 }
             }
-            try FrameBatchValidator.validate(batch, trackLength: session.descriptor.track.length)
+            try FrameValidator.validate(batch, trackLength: session.descriptor.track.length)
         } catch let error where [.unsupportedProtocol, .invalidHello].contains(error.code) {
             // A second hello is refused as such, whatever is wrong inside it.
-            await report(LiveProtocolError(.duplicateHello, "this connection already sent hello"), outbound)
+            await report(WireError(.duplicateHello, "this connection already sent hello"), outbound)
             return .proceed
         } catch {
             return await report(error, outbound) ? .close : .proceed
@@ -128,9 +129,9 @@ struct LiveConnection: Sendable {
     private func accept(_ batch: FrameBatch, session: LiveSession, outbound: WebSocketOutboundWriter) async -> Outcome {
         switch SequenceCheck(received: batch.sequence, lastAccepted: session.inbox.publishedSequence) {
         case .duplicate:
-            await report(LiveProtocolError(.duplicateSequence, "sequence \(batch.sequence) was already processed"), outbound)
+            await report(WireError(.duplicateSequence, "sequence \(batch.sequence) was already processed"), outbound)
         case .gap(let expected):
-            let error = LiveProtocolError(
+            let error = WireError(
                 .sequenceGap, "expected sequence \(expected), got \(batch.sequence)", expectedSequence: expected)
             await report(error, outbound)
         case .accept:
@@ -153,30 +154,33 @@ struct LiveConnection: Sendable {
     }
 
     /// Resumes the requested session when allowed, otherwise starts a new one; sends `welcome`.
-    private func startSession(_ hello: ClientHello, outbound: WebSocketOutboundWriter) async -> LiveSession {
+    private func startSession(_ hello: Hello, outbound: WebSocketOutboundWriter) async -> LiveSession {
         if let resume = hello.resume {
             switch await registry.resume(sessionID: resume.sessionID, driverID: driver.id) {
             case .resumed(let session):
                 await session.attach(outbound, resumed: true, maxMessageBytes: configuration.maxMessageBytes)
                 return session
             case .rejected:
-                await report(LiveProtocolError(.resumeRejected, "that session belongs to another driver; starting a new one"), outbound)
+                await report(WireError(.resumeRejected, "that session belongs to another driver; starting a new one"), outbound)
             case .unavailable:
                 break
             }
         }
-        let coach = await dependencies.coachFactory.makeCoach(for: hello.descriptor, driver: driver, language: hello.language)
-        let publicID = UUID().uuidString.lowercased()
-        var databaseID: Int64?
+        let coach = await dependencies.coachFactory.makeCoach(for: hello.session, driver: driver, language: hello.language)
+        let publicID: String
+        let isStored: Bool
         do {
-            databaseID = try await dependencies.sessionStore.createSession(
-                publicID: publicID, driverID: driver.id, descriptor: hello.descriptor, startedAt: Date())
+            publicID = try await dependencies.sessionStore.createSession(
+                driverID: driver.id, descriptor: hello.session, reference: coach.reference, startedAt: Date())
+            isStored = true
         } catch {
             logger.error("creating a session record failed", metadata: ["error": "\(error)"])
-            await report(LiveProtocolError(.internal, "the session cannot be stored; coaching goes on"), outbound)
+            await report(WireError(.internal, "the session cannot be stored; coaching goes on"), outbound)
+            publicID = UUID().uuidString.lowercased()
+            isStored = false
         }
         let session = LiveSession(
-            publicID: publicID, driver: driver, descriptor: hello.descriptor, databaseID: databaseID, coach: coach,
+            publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
             store: dependencies.sessionStore, metrics: metrics, live: configuration,
             logger: logger.with(session: publicID))
         await session.start()
@@ -187,15 +191,15 @@ struct LiveConnection: Sendable {
 
     /// Sends the error; for a fatal one also closes the socket. Returns whether it was fatal.
     @discardableResult
-    private func report(_ error: LiveProtocolError, _ outbound: WebSocketOutboundWriter) async -> Bool {
+    private func report(_ error: WireError, _ outbound: WebSocketOutboundWriter) async -> Bool {
         metrics.recordError(error.code)
         try? await outbound.write(.text(ServerMessage.error(error).json()))
-        guard let closeCode = error.code.closeCode else { return false }
+        guard let closeCode = error.code.webSocketCloseCode else { return false }
         try? await outbound.close(closeCode, reason: error.code.rawValue)
         return true
     }
 
-    private func fail(_ error: LiveProtocolError, _ outbound: WebSocketOutboundWriter) async {
+    private func fail(_ error: WireError, _ outbound: WebSocketOutboundWriter) async {
         await report(error, outbound)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdWebSocket
 import Logging
 import Metrics
+import Telemetry
 
 /// One driver session: owns the coach and is the only consumer of the session's frame inbox.
 ///
@@ -17,7 +18,8 @@ actor LiveSession {
     nonisolated let descriptor: SessionDescriptor
     nonisolated let inbox: FrameInbox
 
-    private let databaseID: Int64?
+    /// False when the store could not record the session: coaching goes on, nothing is stored.
+    private let isStored: Bool
     private var coach: any LiveCoach
     private let store: any SessionStore
     private let metrics: ServerMetrics
@@ -28,19 +30,21 @@ actor LiveSession {
     private var acknowledgedSequence: UInt64 = 0
     private var lastAckAt: ContinuousClock.Instant?
     private var finishRequested = false
+    /// Lap number of the last frame processed.
+    private var currentLap: Int32 = 0
     private var consumer: Task<Void, Never>?
     private nonisolated let wakeups: AsyncStream<Void>
     private nonisolated let wakeupContinuation: AsyncStream<Void>.Continuation
 
     init(
-        publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, databaseID: Int64?,
+        publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, metrics: ServerMetrics, live: ServerConfiguration.Live,
         logger: Logger
     ) {
         self.publicID = publicID
         self.driver = driver
         self.descriptor = descriptor
-        self.databaseID = databaseID
+        self.isStored = isStored
         self.coach = coach
         self.store = store
         self.metrics = metrics
@@ -93,18 +97,23 @@ actor LiveSession {
         // Read before popping: every frame of batches up to `processed` is then drained below.
         let processed = inbox.publishedSequence
         var events: [CoachingEvent] = []
+        // The lap each event happened on, for the cue record.
+        var eventLaps: [Int32] = []
         while let frame = inbox.pop() {
             coach.process(frame, into: &events)
+            currentLap = frame.frame.lapNumber
+            eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
         if finishing {
             coach.finish(into: &events)
+            eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
         let hadWork = !events.isEmpty
-        var cues: [Cue] = []
-        for event in events {
+        var cues: [(cue: Cue, lap: Int32)] = []
+        for (event, lap) in zip(events, eventLaps) {
             switch event {
             case .cue(let cue):
-                cues.append(cue)
+                cues.append((cue, lap))
                 metrics.cuesSent.increment()
                 await send(.cue(cue))
             case .delta(let sample):
@@ -121,26 +130,37 @@ actor LiveSession {
             await sendAck(processed)
         }
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
-        if let databaseID, !cues.isEmpty {
-            do { try await store.recordCues(cues, sessionID: databaseID) } catch {
-                logger.warning("recording cues failed", metadata: ["error": "\(error)"])
-            }
+        if isStored {
+            await record(cues)
         }
         if finishing { await end() }
         return finishing
     }
 
+    /// Stores cues grouped by the lap they were given on.
+    private func record(_ cues: [(cue: Cue, lap: Int32)]) async {
+        var start = cues.startIndex
+        while start < cues.endIndex {
+            let lap = cues[start].lap
+            let end = cues[start...].firstIndex { $0.lap != lap } ?? cues.endIndex
+            do { try await store.recordCues(cues[start..<end].map(\.cue), sessionID: publicID, lapNumber: lap) } catch {
+                logger.warning("recording cues failed", metadata: ["error": "\(error)"])
+            }
+            start = end
+        }
+    }
+
     /// Commits the lap before anyone hears about it; nil when it could not be stored.
     private func storeLap(_ lap: CompletedLap) async -> Int64? {
-        guard let databaseID else { return nil }
+        guard isStored else { return nil }
         do {
-            let id = try await store.storeLap(lap, sessionID: databaseID, driverID: driver.id)
+            let id = try await store.storeLap(lap, sessionID: publicID, driverID: driver.id)
             metrics.lapsStored.increment()
             return id
         } catch {
             logger.error("storing a lap failed", metadata: ["error": "\(error)", "lap": "\(lap.lapNumber)"])
             metrics.recordError(.internal)
-            await send(.error(LiveProtocolError(.internal, "lap \(lap.lapNumber) could not be stored")))
+            await send(.error(WireError(.internal, "lap \(lap.lapNumber) could not be stored")))
             return nil
         }
     }
@@ -162,8 +182,8 @@ actor LiveSession {
 
     private func end() async {
         wakeupContinuation.finish()
-        guard let databaseID else { return }
-        do { try await store.endSession(databaseID, endedAt: Date()) } catch {
+        guard isStored else { return }
+        do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {
             logger.warning("ending a session record failed", metadata: ["error": "\(error)"])
         }
     }

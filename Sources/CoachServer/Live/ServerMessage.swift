@@ -1,5 +1,6 @@
 import Coaching
 import Foundation
+import Telemetry
 
 /// Every message the server sends on the live socket, encoded in one place as compact JSON with
 /// the protocol's snake_case keys (docs/protocol.md, server → client).
@@ -9,7 +10,7 @@ enum ServerMessage: Sendable {
     case delta(DeltaSample)
     case cue(Cue)
     case lap(LapReport)
-    case error(LiveProtocolError)
+    case error(WireError)
 
     struct Welcome: Sendable {
         var sessionID: String
@@ -177,10 +178,10 @@ private struct ErrorJSON: Encodable {
     let fatal: Bool
     let expected: UInt64?
 
-    init(_ error: LiveProtocolError) {
+    init(_ error: WireError) {
         code = error.code.rawValue
         message = error.message
-        fatal = error.code.closeCode != nil
+        fatal = error.code.isFatal
         expected = error.expectedSequence
     }
 }

@@ -1,5 +1,6 @@
 import Metrics
 import Prometheus
+import Telemetry
 
 /// The server's Prometheus metrics (served by `GET /metrics`).
 ///
@@ -32,7 +33,7 @@ public struct ServerMetrics: Sendable {
     }
 
     /// Counts a protocol error sent to a client, by its stable code.
-    func recordError(_ code: LiveErrorCode) {
+    func recordError(_ code: ProtocolErrorCode) {
         Counter(label: "trailbrake_live_errors_total", dimensions: [("code", code.rawValue)], factory: factory).increment()
     }
 

@@ -3,26 +3,25 @@ import Telemetry
 
 /// One row of `GET /api/v1/sessions` (JSON keys are snake_case).
 public struct SessionSummary: Sendable, Equatable, Codable {
-    public var id: Int64
-    /// The protocol's session id (`welcome.session`).
-    public var publicID: String
+    /// The protocol's session id (`welcome.session`), a lowercase UUID.
+    public var id: String
     public var descriptor: SessionDescriptor
+    /// Where the reference came from, nil without one.
+    public var referenceSource: String?
+    /// `ReferenceChoice.Reason` raw value.
+    public var referenceReason: String
     public var startedAt: Date
     public var endedAt: Date?
-    public var lapCount: Int
-    /// Seconds; nil until a valid lap exists.
-    public var bestLapTime: Double?
 
     public init(
-        id: Int64, publicID: String, descriptor: SessionDescriptor, startedAt: Date, endedAt: Date?, lapCount: Int,
-        bestLapTime: Double?
+        id: String, descriptor: SessionDescriptor, referenceSource: String?, referenceReason: String, startedAt: Date,
+        endedAt: Date?
     ) {
         self.id = id
-        self.publicID = publicID
         self.descriptor = descriptor
+        self.referenceSource = referenceSource
+        self.referenceReason = referenceReason
         self.startedAt = startedAt
         self.endedAt = endedAt
-        self.lapCount = lapCount
-        self.bestLapTime = bestLapTime
     }
 }

@@ -2,8 +2,8 @@ import CoachServer
 import Foundation
 import Telemetry
 
-/// Two drivers' sessions and laps in memory: alice (1) owns session 10 and lap 100,
-/// bob (2) owns session 20 and lap 200.
+/// Two drivers' sessions and laps in memory: alice (1) owns session "session-a" and lap 100,
+/// bob (2) owns session "session-b" and lap 200.
 struct FakeDriverData: DriverDataReader {
     struct Lap {
         let summary: LapSummary
@@ -16,13 +16,12 @@ struct FakeDriverData: DriverDataReader {
     let laps: [Int64: Lap]
 
     init() {
-        func session(_ id: Int64) -> SessionSummary {
+        func session(_ id: String) -> SessionSummary {
             SessionSummary(
-                id: id, publicID: "session-\(id)",
-                descriptor: SessionDescriptor(sim: "iracing", track: Self.track, car: "SK Modified", sessionType: "practice"),
-                startedAt: Date(timeIntervalSince1970: 1_700_000_000), endedAt: nil, lapCount: 1, bestLapTime: 15.3)
+                id: id, descriptor: SessionDescriptor(sim: "iracing", track: Self.track, car: "SK Modified", sessionType: "practice"),
+                referenceSource: nil, referenceReason: "none", startedAt: Date(timeIntervalSince1970: 1_700_000_000), endedAt: nil)
         }
-        func lap(_ id: Int64, session: Int64, owner: Int64) -> Lap {
+        func lap(_ id: Int64, session: String, owner: Int64) -> Lap {
             let frames = (0..<3).map { index in
                 TelemetryFrame(
                     sessionTime: Double(index) / 60, lapNumber: 2, lapDistance: Float(index) * 0.7, speed: 42,
@@ -30,24 +29,24 @@ struct FakeDriverData: DriverDataReader {
             }
             return Lap(
                 summary: LapSummary(
-                    id: id, sessionID: session, lapNumber: 2, lapTime: 15.3, isValid: true, invalidReason: nil,
-                    deltaToReference: 0.2),
+                    id: id, sessionID: session, lapNumber: 2, startTime: 0, lapTime: 15.3, isValid: true, invalidReason: nil,
+                    deltaToReference: 0.2, frameCount: frames.count),
                 ownerID: owner, frames: frames)
         }
-        sessionsByDriver = [1: [session(10)], 2: [session(20)]]
-        laps = [100: lap(100, session: 10, owner: 1), 200: lap(200, session: 20, owner: 2)]
+        sessionsByDriver = [1: [session("session-a")], 2: [session("session-b")]]
+        laps = [100: lap(100, session: "session-a", owner: 1), 200: lap(200, session: "session-b", owner: 2)]
     }
 
     func sessions(driverID: Int64) async throws -> [SessionSummary] { sessionsByDriver[driverID] ?? [] }
 
-    func laps(sessionID: Int64, driverID: Int64) async throws -> [LapSummary]? {
+    func laps(sessionID: String, driverID: Int64) async throws -> [LapSummary]? {
         guard sessionsByDriver[driverID]?.contains(where: { $0.id == sessionID }) == true else { return nil }
         return laps.values.filter { $0.summary.sessionID == sessionID }.map(\.summary)
     }
 
-    func lap(_ lapID: Int64, driverID: Int64) async throws -> LapDetail? {
+    func lap(_ lapID: Int64, driverID: Int64) async throws -> LapDetailResponse? {
         guard let lap = laps[lapID], lap.ownerID == driverID else { return nil }
-        return LapDetail(lap: lap.summary, corners: [], brakingZones: [])
+        return LapDetailResponse(lap: lap.summary, corners: [], brakingZones: [])
     }
 
     func telemetry(lapID: Int64, driverID: Int64) async throws -> [TelemetryFrame]? {
@@ -55,8 +54,9 @@ struct FakeDriverData: DriverDataReader {
         return lap.frames
     }
 
-    func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparison? {
-        guard let a = try await lap(lapA, driverID: driverID), let b = try await lap(lapB, driverID: driverID) else { return nil }
-        return LapComparison(a: a, b: b, lapTimeDifference: 0, deltaByDistance: [DistanceDelta(distance: 0, delta: 0)])
+    func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse? {
+        guard let a = laps[lapA], let b = laps[lapB], a.ownerID == driverID, b.ownerID == driverID else { return nil }
+        let timeDelta = b.summary.lapTime.flatMap { bTime in a.summary.lapTime.map { bTime - $0 } }
+        return LapComparisonResponse(lapA: a.summary, lapB: b.summary, lapTimeDelta: timeDelta, corners: [])
     }
 }

@@ -8,7 +8,7 @@ import Telemetry
 actor RecordingSessionStore: SessionStore {
     struct StoredLap: Sendable {
         let id: Int64
-        let sessionID: Int64
+        let sessionID: String
         let driverID: Int64
         let lap: CompletedLap
     }
@@ -17,26 +17,29 @@ actor RecordingSessionStore: SessionStore {
     let storeDelay: Duration
     private(set) var log: [String] = []
     private(set) var laps: [StoredLap] = []
-    private(set) var endedSessions: [Int64] = []
-    private(set) var cueCount = 0
-    private var nextSessionID: Int64 = 1
+    private(set) var createdSessions: [String] = []
+    private(set) var endedSessions: [String] = []
+    private(set) var cueLaps: [Int32] = []
 
     init(storeDelay: Duration = .milliseconds(150)) {
         self.storeDelay = storeDelay
     }
 
-    func createSession(publicID: String, driverID: Int64, descriptor: SessionDescriptor, startedAt: Date) async throws -> Int64 {
-        defer { nextSessionID += 1 }
-        log.append("created session \(nextSessionID)")
-        return nextSessionID
+    func createSession(driverID: Int64, descriptor: SessionDescriptor, reference: ReferenceSummary, startedAt: Date)
+        async throws -> String
+    {
+        let id = UUID().uuidString.lowercased()
+        createdSessions.append(id)
+        log.append("created session \(createdSessions.count)")
+        return id
     }
 
-    func endSession(_ sessionID: Int64, endedAt: Date) async throws {
+    func endSession(_ sessionID: String, driverID: Int64, endedAt: Date) async throws {
         endedSessions.append(sessionID)
         log.append("ended session \(sessionID)")
     }
 
-    func storeLap(_ lap: CompletedLap, sessionID: Int64, driverID: Int64) async throws -> Int64 {
+    func storeLap(_ lap: CompletedLap, sessionID: String, driverID: Int64) async throws -> Int64 {
         try await Task.sleep(for: storeDelay)
         let id = Int64(laps.count + 1)
         laps.append(StoredLap(id: id, sessionID: sessionID, driverID: driverID, lap: lap))
@@ -44,8 +47,8 @@ actor RecordingSessionStore: SessionStore {
         return id
     }
 
-    func recordCues(_ cues: [Cue], sessionID: Int64) async throws {
-        cueCount += cues.count
+    func recordCues(_ cues: [Cue], sessionID: String, lapNumber: Int32) async throws {
+        cueLaps.append(contentsOf: repeatElement(lapNumber, count: cues.count))
     }
 
     /// The test client reports what it received.
