@@ -1,0 +1,86 @@
+import Foundation
+
+/// The fixed header around every compressed blob the storage layer writes.
+///
+/// Layout (little-endian, 19 bytes, then the body):
+/// ```
+/// magic[4]  version:u8  compression:u8  flags:u32  count:u32  payloadLength:u32  body...
+/// ```
+/// `compression` is 0 (body is the payload) or 1 (body is the zlib stream of the payload).
+/// `flags` belongs to the blob kind (the channel mask for lap telemetry). `payloadLength` is the
+/// uncompressed length, checked against a bound derived from `count` before anything is inflated.
+struct BlobEnvelope {
+    var flags: UInt32
+    var count: Int
+    var payload: [UInt8]
+
+    static let headerLength = 19
+    private static let stored: UInt8 = 0
+    private static let zlib: UInt8 = 1
+
+    /// Names one blob kind: its magic, current version and limits.
+    struct Kind: Sendable {
+        var magic: [UInt8]
+        var version: UInt8
+        var name: String
+        /// Largest `count` a valid blob may declare.
+        var maximumCount: Int
+        /// A valid payload of `count` items is at most `fixedBytes + count × bytesPerItem`.
+        var fixedBytes: Int
+        var bytesPerItem: Int
+
+        func maximumPayloadLength(count: Int) -> Int { fixedBytes + count * bytesPerItem }
+    }
+
+    /// Compresses the payload (falling back to storing it when zlib fails) and adds the header.
+    func seal(as kind: Kind, compressionLevel: Int32) -> Data {
+        let compressed = Zlib.compress(payload, level: compressionLevel)
+        var writer = ByteWriter(capacity: Self.headerLength + (compressed?.count ?? payload.count))
+        writer.append(kind.magic)
+        writer.append(kind.version)
+        writer.append(compressed == nil ? Self.stored : Self.zlib)
+        writer.appendLittleEndian(flags)
+        writer.appendLittleEndian(UInt32(truncatingIfNeeded: count))
+        writer.appendLittleEndian(UInt32(truncatingIfNeeded: payload.count))
+        writer.append(compressed ?? payload)
+        return Data(writer.bytes)
+    }
+
+    /// Checks the header and inflates the body; every failure is `StorageError.corruptBlob`.
+    static func open(_ data: Data, as kind: Kind) throws(StorageError) -> BlobEnvelope {
+        var reader = ByteReader([UInt8](data), context: kind.name)
+        guard data.count >= headerLength else {
+            throw .corruptBlob("\(kind.name): \(data.count) bytes is shorter than the \(headerLength)-byte header")
+        }
+        let magic = Array(try reader.readBytes(kind.magic.count))
+        guard magic == kind.magic else { throw .corruptBlob("\(kind.name): wrong magic \(magic)") }
+        let version = try reader.readByte()
+        guard version == kind.version else {
+            throw .corruptBlob("\(kind.name): unsupported version \(version), expected \(kind.version)")
+        }
+        let compression = try reader.readByte()
+        let flags = try reader.readLittleEndianUInt32()
+        let count = Int(try reader.readLittleEndianUInt32())
+        let payloadLength = Int(try reader.readLittleEndianUInt32())
+        guard count <= kind.maximumCount else {
+            throw .corruptBlob("\(kind.name): count \(count) exceeds the limit \(kind.maximumCount)")
+        }
+        guard payloadLength <= kind.maximumPayloadLength(count: count) else {
+            throw .corruptBlob("\(kind.name): payload length \(payloadLength) is impossible for count \(count)")
+        }
+        let body = try reader.readBytes(reader.remaining)
+        let payload: [UInt8]
+        switch compression {
+        case stored:
+            guard body.count == payloadLength else {
+                throw .corruptBlob("\(kind.name): stored body is \(body.count) bytes, header says \(payloadLength)")
+            }
+            payload = Array(body)
+        case zlib:
+            payload = try Zlib.decompress(body, expectedLength: payloadLength, context: kind.name)
+        default:
+            throw .corruptBlob("\(kind.name): unknown compression \(compression)")
+        }
+        return BlobEnvelope(flags: flags, count: count, payload: payload)
+    }
+}
