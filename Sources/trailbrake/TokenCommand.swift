@@ -25,8 +25,12 @@ struct TokenCommand: AsyncParsableCommand {
             let configuration = try options.load()
             let logger = LogSetup.bootstrap(level: configuration.log.level)
             let backend = try await Backend.open(configuration, logger: logger)
-            let existing = try await backend.admin.driver(named: driver)
-            let target = try await existing ?? backend.admin.createDriver(name: driver)
+            let target: AuthenticatedDriver
+            if let existing = try await backend.admin.driver(named: driver) {
+                target = existing
+            } else {
+                target = try await backend.admin.createDriver(name: driver)
+            }
             print(try await backend.admin.createToken(driverID: target.id))
         }
     }

@@ -16,14 +16,11 @@ import Testing
                     try await LiveClient.connect(server, token: "wrong-token", placement: placement) { _, _ in }
                 }
             }
-            // The refusal is a real 401 with the API's JSON error body.
-            let headers: HTTPFields = [.connection: "Upgrade", .upgrade: "websocket", .secWebSocketVersion: "13",
-                                       .secWebSocketKey: "dGhlIHNhbXBsZSBub25jZQ=="]
-            let response = try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
-                try await client.get("/api/v1/coaching/live", headers: headers)
-            }
-            #expect(response.status == .unauthorized)
-            let body = String(buffer: response.body ?? ByteBuffer())
+            // The refusal is a real 401 with the API's JSON error body, sent instead of the upgrade.
+            let request = "GET /api/v1/coaching/live?token=wrong HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
+                + "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n"
+            let body = try await withTimeout { try await RawHTTP.exchange(port: server.port, request: request) }
+            #expect(body.hasPrefix("HTTP/1.1 401"))
             #expect(body.contains(#""code":"unauthorized""#))
         }
     }

@@ -10,8 +10,7 @@ import Testing
     static func get(_ server: RunningServer, _ path: String, token: String? = FakeAuthenticator.aliceToken)
         async throws -> (HTTPResponse.Status, String)
     {
-        var headers = HTTPFields()
-        if let token { headers[.authorization] = "Bearer \(token)" }
+        let headers: HTTPFields = token.map { [.authorization: "Bearer \($0)"] } ?? [:]
         let response = try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
             try await client.get(path, headers: headers)
         }

@@ -48,8 +48,9 @@ import X509
         }) { server in
             #expect(server.baseURL.hasPrefix("https://127.0.0.1:"))
             #expect(server.liveURL.hasPrefix("wss://"))
-            var tls = TLSConfiguration.makeClientConfiguration()
-            tls.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array(certificate.certificatePEM.utf8), format: .pem)])
+            var trusting = TLSConfiguration.makeClientConfiguration()
+            trusting.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array(certificate.certificatePEM.utf8), format: .pem)])
+            let tls = trusting
             try await withTimeout {
                 try await LiveClient.connect(server, tls: tls) { reader, outbound in
                     try await outbound.write(.text(ClientMessages.hello()))

@@ -28,21 +28,31 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        struct Body: Encodable {
-            struct Detail: Encodable {
-                let code: String
-                let message: String
-            }
-            let error: Detail
-        }
-        let data = try JSONEncoder().encode(Body(error: .init(code: code.rawValue, message: message)))
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if code == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: jsonBody()))
+    }
+
+    /// `{"error":{"code":...,"message":...}}`
+    func jsonBody() -> ByteBuffer {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // "code" before "message", as documented
+        // Two plain strings always encode.
+        let data = (try? encoder.encode(APIErrorBody(error: .init(code: code.rawValue, message: message)))) ?? Data()
+        return ByteBuffer(bytes: data)
     }
 
     static let unauthorized = APIError(.unauthorized, "a valid bearer token is required")
     /// Used both for ids that do not exist and for other drivers' ids, so neither can be told apart.
     static func notFound(_ what: String) -> APIError { APIError(.notFound, "\(what) not found") }
+}
+
+/// `{"error":{"code":...,"message":...}}`
+private struct APIErrorBody: Encodable {
+    struct Detail: Encodable {
+        let code: String
+        let message: String
+    }
+    let error: Detail
 }

@@ -9,7 +9,7 @@ struct BearerAuthenticationMiddleware<Context: DriverScopedRequestContext>: Rout
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard let token = Self.token(in: request) else { throw APIError.unauthorized }
+        guard let token = BearerToken.extract(from: request) else { throw APIError.unauthorized }
         let driver: AuthenticatedDriver?
         do { driver = try await authenticator.authenticate(token: token) } catch {
             context.logger.error("token check failed", metadata: ["error": "\(error)"])  // never the token itself
@@ -22,8 +22,12 @@ struct BearerAuthenticationMiddleware<Context: DriverScopedRequestContext>: Rout
         return try await next(request, context)
     }
 
-    /// The token from the header, else from the query; nil when neither holds a non-empty one.
-    static func token(in request: Request) -> String? {
+}
+
+/// Where a client may put its bearer token.
+enum BearerToken {
+    /// `Authorization: Bearer <token>`, else `?token=`; nil when neither holds a non-empty one.
+    static func extract(from request: Request) -> String? {
         if let header = request.headers[.authorization] {
             let prefix = "bearer "
             guard header.count > prefix.count, header.lowercased().hasPrefix(prefix) else { return nil }

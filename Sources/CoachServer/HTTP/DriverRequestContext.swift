@@ -1,5 +1,4 @@
 import Hummingbird
-import HummingbirdWebSocket
 
 /// A request context that carries the driver the bearer token belongs to.
 public protocol DriverScopedRequestContext: RequestContext {
@@ -21,19 +20,6 @@ public struct DriverRequestContext: DriverScopedRequestContext {
 
     public init(source: Source) {
         coreContext = .init(source: source)
-        driver = nil
-    }
-}
-
-/// Context of the live endpoint's upgrade request.
-public struct LiveRequestContext: DriverScopedRequestContext, WebSocketRequestContext {
-    public var coreContext: CoreRequestContextStorage
-    public let webSocket: WebSocketHandlerReference<Self>
-    public var driver: AuthenticatedDriver?
-
-    public init(source: Source) {
-        coreContext = .init(source: source)
-        webSocket = .init()
         driver = nil
     }
 }

@@ -32,7 +32,7 @@ struct LiveConnection: Sendable {
             var assembler = InboundMessageAssembler(maximumBytes: configuration.maxMessageBytes)
             reading: for try await frame in inbound {
                 let message: InboundMessageAssembler.Message
-                do {
+                do throws(InboundMessageAssembler.Failure) {
                     guard let complete = try assembler.append(frame) else { continue }
                     message = complete
                 } catch .tooLarge(let size) {

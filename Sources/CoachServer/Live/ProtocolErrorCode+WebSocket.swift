@@ -1,4 +1,4 @@
-import HummingbirdWebSocket
+import NIOWebSocket
 import Telemetry
 
 extension ProtocolErrorCode {

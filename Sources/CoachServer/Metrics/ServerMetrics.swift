@@ -1,3 +1,4 @@
+import CoreMetrics
 import Metrics
 import Prometheus
 import Telemetry
@@ -13,28 +14,28 @@ public struct ServerMetrics: Sendable {
     public let factory: PrometheusMetricsFactory
 
     /// Connected live sessions (detached, resumable ones are not counted).
-    let liveSessions: Gauge
-    let batchesAccepted: Counter
-    let framesAccepted: Counter
-    let cuesSent: Counter
-    let lapsStored: Counter
+    let liveSessions: CoreMetrics.Gauge
+    let batchesAccepted: CoreMetrics.Counter
+    let framesAccepted: CoreMetrics.Counter
+    let cuesSent: CoreMetrics.Counter
+    let lapsStored: CoreMetrics.Counter
     /// Time from draining a session's frames to its last message written.
-    let drainDuration: Timer
+    let drainDuration: CoreMetrics.Timer
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         self.factory = PrometheusMetricsFactory(registry: registry)
-        liveSessions = Gauge(label: "trailbrake_live_sessions", factory: factory)
-        batchesAccepted = Counter(label: "trailbrake_live_batches_total", factory: factory)
-        framesAccepted = Counter(label: "trailbrake_live_frames_total", factory: factory)
-        cuesSent = Counter(label: "trailbrake_live_cues_total", factory: factory)
-        lapsStored = Counter(label: "trailbrake_laps_stored_total", factory: factory)
-        drainDuration = Timer(label: "trailbrake_live_batch_processing_seconds", factory: factory)
+        liveSessions = CoreMetrics.Gauge(label: "trailbrake_live_sessions", factory: factory)
+        batchesAccepted = CoreMetrics.Counter(label: "trailbrake_live_batches_total", factory: factory)
+        framesAccepted = CoreMetrics.Counter(label: "trailbrake_live_frames_total", factory: factory)
+        cuesSent = CoreMetrics.Counter(label: "trailbrake_live_cues_total", factory: factory)
+        lapsStored = CoreMetrics.Counter(label: "trailbrake_laps_stored_total", factory: factory)
+        drainDuration = CoreMetrics.Timer(label: "trailbrake_live_batch_processing_seconds", factory: factory)
     }
 
     /// Counts a protocol error sent to a client, by its stable code.
     func recordError(_ code: ProtocolErrorCode) {
-        Counter(label: "trailbrake_live_errors_total", dimensions: [("code", code.rawValue)], factory: factory).increment()
+        CoreMetrics.Counter(label: "trailbrake_live_errors_total", dimensions: [("code", code.rawValue)], factory: factory).increment()
     }
 
     /// The Prometheus text exposition of every metric.

@@ -63,27 +63,22 @@ public struct TrailbrakeServer: Sendable {
         return router
     }
 
-    func makeWebSocketRouter() -> Router<LiveRequestContext> {
-        let router = Router(context: LiveRequestContext.self)
-        router.add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
-        let live = configuration.live
-        router.ws("/api/v1/coaching/live") { _, _ in .upgrade([:]) } onUpgrade: { [self] inbound, outbound, context in
-            guard let driver = context.requestContext.driver else { return }
-            let connection = LiveConnection(
-                driver: driver, configuration: live, dependencies: dependencies, registry: registry, metrics: metrics,
-                logger: context.logger)
-            try await connection.run(inbound: inbound, outbound: outbound)
-        }
-        return router
-    }
-
     private func makeServerBuilder() throws -> HTTPServerBuilder {
         let webSocket = WebSocketServerConfiguration(
             // Frames up to the message limit pass NIO; larger messages are refused by our assembler.
             maxFrameSize: configuration.live.maxMessageBytes,
             // Off: the connection validates UTF-8 itself so it can send `invalid_utf8` before closing.
             validateUTF8: false)
-        let plain = HTTPServerBuilder.http1WebSocketUpgrade(webSocketRouter: makeWebSocketRouter(), configuration: webSocket)
+        let live = configuration.live
+        let plain = HTTPServerBuilder { [self] responder in
+            LiveUpgradeChannel(responder: responder, authenticator: dependencies.authenticator, webSocket: webSocket) {
+                inbound, outbound, driver, logger in
+                let connection = LiveConnection(
+                    driver: driver, configuration: live, dependencies: dependencies, registry: registry, metrics: metrics,
+                    logger: logger)
+                try await connection.run(inbound: inbound, outbound: outbound)
+            }
+        }
         guard configuration.tls.enabled else { return plain }
         return try .tls(plain, tlsConfiguration: try TLSFiles.serverConfiguration(configuration.tls))
     }

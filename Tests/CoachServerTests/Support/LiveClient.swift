@@ -87,7 +87,10 @@ enum LiveClient {
         var logger = Logger(label: "test-client")
         logger.logLevel = .warning
         return try await WebSocketClient.connect(
-            url: url, configuration: .init(maxFrameSize: maxFrameSize, additionalHeaders: headers), tlsConfiguration: tls,
+            url: url,
+            // SNI cannot carry an IP address; the test certificate also names "localhost".
+            configuration: .init(maxFrameSize: maxFrameSize, additionalHeaders: headers, sniHostname: tls == nil ? nil : "localhost"),
+            tlsConfiguration: tls,
             logger: logger
         ) { inbound, outbound, _ in
             var reader = ReplyReader(messages: inbound.messages(maxSize: 1 << 20).makeAsyncIterator())

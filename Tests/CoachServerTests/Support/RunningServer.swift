@@ -15,6 +15,7 @@ struct RunningServer: Sendable {
         baseURL.replacingOccurrences(of: "http", with: "ws") + "/api/v1/coaching/live"
     }
 
+    @discardableResult
     static func with<T: Sendable>(
         backend: TestBackend = TestBackend(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
@@ -51,6 +52,7 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 /// Fails instead of hanging when the server never answers.
+@discardableResult
 func withTimeout<T: Sendable>(seconds: Double = 15, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
     try await withThrowingTaskGroup(of: T.self) { group in
         group.addTask { try await body() }
