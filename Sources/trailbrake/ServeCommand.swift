@@ -29,11 +29,11 @@ struct ServeCommand: AsyncParsableCommand {
         let metrics = ServerMetrics()
         MetricsSystem.bootstrap(metrics.factory)
 
-        let backend = try await Backend.open(configuration, logger: logger)
+        let backend = try Backend.open(configuration, logger: logger)
+        let dependencies = try backend.serverDependencies()
         try await FirstRun.ensureDriver(admin: backend.admin)
 
-        let server = TrailbrakeServer(
-            configuration: configuration, dependencies: backend.dependencies, metrics: metrics, logger: logger)
+        let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
         let application = try server.makeApplication { url in
             logger.info("listening on \(url)")
         }

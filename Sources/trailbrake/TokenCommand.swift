@@ -24,7 +24,7 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let configuration = try options.load()
             let logger = LogSetup.bootstrap(level: configuration.log.level)
-            let backend = try await Backend.open(configuration, logger: logger)
+            let backend = try Backend.open(configuration, logger: logger)
             let target: AuthenticatedDriver
             if let existing = try await backend.admin.driver(named: driver) {
                 target = existing

@@ -12,7 +12,7 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
         switch self {
         case .unknownSection(let section): "unknown configuration section [\(section)]"
         case .unknownKey(let key): "unknown configuration key '\(key)'"
-        case .wrongType(let key, let expected, let found): "'\(key)' must be a \(expected), found \(found)"
+        case .wrongType(let key, let expected, let found): "'\(key)' must be of type \(expected), found \(found)"
         case .invalidValue(let key, let reason): "'\(key)': \(reason)"
         case .unreadableFile(let path, let reason): "cannot read configuration file \(path): \(reason)"
         }
