@@ -6,6 +6,6 @@ struct Trailbrake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trailbrake",
         abstract: "Real-time coaching server for sim racers.",
-        subcommands: []
+        subcommands: [ServeCommand.self, TokenCommand.self]
     )
 }

@@ -1,0 +1,29 @@
+/// Every key of `config/trailbrake.toml`, with its type and allowed range.
+///
+/// Ranges reject values that cannot work rather than values that are merely unusual.
+extension ConfigurationKey {
+    static let all: [ConfigurationKey] = [
+        .string("server", "host", \.server.host),
+        .integer("server", "port", \.server.port, range: 0...65_535),
+        .string("server", "data_dir", \.server.dataDirectory),
+        .string("server", "reference_dir", \.server.referenceDirectory),
+
+        .boolean("tls", "enabled", \.tls.enabled),
+        .string("tls", "certificate_path", \.tls.certificatePath),
+        .string("tls", "key_path", \.tls.keyPath),
+
+        // A batch header alone is 20 bytes and a hello a few hundred: below 1 KiB nothing works.
+        .integer("live", "max_message_bytes", \.live.maxMessageBytes, range: 1_024...16_777_216),
+        .float("live", "hello_timeout_seconds", \.live.helloTimeoutSeconds, range: 0.01...3_600),
+        .float("live", "resume_window_seconds", \.live.resumeWindowSeconds, range: 0...86_400),
+        .integer("live", "ack_interval_ms", \.live.ackIntervalMilliseconds, range: 1...60_000),
+        // One full batch (120 frames) must fit; power of two for cheap index masking in the ring.
+        .integer("live", "ring_capacity", \.live.ringCapacity, range: 128...1_048_576, powerOfTwo: true),
+
+        .float("coaching", "delta_interval_seconds", \.coaching.deltaIntervalSeconds, range: 0.01...60),
+        .boolean("coaching", "allow_other_car_reference", \.coaching.allowOtherCarReference),
+        .boolean("coaching", "own_best_as_reference", \.coaching.ownBestAsReference),
+
+        .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
+    ]
+}

@@ -1,0 +1,59 @@
+/// Everything the operator can set, with the defaults documented in `config/trailbrake.toml`.
+///
+/// Built by `ServerConfiguration.load(file:environment:)` from the parsed TOML file and
+/// `TRAILBRAKE_<SECTION>_<KEY>` environment variables; the CLI applies its flags last.
+public struct ServerConfiguration: Sendable, Equatable {
+    public var server = Server()
+    public var tls = TLS()
+    public var live = Live()
+    public var coaching = Coaching()
+    public var log = Log()
+
+    public init() {}
+
+    /// `[server]`: where to listen and where files live.
+    public struct Server: Sendable, Equatable {
+        /// Loopback by default so a fresh install is not reachable from the network by accident.
+        public var host = "127.0.0.1"
+        /// 0 asks the OS for a free port (tests, side-by-side instances).
+        public var port = 8080
+        public var dataDirectory = "./data"
+        public var referenceDirectory = "ReferenceLaps"
+    }
+
+    /// `[tls]`: HTTPS/WSS from PEM files.
+    public struct TLS: Sendable, Equatable {
+        public var enabled = false
+        public var certificatePath = ""
+        public var keyPath = ""
+    }
+
+    /// `[live]`: the live WebSocket endpoint.
+    public struct Live: Sendable, Equatable {
+        /// Largest client message after reassembly; 120 full frames (68 B) plus header fit in 8.2 KB
+        /// binary and about 40 KB as JSON, so 64 KiB leaves room without inviting abuse.
+        public var maxMessageBytes = 65_536
+        /// Time a client has to send `hello` after the upgrade.
+        public var helloTimeoutSeconds = 10.0
+        /// How long a dropped session waits for its driver to resume it.
+        public var resumeWindowSeconds = 120.0
+        /// At most one `ack` per interval: every message costs about 20 µs of server CPU.
+        public var ackIntervalMilliseconds = 250
+        /// Frames buffered per driver between the socket and the coach; a power of two
+        /// holding at least one full batch (120 frames).
+        public var ringCapacity = 1024
+    }
+
+    /// `[coaching]`: how the coach chooses references and paces deltas.
+    public struct Coaching: Sendable, Equatable {
+        public var deltaIntervalSeconds = 0.25
+        public var allowOtherCarReference = false
+        public var ownBestAsReference = true
+    }
+
+    /// `[log]`
+    public struct Log: Sendable, Equatable {
+        /// One of trace, debug, info, notice, warning, error, critical.
+        public var level = "info"
+    }
+}

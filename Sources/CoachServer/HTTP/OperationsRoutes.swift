@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+
+/// Unauthenticated operator endpoints: health and Prometheus metrics.
+struct OperationsRoutes: Sendable {
+    let registry: SessionRegistry
+    let metrics: ServerMetrics
+    let databaseHealth: any DatabaseHealthCheck
+    let startedAt: ContinuousClock.Instant
+
+    struct Health: Encodable {
+        let status: String
+        let version: String
+        let uptimeSeconds: Double
+        let liveSessions: Int
+        let databaseOk: Bool
+    }
+
+    func register(on router: Router<DriverRequestContext>) {
+        router.get("/api/v1/health") { _, _ in try await health() }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+        }
+    }
+
+    /// 200 when the database answers, 503 otherwise (load balancers act on the status alone).
+    private func health() async throws -> Response {
+        let databaseOK = await databaseHealth.isDatabaseHealthy()
+        let uptime = ContinuousClock.now - startedAt
+        let health = Health(
+            status: databaseOK ? "ok" : "degraded", version: CoachServerVersion.serverVersion,
+            uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
+            liveSessions: await registry.liveSessionCount, databaseOk: databaseOK)
+        return try JSONResponse.make(health, status: databaseOK ? .ok : .serviceUnavailable)
+    }
+}

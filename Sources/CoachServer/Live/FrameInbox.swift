@@ -1,0 +1,29 @@
+import Coaching
+import Synchronization
+
+/// The hand-off between a connection's inbound loop (the only producer) and its session's
+/// consumer task (the only consumer): Coaching's lock-free `SPSCRing` of frames, plus the
+/// highest batch sequence whose frames are all in the ring.
+final class FrameInbox: Sendable {
+    private let ring: SPSCRing<LiveFrame>
+    /// Stored with release after a batch's last push and loaded with acquire before a drain, so
+    /// a consumer that read `n` has every frame of batches up to `n` available to pop.
+    private let published: Atomic<UInt64>
+
+    init(capacity: Int, publishedSequence: UInt64 = 0) {
+        self.ring = SPSCRing(capacity: capacity)
+        self.published = Atomic(publishedSequence)
+    }
+
+    /// Producer: appends a frame, false when full.
+    func tryPush(_ frame: LiveFrame) -> Bool { ring.push(frame) }
+
+    /// Consumer: removes the oldest frame.
+    func pop() -> LiveFrame? { ring.pop() }
+
+    /// Producer: every frame of batch `sequence` has been pushed.
+    func publish(_ sequence: UInt64) { published.store(sequence, ordering: .releasing) }
+
+    /// The highest batch sequence accepted so far (the next expected one is this + 1).
+    var publishedSequence: UInt64 { published.load(ordering: .acquiring) }
+}

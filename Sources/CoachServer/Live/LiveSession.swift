@@ -1,0 +1,190 @@
+import Coaching
+import Foundation
+import HummingbirdWebSocket
+import Logging
+import Metrics
+import Telemetry
+
+/// One driver session: owns the coach and is the only consumer of the session's frame inbox.
+///
+/// The connection's inbound loop pushes frames and calls `wake()`; a per-session consumer task
+/// drains the inbox, runs the coach and writes cue, delta, ack and lap messages. Only that task
+/// touches the coach, so messages leave in the order the coach produced them, and a slow
+/// socket suspends this session's task alone. The session outlives a dropped connection
+/// (see `SessionRegistry`) and takes a new writer when the driver resumes.
+actor LiveSession {
+    nonisolated let publicID: String
+    nonisolated let driver: AuthenticatedDriver
+    nonisolated let descriptor: SessionDescriptor
+    nonisolated let inbox: FrameInbox
+
+    /// False when the store could not record the session: coaching goes on, nothing is stored.
+    private let isStored: Bool
+    private var coach: any LiveCoach
+    private let store: any SessionStore
+    private let metrics: ServerMetrics
+    private let ackInterval: Duration
+    private let logger: Logger
+
+    private var outbound: WebSocketOutboundWriter?
+    private var acknowledgedSequence: UInt64 = 0
+    private var lastAckAt: ContinuousClock.Instant?
+    private var finishRequested = false
+    /// Lap number of the last frame processed.
+    private var currentLap: Int32 = 0
+    private var consumer: Task<Void, Never>?
+    private nonisolated let wakeups: AsyncStream<Void>
+    private nonisolated let wakeupContinuation: AsyncStream<Void>.Continuation
+
+    init(
+        publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
+        coach: sending any LiveCoach, store: any SessionStore, metrics: ServerMetrics, live: ServerConfiguration.Live,
+        logger: Logger
+    ) {
+        self.publicID = publicID
+        self.driver = driver
+        self.descriptor = descriptor
+        self.isStored = isStored
+        self.coach = coach
+        self.store = store
+        self.metrics = metrics
+        self.ackInterval = .milliseconds(live.ackIntervalMilliseconds)
+        self.inbox = FrameInbox(capacity: live.ringCapacity)
+        self.logger = logger
+        // One pending wake-up is enough: a drain takes everything queued at that moment.
+        (wakeups, wakeupContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Starts the consumer task; call once, right after creating the session.
+    func start() {
+        guard consumer == nil else { return }
+        consumer = Task {
+            for await _ in wakeups {
+                if await drain() { break }
+            }
+        }
+    }
+
+    /// Asks the consumer to drain the inbox (new frames, or an ack that has become due).
+    nonisolated func wake() { wakeupContinuation.yield() }
+
+    /// Connects a socket: writes `welcome` first, then lets coaching messages flow to it.
+    func attach(_ writer: WebSocketOutboundWriter, resumed: Bool, maxMessageBytes: Int) async {
+        let welcome = ServerMessage.Welcome(
+            sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
+            reference: coach.reference, maxMessageBytes: maxMessageBytes)
+        try? await writer.write(.text(ServerMessage.welcome(welcome).json()))
+        outbound = writer
+        acknowledgedSequence = 0  // the new socket has heard no ack yet
+    }
+
+    /// The socket is gone; coaching goes on, and its messages are dropped until a resume.
+    func detach() { outbound = nil }
+
+    /// Ends the session: processes what is queued, stores the partial lap, records the end.
+    /// Returns once the consumer task has finished.
+    func finish() async {
+        finishRequested = true
+        wake()
+        await consumer?.value
+    }
+
+    /// Processes everything queued; returns true when this was the session's final drain.
+    private func drain() async -> Bool {
+        // Captured once: a finish requested while this drain awaits is served by the next one.
+        let finishing = finishRequested
+        let started = ContinuousClock.now
+        // Read before popping: every frame of batches up to `processed` is then drained below.
+        let processed = inbox.publishedSequence
+        var events: [CoachingEvent] = []
+        // The lap each event happened on, for the cue record.
+        var eventLaps: [Int32] = []
+        while let frame = inbox.pop() {
+            coach.process(frame, into: &events)
+            currentLap = frame.frame.lapNumber
+            eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
+        }
+        if finishing {
+            coach.finish(into: &events)
+            eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
+        }
+        let hadWork = !events.isEmpty
+        var cues: [(cue: Cue, lap: Int32)] = []
+        for (event, lap) in zip(events, eventLaps) {
+            switch event {
+            case .cue(let cue):
+                cues.append((cue, lap))
+                metrics.cuesSent.increment()
+                await send(.cue(cue))
+            case .delta(let sample):
+                await send(.delta(sample))
+            case .lapCompleted(let lap):
+                let lapID = await storeLap(lap)
+                await sendAck(processed)  // the protocol puts an ack right before every lap
+                await send(.lap(ServerMessage.LapReport(lap: lap, lapID: lapID)))
+            case .referenceChanged(let choice):
+                logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
+            }
+        }
+        if processed > acknowledgedSequence, lastAckAt.map({ ContinuousClock.now - $0 >= ackInterval }) ?? true {
+            await sendAck(processed)
+        }
+        if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
+        if isStored {
+            await record(cues)
+        }
+        if finishing { await end() }
+        return finishing
+    }
+
+    /// Stores cues grouped by the lap they were given on.
+    private func record(_ cues: [(cue: Cue, lap: Int32)]) async {
+        var start = cues.startIndex
+        while start < cues.endIndex {
+            let lap = cues[start].lap
+            let end = cues[start...].firstIndex { $0.lap != lap } ?? cues.endIndex
+            do { try await store.recordCues(cues[start..<end].map(\.cue), sessionID: publicID, lapNumber: lap) } catch {
+                logger.warning("recording cues failed", metadata: ["error": "\(error)"])
+            }
+            start = end
+        }
+    }
+
+    /// Commits the lap before anyone hears about it; nil when it could not be stored.
+    private func storeLap(_ lap: CompletedLap) async -> Int64? {
+        guard isStored else { return nil }
+        do {
+            let id = try await store.storeLap(lap, sessionID: publicID, driverID: driver.id)
+            metrics.lapsStored.increment()
+            return id
+        } catch {
+            logger.error("storing a lap failed", metadata: ["error": "\(error)", "lap": "\(lap.lapNumber)"])
+            metrics.recordError(.internal)
+            await send(.error(WireError(.internal, "lap \(lap.lapNumber) could not be stored")))
+            return nil
+        }
+    }
+
+    private func sendAck(_ sequence: UInt64) async {
+        guard sequence > acknowledgedSequence, outbound != nil else { return }
+        acknowledgedSequence = sequence
+        lastAckAt = .now
+        await send(.ack(sequence: sequence))
+    }
+
+    private func send(_ message: ServerMessage) async {
+        guard let outbound else { return }
+        do { try await outbound.write(.text(message.json())) } catch {
+            // The socket is closing; the connection detaches the session on its own.
+            self.outbound = nil
+        }
+    }
+
+    private func end() async {
+        wakeupContinuation.finish()
+        guard isStored else { return }
+        do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {
+            logger.warning("ending a session record failed", metadata: ["error": "\(error)"])
+        }
+    }
+}

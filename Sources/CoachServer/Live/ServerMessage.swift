@@ -1,0 +1,187 @@
+import Coaching
+import Foundation
+import Telemetry
+
+/// Every message the server sends on the live socket, encoded in one place as compact JSON with
+/// the protocol's snake_case keys (docs/protocol.md, server → client).
+enum ServerMessage: Sendable {
+    case welcome(Welcome)
+    case ack(sequence: UInt64)
+    case delta(DeltaSample)
+    case cue(Cue)
+    case lap(LapReport)
+    case error(WireError)
+
+    struct Welcome: Sendable {
+        var sessionID: String
+        var resumed: Bool
+        var nextSequence: UInt64
+        var reference: ReferenceSummary
+        var maxMessageBytes: Int
+    }
+
+    /// A completed lap as the client hears about it, after the store has committed it.
+    struct LapReport: Sendable {
+        var lap: CompletedLap
+        /// nil when storing failed (`stored` is then false).
+        var lapID: Int64?
+    }
+
+    /// The JSON text of the message.
+    func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let data: Data?
+        switch self {
+        case .welcome(let welcome): data = try? encoder.encode(WelcomeJSON(welcome))
+        case .ack(let sequence): data = try? encoder.encode(AckJSON(seq: sequence))
+        case .delta(let sample): data = try? encoder.encode(DeltaJSON(sample))
+        case .cue(let cue): data = try? encoder.encode(CueJSON(cue: cue))
+        case .lap(let report): data = try? encoder.encode(LapJSON(report))
+        case .error(let error): data = try? encoder.encode(ErrorJSON(error))
+        }
+        // Encoding these plain structs cannot fail; a fixed internal error keeps the socket valid if it ever did.
+        return data.flatMap { String(data: $0, encoding: .utf8) }
+            ?? #"{"type":"error","code":"internal","message":"encoding failed","fatal":false}"#
+    }
+}
+
+private struct AckJSON: Encodable {
+    let type = "ack"
+    let seq: UInt64
+}
+
+private struct WelcomeJSON: Encodable {
+    struct Reference: Encodable {
+        let source: String
+        let lapTime: Double
+        let car: String
+        let reason: String
+    }
+    struct Limits: Encodable {
+        let maxFramesPerBatch: Int
+        let maxMessageBytes: Int
+    }
+    let type = "welcome"
+    let `protocol` = CoachServerVersion.protocolVersion
+    let session: String
+    let resumed: Bool
+    let nextSeq: UInt64
+    /// null when there is no reference yet (reason `none`).
+    let reference: Reference?
+    let limits: Limits
+
+    init(_ welcome: ServerMessage.Welcome) {
+        session = welcome.sessionID
+        resumed = welcome.resumed
+        nextSeq = welcome.nextSequence
+        reference = welcome.reference.lap.map {
+            Reference(source: $0.source, lapTime: $0.lapTime, car: $0.car, reason: welcome.reference.reason.rawValue)
+        }
+        limits = Limits(maxFramesPerBatch: 120, maxMessageBytes: welcome.maxMessageBytes)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(`protocol`, forKey: .protocol)
+        try container.encode(session, forKey: .session)
+        try container.encode(resumed, forKey: .resumed)
+        try container.encode(nextSeq, forKey: .nextSeq)
+        try container.encode(reference, forKey: .reference)  // explicit null
+        try container.encode(limits, forKey: .limits)
+    }
+
+    private enum CodingKeys: String, CodingKey { case type, `protocol`, session, resumed, nextSeq, reference, limits }
+}
+
+private struct DeltaJSON: Encodable {
+    let type = "delta"
+    let lap: Int32
+    let dist: Double
+    let delta: Double
+    let trend: Double
+    let seq: UInt64
+
+    init(_ sample: DeltaSample) {
+        lap = sample.lapNumber
+        dist = sample.lapDistance
+        delta = sample.delta
+        trend = sample.trend
+        seq = sample.batchSequence
+    }
+}
+
+private struct CueJSON: Encodable {
+    let cue: Cue
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("cue", forKey: .type)
+        try container.encode(cue.id, forKey: .id)
+        try container.encode(cue.kind, forKey: .kind)
+        try container.encode(cue.topic, forKey: .topic)
+        try container.encode(cue.corner, forKey: .corner)
+        try container.encode(cue.cornerName, forKey: .cornerName)
+        try container.encode(cue.severity, forKey: .severity)
+        try container.encode(cue.text, forKey: .text)
+        try container.encode(cue.numbers, forKey: .numbers)
+        try container.encode(cue.batchSequence, forKey: .seq)
+        try container.encode(cue.deadlineDistance, forKey: .deadline)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case type, id, kind, topic, corner, cornerName, severity, text, numbers, seq, deadline
+    }
+}
+
+private struct LapJSON: Encodable {
+    let report: ServerMessage.LapReport
+
+    init(_ report: ServerMessage.LapReport) { self.report = report }
+
+    func encode(to encoder: any Encoder) throws {
+        let lap = report.lap
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("lap", forKey: .type)
+        try container.encode(lap.lapNumber, forKey: .lap)
+        try container.encode(lap.lapTime, forKey: .time)
+        try container.encode(lap.isValid, forKey: .valid)
+        try container.encode(lap.invalidReason, forKey: .invalidReason)
+        try container.encode(lap.deltaToReference, forKey: .delta)
+        try container.encode(report.lapID, forKey: .lapId)
+        try container.encode(report.lapID != nil, forKey: .stored)
+        try container.encode(lap.corners.map(CornerJSON.init), forKey: .corners)
+    }
+
+    private enum CodingKeys: String, CodingKey { case type, lap, time, valid, invalidReason, delta, lapId, stored, corners }
+}
+
+/// A corner in a `lap` message: its number and name, then the signed differences to the reference.
+private struct CornerJSON: Encodable {
+    let metrics: CornerMetrics
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(metrics.corner, forKey: .corner)
+        try container.encodeIfPresent(metrics.name, forKey: .name)
+        try metrics.versusReference.encode(to: encoder)
+    }
+
+    private enum CodingKeys: String, CodingKey { case corner, name }
+}
+
+private struct ErrorJSON: Encodable {
+    let type = "error"
+    let code: String
+    let message: String
+    let fatal: Bool
+    let expected: UInt64?
+
+    init(_ error: WireError) {
+        code = error.code.rawValue
+        message = error.message
+        fatal = error.code.isFatal
+        expected = error.expectedSequence
+    }
+}

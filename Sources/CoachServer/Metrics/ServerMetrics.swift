@@ -1,0 +1,43 @@
+import CoreMetrics
+import Metrics
+import Prometheus
+import Telemetry
+
+/// The server's Prometheus metrics (served by `GET /metrics`).
+///
+/// Metrics are created through swift-metrics with an explicit factory bound to this server's
+/// own registry, so several servers in one process (tests) never share or double-register
+/// metrics. The executable also bootstraps `MetricsSystem` with `factory`, so library metrics
+/// land in the same registry.
+public struct ServerMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    public let factory: PrometheusMetricsFactory
+
+    /// Connected live sessions (detached, resumable ones are not counted).
+    let liveSessions: CoreMetrics.Gauge
+    let batchesAccepted: CoreMetrics.Counter
+    let framesAccepted: CoreMetrics.Counter
+    let cuesSent: CoreMetrics.Counter
+    let lapsStored: CoreMetrics.Counter
+    /// Time from draining a session's frames to its last message written.
+    let drainDuration: CoreMetrics.Timer
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        self.factory = PrometheusMetricsFactory(registry: registry)
+        liveSessions = CoreMetrics.Gauge(label: "trailbrake_live_sessions", factory: factory)
+        batchesAccepted = CoreMetrics.Counter(label: "trailbrake_live_batches_total", factory: factory)
+        framesAccepted = CoreMetrics.Counter(label: "trailbrake_live_frames_total", factory: factory)
+        cuesSent = CoreMetrics.Counter(label: "trailbrake_live_cues_total", factory: factory)
+        lapsStored = CoreMetrics.Counter(label: "trailbrake_laps_stored_total", factory: factory)
+        drainDuration = CoreMetrics.Timer(label: "trailbrake_live_batch_processing_seconds", factory: factory)
+    }
+
+    /// Counts a protocol error sent to a client, by its stable code.
+    func recordError(_ code: ProtocolErrorCode) {
+        CoreMetrics.Counter(label: "trailbrake_live_errors_total", dimensions: [("code", code.rawValue)], factory: factory).increment()
+    }
+
+    /// The Prometheus text exposition of every metric.
+    public func exposition() -> String { registry.emitToString() }
+}

@@ -1,0 +1,20 @@
+/// The parts the server needs from Storage and Coaching, behind the seams in `Seams/`.
+/// The `trailbrake` executable wires the real ones; tests pass in-memory fakes.
+public struct CoachServerDependencies: Sendable {
+    public var authenticator: any DriverAuthenticator
+    public var coachFactory: any LiveCoachFactory
+    public var sessionStore: any SessionStore
+    public var reader: any DriverDataReader
+    public var databaseHealth: any DatabaseHealthCheck
+
+    public init(
+        authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
+        reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck
+    ) {
+        self.authenticator = authenticator
+        self.coachFactory = coachFactory
+        self.sessionStore = sessionStore
+        self.reader = reader
+        self.databaseHealth = databaseHealth
+    }
+}

@@ -1,0 +1,95 @@
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import HummingbirdWebSocket
+import Logging
+import NIOCore
+import NIOSSL
+import ServiceLifecycle
+
+/// The HTTP and WebSocket face of Trailbrake, assembled from a configuration and the seams.
+///
+/// `makeApplication` returns a Hummingbird application that runs as a swift-service-lifecycle
+/// service; on graceful shutdown its `LiveSessionsService` finishes every session, so partial
+/// laps are stored.
+public struct TrailbrakeServer: Sendable {
+    public let configuration: ServerConfiguration
+    public let dependencies: CoachServerDependencies
+    public let metrics: ServerMetrics
+    let registry: SessionRegistry
+    let logger: Logger
+
+    public init(
+        configuration: ServerConfiguration, dependencies: CoachServerDependencies, metrics: ServerMetrics = ServerMetrics(),
+        logger: Logger
+    ) {
+        self.configuration = configuration
+        self.dependencies = dependencies
+        self.metrics = metrics
+        self.logger = logger
+        self.registry = SessionRegistry(resumeWindow: .seconds(configuration.live.resumeWindowSeconds), metrics: metrics)
+    }
+
+    /// - Parameter onListening: called once with the base URL, e.g. `http://127.0.0.1:53211`,
+    ///   carrying the port the OS actually bound (the configured port may be 0).
+    public func makeApplication(
+        onListening: @escaping @Sendable (String) async -> Void = { _ in }
+    ) throws -> Application<RouterResponder<DriverRequestContext>> {
+        let scheme = configuration.tls.enabled ? "https" : "http"
+        let host = configuration.server.host
+        return Application(
+            router: makeHTTPRouter(),
+            server: try makeServerBuilder(),
+            configuration: .init(address: .hostname(host, port: configuration.server.port), serverName: "trailbrake"),
+            services: [LiveSessionsService(registry: registry)],
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.server.port
+                await onListening("\(scheme)://\(host):\(port)")
+            },
+            logger: logger)
+    }
+
+    func makeHTTPRouter() -> Router<DriverRequestContext> {
+        let router = Router(context: DriverRequestContext.self)
+        OperationsRoutes(
+            registry: registry, metrics: metrics, databaseHealth: dependencies.databaseHealth, startedAt: .now
+        ).register(on: router)
+        let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
+        DriverAPIRoutes(reader: dependencies.reader).register(on: api)
+        // An upgrade that was refused lands here: 401 from the middleware, else a plain GET.
+        api.get("coaching/live") { _, _ -> Response in
+            throw APIError(.badRequest, "this endpoint needs a WebSocket upgrade")
+        }
+        return router
+    }
+
+    private func makeServerBuilder() throws -> HTTPServerBuilder {
+        let webSocket = WebSocketServerConfiguration(
+            // Frames up to the message limit pass NIO; larger messages are refused by our assembler.
+            maxFrameSize: configuration.live.maxMessageBytes,
+            // Off: the connection validates UTF-8 itself so it can send `invalid_utf8` before closing.
+            validateUTF8: false)
+        let live = configuration.live
+        let plain = HTTPServerBuilder { [self] responder in
+            LiveUpgradeChannel(responder: responder, authenticator: dependencies.authenticator, webSocket: webSocket) {
+                inbound, outbound, driver, logger in
+                let connection = LiveConnection(
+                    driver: driver, configuration: live, dependencies: dependencies, registry: registry, metrics: metrics,
+                    logger: logger)
+                try await connection.run(inbound: inbound, outbound: outbound)
+            }
+        }
+        guard configuration.tls.enabled else { return plain }
+        return try .tls(plain, tlsConfiguration: try TLSFiles.serverConfiguration(configuration.tls))
+    }
+}
+
+/// Finishes every live session when the service group shuts down gracefully.
+struct LiveSessionsService: Service {
+    let registry: SessionRegistry
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await registry.finishAll()
+    }
+}

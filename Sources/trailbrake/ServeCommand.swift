@@ -1,0 +1,60 @@
+import ArgumentParser
+import CoachServer
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// `trailbrake serve`: runs the server until SIGINT or SIGTERM, then shuts down gracefully
+/// (live sessions are finished and their partial laps stored).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the coaching server.")
+
+    @OptionGroup var options: ConfigurationOptions
+
+    @Option(help: "Address to listen on (server.host).")
+    var host: String?
+
+    @Option(help: "Port to listen on; 0 picks a free one (server.port).")
+    var port: Int?
+
+    func run() async throws {
+        let configuration = try options.load { configuration in
+            if let host { configuration.server.host = host }
+            if let port {
+                guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
+                configuration.server.port = port
+            }
+        }
+        let logger = LogSetup.bootstrap(level: configuration.log.level)
+        let metrics = ServerMetrics()
+        MetricsSystem.bootstrap(metrics.factory)
+
+        let backend = try Backend.open(configuration, logger: logger)
+        let dependencies = try backend.serverDependencies()
+        try await FirstRun.ensureDriver(admin: backend.admin)
+
+        let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
+        let application = try server.makeApplication { url in
+            logger.info("listening on \(url)")
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// On a fresh install, creates driver "driver" and prints its token once, on stdout.
+enum FirstRun {
+    static let defaultDriverName = "driver"
+
+    static func ensureDriver(admin: any DriverAdmin) async throws {
+        guard try await admin.driverCount() == 0 else { return }
+        let driver = try await admin.createDriver(name: defaultDriverName)
+        let token = try await admin.createToken(driverID: driver.id)
+        print("""
+            First run: created driver "\(driver.name)". Its token (shown only now, keep it safe):
+            \(token)
+            Create more with: trailbrake token create --driver NAME
+            """)
+    }
+}

@@ -1,0 +1,37 @@
+import CoachServer
+import Telemetry
+
+/// Tokens for two drivers, so tests can check scoping.
+struct FakeAuthenticator: DriverAuthenticator {
+    static let alice = AuthenticatedDriver(id: 1, name: "alice")
+    static let bob = AuthenticatedDriver(id: 2, name: "bob")
+    static let aliceToken = "token-alice-0123456789"
+    static let bobToken = "token-bob-9876543210"
+
+    func authenticate(token: String) async throws -> AuthenticatedDriver? {
+        switch token {
+        case Self.aliceToken: Self.alice
+        case Self.bobToken: Self.bob
+        default: nil
+        }
+    }
+}
+
+struct FakeDatabaseHealth: DatabaseHealthCheck {
+    var healthy = true
+    func isDatabaseHealthy() async -> Bool { healthy }
+}
+
+/// Everything a test server needs, with handles the test can inspect.
+struct TestBackend: Sendable {
+    var coachFactory = FakeCoachFactory()
+    var store = RecordingSessionStore()
+    var reader = FakeDriverData()
+    var databaseHealth = FakeDatabaseHealth()
+
+    var dependencies: CoachServerDependencies {
+        CoachServerDependencies(
+            authenticator: FakeAuthenticator(), coachFactory: coachFactory, sessionStore: store, reader: reader,
+            databaseHealth: databaseHealth)
+    }
+}
