@@ -21,7 +21,6 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0")),
     (.storage, .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3")),
     (.full, .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1")),
-    (.full, .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2")),
     (.full, .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6")),
     (.full, .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0")),
     (.full, .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1")),

@@ -16,29 +16,20 @@ struct Backend {
         let path = directory.appendingPathComponent("trailbrake.sqlite").path
         let database = try TrailbrakeDatabase(path: path)
         logger.debug("database open", metadata: ["path": "\(path)"])
-        return Backend(database: database, drivers: StorageBackedDrivers(drivers: DriverRepository(database: database)))
+        return Backend(database: database, drivers: StorageBackedDrivers(database: database))
     }
 
-    /// Everything `serve` needs. The live coach (Coaching's analysis and cues) is wired by the
-    /// lead at integration; until then serving fails with a clear message.
-    func serverDependencies() throws -> CoachServerDependencies {
+    /// Everything `serve` needs: Storage behind the server's seams, and the real coach with the
+    /// reference laps from `server.reference_dir`.
+    func serverDependencies(_ configuration: ServerConfiguration, logger: Logger) -> CoachServerDependencies {
+        let writer = LapWriter(database: database)
         let reader = StorageBackedReader(database: database)
-        let sessions = StorageBackedSessions(sessions: SessionRepository(database: database), writer: LapWriter(database: database))
-        guard let coachFactory = LiveCoachWiring.factory else { throw BackendError.coachNotIntegrated }
+        let library = ReferenceDirectory.load(
+            URL(fileURLWithPath: configuration.server.referenceDirectory, isDirectory: true), logger: logger)
+        let coachFactory = DriverCoachFactory(
+            library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger)
         return CoachServerDependencies(
-            authenticator: drivers, coachFactory: coachFactory, sessionStore: sessions, reader: reader, databaseHealth: reader)
-    }
-}
-
-/// Where the integration plugs the live coach in.
-enum LiveCoachWiring {
-    static let factory: (any LiveCoachFactory)? = nil
-}
-
-enum BackendError: Error, CustomStringConvertible {
-    case coachNotIntegrated
-
-    var description: String {
-        "this build has no live coach wired yet (Coaching's CornerCoach is integrated by the lead)"
+            authenticator: drivers, coachFactory: coachFactory,
+            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader)
     }
 }

@@ -30,7 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(metrics.factory)
 
         let backend = try Backend.open(configuration, logger: logger)
-        let dependencies = try backend.serverDependencies()
+        let dependencies = backend.serverDependencies(configuration, logger: logger)
         try await FirstRun.ensureDriver(admin: backend.admin)
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)

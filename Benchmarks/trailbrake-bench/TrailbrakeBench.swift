@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// Benchmarks that prove the budgets in docs/performance.md. Kept out of `swift test`: run them
 /// on a release build with `scripts/bench.sh` (or `swift run -c release trailbrake-bench ...`).
+@main
 struct TrailbrakeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trailbrake-bench",
@@ -9,5 +10,3 @@ struct TrailbrakeBench: AsyncParsableCommand {
         subcommands: [CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self]
     )
 }
-
-await TrailbrakeBench.main()

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `trailbrake reference ...`: tools for reference laps and their track maps.
+struct ReferenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reference",
+        abstract: "Make and inspect reference laps.",
+        subcommands: [ReferenceSynthesizeCommand.self]
+    )
+}
