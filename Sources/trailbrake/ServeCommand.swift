@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import CoachServer
 import Logging
@@ -56,5 +57,8 @@ enum FirstRun {
             \(token)
             Create more with: trailbrake token create --driver NAME
             """)
+        // stdout is block-buffered when it is a file or a pipe (systemd, `| tee`): the token must
+        // appear now, not when the server stops.
+        fflush(stdout)
     }
 }
