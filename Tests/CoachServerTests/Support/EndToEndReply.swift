@@ -1,0 +1,65 @@
+import Foundation
+
+/// Any server message as the end-to-end client decodes it from the JSON text (docs/protocol.md);
+/// fields are optional because each message type has its own.
+struct EndToEndReply: Decodable, Sendable {
+    var type: String
+    // welcome
+    var session: String?
+    var reference: Reference?
+    // ack, delta, cue
+    var seq: UInt64?
+    // delta, lap
+    var lap: Int32?
+    var delta: Double?
+    var dist: Double?
+    // lap
+    var time: Double?
+    var valid: Bool?
+    var invalid_reason: String?
+    var lap_id: Int64?
+    var stored: Bool?
+    // cue
+    var id: UInt64?
+    var kind: String?
+    var topic: String?
+    var corner: Int?
+    var text: String?
+    var numbers: Numbers?
+    // error
+    var code: String?
+    var message: String?
+
+    struct Reference: Decodable, Sendable {
+        var source: String
+        var lap_time: Double
+        var car: String
+        var reason: String
+    }
+
+    /// A cue's numbers: positive = later / harder / faster / more than the reference.
+    struct Numbers: Decodable, Sendable {
+        var brake_point_delta: Double?
+        var peak_brake_delta: Double?
+        var minimum_speed_delta: Double?
+        var throttle_pickup_delta: Double?
+        var apex_gear: Int?
+        var reference_apex_gear: Int?
+        var coasting_distance: Double?
+        var time_delta: Double?
+    }
+}
+
+/// Everything the server said on one connection, in arrival order.
+struct EndToEndTranscript: Sendable {
+    var welcome: EndToEndReply
+    /// Every message after `welcome`, in the order received, with its raw JSON.
+    var replies: [(reply: EndToEndReply, raw: String)]
+    /// The error the connection ended with, when the client was told the server may die.
+    var endedWith: String?
+
+    func all(_ type: String) -> [EndToEndReply] { replies.map(\.reply).filter { $0.type == type } }
+
+    /// Position of the first message matching `predicate` in arrival order.
+    func index(where predicate: (EndToEndReply) -> Bool) -> Int? { replies.firstIndex { predicate($0.reply) } }
+}
