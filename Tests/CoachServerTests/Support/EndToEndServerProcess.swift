@@ -1,0 +1,141 @@
+import Foundation
+import Synchronization
+import TestSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `trailbrake serve` as a child process, started in a fresh data directory with an
+/// empty reference directory; the first-run token is read from its stdout and the bound address
+/// from its stderr log line `listening on http://HOST:PORT`.
+final class EndToEndServerProcess {
+    let process: Process
+    let directory: URL
+    /// `http://127.0.0.1:PORT`
+    let baseURL: String
+    let token: String
+
+    var pid: Int32 { process.processIdentifier }
+    var databasePath: String { directory.appendingPathComponent("data/trailbrake.sqlite").path }
+    var liveURL: String { baseURL.replacingOccurrences(of: "http", with: "ws") + "/api/v1/coaching/live" }
+
+    /// The `trailbrake` executable SwiftPM built beside the test bundle; nil when it is not built.
+    static var executable: URL? {
+        var candidates: [URL] = []
+        if let first = ProcessInfo.processInfo.arguments.first {
+            candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("trailbrake"))
+        }
+        if let bundle = Bundle.main.executableURL {
+            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("trailbrake"))
+        }
+        candidates.append(TestData.packageRoot.appendingPathComponent(".build/debug/trailbrake"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Starts the server and waits (at most `startupTimeout` seconds) until it listens.
+    init(executable: URL, startupTimeout: Double = 20) async throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-kill-\(UUID().uuidString)")
+        let references = directory.appendingPathComponent("references")
+        try FileManager.default.createDirectory(at: references, withIntermediateDirectories: true)
+        let config = directory.appendingPathComponent("trailbrake.toml")
+        try "[server]\nreference_dir = \"\(references.path)\"\n\n[log]\nlevel = \"info\"\n"
+            .write(to: config, atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [
+            "serve", "--host", "127.0.0.1", "--port", "0",
+            "--data-dir", directory.appendingPathComponent("data").path, "--config", config.path,
+        ]
+        // The developer's own TRAILBRAKE_* settings must not reach the child.
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRAILBRAKE_") }
+        let (stdoutPipe, stderrPipe) = (Pipe(), Pipe())
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        let stdout = LineStream(stdoutPipe.fileHandleForReading), stderr = LineStream(stderrPipe.fileHandleForReading)
+        try process.run()
+        self.process = process
+        do {
+            (token, baseURL) = try await withTimeout(seconds: startupTimeout) {
+                async let token = stdout.firstLine(after: { $0.hasPrefix("First run:") })
+                async let url = stderr.firstMatch { line in
+                    line.range(of: "listening on ").map { String(line[$0.upperBound...].prefix { !$0.isWhitespace }) }
+                }
+                return (try await token, try await url)
+            }
+        } catch {
+            Self.terminate(process)
+            try? FileManager.default.removeItem(at: directory)
+            throw TestFailure("trailbrake serve did not start: \(error)")
+        }
+    }
+
+    /// Kills the child if it still runs, reaps it and removes its directory. Always call it (defer).
+    func tearDown() {
+        Self.terminate(process)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private static func terminate(_ process: Process) {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+}
+
+/// The lines a child writes to one pipe, readable as they arrive (and drained for as long as the
+/// child lives, so a chatty log can never fill the pipe and block it).
+final class LineStream: Sendable {
+    private let lines: AsyncStream<String>
+
+    init(_ file: FileHandle) {
+        let (lines, continuation) = AsyncStream.makeStream(of: String.self)
+        self.lines = lines
+        let pending = PendingText()
+        file.readabilityHandler = { handle in
+            let data = handle.availableData
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                continuation.finish()
+                return
+            }
+            for line in pending.append(data) { continuation.yield(line) }
+        }
+    }
+
+    /// The first line for which `match` returns a value.
+    func firstMatch(_ match: (String) -> String?) async throws -> String {
+        for await line in lines {
+            if let value = match(line) { return value }
+        }
+        throw TestFailure("the stream ended without the expected line")
+    }
+
+    /// The line right after the first line satisfying `marker`.
+    func firstLine(after marker: (String) -> Bool) async throws -> String {
+        var seenMarker = false
+        for await line in lines {
+            if seenMarker { return line.trimmingCharacters(in: .whitespaces) }
+            seenMarker = marker(line)
+        }
+        throw TestFailure("the stream ended without the expected line")
+    }
+}
+
+/// Bytes received but not yet ended by a newline.
+private final class PendingText: Sendable {
+    private let buffer = Mutex(Data())
+
+    /// Adds `data` and returns the lines it completed.
+    func append(_ data: Data) -> [String] {
+        buffer.withLock { buffer in
+            buffer.append(data)
+            var lines: [String] = []
+            while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                lines.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+                buffer.removeSubrange(buffer.startIndex...newline)
+            }
+            return lines
+        }
+    }
+}
