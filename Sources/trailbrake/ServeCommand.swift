@@ -58,7 +58,8 @@ enum FirstRun {
             Create more with: trailbrake token create --driver NAME
             """)
         // stdout is block-buffered when it is a file or a pipe (systemd, `| tee`): the token must
-        // appear now, not when the server stops.
-        fflush(stdout)
+        // appear now, not when the server stops. `fflush(nil)` flushes every output stream: naming
+        // the C global `stdout` is refused in Swift 6 mode (shared mutable state).
+        fflush(nil)
     }
 }
