@@ -13,7 +13,7 @@ extension CornerCoach {
     /// Trigger = deadline - (speaking time * reference speed + lead margin): the trigger point
     /// depends on how long the phrase is.
     func timing(for plan: CornerPlan, text: String) -> Timing {
-        let n = reference.count
+        let n = gridCount
         let speaking = configuration.speakingTime(of: text) * plan.deadlineSpeed
         return Timing(
             trigger: Grid.wrap(plan.deadline - speaking - configuration.leadMargin, n),
@@ -33,7 +33,7 @@ extension CornerCoach {
     /// the habits change; the words, their speaking time and the trigger window are all fixed
     /// until then.
     func approachCues() -> [ApproachCue] {
-        let n = reference.count
+        let n = gridCount
         return plans.indices.compactMap { index in
             let plan = plans[index]
             guard let advice = habitAdvice(for: plan) else { return nil }
@@ -49,7 +49,7 @@ extension CornerCoach {
     /// Says approach advice for a corner with a habit when the car reaches its trigger point and
     /// is not braking. Returns true when a cue was said.
     mutating func anticipate(at distance: Double, batchSequence: UInt64, into cues: inout [Cue]) -> Bool {
-        let n = reference.count
+        let n = gridCount
         for index in approaches.indices {
             let slot = approaches[index].slot
             guard armed.contains(slot) else { continue }

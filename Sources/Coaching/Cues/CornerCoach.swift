@@ -10,6 +10,8 @@ public struct CornerCoach: Sendable {
     let phrasebook: CuePhrasebook
     let judge: DeviationJudge
     let plans: [CornerPlan]
+    /// Grid points of the reference (kept: `ReferenceLap.count` is a call into another module).
+    let gridCount: Int
     /// Flag slot of each plan (see `CornerFlags`).
     let slots: [Int]
 
@@ -57,6 +59,7 @@ public struct CornerCoach: Sendable {
         self.phrasebook = CuePhrasebook(language: language)
         self.judge = DeviationJudge(configuration: configuration)
         self.plans = CornerPlan.plans(reference: reference, trackMap: trackMap, configuration: configuration)
+        self.gridCount = reference.count
         self.recorder = LiveLapRecorder(template: reference)
         self.habits = HabitTracker(configuration: configuration)
         self.slots = CornerFlags.slots(of: plans)
@@ -74,8 +77,8 @@ public struct CornerCoach: Sendable {
 
     public mutating func observe(_ frame: TelemetryFrame, elapsedLapTime: Double, batchSequence: UInt64, into cues: inout [Cue]) {
         let distance = Double(frame.lapDistance)
-        let n = Double(reference.count)
-        guard reference.count > 2, distance.isFinite, distance >= 0, distance < n + 1, frame.speed.isFinite,
+        let n = Double(gridCount)
+        guard gridCount > 2, distance.isFinite, distance >= 0, distance < n + 1, frame.speed.isFinite,
             elapsedLapTime.isFinite
         else { return }
         let brake = frame.brake.isFinite ? min(1, max(0, frame.brake)) : 0
@@ -94,8 +97,8 @@ public struct CornerCoach: Sendable {
         var corners: [CornerMetrics] = []
         let window = recorder.window
         var habits = self.habits
-        for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, reference.count - 1)) {
-            let metrics = CornerAnalyzer.measure(window, against: plan.referenceReading, in: plan.window, count: reference.count)
+        for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, gridCount - 1)) {
+            let metrics = CornerAnalyzer.measure(window, against: plan.referenceReading, in: plan.window, count: gridCount)
             corners.append(metrics)
             if isValid { habits.record(corner: plan.corner.number, observations: judge.observations(metrics)) }
         }
@@ -123,7 +126,7 @@ public struct CornerCoach: Sendable {
             armed.insert(slot)
             guard !alreadyCued, recorder.isRecorded(from: plan.firstIndex, to: plan.lastIndex) else { continue }
             let metrics = CornerAnalyzer.measure(
-                recorder.window, against: plan.referenceReading, in: plan.window, count: reference.count)
+                recorder.window, against: plan.referenceReading, in: plan.window, count: gridCount)
             let advice = judge.advice(metrics, speeds: plan.speeds).filter { allowed($0, corner: number, kind: .feedback) }
             guard let primary = advice.first else { continue }
             let text = phrasebook.feedback(cornerNumber: number, cornerName: plan.corner.name, advice: advice)
@@ -138,7 +141,7 @@ public struct CornerCoach: Sendable {
     private mutating func deliverFeedback(at distance: Double, batchSequence: UInt64, into cues: inout [Cue]) {
         guard var pending = pendingFeedback, !braking else { return }
         pendingFeedback = nil
-        let travelled = Grid.forwardDistance(from: pending.measuredAt, to: distance, count: reference.count)
+        let travelled = Grid.forwardDistance(from: pending.measuredAt, to: distance, count: gridCount)
         guard travelled <= configuration.feedbackExpiry else { return }
         pending.cue.batchSequence = batchSequence
         cues.append(pending.cue)
