@@ -96,13 +96,14 @@ public struct CornerCoach: Sendable {
         recorder.closeTail()
         var corners: [CornerMetrics] = []
         let window = recorder.window
-        var habits = self.habits
+        // Habits are updated on a copy and stored once, so the approach cues are re-planned once.
+        var updatedHabits = habits
         for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, gridCount - 1)) {
             let metrics = CornerAnalyzer.measure(window, against: plan.referenceReading, in: plan.window, count: gridCount)
             corners.append(metrics)
-            if isValid { habits.record(corner: plan.corner.number, observations: judge.observations(metrics)) }
+            if isValid { updatedHabits.record(corner: plan.corner.number, observations: judge.observations(metrics)) }
         }
-        if isValid { self.habits = habits }
+        if isValid { habits = updatedHabits }
         let zones = recorder.filled.allSatisfy { $0 } ? BrakingZoneDetector.zones(in: recorder.current) : []
         return (corners.sorted { $0.corner < $1.corner }, zones)
     }
