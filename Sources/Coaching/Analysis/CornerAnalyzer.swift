@@ -43,10 +43,10 @@ public enum CornerAnalyzer {
         let entry = Int(window.entry.rounded()), exit = Int(window.exit.rounded())
         let apexSearchStart = min(entry, Int(window.apex) - 1)
         let apexSearchEnd = max(window.measureEnd, Int(window.apex) + 1)
-        let apex = (apexSearchStart...apexSearchEnd).min { lap.smoothedSpeed($0) < lap.smoothedSpeed($1) } ?? Int(window.apex)
+        let apex = slowestPoint(lap, from: apexSearchStart, to: apexSearchEnd)
         let zones = BrakingZoneDetector.spans(in: lap, from: window.brakeSearchStart, to: max(window.brakeSearchStart, apex))
         let zone = zones.first
-        let peak = zone.map { z in (Int(z.start.rounded(.down))...max(Int(z.start), apexSearchEnd)).map { lap.brake($0) }.max() ?? z.peak }
+        let peak = zone.map { z in highestBrake(lap, from: Int(z.start.rounded(.down)), to: max(Int(z.start), apexSearchEnd)) }
         var coasting = 0
         if exit >= entry {
             for i in entry...exit where lap.throttle(i) <= PedalThresholds.coastingPedal && lap.brake(i) <= PedalThresholds.coastingPedal {
@@ -60,8 +60,13 @@ public enum CornerAnalyzer {
     }
 
     static func measure(_ lap: LapWindow, against reference: LapWindow, in window: CornerWindow) -> CornerMetrics {
-        let n = reference.count
-        let own = read(lap, in: window), ref = read(reference, in: window)
+        measure(lap, against: read(reference, in: window), in: window, count: reference.count)
+    }
+
+    /// The same, with the reference's reading of this window already taken (it never changes
+    /// while the reference is in use, so a coach reads it once, not at every lap).
+    static func measure(_ lap: LapWindow, against ref: Reading, in window: CornerWindow, count n: Int) -> CornerMetrics {
+        let own = read(lap, in: window)
         func delta(_ a: Double?, _ b: Double?) -> Double? { if let a, let b { a - b } else { nil } }
         let numbers = CueNumbers(
             brakePointDelta: delta(own.brakePoint, ref.brakePoint), peakBrakeDelta: delta(own.peakBrake, ref.peakBrake),
@@ -81,10 +86,47 @@ public enum CornerAnalyzer {
 
     /// The gear held longest within `apexGearRadius` of the apex: a gear seen for a few metres
     /// at the apex is a shift in progress, and the minimum-speed point itself wanders by metres.
+    /// Ties go to the lower gear.
     static func apexGear(_ lap: LapWindow, around apex: Int) -> Int {
-        var metres: [Int8: Int] = [:]
-        for index in (apex - apexGearRadius)...(apex + apexGearRadius) { metres[lap.gear(index), default: 0] += 1 }
-        return Int(metres.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? lap.gear(apex))
+        // Metres per gear, indexed by gear + 128 (every Int8 gear has a slot; no allocation).
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { metres in
+            metres.initialize(repeating: 0)
+            for index in (apex - apexGearRadius)...(apex + apexGearRadius) { metres[Int(lap.gear(index)) + 128] += 1 }
+            var longest = 0, gear = Int(lap.gear(apex))
+            for slot in 0..<256 where metres[slot] > longest {
+                longest = metres[slot]
+                gear = slot - 128
+            }
+            return gear
+        }
+    }
+
+    /// The first index of the lowest smoothed speed in `from...to` (`from` when the range is empty).
+    static func slowestPoint(_ lap: LapWindow, from: Int, to: Int) -> Int {
+        guard from <= to else { return from }
+        var slowest = from, lowest = lap.smoothedSpeed(from)
+        var index = from + 1
+        while index <= to {
+            let speed = lap.smoothedSpeed(index)
+            if speed < lowest {
+                slowest = index
+                lowest = speed
+            }
+            index += 1
+        }
+        return slowest
+    }
+
+    /// Highest brake pressure in `from...to`.
+    static func highestBrake(_ lap: LapWindow, from: Int, to: Int) -> Float {
+        var highest = lap.brake(from)
+        var index = from + 1
+        while index <= to {
+            let pressure = lap.brake(index)
+            if highest < pressure { highest = pressure }
+            index += 1
+        }
+        return highest
     }
 
     /// First point in `from...to` (unwrapped) where the throttle reaches full and stays there

@@ -3,36 +3,95 @@ import Telemetry
 /// Reads a lap on the 1 m grid by unwrapped index. Indexes below 0 read the previous lap when
 /// one is given (live laps), otherwise they wrap around the same lap (a whole or reference lap
 /// is treated as closed). Indexes past the end always wrap.
+///
+/// The detectors call these readers millions of times per lap end, so the window keeps the
+/// channel arrays themselves (not the `ReferenceLap`, whose copy would retain every array and
+/// string per read) and reads indexes inside the lap without wrapping.
 struct LapWindow: Sendable {
-    let lap: ReferenceLap
-    let previous: ReferenceLap?
+    /// One lap's channels, as read by the window.
+    private struct Channels: Sendable {
+        let time: [Float]
+        let speed: [Float]
+        let throttle: [Float]
+        let brake: [Float]
+        let gear: [Int8]
+        let lapTime: Double
+
+        static let none = Channels(time: [], speed: [], throttle: [], brake: [], gear: [], lapTime: 0)
+
+        init(time: [Float], speed: [Float], throttle: [Float], brake: [Float], gear: [Int8], lapTime: Double) {
+            self.time = time
+            self.speed = speed
+            self.throttle = throttle
+            self.brake = brake
+            self.gear = gear
+            self.lapTime = lapTime
+        }
+
+        init(_ lap: ReferenceLap) {
+            time = lap.time
+            speed = lap.speed
+            throttle = lap.throttle
+            brake = lap.brake
+            gear = lap.gear
+            lapTime = lap.metadata.lapTime
+        }
+    }
+
+    private let lap: Channels
+    /// The lap before, or no channels when there is none (`hasPrevious`).
+    private let previous: Channels
+    private let hasPrevious: Bool
+    let count: Int
 
     init(_ lap: ReferenceLap, previous: ReferenceLap? = nil) {
-        self.lap = lap
-        self.previous = previous.flatMap { $0.count == lap.count ? $0 : nil }
-    }
-
-    var count: Int { lap.count }
-
-    private func source(_ index: Int) -> (ReferenceLap, Int, Double) {
-        let n = lap.count
-        if index < 0, let previous {
-            return (previous, Grid.wrap(index, n), -previous.metadata.lapTime)
+        self.lap = Channels(lap)
+        count = lap.count
+        if let previous, previous.count == lap.count {
+            self.previous = Channels(previous)
+            hasPrevious = true
+        } else {
+            self.previous = .none
+            hasPrevious = false
         }
-        let wrapped = Grid.wrap(index, n)
-        let laps = Double((index - wrapped) / max(n, 1))
-        return (lap, wrapped, laps * lap.metadata.lapTime)
     }
 
-    func speed(_ index: Int) -> Float { let (l, i, _) = source(index); return l.speed[i] }
-    func throttle(_ index: Int) -> Float { let (l, i, _) = source(index); return l.throttle[i] }
-    func brake(_ index: Int) -> Float { let (l, i, _) = source(index); return l.brake[i] }
-    func gear(_ index: Int) -> Int8 { let (l, i, _) = source(index); return l.gear[i] }
+    /// Which lap holds `index`, the index in that lap, and the time offset of that lap.
+    @inline(__always)
+    private func locate(_ index: Int) -> (onPrevious: Bool, index: Int, laps: Int) {
+        if index >= 0 && index < count { return (false, index, 0) }
+        let wrapped = Grid.wrap(index, count)
+        if index < 0, hasPrevious { return (true, wrapped, 0) }
+        return (false, wrapped, (index - wrapped) / max(count, 1))
+    }
+
+    func speed(_ index: Int) -> Float {
+        let (onPrevious, i, _) = locate(index)
+        return onPrevious ? previous.speed[i] : lap.speed[i]
+    }
+
+    func throttle(_ index: Int) -> Float {
+        let (onPrevious, i, _) = locate(index)
+        return onPrevious ? previous.throttle[i] : lap.throttle[i]
+    }
+
+    func brake(_ index: Int) -> Float {
+        let (onPrevious, i, _) = locate(index)
+        return onPrevious ? previous.brake[i] : lap.brake[i]
+    }
+
+    func gear(_ index: Int) -> Int8 {
+        let (onPrevious, i, _) = locate(index)
+        return onPrevious ? previous.gear[i] : lap.gear[i]
+    }
 
     /// Elapsed time, continuous across the line (negative on the previous lap).
     func time(_ index: Int) -> Double {
-        let (l, i, offset) = source(index)
-        return Double(l.time[i]) + offset
+        let (onPrevious, i, laps) = locate(index)
+        if onPrevious {
+            return Double(previous.time[i]) + -previous.lapTime
+        }
+        return Double(lap.time[i]) + Double(laps) * lap.lapTime
     }
 
     /// Speed averaged over ±`radius` metres: minimum-speed readings on a noisy trace are biased

@@ -13,7 +13,7 @@ extension CornerCoach {
     /// Trigger = deadline - (speaking time * reference speed + lead margin): the trigger point
     /// depends on how long the phrase is.
     func timing(for plan: CornerPlan, text: String) -> Timing {
-        let n = reference.count
+        let n = gridCount
         let speaking = configuration.speakingTime(of: text) * plan.deadlineSpeed
         return Timing(
             trigger: Grid.wrap(plan.deadline - speaking - configuration.leadMargin, n),
@@ -25,32 +25,47 @@ extension CornerCoach {
         habits.habits(corner: plan.corner.number).map { habit in
             judge.advice(
                 for: .init(topic: habit.topic, value: habit.amount, threshold: 0, callable: true), speeds: plan.speeds,
-                referenceGear: habit.topic == .gear ? Int(CornerAnalyzer.read(LapWindow(reference), in: plan.window).apexGear) : nil)
+                referenceGear: habit.topic == .gear ? Int(plan.referenceReading.apexGear) : nil)
         }.max { $0.timeCost < $1.timeCost }
+    }
+
+    /// Plans the approach advice of every corner with a habit, in driving order. Called whenever
+    /// the habits change; the words, their speaking time and the trigger window are all fixed
+    /// until then.
+    func approachCues() -> [ApproachCue] {
+        let n = gridCount
+        return plans.indices.compactMap { index in
+            let plan = plans[index]
+            guard let advice = habitAdvice(for: plan) else { return nil }
+            let text = phrasebook.anticipatory(cornerNumber: plan.corner.number, cornerName: plan.corner.name, advice: advice)
+            let timing = timing(for: plan, text: text)
+            return ApproachCue(
+                plan: index, slot: slots[index], corner: plan.corner.number, cornerName: plan.corner.name, advice: advice,
+                text: text, numbers: numbers(for: advice), timing: timing,
+                window: Grid.forwardDistance(from: timing.trigger, to: timing.latestStart, count: n))
+        }
     }
 
     /// Says approach advice for a corner with a habit when the car reaches its trigger point and
     /// is not braking. Returns true when a cue was said.
     mutating func anticipate(at distance: Double, batchSequence: UInt64, into cues: inout [Cue]) -> Bool {
-        let n = reference.count
-        for plan in plans where armed.contains(plan.corner.number) {
-            guard let advice = habitAdvice(for: plan) else { continue }
-            let number = plan.corner.number
-            let text = phrasebook.anticipatory(cornerNumber: number, cornerName: plan.corner.name, advice: advice)
-            let timing = timing(for: plan, text: text)
-            let sinceTrigger = Grid.forwardDistance(from: timing.trigger, to: distance, count: n)
-            let window = Grid.forwardDistance(from: timing.trigger, to: timing.latestStart, count: n)
+        let n = gridCount
+        for index in approaches.indices {
+            let slot = approaches[index].slot
+            guard armed.contains(slot) else { continue }
+            let sinceTrigger = Grid.forwardDistance(from: approaches[index].timing.trigger, to: distance, count: n)
             // Outside the window (before the trigger, or too late to finish by the deadline):
             // nothing now; a cue deferred past the window is dropped for this pass.
-            guard sinceTrigger <= window else { continue }
+            guard sinceTrigger <= approaches[index].window else { continue }
             guard !braking else { continue }
-            armed.remove(number)
-            guard !cuedThisPass.contains(number), allowed(advice, corner: number, kind: .anticipatory) else { continue }
+            armed.remove(slot)
+            let approach = approaches[index]
+            guard !cuedThisPass.contains(slot), allowed(approach.advice, corner: approach.corner, kind: .anticipatory) else { continue }
             cues.append(Cue(
-                id: 0, kind: .anticipatory, topic: advice.topic, corner: number, cornerName: plan.corner.name,
-                severity: advice.severity, text: text, numbers: numbers(for: advice), batchSequence: batchSequence,
-                deadlineDistance: timing.deadline))
-            remember(advice, corner: number, kind: .anticipatory)
+                id: 0, kind: .anticipatory, topic: approach.advice.topic, corner: approach.corner, cornerName: approach.cornerName,
+                severity: approach.advice.severity, text: approach.text, numbers: approach.numbers, batchSequence: batchSequence,
+                deadlineDistance: approach.timing.deadline))
+            remember(approach.advice, corner: approach.corner, kind: .anticipatory, passSlot: slot)
             return true
         }
         return false

@@ -10,16 +10,25 @@ public struct CornerCoach: Sendable {
     let phrasebook: CuePhrasebook
     let judge: DeviationJudge
     let plans: [CornerPlan]
+    /// Grid points of the reference (kept: `ReferenceLap.count` is a call into another module).
+    let gridCount: Int
+    /// Flag slot of each plan (see `CornerFlags`).
+    let slots: [Int]
 
     var recorder: LiveLapRecorder
-    var habits: HabitTracker
+    var habits: HabitTracker {
+        // The approach advice follows from the habits alone: re-plan it whenever they change.
+        didSet { approaches = approachCues() }
+    }
+    /// Approach advice of the corners with a habit, planned from the habits (see `ApproachCue`).
+    var approaches: [ApproachCue] = []
     /// Laps started since the coach was made (cooldowns count these).
     var lapIndex = 0
-    var measuredThisLap: Set<Int> = []
+    var measuredThisLap: CornerFlags
     /// Corners that got a cue since they were last measured (one cue per corner per pass).
-    var cuedThisPass: Set<Int> = []
+    var cuedThisPass: CornerFlags
     /// Corners whose approach advice may still be said on this pass.
-    var armed: Set<Int>
+    var armed: CornerFlags
     var pendingFeedback: PendingFeedback?
     /// Last advice said per corner and kind (feedback and approach advice cool down separately).
     var lastSaid: [SaidKey: Said] = [:]
@@ -50,21 +59,26 @@ public struct CornerCoach: Sendable {
         self.phrasebook = CuePhrasebook(language: language)
         self.judge = DeviationJudge(configuration: configuration)
         self.plans = CornerPlan.plans(reference: reference, trackMap: trackMap, configuration: configuration)
+        self.gridCount = reference.count
         self.recorder = LiveLapRecorder(template: reference)
         self.habits = HabitTracker(configuration: configuration)
-        self.armed = Set(plans.map(\.corner.number))
+        self.slots = CornerFlags.slots(of: plans)
+        self.measuredThisLap = CornerFlags(count: plans.count)
+        self.cuedThisPass = CornerFlags(count: plans.count)
+        self.armed = CornerFlags(count: plans.count, allSet: true)
+        self.approaches = approachCues()
     }
 
     public mutating func lapStarted(lapNumber: Int32) {
         recorder.startNewLap()
         lapIndex += 1
-        measuredThisLap = []
+        measuredThisLap.setAll(false)
     }
 
     public mutating func observe(_ frame: TelemetryFrame, elapsedLapTime: Double, batchSequence: UInt64, into cues: inout [Cue]) {
         let distance = Double(frame.lapDistance)
-        let n = Double(reference.count)
-        guard reference.count > 2, distance.isFinite, distance >= 0, distance < n + 1, frame.speed.isFinite,
+        let n = Double(gridCount)
+        guard gridCount > 2, distance.isFinite, distance >= 0, distance < n + 1, frame.speed.isFinite,
             elapsedLapTime.isFinite
         else { return }
         let brake = frame.brake.isFinite ? min(1, max(0, frame.brake)) : 0
@@ -81,34 +95,39 @@ public struct CornerCoach: Sendable {
     public mutating func lapFinished(isValid: Bool) -> (corners: [CornerMetrics], brakingZones: [BrakingZone]) {
         recorder.closeTail()
         var corners: [CornerMetrics] = []
-        for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, reference.count - 1)) {
-            let metrics = CornerAnalyzer.measure(recorder.window, against: LapWindow(reference), in: plan.window)
+        let window = recorder.window
+        // Habits are updated on a copy and stored once, so the approach cues are re-planned once.
+        var updatedHabits = habits
+        for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, gridCount - 1)) {
+            let metrics = CornerAnalyzer.measure(window, against: plan.referenceReading, in: plan.window, count: gridCount)
             corners.append(metrics)
-            if isValid { habits.record(corner: plan.corner.number, observations: judge.observations(metrics)) }
+            if isValid { updatedHabits.record(corner: plan.corner.number, observations: judge.observations(metrics)) }
         }
+        if isValid { habits = updatedHabits }
         let zones = recorder.filled.allSatisfy { $0 } ? BrakingZoneDetector.zones(in: recorder.current) : []
         return (corners.sorted { $0.corner < $1.corner }, zones)
     }
 
     public mutating func lapAborted() {
         recorder.reset()
-        measuredThisLap = []
-        cuedThisPass = []
+        measuredThisLap.setAll(false)
+        cuedThisPass.setAll(false)
         pendingFeedback = nil
         braking = false
-        armed = Set(plans.map(\.corner.number))
+        armed.setAll(true)
     }
 
     /// Measures each corner whose window ends behind the car, once per lap, and queues feedback.
     private mutating func measureFinishedCorners(at distance: Double) {
-        for plan in plans where !measuredThisLap.contains(plan.corner.number) && Double(plan.lastIndex) <= distance {
-            let number = plan.corner.number
-            measuredThisLap.insert(number)
-            let alreadyCued = cuedThisPass.contains(number)
-            cuedThisPass.remove(number)
-            armed.insert(number)
+        for index in plans.indices where Double(plans[index].lastIndex) <= distance && !measuredThisLap.contains(slots[index]) {
+            let plan = plans[index], slot = slots[index], number = plan.corner.number
+            measuredThisLap.insert(slot)
+            let alreadyCued = cuedThisPass.contains(slot)
+            cuedThisPass.remove(slot)
+            armed.insert(slot)
             guard !alreadyCued, recorder.isRecorded(from: plan.firstIndex, to: plan.lastIndex) else { continue }
-            let metrics = CornerAnalyzer.measure(recorder.window, against: LapWindow(reference), in: plan.window)
+            let metrics = CornerAnalyzer.measure(
+                recorder.window, against: plan.referenceReading, in: plan.window, count: gridCount)
             let advice = judge.advice(metrics, speeds: plan.speeds).filter { allowed($0, corner: number, kind: .feedback) }
             guard let primary = advice.first else { continue }
             let text = phrasebook.feedback(cornerNumber: number, cornerName: plan.corner.name, advice: advice)
@@ -123,11 +142,11 @@ public struct CornerCoach: Sendable {
     private mutating func deliverFeedback(at distance: Double, batchSequence: UInt64, into cues: inout [Cue]) {
         guard var pending = pendingFeedback, !braking else { return }
         pendingFeedback = nil
-        let travelled = Grid.forwardDistance(from: pending.measuredAt, to: distance, count: reference.count)
+        let travelled = Grid.forwardDistance(from: pending.measuredAt, to: distance, count: gridCount)
         guard travelled <= configuration.feedbackExpiry else { return }
         pending.cue.batchSequence = batchSequence
         cues.append(pending.cue)
-        remember(pending.advice, corner: pending.cue.corner, kind: .feedback, passOver: true)
+        remember(pending.advice, corner: pending.cue.corner, kind: .feedback, passSlot: nil)
     }
 
     /// The same advice for a corner is not repeated within the cooldown unless it got worse.
@@ -138,10 +157,11 @@ public struct CornerCoach: Sendable {
         return abs(advice.amount) >= said.magnitude * configuration.worseningFactor
     }
 
-    /// Records advice for the cooldown; approach advice also uses up the corner's pass (feedback
-    /// comes after the pass has been measured, so it must not block the next one).
-    mutating func remember(_ advice: CueAdvice, corner: Int, kind: Cue.Kind, passOver: Bool = false) {
+    /// Records advice for the cooldown; approach advice also uses up the corner's pass, given as
+    /// its flag slot (feedback comes after the pass has been measured, so it must not block the
+    /// next one and passes none).
+    mutating func remember(_ advice: CueAdvice, corner: Int, kind: Cue.Kind, passSlot: Int?) {
         lastSaid[SaidKey(corner: corner, kind: kind)] = Said(topic: advice.topic, side: advice.side, magnitude: abs(advice.amount), lapIndex: lapIndex)
-        if !passOver { cuedThisPass.insert(corner) }
+        if let passSlot { cuedThisPass.insert(passSlot) }
     }
 }

@@ -6,6 +6,8 @@ struct CornerPlan: Sendable {
     /// Measuring window, placed on the lap where measuring ends (start may be on the lap before).
     var window: CornerWindow
     var speeds: CornerSpeeds
+    /// The reference's own reading of the window, measured once: every lap is compared with it.
+    var referenceReading: CornerAnalyzer.Reading
     /// Lap distance (0..<n) by which anticipatory advice must have been heard: the reference brake
     /// point (or entry) minus the distance covered in the reaction time.
     var deadline: Double
@@ -30,7 +32,7 @@ struct CornerPlan: Sendable {
                 exit: Double(referenceWindow.speed(placed.measureEnd)), length: max(1, placed.exit - placed.entry))
             let deadline = start - configuration.reactionTime * startSpeed
             return CornerPlan(
-                corner: window.corner, window: placed, speeds: speeds, deadline: Grid.wrap(deadline, n),
+                corner: window.corner, window: placed, speeds: speeds, referenceReading: reading, deadline: Grid.wrap(deadline, n),
                 deadlineSpeed: Double(referenceWindow.speed(Int(deadline.rounded()))))
         }
     }

@@ -2,6 +2,10 @@ import Telemetry
 
 /// Builds the current lap on the 1 m grid as frames arrive, interpolating between frames, and
 /// keeps the previous lap for corners that cross the line.
+///
+/// It runs on every frame, so it writes the grid arrays in place: nothing may hold a second
+/// reference to `current`'s or `previous`'s arrays while they are written (that would make the
+/// write copy the whole lap), and a new lap reuses the arrays of the lap before last.
 struct LiveLapRecorder: Sendable {
     struct Sample: Sendable, Equatable {
         var distance: Double
@@ -50,7 +54,7 @@ struct LiveLapRecorder: Sendable {
             crossLine(from: carried, to: sample)
         }
         if let last, sample.distance > last.distance, sample.distance - last.distance <= Self.maximumGap {
-            fill(&current, &filled, from: last, to: sample)
+            current.fill(&filled, from: last, to: sample)
         } else if last == nil || sample.distance > (last?.distance ?? 0) {
             setNearest(sample)
         } else {
@@ -85,12 +89,40 @@ struct LiveLapRecorder: Sendable {
     }
 
     mutating func startNewLap() {
+        // The lap before last is no longer read: its arrays become the new current lap's.
+        var recycled: ReferenceLap? = nil
+        swap(&recycled, &previous)
+        var recycledFilled: [Bool] = []
+        swap(&recycledFilled, &previousFilled)
         previous = current
         previousFilled = filled
         carried = last.map { var s = $0; s.distance -= Double(count); return s }
-        current = LiveLapRecorder.blank(like: current)
-        filled = Array(repeating: false, count: count)
+        if var lap = consume recycled, lap.count == count {
+            Self.clear(&lap)
+            current = consume lap
+        } else {
+            current = LiveLapRecorder.blank(like: current)
+        }
+        if recycledFilled.count == count {
+            for index in recycledFilled.indices { recycledFilled[index] = false }
+            filled = consume recycledFilled
+        } else {
+            filled = Array(repeating: false, count: count)
+        }
         last = nil
+    }
+
+    /// Makes a used lap blank again in place (what `blank(like:)` makes, without allocating).
+    private static func clear(_ lap: inout ReferenceLap) {
+        lap.metadata.lapTime = 0
+        for index in 0..<lap.count {
+            lap.time[index] = 0
+            lap.speed[index] = 0
+            lap.throttle[index] = 0
+            lap.brake[index] = 0
+            lap.steering[index] = 0
+            lap.gear[index] = 0
+        }
     }
 
     mutating func reset() {
@@ -112,32 +144,15 @@ struct LiveLapRecorder: Sendable {
         var head = old
         head.elapsed = new.elapsed - seconds
         last = head
-        if var previous {
-            // On the previous lap's own clock and distances.
+        if previous != nil {
+            // On the previous lap's own clock and distances; written through the optional, in place.
             var tailStart = old
             tailStart.distance += Double(count)
             var tailEnd = new
             tailEnd.distance += Double(count)
             tailEnd.elapsed = old.elapsed + seconds
-            fill(&previous, &previousFilled, from: tailStart, to: tailEnd)
-            previous.metadata.lapTime = old.elapsed + seconds * (-old.distance) / gap
-            self.previous = previous
-        }
-    }
-
-    private func fill(_ lap: inout ReferenceLap, _ marks: inout [Bool], from a: Sample, to b: Sample) {
-        let first = max(0, Int(a.distance.rounded(.down)) + 1), lastIndex = min(count - 1, Int(b.distance.rounded(.down)))
-        guard first <= lastIndex else { return }
-        let span = b.distance - a.distance
-        for index in first...lastIndex {
-            let f = Float((Double(index) - a.distance) / span)
-            lap.time[index] = Float(a.elapsed + (b.elapsed - a.elapsed) * Double(f))
-            lap.speed[index] = a.speed + (b.speed - a.speed) * f
-            lap.throttle[index] = a.throttle + (b.throttle - a.throttle) * f
-            lap.brake[index] = a.brake + (b.brake - a.brake) * f
-            lap.steering[index] = a.steering + (b.steering - a.steering) * f
-            lap.gear[index] = f < 0.5 ? a.gear : b.gear
-            marks[index] = true
+            previous?.fill(&previousFilled, from: tailStart, to: tailEnd)
+            previous?.metadata.lapTime = old.elapsed + seconds * (-old.distance) / gap
         }
     }
 
@@ -161,5 +176,26 @@ struct LiveLapRecorder: Sendable {
         current.steering[target] = current.steering[source]
         current.gear[target] = current.gear[source]
         filled[target] = true
+    }
+}
+
+extension ReferenceLap {
+    /// Interpolates the grid points between two samples and marks them recorded. A method of the
+    /// lap, not of the recorder, so that `current.fill(&filled, ...)` writes both arrays in place
+    /// without also passing a copy of the recorder (which would share, and so copy, the arrays).
+    fileprivate mutating func fill(_ marks: inout [Bool], from a: LiveLapRecorder.Sample, to b: LiveLapRecorder.Sample) {
+        let first = max(0, Int(a.distance.rounded(.down)) + 1), lastIndex = min(count - 1, Int(b.distance.rounded(.down)))
+        guard first <= lastIndex else { return }
+        let span = b.distance - a.distance
+        for index in first...lastIndex {
+            let f = Float((Double(index) - a.distance) / span)
+            time[index] = Float(a.elapsed + (b.elapsed - a.elapsed) * Double(f))
+            speed[index] = a.speed + (b.speed - a.speed) * f
+            throttle[index] = a.throttle + (b.throttle - a.throttle) * f
+            brake[index] = a.brake + (b.brake - a.brake) * f
+            steering[index] = a.steering + (b.steering - a.steering) * f
+            gear[index] = f < 0.5 ? a.gear : b.gear
+            marks[index] = true
+        }
     }
 }

@@ -1,0 +1,34 @@
+import Telemetry
+
+/// A lap the driver finished (or abandoned), with everything storage and the client need.
+public struct CompletedLap: Sendable {
+    public var lapNumber: Int32
+    /// Seconds, interpolated at the start/finish line at both ends. Nil for partial laps.
+    public var lapTime: Double?
+    /// False for out-laps, in-laps, partial laps, resets and off-track laps.
+    public var isValid: Bool
+    /// Why the lap is not valid ("out_lap", "pit_road", "reset", "partial", "off_track"), nil when valid.
+    public var invalidReason: String?
+    /// Lap time minus the reference lap time, seconds; nil without a reference or lap time.
+    public var deltaToReference: Double?
+    /// Every frame of the lap in order.
+    public var frames: [TelemetryFrame]
+    /// Per-corner measurements against the reference.
+    public var corners: [CornerMetrics]
+    /// Braking zones found on this lap.
+    public var brakingZones: [BrakingZone]
+
+    public init(
+        lapNumber: Int32, lapTime: Double?, isValid: Bool, invalidReason: String?, deltaToReference: Double?,
+        frames: [TelemetryFrame], corners: [CornerMetrics], brakingZones: [BrakingZone]
+    ) {
+        self.lapNumber = lapNumber
+        self.lapTime = lapTime
+        self.isValid = isValid
+        self.invalidReason = invalidReason
+        self.deltaToReference = deltaToReference
+        self.frames = frames
+        self.corners = corners
+        self.brakingZones = brakingZones
+    }
+}

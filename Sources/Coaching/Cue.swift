@@ -1,0 +1,88 @@
+/// A piece of advice for the driver.
+public struct Cue: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        /// Said right after a corner about what just happened there.
+        case feedback
+        /// Said on the approach to a corner on the next lap, before the braking point.
+        case anticipatory
+    }
+
+    /// What the cue is about; stable strings, part of the protocol.
+    public enum Topic: String, Sendable, Codable {
+        case brakePoint = "brake_point"
+        case brakePressure = "brake_pressure"
+        case minimumSpeed = "minimum_speed"
+        case throttlePickup = "throttle_pickup"
+        case gear
+        case coasting
+    }
+
+    /// Unique within a driver session, increasing.
+    public var id: UInt64
+    public var kind: Kind
+    public var topic: Topic
+    /// Corner number in driving order (T1 = 1).
+    public var corner: Int
+    /// Optional corner name from the track map ("Paddock Hill").
+    public var cornerName: String?
+    /// 1 (minor) ... 3 (major); drives priority.
+    public var severity: Int
+    /// The words to show and to speak, in the driver's language.
+    public var text: String
+    /// The numbers behind the text, signed: positive = later / faster / more than the reference.
+    public var numbers: CueNumbers
+    /// Sequence number of the batch holding the frame that triggered the cue.
+    public var batchSequence: UInt64
+    /// For anticipatory cues: the lap distance (m) by which the cue must have been delivered.
+    public var deadlineDistance: Double?
+
+    public init(
+        id: UInt64, kind: Kind, topic: Topic, corner: Int, cornerName: String? = nil, severity: Int,
+        text: String, numbers: CueNumbers, batchSequence: UInt64, deadlineDistance: Double? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.topic = topic
+        self.corner = corner
+        self.cornerName = cornerName
+        self.severity = severity
+        self.text = text
+        self.numbers = numbers
+        self.batchSequence = batchSequence
+        self.deadlineDistance = deadlineDistance
+    }
+}
+
+/// Measured differences to the reference at one corner. Nil where not measured.
+public struct CueNumbers: Sendable, Equatable, Codable {
+    /// Brake onset relative to the reference, metres; positive = braked later.
+    public var brakePointDelta: Double?
+    /// Peak brake pressure relative to the reference, 0...1 units; positive = harder.
+    public var peakBrakeDelta: Double?
+    /// Minimum (apex) speed relative to the reference, km/h; positive = faster.
+    public var minimumSpeedDelta: Double?
+    /// Throttle pick-up relative to the reference, metres; positive = later.
+    public var throttlePickupDelta: Double?
+    /// Gear at the apex, driver and reference.
+    public var apexGear: Int?
+    public var referenceApexGear: Int?
+    /// Metres spent coasting (no pedal) in the corner, more than the reference.
+    public var coastingDistance: Double?
+    /// Time lost (+) or gained (-) through the corner, seconds.
+    public var timeDelta: Double?
+
+    public init(
+        brakePointDelta: Double? = nil, peakBrakeDelta: Double? = nil, minimumSpeedDelta: Double? = nil,
+        throttlePickupDelta: Double? = nil, apexGear: Int? = nil, referenceApexGear: Int? = nil,
+        coastingDistance: Double? = nil, timeDelta: Double? = nil
+    ) {
+        self.brakePointDelta = brakePointDelta
+        self.peakBrakeDelta = peakBrakeDelta
+        self.minimumSpeedDelta = minimumSpeedDelta
+        self.throttlePickupDelta = throttlePickupDelta
+        self.apexGear = apexGear
+        self.referenceApexGear = referenceApexGear
+        self.coastingDistance = coastingDistance
+        self.timeDelta = timeDelta
+    }
+}
