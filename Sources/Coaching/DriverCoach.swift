@@ -19,6 +19,8 @@ public final class DriverCoach {
     private var nextCueID: UInt64 = 1
     private var lastDeltaSessionTime = -Double.infinity
     private var lastFrame: LiveFrame?
+    /// Session time at which the current lap began when it did not begin at the line; nil for a timed lap.
+    private var untimedLapStart: Double?
 
     public init(
         session: SessionDescriptor, reference: ReferenceChoice, language: CueLanguage,
@@ -39,7 +41,14 @@ public final class DriverCoach {
             handle(lapEvent, batchSequence: live.batchSequence, into: &events)
         }
         lastFrame = live
-        guard let elapsed = lapTracker.elapsedLapTime(at: frame.sessionTime) else { return }
+        guard let elapsed = lapTracker.elapsedLapTime(at: frame.sessionTime) else {
+            // An untimed lap (the out-lap, a lap after a reset) is not coached, but it is recorded:
+            // a corner is measured from up to 150 m before its entry, which for a first corner
+            // close to the line (Langley's turn 1) lies on the previous lap; without that tail the
+            // first flying lap got no advice for it.
+            if let start = untimedLapStart { cornerCoach?.recordWithoutCoaching(frame, elapsedLapTime: frame.sessionTime - start) }
+            return
+        }
 
         if cornerCoach != nil {
             var cues: [Cue] = []
@@ -75,13 +84,16 @@ public final class DriverCoach {
 
     private func handle(_ event: LapTrackerEvent, batchSequence: UInt64, into events: inout [CoachingEvent]) {
         switch event {
-        case .lapStarted(let lapNumber, _):
+        case .lapStarted(let lapNumber, let startTime):
+            // The tracker already holds the new lap: no elapsed time means it did not start at the line.
+            untimedLapStart = lapTracker.elapsedLapTime(at: startTime) == nil ? startTime : nil
             cornerCoach?.lapStarted(lapNumber: lapNumber)
             deltaTracker?.reset()
             lastDeltaSessionTime = -.infinity
         case .lapCompleted(let record):
             let measured = cornerCoach?.lapFinished(isValid: record.isValid)
-            let lap = completedLap(from: record, measured: measured)
+            // An untimed lap was only recorded, not coached: it reports no corner metrics.
+            let lap = completedLap(from: record, measured: untimedLapStart == nil ? measured : nil)
             events.append(.lapCompleted(lap))
             considerAsOwnBest(record, into: &events)
         case .lapAbandoned(let record):

@@ -76,20 +76,32 @@ public struct CornerCoach: Sendable {
     }
 
     public mutating func observe(_ frame: TelemetryFrame, elapsedLapTime: Double, batchSequence: UInt64, into cues: inout [Cue]) {
+        guard let distance = record(frame, elapsedLapTime: elapsedLapTime) else { return }
+        measureFinishedCorners(at: distance)
+        if anticipate(at: distance, batchSequence: batchSequence, into: &cues) { return }
+        deliverFeedback(at: distance, batchSequence: batchSequence, into: &cues)
+    }
+
+    /// Records a frame of a lap that is not coached (an out-lap): nothing is measured or said, but
+    /// the lap becomes the previous lap that the next lap's corners across the line are read from.
+    public mutating func recordWithoutCoaching(_ frame: TelemetryFrame, elapsedLapTime: Double) {
+        _ = record(frame, elapsedLapTime: elapsedLapTime)
+    }
+
+    /// Puts the frame on the live grid; returns its distance, or nil when the frame is unusable.
+    private mutating func record(_ frame: TelemetryFrame, elapsedLapTime: Double) -> Double? {
         let distance = Double(frame.lapDistance)
         let n = Double(gridCount)
         guard gridCount > 2, distance.isFinite, distance >= 0, distance < n + 1, frame.speed.isFinite,
             elapsedLapTime.isFinite
-        else { return }
+        else { return nil }
         let brake = frame.brake.isFinite ? min(1, max(0, frame.brake)) : 0
         recorder.record(LiveLapRecorder.Sample(
             distance: distance, elapsed: elapsedLapTime, sessionTime: frame.sessionTime, speed: max(0, frame.speed),
             throttle: frame.throttle.isFinite ? min(1, max(0, frame.throttle)) : 0, brake: brake,
             steering: frame.steering.isFinite ? frame.steering : 0, gear: frame.gear))
         braking = braking ? brake >= PedalThresholds.brakeOff : brake >= PedalThresholds.brakeOn
-        measureFinishedCorners(at: distance)
-        if anticipate(at: distance, batchSequence: batchSequence, into: &cues) { return }
-        deliverFeedback(at: distance, batchSequence: batchSequence, into: &cues)
+        return distance
     }
 
     public mutating func lapFinished(isValid: Bool) -> (corners: [CornerMetrics], brakingZones: [BrakingZone]) {
