@@ -44,14 +44,18 @@ struct EndToEndKillTests {
         let driver = try #require(try await DriverRepository(database: database).authenticate(token: server.token))
         let repository = LapRepository(database: database)
         let stored = try await repository.laps(sessionID: session, driverID: driver.id)
-        let sentTimes = Set(synthetic.frames.map(\.sessionTime))
         for lap in heard {
             print("heard lap \(lap.lap ?? -1): time \(lap.time.map { String(format: "%.4f", $0) } ?? "null"), lap_id \(lap.lap_id ?? -1)")
             let row = try #require(stored.first { $0.id == lap.lap_id }, "lap \(lap.lap ?? -1) was heard but is not in the database")
             #expect(row.lapNumber == lap.lap && row.lapTime == lap.time && row.isValid == lap.valid)
             let frames = try #require(try await repository.telemetry(lapID: row.id, driverID: driver.id))
             #expect(frames.count == row.frameCount && !frames.isEmpty)
-            #expect(frames.allSatisfy { sentTimes.contains($0.sessionTime) }, "stored frames are frames that were sent")
+            // The stored frames are a run of the frames sent, within the codec's 2^-14 s time step.
+            let first = try #require(frames.first)
+            let start = try #require(synthetic.frames.firstIndex { abs($0.sessionTime - first.sessionTime) <= 0x1p-15 })
+            let sent = synthetic.frames[start...].prefix(frames.count)
+            #expect(sent.count == frames.count)
+            #expect(zip(frames, sent).allSatisfy { abs($0.sessionTime - $1.sessionTime) <= 0x1p-15 && $0.lapNumber == $1.lapNumber })
             if let time = lap.time, let number = lap.lap, synthetic.lapTimes.indices.contains(Int(number) - 1) {
                 // The synthesiser's ground truth for that lap, independent of the server.
                 let truth = synthetic.lapTimes[Int(number) - 1]

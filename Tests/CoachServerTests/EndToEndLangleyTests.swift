@@ -1,4 +1,4 @@
-import CoachServer
+@testable import CoachServer
 import Foundation
 import NIOSSL
 import Testing
@@ -19,7 +19,7 @@ struct EndToEndLangleyTests {
 
     @Test func realLangleySessionOverWebSocket() async throws {
         let recording = try EndToEndLangleyRecording()
-        try await EndToEndServer.with(library: recording.library) { server in
+        try await EndToEndServer.with(library: recording.library, { server in
             let transcript = try await Self.streamWholeRecording(recording, to: server, tls: nil)
             let check = EndToEndLangleyChecks(recording: recording, transcript: transcript, batchSize: Self.batchSize)
             try check.welcomeNamesTheReference()
@@ -29,7 +29,10 @@ struct EndToEndLangleyTests {
             try check.everyCueAgreesInSignWithTheRawData()
             try check.deltaEndsLap174AtTheLapTimeDifference()
             try await check.lapsAreStored(in: server, overREST: true)
-        }
+            return try #require(transcript.welcome.session)
+        }, afterShutdown: { server, session in
+            try await EndToEndLangleyChecks.partialLapIsStored(recording, session: session, in: server.database, driverID: server.driverID)
+        })
     }
 
     @Test func realLangleySessionOverWSS() async throws {
@@ -55,7 +58,8 @@ struct EndToEndLangleyTests {
     }
 
     /// Streams every row of the file in batches of `batchSize`, sequences from 1, and reads until
-    /// the server acknowledges the last batch (so every frame was processed), then closes with 1000.
+    /// the server has acknowledged the last batch (so every frame was processed) and then fallen
+    /// silent; then closes with 1000.
     static func streamWholeRecording(
         _ recording: EndToEndLangleyRecording, to server: EndToEndServer, tls: TLSConfiguration?
     ) async throws -> EndToEndTranscript {
@@ -66,7 +70,7 @@ struct EndToEndLangleyTests {
         let started = ContinuousClock.now
         let transcript = try await withTimeout(seconds: timeoutSeconds) {
             try await client.stream(hello: hello, batches: batches) { reply in
-                reply.type == "ack" && reply.seq == lastSequence ? .stop : .keepReading
+                reply.type == "ack" && reply.seq == lastSequence ? .closeWhenQuiet : .keepReading
             }
         }
         print("streamed \(recording.frames.count) frames in \(batches.count) batches in \(ContinuousClock.now - started)")

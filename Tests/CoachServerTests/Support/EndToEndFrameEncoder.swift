@@ -9,11 +9,11 @@ import Telemetry
 /// times Langley laps with the declared 580 m).
 struct EndToEndFrameEncoder {
     /// One channel of the layout: its bit, its width and how to write it.
-    struct Channel {
+    struct Channel: Sendable {
         let bit: Int
         let size: Int
-        let isFinite: (TelemetryFrame) -> Bool
-        let write: (TelemetryFrame, inout ByteBuffer) -> Void
+        let isFinite: @Sendable (TelemetryFrame) -> Bool
+        let write: @Sendable (TelemetryFrame, inout ByteBuffer) -> Void
     }
 
     static let channels: [Channel] = [
@@ -66,11 +66,11 @@ struct EndToEndFrameEncoder {
         }
     }
 
-    private static func float(_ bit: Int, _ value: @escaping (TelemetryFrame) -> Float) -> Channel {
+    private static func float(_ bit: Int, _ value: @escaping @Sendable (TelemetryFrame) -> Float) -> Channel {
         Channel(bit: bit, size: 4, isFinite: { value($0).isFinite }) { $1.writeInteger(value($0).bitPattern, endianness: .little) }
     }
 
-    private static func double(_ bit: Int, _ value: @escaping (TelemetryFrame) -> Double) -> Channel {
+    private static func double(_ bit: Int, _ value: @escaping @Sendable (TelemetryFrame) -> Double) -> Channel {
         Channel(bit: bit, size: 8, isFinite: { value($0).isFinite }) { $1.writeInteger(value($0).bitPattern, endianness: .little) }
     }
 }

@@ -16,7 +16,19 @@ struct EndToEndLiveClient: Sendable {
     let tls: TLSConfiguration?
 
     /// What `onReply` tells the reader to do next.
-    enum Next { case keepReading, stop }
+    enum Next {
+        case keepReading
+        /// Stop at once (the socket is closed with 1000).
+        case stop
+        /// Keep reading until the server has been silent for `quietPeriod`, then close with 1000
+        /// and read what is left until the server's close. An `ack` is sent *before* the messages
+        /// of the same drain (a `lap` follows its ack), so the last ack is not the last message.
+        case closeWhenQuiet
+    }
+
+    /// No message for this long after `closeWhenQuiet` means the server has nothing more to say:
+    /// the messages of one drain are written back to back, microseconds apart.
+    static let quietPeriod = Duration.seconds(1)
 
     /// Sends `hello`, waits for `welcome`, then streams `batches` while reading replies until
     /// `onReply` says stop (or the server closes). Returning closes the socket with 1000.
@@ -34,7 +46,7 @@ struct EndToEndLiveClient: Sendable {
         do {
             try await connect(headers: headers, logger: logger, hello: hello, batches: batches, box: box, onReply: onReply)
         } catch {
-            guard connectionMayDie else { throw error }
+            guard connectionMayDie, await box.hasWelcome else { throw error }
             await box.set(endedWith: "\(error)")
         }
         return try await box.transcript()
@@ -44,7 +56,7 @@ struct EndToEndLiveClient: Sendable {
         headers: HTTPFields, logger: Logger, hello: String, batches: [ByteBuffer], box: TranscriptBox,
         onReply: @escaping @Sendable (EndToEndReply) -> Next
     ) async throws {
-        try await WebSocketClient.connect(
+        _ = try await WebSocketClient.connect(
             url: url,
             // SNI cannot carry an IP address; the test certificate also names "localhost".
             configuration: .init(additionalHeaders: headers, sniHostname: tls == nil ? nil : "localhost"),
@@ -57,13 +69,26 @@ struct EndToEndLiveClient: Sendable {
                 throw TestFailure("expected welcome, got \(welcome?.raw ?? "a closed socket")")
             }
             await box.set(welcome: welcome.reply)
+            let silence = SilenceWatch()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for batch in batches { try await outbound.write(.binary(batch)) }
                 }
-                while let next = try await Self.nextReply(&messages) {
+                var closing = false
+                reading: while let next = try await Self.nextReply(&messages) {
                     await box.append(next)
-                    if onReply(next.reply) == .stop { break }
+                    await silence.heard()
+                    switch onReply(next.reply) {
+                    case .keepReading: continue
+                    case .stop: break reading
+                    case .closeWhenQuiet:
+                        guard !closing else { continue }
+                        closing = true
+                        group.addTask {
+                            await silence.waitForSilence(Self.quietPeriod)
+                            try await outbound.close(.normalClosure, reason: nil)
+                        }
+                    }
                 }
                 // The reader decides when the conversation is over; a sender still writing is not needed.
                 group.cancelAll()
@@ -83,11 +108,27 @@ struct EndToEndLiveClient: Sendable {
     }
 }
 
+/// When the server last said something.
+actor SilenceWatch {
+    private var last = ContinuousClock.now
+
+    func heard() { last = .now }
+
+    /// Returns once nothing was heard for `period`.
+    func waitForSilence(_ period: Duration) async {
+        while ContinuousClock.now - last < period {
+            try? await Task.sleep(until: last + period)
+        }
+    }
+}
+
 /// Collects the replies across the client's tasks (and survives a connection that ends in an error).
 actor TranscriptBox {
     private var welcome: EndToEndReply?
     private var replies: [(reply: EndToEndReply, raw: String)] = []
     private var endedWith: String?
+
+    var hasWelcome: Bool { welcome != nil }
 
     func set(welcome: EndToEndReply) { self.welcome = welcome }
     func set(endedWith error: String) { endedWith = error }

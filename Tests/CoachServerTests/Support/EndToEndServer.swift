@@ -2,7 +2,6 @@ import CoachServer
 import Coaching
 import Foundation
 import Logging
-import NIOSSL
 import ServiceLifecycle
 import Storage
 
@@ -19,11 +18,12 @@ struct EndToEndServer: Sendable {
     var port: Int { Int(baseURL.split(separator: ":").last ?? "") ?? 0 }
     var liveURL: String { baseURL.replacingOccurrences(of: "http", with: "ws") + "/api/v1/coaching/live" }
 
-    /// Runs `body` against a fresh server and database, then shuts the server down gracefully
-    /// (which finishes live sessions) and deletes the database.
+    /// Runs `body` against a fresh server and database, shuts the server down gracefully (which
+    /// finishes live sessions), runs `afterShutdown` on the database, then deletes it.
     static func with<T: Sendable>(
         library: ReferenceLibrary, tls: ServerConfiguration.TLS? = nil,
-        _ body: @Sendable (EndToEndServer) async throws -> T
+        _ body: @Sendable (EndToEndServer) async throws -> T,
+        afterShutdown: @Sendable (EndToEndServer, T) async throws -> Void = { _, _ in }
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -61,7 +61,9 @@ struct EndToEndServer: Sendable {
             do { result = .success(try await body(running)) } catch { result = .failure(error) }
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
-            return try result.get()
+            let value = try result.get()
+            try await afterShutdown(running, value)
+            return value
         }
     }
 }

@@ -57,13 +57,16 @@ final class EndToEndServerProcess {
         try process.run()
         self.process = process
         do {
-            (token, baseURL) = try await withTimeout(seconds: startupTimeout) {
+            let started = try await withTimeout(seconds: startupTimeout) {
                 async let token = stdout.firstLine(after: { $0.hasPrefix("First run:") })
                 async let url = stderr.firstMatch { line in
-                    line.range(of: "listening on ").map { String(line[$0.upperBound...].prefix { !$0.isWhitespace }) }
+                    // Hummingbird logs its own "listening on 127.0.0.1:PORT" first; ours has the scheme.
+                    line.range(of: "listening on http").map { String(line[$0.lowerBound...].dropFirst(13).prefix { !$0.isWhitespace }) }
                 }
-                return (try await token, try await url)
+                return (token: try await token, url: try await url)
             }
+            token = started.token
+            baseURL = started.url
         } catch {
             Self.terminate(process)
             try? FileManager.default.removeItem(at: directory)
