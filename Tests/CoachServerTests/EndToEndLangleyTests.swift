@@ -19,7 +19,7 @@ struct EndToEndLangleyTests {
 
     @Test func realLangleySessionOverWebSocket() async throws {
         let recording = try EndToEndLangleyRecording()
-        try await EndToEndServer.with(library: recording.library, { server in
+        _ = try await EndToEndServer.with(library: recording.library, { server in
             let transcript = try await Self.streamWholeRecording(recording, to: server, tls: nil)
             let check = EndToEndLangleyChecks(recording: recording, transcript: transcript, batchSize: Self.batchSize)
             try check.welcomeNamesTheReference()
