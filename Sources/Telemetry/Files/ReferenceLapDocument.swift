@@ -25,8 +25,4 @@ struct ReferenceLapDocument: Codable {
 
     /// Only `format` and `version`, read first so that a newer file says so instead of failing
     /// on a field it renamed.
-    struct Tag: Decodable {
-        var format: String
-        var version: Int
-    }
 }

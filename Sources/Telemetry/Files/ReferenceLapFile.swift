@@ -6,24 +6,14 @@ import Foundation
 /// small and diffable: time 0.1 ms, speed 1 mm/s, pedals 0.1 %, steering 0.1 mrad.
 public enum ReferenceLapFile {
     public static func read(from url: URL) throws(ReferenceFileError) -> ReferenceLap {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        return try decode(data)
+        try decode(VersionedJSONFile.data(from: url))
     }
 
     /// Validates the lap first, so a file that could not be read back is never written.
     /// The write is atomic: readers see the old file or the new one.
     public static func write(_ lap: ReferenceLap, to url: URL) throws {
         try validate(lap)
-        do {
-            try encode(lap).write(to: url, options: .atomic)
-        } catch {
-            throw ReferenceFileError.unwritable(path: url.path, reason: error.localizedDescription)
-        }
+        try VersionedJSONFile.write(encode(lap), to: url)
     }
 
     public static func encode(_ lap: ReferenceLap) -> Data {
@@ -42,22 +32,8 @@ public enum ReferenceLapFile {
     }
 
     public static func decode(_ data: Data) throws(ReferenceFileError) -> ReferenceLap {
-        let tag: ReferenceLapDocument.Tag
-        do {
-            tag = try JSONDecoder().decode(ReferenceLapDocument.Tag.self, from: data)
-        } catch {
-            throw .malformed("no \"format\" and \"version\" (\(JSONText.describe(error)))")
-        }
-        guard tag.format == ReferenceLapDocument.format else {
-            throw .wrongFormat(found: tag.format, expected: ReferenceLapDocument.format)
-        }
-        guard tag.version == ReferenceLapDocument.version else { throw .unsupportedVersion(tag.version) }
-        let document: ReferenceLapDocument
-        do {
-            document = try JSONDecoder().decode(ReferenceLapDocument.self, from: data)
-        } catch {
-            throw .malformed(JSONText.describe(error))
-        }
+        try VersionedJSONFile.checkTag(of: data, format: ReferenceLapDocument.format, version: ReferenceLapDocument.version)
+        let document = try VersionedJSONFile.decode(ReferenceLapDocument.self, from: data)
         return try lap(from: document)
     }
 

@@ -9,22 +9,12 @@ public enum TrackMapFile {
     public static let fileExtension = "trackmap.json"
 
     public static func read(from url: URL) throws(ReferenceFileError) -> TrackMap {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
-        }
-        return try decode(data)
+        try decode(VersionedJSONFile.data(from: url))
     }
 
     public static func write(_ map: TrackMap, to url: URL) throws {
         try validate(map)
-        do {
-            try encode(map).write(to: url, options: .atomic)
-        } catch {
-            throw ReferenceFileError.unwritable(path: url.path, reason: error.localizedDescription)
-        }
+        try VersionedJSONFile.write(encode(map), to: url)
     }
 
     public static func encode(_ map: TrackMap) -> Data {
@@ -37,20 +27,8 @@ public enum TrackMapFile {
     }
 
     public static func decode(_ data: Data) throws(ReferenceFileError) -> TrackMap {
-        let tag: Tag
-        do {
-            tag = try JSONDecoder().decode(Tag.self, from: data)
-        } catch {
-            throw .malformed("no \"format\" and \"version\" (\(JSONText.describe(error)))")
-        }
-        guard tag.format == format else { throw .wrongFormat(found: tag.format, expected: format) }
-        guard tag.version == version else { throw .unsupportedVersion(tag.version) }
-        let document: Document
-        do {
-            document = try JSONDecoder().decode(Document.self, from: data)
-        } catch {
-            throw .malformed(JSONText.describe(error))
-        }
+        try VersionedJSONFile.checkTag(of: data, format: format, version: version)
+        let document = try VersionedJSONFile.decode(Document.self, from: data)
         let map = TrackMap(formatVersion: document.version, track: document.track, corners: document.corners)
         try validate(map)
         return map
@@ -76,10 +54,6 @@ public enum TrackMapFile {
         }
     }
 
-    private struct Tag: Decodable {
-        var format: String
-        var version: Int
-    }
 
     private struct Document: Codable {
         var format: String
