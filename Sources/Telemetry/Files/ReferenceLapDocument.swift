@@ -22,7 +22,4 @@ struct ReferenceLapDocument: Codable {
         var steering: [Double]
         var gear: [Double]
     }
-
-    /// Only `format` and `version`, read first so that a newer file says so instead of failing
-    /// on a field it renamed.
 }
