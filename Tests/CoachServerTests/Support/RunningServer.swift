@@ -19,14 +19,18 @@ struct RunningServer: Sendable {
     static func with<T: Sendable>(
         backend: TestBackend = TestBackend(),
         configure: (inout ServerConfiguration) -> Void = { _ in },
+        logger: Logger? = nil,
         _ body: @Sendable (RunningServer) async throws -> T
     ) async throws -> T {
         var configuration = ServerConfiguration()
         configuration.server.port = 0
         configuration.live.helloTimeoutSeconds = 5
         configure(&configuration)
-        var logger = Logger(label: "test-server")
-        logger.logLevel = .warning
+        let logger = logger ?? {
+            var logger = Logger(label: "test-server")
+            logger.logLevel = .warning
+            return logger
+        }()
         let server = TrailbrakeServer(configuration: configuration, dependencies: backend.dependencies, logger: logger)
         let (urls, continuation) = AsyncStream.makeStream(of: String.self)
         let application = try server.makeApplication { url in continuation.yield(url) }
