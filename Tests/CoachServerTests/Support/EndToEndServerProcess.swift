@@ -91,19 +91,26 @@ final class EndToEndServerProcess {
 final class LineStream: Sendable {
     private let lines: AsyncStream<String>
 
+    /// Reads on a thread of its own with blocking reads until end of file. Not with
+    /// `FileHandle.readabilityHandler`: clearing that handler from inside itself at end of file
+    /// races with libdispatch on Linux and corrupted the test process's heap now and then.
     init(_ file: FileHandle) {
         let (lines, continuation) = AsyncStream.makeStream(of: String.self)
         self.lines = lines
         let pending = PendingText()
-        file.readabilityHandler = { handle in
-            let data = handle.availableData
-            guard !data.isEmpty else {
-                handle.readabilityHandler = nil
-                continuation.finish()
-                return
+        let descriptor = file.fileDescriptor
+        let reader = Thread {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { break }
+                for line in pending.append(Data(chunk[0..<count])) { continuation.yield(line) }
             }
-            for line in pending.append(data) { continuation.yield(line) }
+            continuation.finish()
+            withExtendedLifetime(file) {}
         }
+        reader.start()
     }
 
     /// The first line for which `match` returns a value.
