@@ -48,6 +48,8 @@ import Testing
                     }
                     var acked: UInt64 = 0
                     while acked < 3 { acked = try #require(try await reader.next("ack")?.seq) }
+                    // Not 1000 (that ends the session): the connection is lost.
+                    try await outbound.close(.goingAway, reason: "connection lost")
                 }
                 return try #require(box.value)
             }
@@ -80,6 +82,7 @@ import Testing
                 try await LiveClient.connect(server) { reader, outbound in
                     try await outbound.write(.text(ClientMessages.hello()))
                     box.value = try await reader.next("welcome")?.session
+                    try await outbound.close(.goingAway, reason: "connection lost")
                 }
                 return try #require(box.value)
             }
@@ -106,6 +109,7 @@ import Testing
                     _ = try await reader.next("welcome")
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(5))))
                     _ = try await reader.next("ack")
+                    try await outbound.close(.goingAway, reason: "connection lost")
                 }
                 while await backend.store.endedSessions.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
             }
@@ -114,6 +118,27 @@ import Testing
             #expect(laps.first?.lap.isValid == false)
             #expect(laps.first?.lap.invalidReason == "partial")
             #expect(laps.first?.lap.frames.count == 5)
+        }
+    }
+
+    /// A driver who closes with 1000 has ended the session: the partial lap is stored at once,
+    /// not after the resume window (a minute here, far longer than the test waits).
+    @Test func aNormalCloseEndsTheSessionAndStoresItsPartialLapAtOnce() async throws {
+        let backend = TestBackend()
+        try await RunningServer.with(backend: backend, configure: { $0.live.resumeWindowSeconds = 60 }) { server in
+            try await withTimeout(seconds: 10) {
+                try await LiveClient.connect(server) { reader, outbound in
+                    try await outbound.write(.text(ClientMessages.hello()))
+                    _ = try await reader.next("welcome")
+                    try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(5))))
+                    _ = try await reader.next("ack")
+                    try await outbound.close(.normalClosure, reason: "session over")
+                }
+                while await backend.store.endedSessions.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            let laps = await backend.store.laps
+            #expect(laps.count == 1)
+            #expect(laps.first?.lap.invalidReason == "partial")
         }
     }
 }

@@ -17,10 +17,18 @@ struct LiveConnection: Sendable {
     let metrics: ServerMetrics
     let logger: Logger
 
+    /// How the reading ended, for `socketClosed` once the close handshake is over.
+    struct Ending: Sendable {
+        var session: LiveSession?
+        /// The server closed the socket (a fatal error), so a close from the client is only its echo.
+        var closedByServer: Bool
+    }
+
     /// Runs until the socket closes.
-    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws -> Ending {
         let latch = HelloLatch()
         var session: LiveSession?
+        var closedByServer = false
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await Task.sleep(for: .seconds(configuration.helloTimeoutSeconds))
@@ -38,20 +46,28 @@ struct LiveConnection: Sendable {
                 } catch .tooLarge(let size) {
                     let limit = configuration.maxMessageBytes
                     await fail(WireError(.messageTooLarge, "message of \(size)+ bytes exceeds \(limit)"), outbound)
+                    closedByServer = true
                     break reading
                 } catch .invalidUTF8 {
                     await fail(WireError(.invalidUTF8, "text message is not valid UTF-8"), outbound)
+                    closedByServer = true
                     break reading
                 } catch .badFragmentation {
                     try? await outbound.close(.protocolError, reason: "bad fragmentation")
+                    closedByServer = true
                     break reading
                 }
 
                 if let current = session {
-                    if case .close = await handleStreaming(message, session: current, outbound: outbound) { break reading }
+                    if case .close = await handleStreaming(message, session: current, outbound: outbound) {
+                        closedByServer = true
+                        break reading
+                    }
                 } else {
                     switch await handleBeforeHello(message, latch: latch, outbound: outbound) {
-                    case .close: break reading
+                    case .close:
+                        closedByServer = true
+                        break reading
                     case .proceed: break
                     case .started(let started):
                         session = started
@@ -68,8 +84,17 @@ struct LiveConnection: Sendable {
             }
             group.cancelAll()
         }
-        if let session {
-            await session.detach()
+        return Ending(session: session, closedByServer: closedByServer)
+    }
+
+    /// The socket is closed. A driver who closed it with 1000 has ended the session: its partial
+    /// lap is stored now. Any other end (a drop, an error) keeps it resumable for the window.
+    func socketClosed(_ ending: Ending, closeFrame: WebSocketCloseFrame?) async {
+        guard let session = ending.session else { return }
+        await session.detach()
+        if !ending.closedByServer, closeFrame?.closeCode == .normalClosure {
+            await registry.end(session)
+        } else {
             await registry.detach(session)
         }
     }

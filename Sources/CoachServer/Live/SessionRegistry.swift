@@ -59,6 +59,15 @@ actor SessionRegistry {
         publishGauge()
     }
 
+    /// The driver closed the session: forget it and finish it (its partial lap is stored).
+    func end(_ session: LiveSession) async {
+        guard let entry = entries[session.publicID], entry.session === session else { return }
+        entries[session.publicID] = nil
+        entry.expiry?.cancel()
+        publishGauge()
+        await session.finish()
+    }
+
     /// Finishes every session (server shutdown): partial laps are stored.
     func finishAll() async {
         let all = entries.values

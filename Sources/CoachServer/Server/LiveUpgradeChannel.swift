@@ -17,8 +17,11 @@ import Synchronization
 /// does not hand a refused upgrade request on to the HTTP router). The protocol promises a 401
 /// with the API's JSON error, so this channel remembers why it refused and answers that itself.
 struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
+    /// Runs one live socket; returns what to do once the close handshake is over (nil close
+    /// frame: the connection dropped without one).
     typealias SessionHandler = @Sendable (WebSocketInboundStream, WebSocketOutboundWriter, AuthenticatedDriver, Logger)
-        async throws -> Void
+        async throws -> ClosedHandler
+    typealias ClosedHandler = @Sendable (WebSocketCloseFrame?) async -> Void
 
     enum UpgradeResult: Sendable {
         case live(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, AuthenticatedDriver)
@@ -96,11 +99,21 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 let configuration = WebSocketHandler.Configuration(
                     extensions: [], autoPing: webSocket.autoPing, closeTimeout: webSocket.closeTimeout,
                     validateUTF8: webSocket.validateUTF8, maxFrameSize: webSocket.maxFrameSize)
-                _ = try await WebSocketHandler.handle(
-                    type: .server, configuration: configuration, asyncChannel: frames, context: LiveSocketContext(logger: logger)
-                ) { inbound, outbound, context in
-                    try await session(inbound, outbound, driver, context.logger)
+                // Only the finished handshake tells a client's close (1000: the session is over)
+                // from a drop (the session stays resumable), so the session hears it afterwards.
+                let closed = ClosedHandlerBox()
+                let closeFrame: WebSocketCloseFrame?
+                do {
+                    closeFrame = try await WebSocketHandler.handle(
+                        type: .server, configuration: configuration, asyncChannel: frames, context: LiveSocketContext(logger: logger)
+                    ) { inbound, outbound, context in
+                        closed.set(try await session(inbound, outbound, driver, context.logger))
+                    }
+                } catch {
+                    await closed.get()?(nil)
+                    throw error
                 }
+                await closed.get()?(closeFrame)
             }
         } catch {
             logger.debug("connection ended with an error", metadata: ["error": "\(error)"])
@@ -141,6 +154,13 @@ private final class UpgradeDecision: Sendable {
     private let decision = Mutex<Result<AuthenticatedDriver, APIError>?>(nil)
     func set(_ value: Result<AuthenticatedDriver, APIError>) { decision.withLock { $0 = value } }
     func get() -> Result<AuthenticatedDriver, APIError>? { decision.withLock { $0 } }
+}
+
+/// The session's close handler, handed out of the WebSocket handler.
+private final class ClosedHandlerBox: Sendable {
+    private let handler = Mutex<LiveUpgradeChannel.ClosedHandler?>(nil)
+    func set(_ value: @escaping LiveUpgradeChannel.ClosedHandler) { handler.withLock { $0 = value } }
+    func get() -> LiveUpgradeChannel.ClosedHandler? { handler.withLock { $0 } }
 }
 
 private struct LiveSocketContext: WebSocketContext {

@@ -76,7 +76,8 @@ public struct TrailbrakeServer: Sendable {
                 let connection = LiveConnection(
                     driver: driver, configuration: live, dependencies: dependencies, registry: registry, metrics: metrics,
                     logger: logger)
-                try await connection.run(inbound: inbound, outbound: outbound)
+                let ending = try await connection.run(inbound: inbound, outbound: outbound)
+                return { closeFrame in await connection.socketClosed(ending, closeFrame: closeFrame) }
             }
         }
         guard configuration.tls.enabled else { return plain }
