@@ -78,15 +78,10 @@ import Testing
             let expected = session.lapTimes[Int(lap.lapNumber) - 1]
             #expect(abs(try #require(lap.lapTime) - expected) < 0.005)
             #expect(abs(try #require(lap.deltaToReference)) < 0.01)
-            // The out-lap is not coached (no elapsed time before the first crossing), so the first
-            // timed lap cannot measure a corner whose brake search window starts before the line.
+            // The out-lap is recorded (not coached), so even the first timed lap measures a corner
+            // whose brake search window starts before the line.
             let mapCorners = try #require(shippedChoice(session).trackMap?.corners)
-            if lap.lapNumber > timed[0].lapNumber {
-                #expect(lap.corners.map(\.corner) == mapCorners.map(\.number))
-            } else {
-                #expect(Set(lap.corners.map(\.corner)).isSubset(of: Set(mapCorners.map(\.number))))
-                #expect(lap.corners.count >= mapCorners.count - 1)
-            }
+            #expect(lap.corners.map(\.corner) == mapCorners.map(\.number))
         }
 
         // Deltas come a few times a second, not every frame.
