@@ -44,6 +44,11 @@ let package = Package(
     targets: [
         // MARK: System libraries (Debian packages, found with pkg-config)
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Voice cues: text-to-speech, resampling, Opus encoding (full scope only).
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        .systemLibrary(name: "COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
+        .systemLibrary(name: "COpusEnc", pkgConfig: "libopusenc", providers: [.apt(["libopusenc-dev"])]),
+        .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
 
         // MARK: Pure parts: no network, no database
         .target(name: "Telemetry"),
@@ -67,6 +72,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "Voice", dependencies: ["CEspeakNG", "COpus", "COpusEnc", "CSoxr"]),
         .target(
             name: "CoachServer",
             dependencies: [
@@ -122,6 +128,7 @@ let package = Package(
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
+        .testTarget(name: "VoiceTests", dependencies: ["Voice"]),
         .testTarget(
             name: "CoachServerTests",
             dependencies: [

@@ -8,6 +8,13 @@ packages=(
   libsqlite3-dev  # Storage (GRDB)
   zlib1g-dev      # Storage: lap telemetry compression
   python3         # tests: RFC 6455 conformance smoke suite
+  libespeak-ng-dev  # Voice: text-to-speech for spoken cues
+  espeak-ng-data    # Voice: espeak-ng's voices and pronunciation dictionaries (en, tr)
+  libopus-dev       # Voice: Opus codec
+  libopusenc-dev    # Voice: Ogg Opus files in memory
+  libogg-dev        # Voice: Ogg container (libopusenc's pkg-config needs it)
+  libsoxr-dev       # Voice: resampling espeak's 22,050 Hz to 48 kHz
+  opus-tools        # tests: opusinfo/opusdec check the Ogg Opus clips
 )
 
 missing=()
