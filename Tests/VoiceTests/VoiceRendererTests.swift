@@ -40,6 +40,23 @@ struct VoiceRendererTests {
         #expect(slow.duration > 1.5 * fast.duration)
     }
 
+    @Test("The language setting selects the voice: Turkish and English read the same letters differently")
+    func languageApplied() async throws {
+        let text = "Viraj üç, gazı erken aç"
+        let turkish = try await SpeechSynthesizer.shared.synthesize(text, settings: SpeechSettings(language: "tr"))
+        let english = try await SpeechSynthesizer.shared.synthesize(text, settings: SpeechSettings(language: "en"))
+        // Different phoneme rules give different timing; compare lengths (espeak adds random
+        // noise to fricatives, so sample-exact comparisons would prove nothing).
+        #expect(turkish.samples.count != english.samples.count)
+    }
+
+    @Test("A language espeak-ng has no voice for is a stable error")
+    func unknownLanguage() async {
+        await #expect(throws: VoiceError.unknownLanguage("zzq")) {
+            try await SpeechSynthesizer.shared.synthesize("turn three", settings: SpeechSettings(language: "zzq"))
+        }
+    }
+
     @Test("Bad text and settings are stable errors")
     func badInput() async {
         let synthesizer = SpeechSynthesizer.shared
