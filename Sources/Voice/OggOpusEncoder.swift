@@ -13,12 +13,20 @@ public enum OggOpusEncoder {
     static let frameDuration = Int32(OPUS_FRAMESIZE_20_MS)
     /// Opus accepts 6 to 510 kbit/s; speech cues sound clear from about 16 kbit/s.
     public static let bitrateRange = 6_000...510_000
+    /// libopus's complexity scale. 10 (its default) suits pre-rendered cues; about 5 costs
+    /// less CPU for cues rendered on demand.
+    public static let complexityRange = 0...10
     /// Samples handed to libopusenc per write, so finished pages are collected as we go.
     static let writeChunk = 48_000
 
     /// Encodes `samples` (mono, 48 kHz) as Opus VOIP at `bitrate` bits per second.
-    public static func encode(_ samples: [Int16], bitrate: Int = 24_000) throws(VoiceError) -> VoiceClip {
+    public static func encode(
+        _ samples: [Int16], bitrate: Int = 24_000, complexity: Int = 10
+    ) throws(VoiceError) -> VoiceClip {
         guard bitrateRange.contains(bitrate) else { throw .invalidSetting(name: "bitrate", value: bitrate) }
+        guard complexityRange.contains(complexity) else {
+            throw .invalidSetting(name: "complexity", value: complexity)
+        }
         guard !samples.isEmpty else { throw .noAudio }
 
         guard let comments = ope_comments_create() else { throw .encodingFailed("out of memory") }
@@ -32,6 +40,7 @@ public enum OggOpusEncoder {
         try check(copusenc_set_application(encoder, OPUS_APPLICATION_VOIP))
         try check(copusenc_set_frame_duration(encoder, frameDuration))
         try check(copusenc_set_bitrate(encoder, Int32(bitrate)))
+        try check(copusenc_set_complexity(encoder, Int32(complexity)))
 
         var file: [UInt8] = []
         var offset = 0

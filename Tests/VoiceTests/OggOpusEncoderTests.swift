@@ -40,6 +40,9 @@ struct OggOpusEncoderTests {
         #expect(throws: VoiceError.invalidSetting(name: "bitrate", value: 1_000)) {
             try OggOpusEncoder.encode([0, 0, 0], bitrate: 1_000)
         }
+        #expect(throws: VoiceError.invalidSetting(name: "complexity", value: 11)) {
+            try OggOpusEncoder.encode([0, 0, 0], complexity: 11)
+        }
         #expect(throws: VoiceError.noAudio) { try OggOpusEncoder.encode([]) }
         #expect(VoiceError.noAudio.code == "voice.no_audio")
     }

@@ -81,7 +81,7 @@ struct VoiceRendererTests {
         let settings = SpeechSettings()
         _ = try await VoiceRenderer().render(text)  // warm-up: espeak start-up and dictionary load
         let clock = ContinuousClock()
-        var synth: [Duration] = [], resample: [Duration] = [], encode: [Duration] = []
+        var synth: [Duration] = [], resample: [Duration] = [], encode: [Duration] = [], encodeCx5: [Duration] = []
         var audioSeconds = 0.0
         for _ in 0..<5 {
             let t0 = clock.now
@@ -91,12 +91,14 @@ struct VoiceRendererTests {
             let t2 = clock.now
             let clip = try OggOpusEncoder.encode(resampled.samples)
             let t3 = clock.now
-            synth.append(t1 - t0); resample.append(t2 - t1); encode.append(t3 - t2)
+            _ = try OggOpusEncoder.encode(resampled.samples, complexity: 5)
+            let t4 = clock.now
+            synth.append(t1 - t0); resample.append(t2 - t1); encode.append(t3 - t2); encodeCx5.append(t4 - t3)
             audioSeconds = clip.duration
         }
         func median(_ values: [Duration]) -> Duration { values.sorted()[values.count / 2] }
         print("voice timing (\(audioSeconds) s of audio, median of 5): synth \(median(synth)), "
-            + "resample \(median(resample)), encode \(median(encode))")
+            + "resample \(median(resample)), encode VOIP cx10 \(median(encode)), cx5 \(median(encodeCx5))")
         #expect(audioSeconds > 1.0)
     }
 
