@@ -7,7 +7,6 @@ packages=(
   pkg-config      # finds the system libraries below for SwiftPM
   libsqlite3-dev  # Storage (GRDB)
   zlib1g-dev      # Storage: lap telemetry compression
-  python3         # tests: RFC 6455 conformance smoke suite
   libespeak-ng-dev  # Voice: text-to-speech for spoken cues
   espeak-ng-data    # Voice: espeak-ng's voices and pronunciation dictionaries (en, tr)
   libopus-dev       # Voice: Opus codec
