@@ -12,7 +12,7 @@ public enum BenchmarkLap {
     public static func frames(
         count: Int = 5_000, lapNumber: Int32 = 3, startTime: Double = 1_234.5, seed: UInt64 = 42
     ) -> [TelemetryFrame] {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var distance = 0.0
         var frames: [TelemetryFrame] = []
         frames.reserveCapacity(count)
@@ -65,27 +65,5 @@ public enum BenchmarkLap {
             lapNumber: lapNumber, lapTime: 83.3, isValid: true, invalidReason: nil, deltaToReference: 0.4,
             frames: frames(count: frameCount, lapNumber: lapNumber), corners: corners, brakingZones: zones
         )
-    }
-}
-
-/// SplitMix64: a tiny deterministic generator.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    /// Uniform noise in -amplitude...amplitude.
-    mutating func noise(_ amplitude: Double) -> Double {
-        Double.random(in: -amplitude...amplitude, using: &self)
     }
 }
