@@ -20,6 +20,8 @@ actor LiveSession {
 
     /// False when the store could not record the session: coaching goes on, nothing is stored.
     private let isStored: Bool
+    /// One encoder for every message this session sends, not one per message.
+    private let encoder = ServerMessage.makeEncoder()
     private var coach: any LiveCoach
     private let store: any SessionStore
     private let metrics: ServerMetrics
@@ -73,7 +75,7 @@ actor LiveSession {
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes)
-        try? await writer.write(.text(ServerMessage.welcome(welcome).json()))
+        try? await writer.write(.text(ServerMessage.welcome(welcome).json(using: encoder)))
         outbound = writer
         acknowledgedSequence = 0  // the new socket has heard no ack yet
     }
@@ -174,7 +176,7 @@ actor LiveSession {
 
     private func send(_ message: ServerMessage) async {
         guard let outbound else { return }
-        do { try await outbound.write(.text(message.json())) } catch {
+        do { try await outbound.write(.text(message.json(using: encoder))) } catch {
             // The socket is closing; the connection detaches the session on its own.
             self.outbound = nil
         }

@@ -27,10 +27,16 @@ enum ServerMessage: Sendable {
         var lapID: Int64?
     }
 
-    /// The JSON text of the message.
-    func json() -> String {
+    /// An encoder with the protocol's key style. A session keeps one for all its messages
+    /// (cues, deltas and acks are sent several times a second per driver).
+    static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+
+    /// The JSON text of the message.
+    func json(using encoder: JSONEncoder = ServerMessage.makeEncoder()) -> String {
         let data: Data?
         switch self {
         case .welcome(let welcome): data = try? encoder.encode(WelcomeJSON(welcome))
