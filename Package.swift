@@ -72,6 +72,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The values and protocols the live server, the iRacing poller and the Discord bot
+        // exchange, so none of the three depends on another.
+        .target(name: "Integration"),
         .target(name: "Voice", dependencies: ["CEspeakNG", "COpus", "COpusEnc", "CSoxr"]),
         .target(
             name: "CoachServer",
