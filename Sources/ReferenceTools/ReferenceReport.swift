@@ -18,7 +18,6 @@ public enum ReferenceReport {
             lines.append("also matches: " + aliases.map(\.label).joined(separator: "; "))
         }
         lines.append("grid: \(reference.count) points, \(format(reference.gridSpacing, 0)) m apart")
-        lines.append("channel    min       max       mean")
         let gear = reference.gear.map(Float.init)
         for (name, values, decimals) in [
             ("speed m/s", reference.speed, 2), ("throttle", reference.throttle, 3), ("brake", reference.brake, 3),
