@@ -13,8 +13,11 @@ import Telemetry
 /// - Lap time: from the line crossing (interpolated between the first rows, or extrapolated
 ///   back at the first row's speed) to the lap's last row: what MoTeC reports as the lap's
 ///   duration.
-/// - Reset or data gap: a step backwards, or forwards further than the car can drive between
-///   two rows (the `LapTracker`'s rule); pit: any row on pit road.
+/// - Reset: a step backwards (an export has no tows, but a car put back on track after an off
+///   jumps back: GT7 Brands Hatch lap 1, 80 m). Data gap: a step forwards longer than
+///   `maximumDataGap`. Shorter forward jumps are the export's distance noise, not a reset: GT7's
+///   projected distance sticks for a few rows at the line and then jumps 8 m (Tsukuba lap 2).
+/// - Pit: any row on pit road.
 struct SeparateLapSplitter {
     /// Fraction of the lap by which a complete lap's distance may fall short of the length.
     static let lengthTolerance = 0.01
@@ -57,10 +60,8 @@ struct SeparateLapSplitter {
         if frames.contains(where: { $0.presentChannels.contains(.onPitRoad) && $0.onPitRoad }) { status = .pit }
         for (a, b) in zip(frames, frames.dropFirst()) {
             let step = Double(b.lapDistance - a.lapDistance)
-            let plausible = configuration.stepSpeedFactor * Double(max(a.speed, b.speed)) * (b.sessionTime - a.sessionTime)
-                + configuration.stepSlack
             if step < -configuration.stepSlack { status = .reset; break }
-            if step > plausible { status = step > configuration.maximumDataGap ? .dataGap : .reset; break }
+            if step > configuration.maximumDataGap { status = .dataGap; break }
         }
         let startsAtLine = Double(first.lapDistance) <= firstStep(frames) + configuration.stepSlack
         let endsAtLine = Double(last.lapDistance) >= length * (1 - Self.lengthTolerance)

@@ -17,7 +17,9 @@ public enum TrackMapConsensus {
     public static func trackMap(reference: ReferenceLap, laps: [ReferenceLap], track: TrackDescriptor, names: TrackMap? = nil) -> TrackMap {
         let n = reference.count
         let own = TrackSegmenter.trackMap(for: reference, track: track)
-        let others = laps.filter { $0.count == n && $0 != reference }
+        // The reference votes once, whether or not `laps` holds it.
+        var others = laps.filter { $0.count == n }
+        if let own = others.firstIndex(of: reference) { others.remove(at: own) }
         guard !others.isEmpty else { return TrackMapMerge.merge(detected: own, edited: names) }
         let otherMaps = others.map { TrackSegmenter.trackMap(for: $0, track: track) }
         let apexes = own.corners.map(\.apex)
