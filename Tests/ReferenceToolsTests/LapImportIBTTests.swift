@@ -85,3 +85,34 @@ struct LapImportIBTTests {
         }
     }
 }
+
+/// What a person writes into a track map survives importing the laps again.
+@Suite(.enabled(if: Manifest.telemetryDirectory != nil, "skipped: shared/data (real .ibt files) is absent"))
+struct ReimportKeepsEditsTests {
+    @Test func namesAndLandmarksSurviveReimportingAnotherLap() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reimport-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = try #require(Manifest.telemetryDirectory).appendingPathComponent(Manifest.earlyLangley)
+        let importer = try LapImporter(recording: LapRecordingReader.read(url))
+        let first = try #require(try importer.run(.lap(174), into: directory).first)
+        let mapURL = directory.appendingPathComponent("\(first.baseName).trackmap.json")
+        var edited = try TrackMapFile.read(from: mapURL)
+        try #require(edited.corners.count >= 2)
+        edited.corners[0].name = "Turns 1-2"
+        edited.corners[0].landmark = "brake at the end of the pit wall"
+        edited.corners[1].name = "Turns 3-4"
+        try TrackMapFile.write(edited, to: mapURL)
+
+        // Another lap of the same layout: its own map file, the names found by corner position.
+        let second = try #require(try importer.run(.lap(175), into: directory).first)
+        let merged = try TrackMapFile.read(from: directory.appendingPathComponent("\(second.baseName).trackmap.json"))
+        #expect(merged.corners.map(\.name) == ["Turns 1-2", "Turns 3-4"])
+        #expect(merged.corners.first?.landmark == "brake at the end of the pit wall")
+        // And the same lap again keeps the edited file's text.
+        _ = try importer.run(.lap(174), into: directory)
+        #expect(try TrackMapFile.read(from: mapURL).corners.map(\.name) == ["Turns 1-2", "Turns 3-4"])
+
+        let report = ReferenceReport.lines(reference: second.reference, trackMap: merged)
+        #expect(report.contains { $0.hasPrefix("T1 Turns 1-2: ") && $0.hasSuffix("(brake at the end of the pit wall)") })
+    }
+}
