@@ -60,6 +60,9 @@ let package = Package(
             ]
         ),
 
+        // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
+        .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching"]),
+
         // MARK: I/O parts
         .target(
             name: "Storage",
@@ -101,6 +104,7 @@ let package = Package(
                 "Storage",
                 "Telemetry",
                 "Coaching",
+                "ReferenceTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -130,6 +134,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Telemetry", "Coaching"], path: "Tests/TestSupport"),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
         .testTarget(name: "VoiceTests", dependencies: ["Voice"]),
         .testTarget(
@@ -147,7 +152,9 @@ let package = Package(
 
 // Trim the targets for the smaller build scopes (see `BuildScope`).
 if scope != .full {
-    let coreTargets: Set<String> = ["Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests"]
+    let coreTargets: Set<String> = [
+        "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
+    ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
     package.targets.removeAll { target in
         !(coreTargets.contains(target.name) || (scope == .storage && storageTargets.contains(target.name)))

@@ -45,13 +45,20 @@ public struct ReferenceLapMetadata: Sendable, Equatable, Codable {
     public var source: String
     /// ISO 8601 date the lap was driven or made.
     public var date: String
+    /// Other names sims give this track layout (matched by `ReferenceLibrary`); absent in files
+    /// written before it existed, and not written when nil.
+    public var trackAliases: [TrackAlias]?
 
-    public init(sim: String, track: TrackDescriptor, car: String, lapTime: Double, source: String, date: String) {
+    public init(
+        sim: String, track: TrackDescriptor, car: String, lapTime: Double, source: String, date: String,
+        trackAliases: [TrackAlias]? = nil
+    ) {
         self.sim = sim
         self.track = track
         self.car = car
         self.lapTime = lapTime
         self.source = source
         self.date = date
+        self.trackAliases = trackAliases
     }
 }

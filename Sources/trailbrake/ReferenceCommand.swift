@@ -5,6 +5,9 @@ struct ReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reference",
         abstract: "Make and inspect reference laps.",
-        subcommands: [ReferenceSynthesizeCommand.self]
+        subcommands: [
+            ReferenceImportCommand.self, ReferenceLapsCommand.self, ReferenceListCommand.self, ReferenceShowCommand.self,
+            ReferenceExportCommand.self, ReferenceSynthesizeCommand.self,
+        ]
     )
 }

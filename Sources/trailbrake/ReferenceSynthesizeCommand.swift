@@ -23,6 +23,9 @@ struct ReferenceSynthesizeCommand: ParsableCommand {
     @Option(help: "Car preset: \(CarProfile.presets.map(\.key).joined(separator: ", ")).")
     var car: String = "gt4"
 
+    @Option(help: "Another name sims give this track (repeatable), e.g. --alias \"spa 2024 up\"; matched with any configuration.")
+    var alias: [String] = []
+
     @Option(help: "Directory to write <slug>-<car>.reference.json and .trackmap.json into.")
     var out: String = "."
 
@@ -44,10 +47,12 @@ struct ReferenceSynthesizeCommand: ParsableCommand {
         } catch let error as CurvatureProfileError {
             throw fail(code: error.code, error.description)
         }
+        var lap = reference.lap
+        if !alias.isEmpty { lap.metadata.trackAliases = alias.map { TrackAlias(name: $0) } }
         let directory = URL(fileURLWithPath: out, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try ReferenceLapFile.write(reference.lap, to: directory.appendingPathComponent("\(reference.baseName).reference.json"))
+            try ReferenceLapFile.write(lap, to: directory.appendingPathComponent("\(reference.baseName).reference.json"))
             try TrackMapFile.write(reference.trackMap, to: directory.appendingPathComponent("\(reference.baseName).\(TrackMapFile.fileExtension)"))
         } catch let error as ReferenceFileError {
             throw fail(code: error.code, error.description)

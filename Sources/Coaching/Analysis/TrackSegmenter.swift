@@ -17,6 +17,11 @@ public enum TrackSegmenter {
     public static let maximumBrakingLength = 400
     /// Names from a hand-made map are copied to the detected corner whose apex is this close.
     public static let nameMatchDistance = 30.0
+    /// Largest speed step (m/s) between a lap's last and first grid points that is still one
+    /// continuous run of the car: 1 m/s in one metre is 5 g at 50 m/s, an F1 car's peak braking.
+    /// A bigger step means the two ends were driven at different times (a real lap's end joins
+    /// the previous lap's start), so a dip there is made by the seam, not by a corner.
+    public static let seamSpeedStep: Float = 1
 
     public static func trackMap(for reference: ReferenceLap, track: TrackDescriptor, names: TrackMap? = nil) -> TrackMap {
         let n = reference.count
@@ -29,7 +34,7 @@ public enum TrackSegmenter {
             return TrackMap(track: track, corners: [])
         }
         let zones = BrakingZoneDetector.spans(in: window, from: released, to: released + n - 1)
-        let apexes = cornerApexes(smoothed: smoothed, zones: zones, count: n)
+        let apexes = cornerApexes(smoothed: smoothed, zones: zones, count: n, seamIsOpen: seamIsOpen(reference))
         var corners: [TrackMap.Corner] = []
         for (position, apex) in apexes.enumerated() {
             let previousApex = position > 0 ? apexes[position - 1] : (apexes.last ?? apex) - n
@@ -51,9 +56,18 @@ public enum TrackSegmenter {
         return TrackMap(track: track, corners: copyNames(from: names, to: corners, count: n))
     }
 
-    /// Kept minima, in driving order (apex position from the line).
-    static func cornerApexes(smoothed: [Double], zones: [BrakingZoneDetector.Span], count n: Int) -> [Int] {
+    /// True when the lap's two ends do not join (see `seamSpeedStep`).
+    static func seamIsOpen(_ lap: ReferenceLap) -> Bool {
+        guard let first = lap.speed.first, let last = lap.speed.last else { return false }
+        return abs(first - last) > seamSpeedStep
+    }
+
+    /// Kept minima, in driving order (apex position from the line). On a lap with an open seam,
+    /// minima whose smoothing window reaches across the line (within two `smoothingRadius`) are
+    /// the seam's step, not a slowing car, and are dropped.
+    static func cornerApexes(smoothed: [Double], zones: [BrakingZoneDetector.Span], count n: Int, seamIsOpen: Bool) -> [Int] {
         let kept = SpeedMinima.find(in: smoothed).filter { minimum in
+            if seamIsOpen, min(minimum.index, n - 1 - minimum.index) <= 2 * smoothingRadius { return false }
             if minimum.relativeDrop >= cornerSpeedDrop { return true }
             guard minimum.relativeDrop >= brakedCornerSpeedDrop else { return false }
             return zones.contains { zone in

@@ -28,7 +28,7 @@ public struct ReferenceLibrary: Sendable {
     /// The best reference for `session`: the fastest lap for the same track layout and car; else,
     /// when `allowOtherCars`, the fastest for the same layout in any car; else none.
     public func choose(for session: SessionDescriptor, allowOtherCars: Bool) -> ReferenceChoice {
-        let sameTrack = entries.filter { Self.isSameLayout($0.reference.metadata.track, session.track) }
+        let sameTrack = entries.filter { Self.isSameLayout($0.reference.metadata, session.track) }
         let car = Self.normalisedCar(session.car)
         if let best = Self.fastest(sameTrack.filter { Self.normalisedCar($0.reference.metadata.car) == car }) {
             return ReferenceChoice(reference: best.reference, trackMap: best.trackMap, reason: .shippedForTrackAndCar)
@@ -37,6 +37,16 @@ public struct ReferenceLibrary: Sendable {
             return ReferenceChoice(reference: best.reference, trackMap: best.trackMap, reason: .shippedForTrack)
         }
         return ReferenceChoice(reference: nil, trackMap: nil, reason: .none)
+    }
+
+    /// The reference's own track or one of its `trackAliases`, with the length checked either way.
+    static func isSameLayout(_ reference: ReferenceLapMetadata, _ session: TrackDescriptor) -> Bool {
+        let named = reference.track.key == session.key || (reference.trackAliases ?? []).contains { $0.matches(session) }
+        guard named else { return false }
+        var track = reference.track
+        track.name = session.name
+        track.configuration = session.configuration
+        return isSameLayout(track, session)
     }
 
     /// Same name and configuration (case and surrounding spaces ignored) and a length within

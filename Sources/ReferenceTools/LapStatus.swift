@@ -1,0 +1,33 @@
+import Coaching
+
+/// What a recorded lap is good for, as `trailbrake reference laps` shows it.
+public enum LapStatus: String, Sendable, Equatable, Codable {
+    /// Complete, timed at the line at both ends, nothing against it: can be a reference.
+    case valid
+    /// The first lap of a recording: it started wherever the car was.
+    case outLap = "out-lap"
+    /// The recording ends (or the lap was cut) before the line.
+    case incomplete
+    /// Some frame of the lap was on pit road or in the pit stall.
+    case pit
+    /// The car was reset or towed during the lap.
+    case reset
+    case offTrack = "off-track"
+    /// Frames are missing (more than `LapTrackingConfiguration.maximumDataGap` between two).
+    case dataGap = "data-gap"
+
+    /// The word printed in the lap list.
+    public var label: String { rawValue }
+
+    init(_ reason: LapInvalidReason?) {
+        switch reason {
+        case nil: self = .valid
+        case .outLap: self = .outLap
+        case .pitRoad: self = .pit
+        case .reset: self = .reset
+        case .partial: self = .incomplete
+        case .offTrack: self = .offTrack
+        case .dataGap: self = .dataGap
+        }
+    }
+}
