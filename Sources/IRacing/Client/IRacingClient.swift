@@ -47,7 +47,7 @@ public final class IRacingClient: Sendable {
         while true {
             attempt += 1
             let first = try await dataCall(endpoint)
-            let envelope = try? JSONDecoder().decode(LinkEnvelope.self, from: first)
+            let envelope = try? IRacingDate.decoder().decode(LinkEnvelope.self, from: first)
             guard let target = envelope?.link ?? envelope?.dataUrl else { return first }
             do {
                 return try await linkedFile(target)

@@ -20,7 +20,9 @@ actor FakeIRacingState {
     private(set) var violations: [String] = []
     // Switches
     var faults: [FakeFault] = []
-    var expireNextLinks = 0
+    /// Ordinals (1-based, counted over every linked-file and chunk fetch) answered 403 expired.
+    var expireFileFetches: Set<Int> = []
+    private(set) var fileFetches = 0
     var dataDelay: Duration?
     // Files behind links and chunk URLs
     private var files: [String: Data] = [:]
@@ -41,17 +43,18 @@ actor FakeIRacingState {
     // MARK: OAuth
 
     /// Issues an access and a single-use refresh token, as the real token endpoint does.
-    func issueTokens(grant: String) -> [String: Any] {
+    func issueTokens(grant: String) -> Data {
         grants.append(grant)
         let access = "fake-access-\(UUID().uuidString)"
         let refresh = "fake-refresh-\(UUID().uuidString)"
         accessTokens[access] = Date().addingTimeInterval(TimeInterval(accessTokenLifetime))
         liveRefreshTokens.insert(refresh)
         issuedSecrets += [access, refresh]
-        return [
+        let body: [String: Any] = [
             "access_token": access, "token_type": "Bearer", "expires_in": accessTokenLifetime, "refresh_token": refresh,
             "refresh_token_expires_in": 3_600, "scope": "iracing.auth",
         ]
+        return (try? body.json()) ?? Data()
     }
 
     /// Spends a refresh token; false when it is unknown or already spent (then `invalid_grant`).
@@ -120,10 +123,8 @@ actor FakeIRacingState {
     /// The file, or nil when the link is treated as expired or unknown.
     func file(_ key: String, withAuthorization: Bool) -> (data: Data?, expired: Bool) {
         if withAuthorization { linkFetchesWithAuthorization += 1 }
-        if expireNextLinks > 0 {
-            expireNextLinks -= 1
-            return (nil, true)
-        }
+        fileFetches += 1
+        if expireFileFetches.contains(fileFetches) { return (nil, true) }
         return (files[key], false)
     }
 }

@@ -16,12 +16,12 @@ struct FakeOAuth: Sendable {
             guard form["username"] == MaskingVectors.username, form["password"] == MaskingVectors.maskedPassword,
                 form["scope"]?.split(separator: " ").contains("iracing.auth") == true
             else { return FakeRoutes.json(400, ["error": "invalid_grant", "error_description": "bad credentials"]) }
-            return FakeRoutes.json(200, await state.issueTokens(grant: "password_limited"))
+            return FakeRoutes.body(200, await state.issueTokens(grant: "password_limited"))
         case "refresh_token":
             guard let refresh = form["refresh_token"], await state.spend(refreshToken: refresh) else {
                 return FakeRoutes.json(400, ["error": "invalid_grant", "error_description": "refresh token invalid or used"])
             }
-            return FakeRoutes.json(200, await state.issueTokens(grant: "refresh_token"))
+            return FakeRoutes.body(200, await state.issueTokens(grant: "refresh_token"))
         default:
             return FakeRoutes.json(400, ["error": "unsupported_grant_type"])
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The fake's routes. Responses copy iRacing's shapes and error bodies (iracing-data.md §3).
@@ -27,7 +28,7 @@ struct FakeRoutes: Sendable {
         await state.dataStarted()
         defer { Task { await state.dataFinished() } }
         if let delay = await state.dataDelay { try? await Task.sleep(for: delay) }
-        let query = request.uri.queryParameters
+        let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { $1 })
         let label = path + "?" + query.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "&")
         let (headers, overLimit) = await state.countDataRequest(label)
         guard let token = request.headers[.authorization], token.hasPrefix("Bearer "),
@@ -71,11 +72,14 @@ struct FakeRoutes: Sendable {
     }
 
     static func json(_ status: Int, _ object: [String: Any], headers: [String: String] = [:]) -> Response {
+        body(status, (try? object.json()) ?? Data(), headers: headers)
+    }
+
+    static func body(_ status: Int, _ data: Data, headers: [String: String] = [:]) -> Response {
         var fields: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         for (name, value) in headers {
             if let field = HTTPField.Name(name) { fields[field] = value }
         }
-        let data = (try? object.json()) ?? Data()
         return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

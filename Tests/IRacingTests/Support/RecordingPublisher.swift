@@ -1,16 +1,16 @@
 import Integration
 import Synchronization
 
-/// Records every post it is given. `failAfterRecording` makes it throw after recording, as a
-/// publisher whose confirmation was lost; `hangAfter` makes the n-th call (1-based) record and
-/// then never return, as a process killed between posting and marking.
+/// Records every post it is given. `refuseAll` makes it throw without recording (Discord down);
+/// `hangAfter` makes the n-th call (1-based) record and then never return, as a process killed
+/// between posting and marking.
 final class RecordingPublisher: RaceResultPublisher {
     private let posts = Mutex<[RaceResultPost]>([])
-    let failAfterRecording: Bool
+    let refuseAll: Bool
     let hangAfter: Int?
 
-    init(failAfterRecording: Bool = false, hangAfter: Int? = nil) {
-        self.failAfterRecording = failAfterRecording
+    init(refuseAll: Bool = false, hangAfter: Int? = nil) {
+        self.refuseAll = refuseAll
         self.hangAfter = hangAfter
     }
 
@@ -18,6 +18,7 @@ final class RecordingPublisher: RaceResultPublisher {
     var keys: [String] { published.map(\.postKey) }
 
     func publish(_ post: RaceResultPost) async throws {
+        if refuseAll { throw PublishFailure() }
         let count = posts.withLock { posts in
             posts.append(post)
             return posts.count
@@ -25,7 +26,6 @@ final class RecordingPublisher: RaceResultPublisher {
         if let hangAfter, count == hangAfter {
             try await Task.sleep(for: .seconds(3_600))
         }
-        if failAfterRecording { throw PublishFailure() }
     }
 
     struct PublishFailure: Error {}
