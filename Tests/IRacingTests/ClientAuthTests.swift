@@ -39,8 +39,8 @@ import Testing
     }
 
     @Test func eachRotatedRefreshTokenIsPersistedAndNoneIsReused() async throws {
-        try await withFakeIRacing(configure: { $0.accessTokenLifetime = 1 }) { server in
-            // Tokens that expire at once: every call needs a refresh.
+        try await withFakeIRacing(configure: { $0.accessTokenLifetime = 20 }) { server in
+            // Tokens shorter-lived than the client's 30 s margin: every call refreshes first.
             let test = try TestClient(server)
             var seen: [String] = []
             for _ in 0..<4 {
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func concurrentCallsShareOneRefresh() async throws {
-        try await withFakeIRacing(configure: { $0.accessTokenLifetime = 1 }) { server in
+        try await withFakeIRacing(configure: { $0.accessTokenLifetime = 20 }) { server in
             let test = try TestClient(server)
             _ = try await test.client.memberInfo()
             try await withThrowingTaskGroup(of: Void.self) { group in

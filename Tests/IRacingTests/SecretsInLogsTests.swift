@@ -13,7 +13,7 @@ import Testing
         _ = try await harness.directory.track(memberID: FakeMembers.alice, in: PollerHarness.guildOne, leagueID: nil)
         let race = FakeWorld.Race(subsessionID: 82_000_001, memberIDs: [FakeMembers.alice], start: Date().addingTimeInterval(-60))
         var errorTexts: [String] = []
-        let issued = try await withFakeIRacing(races: [race], configure: { $0.accessTokenLifetime = 1 }) { server in
+        let issued = try await withFakeIRacing(races: [race], configure: { $0.accessTokenLifetime = 20 }) { server in
             var texts: [String] = []
             let test = try TestClient(server, logger: logger)
             let (poller, _) = try harness.poller(server, publisher: RecordingPublisher(), client: test.client, logger: logger)
