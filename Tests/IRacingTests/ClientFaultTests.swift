@@ -65,3 +65,19 @@ import Testing
         }
     }
 }
+
+/// A slow answer past the request timeout is a transport failure (retried, then reported).
+@Suite(.needsIRacingData) struct SlowResponseTests {
+    @Test func aResponseSlowerThanTheTimeoutFailsAsTransport() async throws {
+        try await withFakeIRacing { server in
+            let client = try TestClient(server) { $0.requestTimeout = 0.2; $0.maxTransientRetries = 1 }.client
+            _ = try await client.memberInfo()
+            await server.state.update { $0.dataDelay = .milliseconds(600) }
+            await #expect { _ = try await client.memberInfo() } throws: { error in
+                (error as? IRacingError)?.code == "transport" && String(describing: error).contains("timed out")
+            }
+            await server.state.update { $0.dataDelay = nil }
+            _ = try await client.memberInfo()
+        }
+    }
+}
