@@ -52,11 +52,16 @@ actor RateLimiter {
         for waiter in woken { waiter.resume() }
     }
 
-    /// A 429: nothing is left until `reset` (from its headers, or `fallbackWait` from now).
+    /// A 429: nothing is left until `reset`. The 429's own reset header is the truth, earlier
+    /// or later than what we believed; without one, wait `fallbackWait` (or the known reset).
     func exhausted(until reset: Date?, fallbackWait: TimeInterval) {
         remaining = 0
-        let until = reset ?? Date().addingTimeInterval(fallbackWait)
-        if resetAt.map({ until > $0 }) ?? true { resetAt = until }
+        if let reset {
+            resetAt = reset
+        } else {
+            let fallback = Date().addingTimeInterval(fallbackWait)
+            resetAt = max(resetAt ?? fallback, fallback)
+        }
     }
 
     /// Seconds to wait before the budget allows a call; nil when it does now.
