@@ -1,6 +1,7 @@
 import Foundation
 import IRacing
 import Integration
+import MetricsTestKit
 import ResultsPoller
 import Storage
 import Testing
@@ -36,7 +37,8 @@ import Testing
         try await track(harness)
         try await withFakeIRacing(races: races()) { server in
             let publisher = RecordingPublisher()
-            let (poller, database) = try harness.poller(server, publisher: publisher)
+            let metrics = TestMetrics()
+            let (poller, database) = try harness.poller(server, publisher: publisher, metrics: PollerMetrics(factory: metrics))
             let first = await poller.runCycle()
             #expect(first.errors.isEmpty)
             #expect(Set(publisher.keys) == expectedKeys)
@@ -66,6 +68,10 @@ import Testing
             let latest = try await StoredRaceResultArchive(database: database).latestResult(memberID: alice, in: one)
             #expect(latest?.subsessionID == 80_000_003)
             #expect(await poller.status.health.state == .idle)
+            #expect(try metrics.expectCounter("trailbrake_iracing_poll_cycles_total").totalValue == 3)
+            #expect(try metrics.expectCounter("trailbrake_iracing_results_fetched_total").totalValue == 4)
+            #expect(try metrics.expectCounter("trailbrake_iracing_posts_published_total").totalValue == 6)
+            #expect(try metrics.expectCounter("trailbrake_iracing_duplicates_skipped_total").totalValue >= 3)
         }
     }
 

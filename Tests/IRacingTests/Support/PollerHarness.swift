@@ -23,12 +23,12 @@ struct PollerHarness {
     /// A new poller process: its own database connection and client, the same files.
     func poller(
         _ server: FakeIRacingServer, publisher: any RaceResultPublisher, client: IRacingClient? = nil, logger: Logger? = nil,
-        settings: ResultsPollerSettings = ResultsPollerSettings(pollInterval: .seconds(60))
+        metrics: PollerMetrics = PollerMetrics(), settings: ResultsPollerSettings = ResultsPollerSettings(pollInterval: .seconds(60))
     ) throws -> (service: ResultsPollerService, database: TrailbrakeDatabase) {
         let database = try TrailbrakeDatabase(path: databasePath)
         let source = try client ?? TestClient(server, logger: logger).client
         let service = ResultsPollerService(
-            source: source, database: database, publisher: publisher, settings: settings,
+            source: source, database: database, publisher: publisher, settings: settings, metrics: metrics,
             logger: logger ?? Logger(label: "poller-test") { _ in SwiftLogNoOpLogHandler() })
         return (service, database)
     }
