@@ -25,3 +25,8 @@ extension Trait where Self == ConditionTrait {
         .enabled(if: FakeFixtures.load() != nil, "needs ../shared/data/iracing-api")
     }
 }
+
+/// The suites that talk to a fake iRacing, run one test at a time: each test starts a server
+/// and some send hundreds of requests, and in parallel they would starve the rest of the
+/// package's tests (which have timeouts of their own) on a 2-core machine.
+@Suite(.serialized, .needsIRacingData) struct FakeIRacingSuites {}
