@@ -29,6 +29,7 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.storage, .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0")),
     (.full, .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0")),
     (.full, .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0")),
+    (.full, .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0")),
 ]
 let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
 
@@ -79,6 +80,28 @@ let package = Package(
         // exchange, so none of the three depends on another.
         .target(name: "Integration"),
         .target(name: "Voice", dependencies: ["CEspeakNG", "COpus", "COpusEnc", "CSoxr"]),
+        // The iRacing /data API client: OAuth, rate limits, the link/chunk fetches, typed models.
+        .target(
+            name: "IRacing",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        // Polls iRacing for tracked drivers' results and posts each once per guild (SQLite outbox).
+        .target(
+            name: "ResultsPoller",
+            dependencies: [
+                "IRacing",
+                "Integration",
+                "Storage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "CoachServer",
             dependencies: [
@@ -105,6 +128,9 @@ let package = Package(
                 "Telemetry",
                 "Coaching",
                 "ReferenceTools",
+                "IRacing",
+                "Integration",
+                "ResultsPoller",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,6 +163,16 @@ let package = Package(
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
         .testTarget(name: "VoiceTests", dependencies: ["Voice"]),
+        .testTarget(
+            name: "IRacingTests",
+            dependencies: [
+                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
+        ),
         .testTarget(
             name: "CoachServerTests",
             dependencies: [

@@ -1,6 +1,8 @@
 import CoachServer
 import Foundation
+import Integration
 import Logging
+import ResultsPoller
 import Storage
 
 /// The real implementations of the server's seams, opened from the configuration.
@@ -32,4 +34,16 @@ struct Backend {
             authenticator: drivers, coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader)
     }
+
+    /// The iRacing results poller when `[iracing] enabled`, posting to `publisher` (the Discord
+    /// bot) or, without one, to the log.
+    func resultsPoller(
+        _ configuration: ServerConfiguration, publisher: (any RaceResultPublisher)?, logger: Logger
+    ) throws -> ResultsPollerService? {
+        try ResultsPollerWiring.make(configuration, database: database, publisher: publisher, logger: logger)
+    }
+
+    /// The tracked-driver list and result archive the Discord bot's commands use.
+    var trackedDrivers: any TrackedDriverDirectory { StoredTrackedDriverDirectory(database: database) }
+    var resultArchive: any RaceResultArchive { StoredRaceResultArchive(database: database) }
 }

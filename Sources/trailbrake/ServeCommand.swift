@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import CoachServer
+import Integration
 import Logging
 import Metrics
 import ServiceLifecycle
@@ -19,6 +20,11 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int?
 
     func run() async throws {
+        try await run(resultPublisher: nil)
+    }
+
+    /// Runs the server; `resultPublisher` receives the iRacing results (nil: they are logged).
+    func run(resultPublisher: (any RaceResultPublisher)?) async throws {
         let configuration = try options.load { configuration in
             if let host { configuration.server.host = host }
             if let port {
@@ -31,7 +37,9 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(metrics.factory)
 
         let backend = try Backend.open(configuration, logger: logger)
-        let dependencies = backend.serverDependencies(configuration, logger: logger)
+        var dependencies = backend.serverDependencies(configuration, logger: logger)
+        let poller = try backend.resultsPoller(configuration, publisher: resultPublisher, logger: logger)
+        dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }
         try await FirstRun.ensureDriver(admin: backend.admin)
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
@@ -39,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("listening on \(url)")
         }
         let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [application] + (poller.map { [$0] } ?? []), gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

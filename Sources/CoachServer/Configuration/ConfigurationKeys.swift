@@ -25,5 +25,5 @@ extension ConfigurationKey {
         .boolean("coaching", "own_best_as_reference", \.coaching.ownBestAsReference),
 
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-    ]
+    ] + iracing
 }

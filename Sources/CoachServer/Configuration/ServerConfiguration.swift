@@ -8,6 +8,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var live = Live()
     public var coaching = Coaching()
     public var log = Log()
+    public var iracing = IRacing()
 
     public init() {}
 

@@ -6,6 +6,7 @@ struct OperationsRoutes: Sendable {
     let registry: SessionRegistry
     let metrics: ServerMetrics
     let databaseHealth: any DatabaseHealthCheck
+    var resultsPollerHealth: (any BackgroundServiceHealth)? = nil
     let startedAt: ContinuousClock.Instant
 
     struct Health: Encodable {
@@ -14,6 +15,8 @@ struct OperationsRoutes: Sendable {
         let uptimeSeconds: Double
         let liveSessions: Int
         let databaseOk: Bool
+        /// Absent when the iRacing poller is off. Its failures do not make the server unhealthy.
+        let iracingPoller: BackgroundServiceHealthReport?
     }
 
     func register(on router: Router<DriverRequestContext>) {
@@ -32,7 +35,8 @@ struct OperationsRoutes: Sendable {
         let health = Health(
             status: databaseOK ? "ok" : "degraded", version: CoachServerVersion.serverVersion,
             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
-            liveSessions: await registry.liveSessionCount, databaseOk: databaseOK)
+            liveSessions: await registry.liveSessionCount, databaseOk: databaseOK,
+            iracingPoller: await resultsPollerHealth?.healthReport())
         return try JSONResponse.make(health, status: databaseOK ? .ok : .serviceUnavailable)
     }
 }

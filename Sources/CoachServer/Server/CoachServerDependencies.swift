@@ -6,15 +6,19 @@ public struct CoachServerDependencies: Sendable {
     public var sessionStore: any SessionStore
     public var reader: any DriverDataReader
     public var databaseHealth: any DatabaseHealthCheck
+    /// The iRacing results poller's state for `/health`; nil when the poller is off.
+    public var resultsPollerHealth: (any BackgroundServiceHealth)?
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
-        reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck
+        reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck,
+        resultsPollerHealth: (any BackgroundServiceHealth)? = nil
     ) {
         self.authenticator = authenticator
         self.coachFactory = coachFactory
         self.sessionStore = sessionStore
         self.reader = reader
         self.databaseHealth = databaseHealth
+        self.resultsPollerHealth = resultsPollerHealth
     }
 }

@@ -52,7 +52,8 @@ public struct TrailbrakeServer: Sendable {
     func makeHTTPRouter() -> Router<DriverRequestContext> {
         let router = Router(context: DriverRequestContext.self)
         OperationsRoutes(
-            registry: registry, metrics: metrics, databaseHealth: dependencies.databaseHealth, startedAt: .now
+            registry: registry, metrics: metrics, databaseHealth: dependencies.databaseHealth,
+            resultsPollerHealth: dependencies.resultsPollerHealth, startedAt: .now
         ).register(on: router)
         let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
         DriverAPIRoutes(reader: dependencies.reader).register(on: api)
