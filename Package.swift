@@ -73,6 +73,15 @@ let package = Package(
             ]
         ),
         .target(name: "Voice", dependencies: ["CEspeakNG", "COpus", "COpusEnc", "CSoxr"]),
+        // CoachServer's CueVoice seam on Voice: CoachServer itself never links espeak-ng.
+        .target(
+            name: "CoachVoice",
+            dependencies: [
+                "CoachServer", "Coaching", "Voice",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "CoachServer",
             dependencies: [
@@ -95,6 +104,7 @@ let package = Package(
             name: "trailbrake",
             dependencies: [
                 "CoachServer",
+                "CoachVoice",
                 "Storage",
                 "Telemetry",
                 "Coaching",
@@ -117,6 +127,7 @@ let package = Package(
                 "Telemetry",
                 "Coaching",
                 "Storage",
+                "Voice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -128,11 +139,11 @@ let package = Package(
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
-        .testTarget(name: "VoiceTests", dependencies: ["Voice"]),
+        .testTarget(name: "VoiceTests", dependencies: ["Voice", "Coaching", "TestSupport"]),
         .testTarget(
             name: "CoachServerTests",
             dependencies: [
-                "CoachServer", "Storage", "Telemetry", "Coaching", "TestSupport",
+                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import CoachServer
+import CoachVoice
 import Logging
 import Metrics
 import ServiceLifecycle
@@ -31,15 +32,21 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(metrics.factory)
 
         let backend = try Backend.open(configuration, logger: logger)
-        let dependencies = backend.serverDependencies(configuration, logger: logger)
+        let voice = PhraseCacheVoice(configuration.voice)
+        let dependencies = backend.serverDependencies(configuration, voice: voice, logger: logger)
         try await FirstRun.ensureDriver(admin: backend.admin)
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
         let application = try server.makeApplication { url in
             logger.info("listening on \(url)")
         }
+        var services = [ServiceGroupConfiguration.ServiceConfiguration(service: application)]
+        if let voice, configuration.voice.prerender {
+            // Finishing its work is not a reason to stop the server.
+            services.append(.init(service: VoicePrerenderService(voice: voice, logger: logger), successTerminationBehavior: .ignore))
+        }
         let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }
