@@ -47,17 +47,8 @@ struct EndToEndVoiceTests {
     }
 
     @Test func anApproachCueArrivesWithItsClipAsADocumentedBinaryMessage() async throws {
-        let stint = try Self.stint()
         let voice = PhraseCacheVoice(cache: PhraseCache(renderer: VoiceRenderer(), capacityBytes: 4 << 20))
-        let messages = try await EndToEndServer.with(library: stint.library, voice: voice) { server in
-            let client = EndToEndVoiceClient(url: server.liveURL, token: server.token)
-            return try await withTimeout(seconds: 90) {
-                try await client.stream(hello: try Self.hello(voice: true), phases: stint.phases) {
-                    // A lap takes a minute at the wheel; the clip planned at its end needs well under a second.
-                    while voice.cache.statistics.pending > 0 { try await Task.sleep(for: .milliseconds(20)) }
-                }
-            }
-        }
+        let messages = try await Self.streamStint(voiceInHello: true, voice: voice)
         let texts: [EndToEndReply] = messages.compactMap { message in
             if case .text(let reply, _) = message { reply } else { nil }
         }
@@ -94,20 +85,29 @@ struct EndToEndVoiceTests {
     }
 
     @Test func voiceOffInHelloMeansNoBinaryMessages() async throws {
-        let stint = try Self.stint()
         let voice = PhraseCacheVoice(cache: PhraseCache(renderer: VoiceRenderer(), capacityBytes: 4 << 20))
-        let messages = try await EndToEndServer.with(library: stint.library, voice: voice) { server in
-            let client = EndToEndVoiceClient(url: server.liveURL, token: server.token)
-            return try await withTimeout(seconds: 90) {
-                try await client.stream(hello: try Self.hello(voice: false), phases: stint.phases) {}
-            }
-        }
+        let messages = try await Self.streamStint(voiceInHello: false, voice: voice)
         let cues = messages.compactMap { if case .text(let reply, _) = $0, reply.type == "cue" { reply } else { nil } }
         #expect(cues.contains { $0.kind == "anticipatory" }, "the stint must still be coached")
         #expect(cues.allSatisfy { $0.clip == nil })
         #expect(!messages.contains { if case .binary = $0 { true } else { false } })
         #expect(voice.cache.statistics.renders == 0, "nothing is rendered for a driver who did not ask for voice")
         #expect(messages.contains { if case .text(_, let raw) = $0 { raw.contains(#""clip":null"#) } else { false } })
+    }
+
+    /// Streams the stint to a real server with `voice`; between the phases it lets the voice
+    /// finish what it is rendering, as the minute of driving a real lap takes would.
+    static func streamStint(voiceInHello: Bool, voice: PhraseCacheVoice) async throws -> [EndToEndVoiceClient.Message] {
+        let stint = try stint()
+        let hello = try hello(voice: voiceInHello)
+        return try await EndToEndServer.with(library: stint.library, voice: voice) { server in
+            let client = EndToEndVoiceClient(url: server.liveURL, token: server.token)
+            return try await withTimeout(seconds: 90) {
+                try await client.stream(hello: hello, phases: stint.phases) {
+                    while voice.cache.statistics.pending > 0 { try await Task.sleep(for: .milliseconds(20)) }
+                }
+            }
+        }
     }
 
     /// The header exactly as docs/protocol.md lays it out, read by hand; then the Ogg Opus file
