@@ -45,6 +45,9 @@ import TestSupport
         #expect(throws: ConfigurationError.self) {
             try ServerConfiguration.load(file: [:], environment: ["TRAILBRAKE_VOICE_COMPLEXITY": "11"])
         }
+        #expect(throws: ConfigurationError.invalidValue(key: "voice.name", reason: "must be an espeak-ng variant name (letters and digits)")) {
+            try ServerConfiguration.load(file: ["voice": ["name": .string("../../etc/passwd")]], environment: [:])
+        }
     }
 
     @Test func unknownKeysAndSectionsAreNamed() {

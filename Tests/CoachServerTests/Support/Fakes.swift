@@ -28,10 +28,11 @@ struct TestBackend: Sendable {
     var store = RecordingSessionStore()
     var reader = FakeDriverData()
     var databaseHealth = FakeDatabaseHealth()
+    var voice: FakeCueVoice?
 
     var dependencies: CoachServerDependencies {
         CoachServerDependencies(
             authenticator: FakeAuthenticator(), coachFactory: coachFactory, sessionStore: store, reader: reader,
-            databaseHealth: databaseHealth)
+            databaseHealth: databaseHealth, voice: voice)
     }
 }
