@@ -58,7 +58,9 @@ import Testing
         if case .binary = messages[cues[0].0 + 1] { Issue.record("a binary message followed a cue without a clip") }
         // Second time: the clip is named in the cue and follows it.
         let id = FakeCueVoice.clipID(for: Self.cueText)
-        #expect(cues[1].1.contains(#""clip":{"id":"\#(id)","duration":1.25}"#), "\(cues[1].1)")
+        let cue = try #require(try JSONSerialization.jsonObject(with: Data(cues[1].1.utf8)) as? [String: Any])
+        let clip = try #require(cue["clip"] as? [String: Any], "\(cues[1].1)")
+        #expect(clip["id"] as? String == id && clip["duration"] as? Double == FakeCueVoice.duration)
         guard case .binary(var buffer) = messages[cues[1].0 + 1] else {
             Issue.record("no binary message after the cue with a clip")
             return
