@@ -100,7 +100,8 @@ public final class PhraseCache: Sendable {
                 return Task { .success(phrase) }
             }
             if let running = state.inFlight[key] { return running }
-            let load = Task { await self.load(key) }
+            // Off the cooperative pool: renders block their thread for tens of milliseconds.
+            let load = Task(executorPreference: RenderExecutor.shared) { await self.load(key) }
             state.inFlight[key] = load
             return load
         }
