@@ -102,6 +102,15 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // CoachServer's CueVoice seam on Voice: CoachServer itself never links espeak-ng.
+        .target(
+            name: "CoachVoice",
+            dependencies: [
+                "CoachServer", "Coaching", "Voice",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .target(
             name: "CoachServer",
             dependencies: [
@@ -124,6 +133,7 @@ let package = Package(
             name: "trailbrake",
             dependencies: [
                 "CoachServer",
+                "CoachVoice",
                 "Storage",
                 "Telemetry",
                 "Coaching",
@@ -150,6 +160,7 @@ let package = Package(
                 "Telemetry",
                 "Coaching",
                 "Storage",
+                "Voice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -162,7 +173,7 @@ let package = Package(
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
-        .testTarget(name: "VoiceTests", dependencies: ["Voice"]),
+        .testTarget(name: "VoiceTests", dependencies: ["Voice", "Coaching", "TestSupport"]),
         .testTarget(
             name: "IRacingTests",
             dependencies: [
@@ -176,7 +187,7 @@ let package = Package(
         .testTarget(
             name: "CoachServerTests",
             dependencies: [
-                "CoachServer", "Storage", "Telemetry", "Coaching", "TestSupport",
+                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),

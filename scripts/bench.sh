@@ -5,11 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-system-deps.sh
-swift build -c release --product trailbrake-bench
-bench=.build/release/trailbrake-bench
+swift build -c release --scratch-path .build-release --product trailbrake-bench
+bench=.build-release/release/trailbrake-bench
 
 echo "== coaching engine, server side per batch (3 runs)"
 for run in 1 2 3; do "$bench" coaching; done
 
 echo "== lap storage"
 "$bench" storage --laps 200 --runs 3
+
+echo "== voice clips (synthesis + encode of new phrases, cache hits, cache memory)"
+"$bench" voice

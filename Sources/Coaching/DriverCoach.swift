@@ -167,7 +167,8 @@ public final class DriverCoach {
         referenceChoice.trackMap = map
         deltaTracker = DeltaTracker(reference: reference)
         cornerCoach = CornerCoach(
-            reference: reference, trackMap: map, language: language, configuration: configuration.cues)
+            reference: reference, trackMap: map, language: language, configuration: configuration.cues,
+            speech: configuration.speech)
     }
 }
 
@@ -180,11 +181,14 @@ public struct DriverCoachConfiguration: Sendable {
     public var deltaInterval: Double
     /// Use the driver's own best valid lap as the reference when none is shipped for the track and car.
     public var ownBestAsReference: Bool
+    /// The voice's speaking times for cue deadlines; nil estimates them from the words.
+    public var speech: (any CueSpeech)?
 
     public init(
         lapTracking: LapTrackingConfiguration = .init(), cues: CueConfiguration = .init(),
-        deltaInterval: Double = 0.25, ownBestAsReference: Bool = true
+        deltaInterval: Double = 0.25, ownBestAsReference: Bool = true, speech: (any CueSpeech)? = nil
     ) {
+        self.speech = speech
         self.lapTracking = lapTracking
         self.cues = cues
         self.deltaInterval = deltaInterval

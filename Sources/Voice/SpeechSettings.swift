@@ -2,6 +2,9 @@
 public struct SpeechSettings: Sendable, Hashable {
     /// espeak-ng's language/voice code, e.g. "en" or "tr".
     public var language: String
+    /// espeak-ng voice variant added to the language's voice ("f2", "m3", "klatt"; see
+    /// `espeak-ng --voices=variant`); empty keeps the language's default voice.
+    public var variant: String = ""
     /// Words per minute. espeak-ng accepts 80...450; 175 is its default. Cues are short
     /// and heard at speed, so a little faster than default is usual.
     public var wordsPerMinute: Int
@@ -16,8 +19,9 @@ public struct SpeechSettings: Sendable, Hashable {
     /// espeak-ng's pitch scale.
     public static let pitchRange = 0...100
 
-    public init(language: String = "en", wordsPerMinute: Int = 185, pitch: Int = 50) {
+    public init(language: String = "en", variant: String = "", wordsPerMinute: Int = 185, pitch: Int = 50) {
         self.language = language
+        self.variant = variant
         self.wordsPerMinute = wordsPerMinute
         self.pitch = pitch
     }
@@ -33,6 +37,12 @@ public struct SpeechSettings: Sendable, Hashable {
         let isLanguageCode = !language.isEmpty && language.utf8.count <= 16
             && language.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "-") }
         guard isLanguageCode else { throw .unknownLanguage(language) }
+        let isVariantName = variant.utf8.count <= 32
+            && variant.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        guard isVariantName else { throw .unknownVoice(variant) }
         return self
     }
+
+    /// The name espeak-ng selects: "en", or "en+f2" with a variant.
+    var espeakVoiceName: String { variant.isEmpty ? language : language + "+" + variant }
 }

@@ -49,7 +49,9 @@ public actor SpeechSynthesizer {
     private func apply(_ settings: SpeechSettings) throws(VoiceError) {
         guard settings != appliedSettings else { return }
         appliedSettings = nil
-        guard espeak_SetVoiceByName(settings.language) == EE_OK else { throw .unknownLanguage(settings.language) }
+        guard espeak_SetVoiceByName(settings.espeakVoiceName) == EE_OK else {
+            throw settings.variant.isEmpty ? .unknownLanguage(settings.language) : .unknownVoice(settings.espeakVoiceName)
+        }
         // espeak resets rate and pitch when the voice changes, so set them after it.
         let rateStatus = espeak_SetParameter(espeakRATE, Int32(settings.wordsPerMinute), 0)
         guard rateStatus == EE_OK else { throw .synthesisFailed(status: Int(rateStatus.rawValue)) }

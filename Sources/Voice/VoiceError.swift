@@ -12,6 +12,8 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case synthesizerUnavailable(status: Int)
     /// espeak-ng knows no voice for this language code.
     case unknownLanguage(String)
+    /// The voice variant is not a name espeak-ng could know (or it rejected language+variant).
+    case unknownVoice(String)
     /// espeak-ng reported an error while speaking.
     case synthesisFailed(status: Int)
     /// espeak-ng finished without producing a single sample.
@@ -30,6 +32,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidSetting: "voice.invalid_setting"
         case .synthesizerUnavailable: "voice.synthesizer_unavailable"
         case .unknownLanguage: "voice.unknown_language"
+        case .unknownVoice: "voice.unknown_voice"
         case .synthesisFailed: "voice.synthesis_failed"
         case .noAudio: "voice.no_audio"
         case .resamplingFailed: "voice.resampling_failed"
@@ -45,6 +48,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidSetting(let name, let value): "\(code): \(name) = \(value) is out of range"
         case .synthesizerUnavailable(let status): "\(code): espeak-ng failed to start (\(status))"
         case .unknownLanguage(let language): "\(code): no espeak-ng voice for '\(language)'"
+        case .unknownVoice(let voice): "\(code): no espeak-ng voice variant '\(voice)'"
         case .synthesisFailed(let status): "\(code): espeak-ng status \(status)"
         case .noAudio: "\(code): espeak-ng produced no samples"
         case .resamplingFailed(let reason): "\(code): \(reason)"

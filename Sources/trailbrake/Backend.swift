@@ -1,4 +1,5 @@
 import CoachServer
+import CoachVoice
 import Foundation
 import Integration
 import Logging
@@ -21,9 +22,11 @@ struct Backend {
         return Backend(database: database, drivers: StorageBackedDrivers(database: database))
     }
 
-    /// Everything `serve` needs: Storage behind the server's seams, and the real coach with the
-    /// reference laps from `server.reference_dir`.
-    func serverDependencies(_ configuration: ServerConfiguration, logger: Logger) -> CoachServerDependencies {
+    /// Everything `serve` needs: Storage behind the server's seams, the real coach with the
+    /// reference laps from `server.reference_dir`, and the voice (nil when `[voice]` is off).
+    func serverDependencies(
+        _ configuration: ServerConfiguration, voice: PhraseCacheVoice?, logger: Logger
+    ) -> CoachServerDependencies {
         let writer = LapWriter(database: database)
         let reader = StorageBackedReader(database: database)
         let library = ReferenceDirectory.load(
@@ -32,7 +35,8 @@ struct Backend {
             library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger)
         return CoachServerDependencies(
             authenticator: drivers, coachFactory: coachFactory,
-            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader)
+            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
+            voice: voice)
     }
 
     /// The iRacing results poller when `[iracing] enabled`, posting to `publisher` (the Discord

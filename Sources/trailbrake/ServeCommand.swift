@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import CoachServer
+import CoachVoice
 import Integration
 import Logging
 import Metrics
@@ -37,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(metrics.factory)
 
         let backend = try Backend.open(configuration, logger: logger)
-        var dependencies = backend.serverDependencies(configuration, logger: logger)
+        let voice = PhraseCacheVoice(configuration.voice)
+        var dependencies = backend.serverDependencies(configuration, voice: voice, logger: logger)
         let poller = try backend.resultsPoller(configuration, publisher: resultPublisher, logger: logger)
         dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }
         try await FirstRun.ensureDriver(admin: backend.admin)
@@ -46,9 +48,14 @@ struct ServeCommand: AsyncParsableCommand {
         let application = try server.makeApplication { url in
             logger.info("listening on \(url)")
         }
+        var services = [ServiceGroupConfiguration.ServiceConfiguration(service: application)]
+        if let voice, configuration.voice.prerender {
+            // Finishing its work is not a reason to stop the server.
+            services.append(.init(service: VoicePrerenderService(voice: voice, logger: logger), successTerminationBehavior: .ignore))
+        }
+        if let poller { services.append(.init(service: poller)) }
         let group = ServiceGroup(
-            configuration: .init(
-                services: [application] + (poller.map { [$0] } ?? []), gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

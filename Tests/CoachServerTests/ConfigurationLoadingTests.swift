@@ -26,6 +26,30 @@ import TestSupport
         #expect(!configuration.coaching.ownBestAsReference)
     }
 
+    @Test func voiceKeysComeFromTheFileAndTheEnvironment() throws {
+        let defaults = try ServerConfiguration.load(file: [:], environment: [:]).voice
+        #expect(defaults.enabled && defaults.rate == 185 && defaults.bitrate == 24_000 && defaults.diskCacheDirectory.isEmpty)
+        let configuration = try ServerConfiguration.load(
+            file: ["voice": ["name": .string("f2"), "rate": .integer(200), "cache_bytes": .integer(1_000_000)]],
+            environment: ["TRAILBRAKE_VOICE_ENABLED": "false", "TRAILBRAKE_VOICE_RATE": "220",
+                          "TRAILBRAKE_VOICE_DISK_CACHE_DIR": "/var/cache/trailbrake", "TRAILBRAKE_VOICE_BITRATE": "16000"])
+        #expect(!configuration.voice.enabled)
+        #expect(configuration.voice.name == "f2")
+        #expect(configuration.voice.rate == 220)
+        #expect(configuration.voice.bitrate == 16_000)
+        #expect(configuration.voice.cacheBytes == 1_000_000)
+        #expect(configuration.voice.diskCacheDirectory == "/var/cache/trailbrake")
+        #expect(throws: ConfigurationError.invalidValue(key: "voice.rate", reason: "must be in 80...450")) {
+            try ServerConfiguration.load(file: ["voice": ["rate": .integer(1000)]], environment: [:])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.load(file: [:], environment: ["TRAILBRAKE_VOICE_COMPLEXITY": "11"])
+        }
+        #expect(throws: ConfigurationError.invalidValue(key: "voice.name", reason: "must be an espeak-ng variant name (letters and digits)")) {
+            try ServerConfiguration.load(file: ["voice": ["name": .string("../../etc/passwd")]], environment: [:])
+        }
+    }
+
     @Test func unknownKeysAndSectionsAreNamed() {
         #expect(throws: ConfigurationError.unknownKey("server.prot")) {
             try ServerConfiguration.load(file: ["server": ["prot": .integer(1)]], environment: [:])

@@ -1,14 +1,9 @@
+import TestSupport
 import Testing
 @testable import Voice
 
 @Suite("VoiceRenderer (espeak-ng to Ogg Opus, checked with opus-tools)")
 struct VoiceRendererTests {
-    /// Below this RMS (on the 16-bit scale, about -40 dBFS) a clip is effectively silent;
-    /// espeak-ng speech sits in the thousands.
-    static let silenceRMS = 300.0
-    /// opusinfo prints milliseconds; one 20 ms Opus frame is the largest honest disagreement.
-    static let durationTolerance = 0.020
-
     @Test(
         "An English cue is valid 48 kHz mono Ogg Opus whose decoded audio is speech-loud and as long as reported",
         .enabled(if: OpusTools.available, "opusinfo/opusdec not installed (apt-get install opus-tools)")
@@ -103,14 +98,6 @@ struct VoiceRendererTests {
     }
 
     private func checkDecodes(_ clip: VoiceClip) throws {
-        #expect(clip.sampleRate == 48_000)
-        let (info, decoded) = try OpusTools.inspect(clip.bytes)
-        #expect(info.channels == 1, "\(info.report)")
-        #expect(info.originalSampleRate == 48_000, "\(info.report)")
-        let playback = try #require(info.playbackSeconds, "\(info.report)")
-        #expect(abs(playback - clip.duration) <= Self.durationTolerance)
-        let decodedSeconds = Double(decoded.count) / 48_000
-        #expect(abs(decodedSeconds - clip.duration) <= Self.durationTolerance)
-        #expect(Signals.rms(decoded) > Self.silenceRMS)
+        try ClipChecks.expectSpeech(clip)
     }
 }

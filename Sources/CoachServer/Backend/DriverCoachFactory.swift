@@ -27,6 +27,12 @@ public struct DriverCoachFactory: LiveCoachFactory {
     public func makeCoach(for session: SessionDescriptor, driver: AuthenticatedDriver, language: String) async
         -> sending any LiveCoach
     {
+        await makeCoach(for: session, driver: driver, language: language, speech: nil)
+    }
+
+    public func makeCoach(
+        for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?
+    ) async -> sending any LiveCoach {
         var choice = library.choose(for: session, allowOtherCars: configuration.allowOtherCarReference)
         if choice.reason == .none, configuration.ownBestAsReference {
             do {
@@ -40,7 +46,8 @@ public struct DriverCoachFactory: LiveCoachFactory {
         let coach = DriverCoach(
             session: session, reference: choice, language: CueLanguage(rawValue: language) ?? .english,
             configuration: DriverCoachConfiguration(
-                deltaInterval: configuration.deltaIntervalSeconds, ownBestAsReference: configuration.ownBestAsReference))
+                deltaInterval: configuration.deltaIntervalSeconds, ownBestAsReference: configuration.ownBestAsReference,
+                speech: speech))
         return StoredDriverCoach(coach: coach, driverID: driver.id, writer: writer, logger: logger)
     }
 }

@@ -24,6 +24,18 @@ extension ConfigurationKey {
         .boolean("coaching", "allow_other_car_reference", \.coaching.allowOtherCarReference),
         .boolean("coaching", "own_best_as_reference", \.coaching.ownBestAsReference),
 
+        .boolean("voice", "enabled", \.voice.enabled),
+        .string("voice", "name", \.voice.name),
+        // espeak-ng's own ranges; Opus's bitrate range; libopus's complexity scale.
+        .integer("voice", "rate", \.voice.rate, range: 80...450),
+        .integer("voice", "pitch", \.voice.pitch, range: 0...100),
+        .integer("voice", "bitrate", \.voice.bitrate, range: 6_000...510_000),
+        .integer("voice", "complexity", \.voice.complexity, range: 0...10),
+        // One clip is a few KB; below 64 KiB the cache would hold almost nothing.
+        .integer("voice", "cache_bytes", \.voice.cacheBytes, range: 65_536...(1 << 34)),
+        .string("voice", "disk_cache_dir", \.voice.diskCacheDirectory),
+        .boolean("voice", "prerender", \.voice.prerender),
+
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
     ] + iracing
 }

@@ -38,6 +38,12 @@ extension ServerConfiguration {
         if configuration.tls.enabled, configuration.tls.certificatePath.isEmpty || configuration.tls.keyPath.isEmpty {
             throw ConfigurationError.invalidValue(key: "tls.enabled", reason: "needs tls.certificate_path and tls.key_path")
         }
+        // An espeak-ng variant is a short file name; anything else would fail every render.
+        let name = configuration.voice.name
+        guard name.utf8.count <= 32, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+        else {
+            throw ConfigurationError.invalidValue(key: "voice.name", reason: "must be an espeak-ng variant name (letters and digits)")
+        }
         return configuration
     }
 }

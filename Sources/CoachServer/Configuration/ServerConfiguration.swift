@@ -7,6 +7,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var tls = TLS()
     public var live = Live()
     public var coaching = Coaching()
+    public var voice = Voice()
     public var log = Log()
     public var iracing = IRacing()
 
@@ -50,6 +51,27 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var deltaIntervalSeconds = 0.25
         public var allowOtherCarReference = false
         public var ownBestAsReference = true
+    }
+
+    /// `[voice]`: spoken cues (espeak-ng, Ogg Opus) for drivers who ask for them in `hello`.
+    public struct Voice: Sendable, Equatable {
+        public var enabled = true
+        /// espeak-ng voice variant ("f2", "m3", ...); empty keeps each language's default voice.
+        public var name = ""
+        /// Words per minute (espeak-ng 80...450): a little brisker than its 175 default.
+        public var rate = 185
+        /// espeak-ng base pitch, 0...100.
+        public var pitch = 50
+        /// Opus bitrate, bits per second: speech is clear from about 16 kbit/s.
+        public var bitrate = 24_000
+        /// libopus complexity 0...10; see docs/performance.md for its cost.
+        public var complexity = 10
+        /// Bound on the clips held in memory.
+        public var cacheBytes = 32 << 20
+        /// Where clips are kept between runs; empty keeps them in memory only.
+        public var diskCacheDirectory = ""
+        /// Render the common approach cues at start-up (in the background).
+        public var prerender = true
     }
 
     /// `[log]`

@@ -183,7 +183,8 @@ struct LiveConnection: Sendable {
         if let resume = hello.resume {
             switch await registry.resume(sessionID: resume.sessionID, driverID: driver.id) {
             case .resumed(let session):
-                await session.attach(outbound, resumed: true, maxMessageBytes: configuration.maxMessageBytes)
+                await session.attach(
+                    outbound, resumed: true, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)
                 return session
             case .rejected:
                 await report(WireError(.resumeRejected, "that session belongs to another driver; starting a new one"), outbound)
@@ -191,7 +192,9 @@ struct LiveConnection: Sendable {
                 break
             }
         }
-        let coach = await dependencies.coachFactory.makeCoach(for: hello.session, driver: driver, language: hello.language)
+        let voice = hello.voice ? dependencies.voice : nil
+        let coach = await dependencies.coachFactory.makeCoach(
+            for: hello.session, driver: driver, language: hello.language, speech: voice)
         let publicID: String
         let isStored: Bool
         do {
@@ -206,11 +209,11 @@ struct LiveConnection: Sendable {
         }
         let session = LiveSession(
             publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
-            store: dependencies.sessionStore, metrics: metrics, live: configuration,
-            logger: logger.with(session: publicID))
+            store: dependencies.sessionStore, metrics: metrics, live: configuration, voice: dependencies.voice,
+            language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID))
         await session.start()
         await registry.register(session)
-        await session.attach(outbound, resumed: false, maxMessageBytes: configuration.maxMessageBytes)
+        await session.attach(outbound, resumed: false, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)
         return session
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdWebSocket
 import Logging
 import Metrics
+import NIOCore
 import Telemetry
 
 /// One driver session: owns the coach and is the only consumer of the session's frame inbox.
@@ -27,6 +28,10 @@ actor LiveSession {
     private let metrics: ServerMetrics
     private let ackInterval: Duration
     private let logger: Logger
+    /// Speaks cues when the server has a voice; `voiceOn` is the driver's choice in `hello`.
+    private let voice: (any CueVoice)?
+    private let language: CueLanguage
+    private var voiceOn = false
 
     private var outbound: WebSocketOutboundWriter?
     private var acknowledgedSequence: UInt64 = 0
@@ -41,8 +46,10 @@ actor LiveSession {
     init(
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, metrics: ServerMetrics, live: ServerConfiguration.Live,
-        logger: Logger
+        voice: (any CueVoice)?, language: CueLanguage, logger: Logger
     ) {
+        self.voice = voice
+        self.language = language
         self.publicID = publicID
         self.driver = driver
         self.descriptor = descriptor
@@ -71,7 +78,9 @@ actor LiveSession {
     nonisolated func wake() { wakeupContinuation.yield() }
 
     /// Connects a socket: writes `welcome` first, then lets coaching messages flow to it.
-    func attach(_ writer: WebSocketOutboundWriter, resumed: Bool, maxMessageBytes: Int) async {
+    /// `voice` is this connection's `hello.voice` (a resuming driver may switch it).
+    func attach(_ writer: WebSocketOutboundWriter, resumed: Bool, maxMessageBytes: Int, voice: Bool) async {
+        voiceOn = voice && self.voice != nil
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes)
@@ -117,7 +126,7 @@ actor LiveSession {
             case .cue(let cue):
                 cues.append((cue, lap))
                 metrics.cuesSent.increment()
-                await send(.cue(cue))
+                await sendCue(cue)
             case .delta(let sample):
                 await send(.delta(sample))
             case .lapCompleted(let lap):
@@ -172,6 +181,22 @@ actor LiveSession {
         acknowledgedSequence = sequence
         lastAckAt = .now
         await send(.ack(sequence: sequence))
+    }
+
+    /// The cue at once, with its clip right behind it when the clip is ready; a clip not ready
+    /// yet is being prepared (`CueVoice.readyClip`), and this cue goes out as text only.
+    private func sendCue(_ cue: Cue) async {
+        let clip = voiceOn ? voice?.readyClip(for: cue.text, language: language) : nil
+        let message = clip.flatMap { VoiceClipMessage.encode(cueID: cue.id, clip: $0) }
+        await send(.cue(cue, clip: message == nil ? nil : clip))
+        guard voiceOn else { return }
+        guard let message else {
+            metrics.voiceClipsMissed.increment()
+            return
+        }
+        metrics.voiceClipsSent.increment()
+        guard let outbound else { return }
+        do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
     }
 
     private func send(_ message: ServerMessage) async {

@@ -8,7 +8,8 @@ enum ServerMessage: Sendable {
     case welcome(Welcome)
     case ack(sequence: UInt64)
     case delta(DeltaSample)
-    case cue(Cue)
+    /// A cue, and the clip that follows it as a binary message when voice is on and it was ready.
+    case cue(Cue, clip: CueClip? = nil)
     case lap(LapReport)
     case error(WireError)
 
@@ -42,7 +43,7 @@ enum ServerMessage: Sendable {
         case .welcome(let welcome): data = try? encoder.encode(WelcomeJSON(welcome))
         case .ack(let sequence): data = try? encoder.encode(AckJSON(seq: sequence))
         case .delta(let sample): data = try? encoder.encode(DeltaJSON(sample))
-        case .cue(let cue): data = try? encoder.encode(CueJSON(cue: cue))
+        case .cue(let cue, let clip): data = try? encoder.encode(CueJSON(cue: cue, clip: clip))
         case .lap(let report): data = try? encoder.encode(LapJSON(report))
         case .error(let error): data = try? encoder.encode(ErrorJSON(error))
         }
@@ -119,7 +120,12 @@ private struct DeltaJSON: Encodable {
 }
 
 private struct CueJSON: Encodable {
+    struct Clip: Encodable {
+        let id: String
+        let duration: Double
+    }
     let cue: Cue
+    let clip: CueClip?
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -134,10 +140,11 @@ private struct CueJSON: Encodable {
         try container.encode(cue.numbers, forKey: .numbers)
         try container.encode(cue.batchSequence, forKey: .seq)
         try container.encode(cue.deadlineDistance, forKey: .deadline)
+        try container.encode(clip.map { Clip(id: $0.id, duration: $0.duration) }, forKey: .clip)  // explicit null
     }
 
     private enum CodingKeys: String, CodingKey {
-        case type, id, kind, topic, corner, cornerName, severity, text, numbers, seq, deadline
+        case type, id, kind, topic, corner, cornerName, severity, text, numbers, seq, deadline, clip
     }
 }
 

@@ -19,6 +19,9 @@ public struct ServerMetrics: Sendable {
     let framesAccepted: CoreMetrics.Counter
     let cuesSent: CoreMetrics.Counter
     let lapsStored: CoreMetrics.Counter
+    /// Cues sent with their voice clip, and cues to voice-on drivers sent as text only (clip not ready).
+    let voiceClipsSent: CoreMetrics.Counter
+    let voiceClipsMissed: CoreMetrics.Counter
     /// Time from draining a session's frames to its last message written.
     let drainDuration: CoreMetrics.Timer
 
@@ -30,6 +33,8 @@ public struct ServerMetrics: Sendable {
         framesAccepted = CoreMetrics.Counter(label: "trailbrake_live_frames_total", factory: factory)
         cuesSent = CoreMetrics.Counter(label: "trailbrake_live_cues_total", factory: factory)
         lapsStored = CoreMetrics.Counter(label: "trailbrake_laps_stored_total", factory: factory)
+        voiceClipsSent = CoreMetrics.Counter(label: "trailbrake_voice_clips_sent_total", factory: factory)
+        voiceClipsMissed = CoreMetrics.Counter(label: "trailbrake_voice_clips_missed_total", factory: factory)
         drainDuration = CoreMetrics.Timer(label: "trailbrake_live_batch_processing_seconds", factory: factory)
     }
 

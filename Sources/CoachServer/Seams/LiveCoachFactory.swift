@@ -1,3 +1,4 @@
+import Coaching
 import Telemetry
 
 /// Builds a coach for a new live session: picks the reference (shipped for track and car, for
@@ -6,4 +7,18 @@ public protocol LiveCoachFactory: Sendable {
     /// - Parameter language: `en` or `tr`, from `hello`.
     func makeCoach(for session: SessionDescriptor, driver: AuthenticatedDriver, language: String) async
         -> sending any LiveCoach
+    /// - Parameter speech: the voice that will speak this driver's cues, when they asked for
+    ///   voice in `hello`: the coach then times approach cues on their clips.
+    func makeCoach(
+        for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?
+    ) async -> sending any LiveCoach
+}
+
+extension LiveCoachFactory {
+    /// Factories whose coaches do not time cues on speech ignore the voice.
+    public func makeCoach(
+        for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?
+    ) async -> sending any LiveCoach {
+        await makeCoach(for: session, driver: driver, language: language)
+    }
 }

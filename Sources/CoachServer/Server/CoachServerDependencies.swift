@@ -1,4 +1,4 @@
-/// The parts the server needs from Storage and Coaching, behind the seams in `Seams/`.
+/// The parts the server needs from Storage, Coaching and Voice, behind the seams in `Seams/`.
 /// The `trailbrake` executable wires the real ones; tests pass in-memory fakes.
 public struct CoachServerDependencies: Sendable {
     public var authenticator: any DriverAuthenticator
@@ -8,12 +8,15 @@ public struct CoachServerDependencies: Sendable {
     public var databaseHealth: any DatabaseHealthCheck
     /// The iRacing results poller's state for `/health`; nil when the poller is off.
     public var resultsPollerHealth: (any BackgroundServiceHealth)?
+    /// Voice clips for cues; nil serves text only (drivers asking for voice get no clips).
+    public var voice: (any CueVoice)?
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
         reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck,
-        resultsPollerHealth: (any BackgroundServiceHealth)? = nil
+        resultsPollerHealth: (any BackgroundServiceHealth)? = nil, voice: (any CueVoice)? = nil
     ) {
+        self.voice = voice
         self.authenticator = authenticator
         self.coachFactory = coachFactory
         self.sessionStore = sessionStore

@@ -11,10 +11,11 @@ extension CornerCoach {
     }
 
     /// Trigger = deadline - (speaking time * reference speed + lead margin): the trigger point
-    /// depends on how long the phrase is.
+    /// depends on how long the phrase is, measured on its clip when the voice has one.
     func timing(for plan: CornerPlan, text: String) -> Timing {
         let n = gridCount
-        let speaking = configuration.speakingTime(of: text) * plan.deadlineSpeed
+        let seconds = configuration.speakingTime(of: text, language: phrasebook.language, speech: speech)
+        let speaking = seconds * plan.deadlineSpeed
         return Timing(
             trigger: Grid.wrap(plan.deadline - speaking - configuration.leadMargin, n),
             latestStart: Grid.wrap(plan.deadline - speaking, n), deadline: plan.deadline)
@@ -38,6 +39,8 @@ extension CornerCoach {
             let plan = plans[index]
             guard let advice = habitAdvice(for: plan) else { return nil }
             let text = phrasebook.anticipatory(cornerNumber: plan.corner.number, cornerName: plan.corner.name, advice: advice)
+            // Planned a lap ahead: its clip is rendered long before the car reaches the trigger.
+            speech?.prepare(text, language: phrasebook.language)
             let timing = timing(for: plan, text: text)
             return ApproachCue(
                 plan: index, slot: slots[index], corner: plan.corner.number, cornerName: plan.corner.name, advice: advice,

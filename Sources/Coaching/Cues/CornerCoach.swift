@@ -14,6 +14,8 @@ public struct CornerCoach: Sendable {
     let gridCount: Int
     /// Flag slot of each plan (see `CornerFlags`).
     let slots: [Int]
+    /// The voice's speaking times, when the server has a voice (see `CueSpeech`).
+    let speech: (any CueSpeech)?
 
     var recorder: LiveLapRecorder
     var habits: HabitTracker {
@@ -52,8 +54,12 @@ public struct CornerCoach: Sendable {
         var lapIndex: Int
     }
 
-    public init(reference: ReferenceLap, trackMap: TrackMap, language: CueLanguage, configuration: CueConfiguration = .init()) {
+    public init(
+        reference: ReferenceLap, trackMap: TrackMap, language: CueLanguage, configuration: CueConfiguration = .init(),
+        speech: (any CueSpeech)? = nil
+    ) {
         self.reference = reference
+        self.speech = speech
         self.trackMap = trackMap
         self.configuration = configuration
         self.phrasebook = CuePhrasebook(language: language)
@@ -143,6 +149,8 @@ public struct CornerCoach: Sendable {
             let advice = judge.advice(metrics, speeds: plan.speeds).filter { allowed($0, corner: number, kind: .feedback) }
             guard let primary = advice.first else { continue }
             let text = phrasebook.feedback(cornerNumber: number, cornerName: plan.corner.name, advice: advice)
+            // Said once the driver is off the brake: time enough to render its clip meanwhile.
+            speech?.prepare(text, language: phrasebook.language)
             let cue = Cue(
                 id: 0, kind: .feedback, topic: primary.topic, corner: number, cornerName: plan.corner.name,
                 severity: primary.severity, text: text, numbers: metrics.versusReference, batchSequence: 0)

@@ -32,6 +32,10 @@ public struct CueConfiguration: Sendable, Equatable {
     public var wordsPerSecond: Double = 2.5
     /// Fixed speech overhead: clip start-up plus the pause before the words, seconds.
     public var speechOverhead: Double = 0.3
+    /// With a rendered clip its own length replaces the word estimate (its pauses included);
+    /// this is added for the clip reaching the driver and starting to play (network, Opus
+    /// decode, the audio device's buffer), seconds.
+    public var playbackStartDelay: Double = 0.1
     /// Time between hearing the end of a cue and acting on it (a simple reaction is ~0.25 s;
     /// acting on words takes about twice that), seconds. Sets the anticipatory deadline.
     public var reactionTime: Double = 0.5

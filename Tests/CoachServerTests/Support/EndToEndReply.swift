@@ -26,6 +26,8 @@ struct EndToEndReply: Decodable, Sendable {
     var corner: Int?
     var text: String?
     var numbers: Numbers?
+    /// The voice clip that follows the cue as a binary message; null without one.
+    var clip: Clip?
     // error
     var code: String?
     var message: String?
@@ -35,6 +37,11 @@ struct EndToEndReply: Decodable, Sendable {
         var lap_time: Double
         var car: String
         var reason: String
+    }
+
+    struct Clip: Decodable, Sendable {
+        var id: String
+        var duration: Double
     }
 
     /// A cue's numbers: positive = later / harder / faster / more than the reference.

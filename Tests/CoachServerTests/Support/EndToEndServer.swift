@@ -21,7 +21,7 @@ struct EndToEndServer: Sendable {
     /// Runs `body` against a fresh server and database, shuts the server down gracefully (which
     /// finishes live sessions), runs `afterShutdown` on the database, then deletes it.
     static func with<T: Sendable>(
-        library: ReferenceLibrary, tls: ServerConfiguration.TLS? = nil,
+        library: ReferenceLibrary, tls: ServerConfiguration.TLS? = nil, voice: (any CueVoice)? = nil,
         _ body: @Sendable (EndToEndServer) async throws -> T,
         afterShutdown: @Sendable (EndToEndServer, T) async throws -> Void = { _, _ in }
     ) async throws -> T {
@@ -46,7 +46,8 @@ struct EndToEndServer: Sendable {
             authenticator: drivers,
             coachFactory: DriverCoachFactory(
                 library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger),
-            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader)
+            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
+            voice: voice)
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
         let (urls, announce) = AsyncStream.makeStream(of: String.self)

@@ -39,7 +39,7 @@ final class EndToEndServerProcess {
         let references = directory.appendingPathComponent("references")
         try FileManager.default.createDirectory(at: references, withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("trailbrake.toml")
-        try "[server]\nreference_dir = \"\(references.path)\"\n\n[log]\nlevel = \"info\"\n"
+        try "[server]\nreference_dir = \"\(references.path)\"\n\n[voice]\nprerender = false\n\n[log]\nlevel = \"info\"\n"
             .write(to: config, atomically: true, encoding: .utf8)
 
         let process = Process()

@@ -29,10 +29,11 @@ struct TestBackend: Sendable {
     var reader = FakeDriverData()
     var databaseHealth = FakeDatabaseHealth()
     var resultsPollerHealth: (any BackgroundServiceHealth)?
+    var voice: FakeCueVoice?
 
     var dependencies: CoachServerDependencies {
         CoachServerDependencies(
             authenticator: FakeAuthenticator(), coachFactory: coachFactory, sessionStore: store, reader: reader,
-            databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth)
+            databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth, voice: voice)
     }
 }

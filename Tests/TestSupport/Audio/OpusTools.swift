@@ -2,28 +2,28 @@ import Foundation
 
 /// The reference Ogg Opus tools (`opusinfo`, `opusdec` from opus-tools), run as a decoder
 /// independent of the code under test.
-enum OpusTools {
+public enum OpusTools {
     /// Absolute path of `name` on PATH, or nil when opus-tools is not installed.
-    static func locate(_ name: String) -> String? {
+    public static func locate(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         return path.split(separator: ":")
             .map { "\($0)/\(name)" }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static var available: Bool { locate("opusinfo") != nil && locate("opusdec") != nil }
+    public static var available: Bool { locate("opusinfo") != nil && locate("opusdec") != nil }
 
     /// What `opusinfo` says about a file.
-    struct Info {
-        var channels: Int?
-        var originalSampleRate: Int?
-        var preSkip: Int?
-        var playbackSeconds: Double?
-        var report: String
+    public struct Info {
+        public var channels: Int?
+        public var originalSampleRate: Int?
+        public var preSkip: Int?
+        public var playbackSeconds: Double?
+        public var report: String
     }
 
     /// Writes `bytes` to a temporary file, then runs `opusinfo` and `opusdec --rate 48000` on it.
-    static func inspect(_ bytes: [UInt8]) throws -> (info: Info, decoded: [Int16]) {
+    public static func inspect(_ bytes: [UInt8]) throws -> (info: Info, decoded: [Int16]) {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("voice-tests-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -38,7 +38,7 @@ enum OpusTools {
         return (parse(report), samples)
     }
 
-    static func parse(_ report: String) -> Info {
+    public static func parse(_ report: String) -> Info {
         var info = Info(report: report)
         for rawLine in report.split(separator: "\n") {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
@@ -59,8 +59,8 @@ enum OpusTools {
         return info
     }
 
-    struct ToolFailed: Error, CustomStringConvertible {
-        var description: String
+    public struct ToolFailed: Error, CustomStringConvertible {
+        public var description: String
     }
 
     private static func run(_ tool: String, _ arguments: [String]) throws -> String {

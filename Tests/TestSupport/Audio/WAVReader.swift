@@ -1,10 +1,10 @@
 import Foundation
 
 /// Reads the 16-bit PCM `data` chunk of a RIFF/WAVE file (what `opusdec` writes).
-enum WAVReader {
-    struct Malformed: Error {}
+public enum WAVReader {
+    public struct Malformed: Error {}
 
-    static func monoSamples(_ file: Data) throws -> [Int16] {
+    public static func monoSamples(_ file: Data) throws -> [Int16] {
         let bytes = [UInt8](file)
         guard bytes.count >= 12, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WAVE".utf8) else {
             throw Malformed()
