@@ -39,6 +39,7 @@ struct IBTLayout {
         self.diskHeader = diskHeader
         self.variables = variables
         rowCount = min(Int(diskHeader.sessionRecordCount), rowsInFile)
+        guard rowCount > 0 else { throw .noRows(recorded: Int(diskHeader.sessionRecordCount)) }
         sessionInfoYAML = Self.text(bytes, offset: Int(header.sessionInfoOffset), length: Int(header.sessionInfoLength))
     }
 
