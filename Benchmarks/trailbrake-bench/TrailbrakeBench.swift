@@ -6,7 +6,7 @@ import ArgumentParser
 struct TrailbrakeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trailbrake-bench",
-        abstract: "Measure the live coaching path and lap storage.",
-        subcommands: [CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self]
+        abstract: "Measure the live coaching path, lap storage and the .ibt reader.",
+        subcommands: [CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self, IBTBenchmarkCommand.self]
     )
 }
