@@ -35,9 +35,10 @@ struct IBTBenchmark {
     /// over total best time), the line `scripts/bench-ibt.sh` parses.
     static func report(_ results: [FileResult]) -> String {
         var lines = results.map { result in
-            String(format: "%-56@ %7.2f MB %6d rows %8.2f ms %8.1f MB/s %11.0f rows/s",
-                   result.name as NSString, Double(result.bytes) / 1_000_000, result.rows, result.seconds * 1000,
-                   result.megabytesPerSecond, result.rowsPerSecond)
+            result.name.padding(toLength: 56, withPad: " ", startingAt: 0)
+                + String(format: " %7.2f MB %6d rows %8.2f ms %8.1f MB/s %11.0f rows/s",
+                         Double(result.bytes) / 1_000_000, result.rows, result.seconds * 1000,
+                         result.megabytesPerSecond, result.rowsPerSecond)
         }
         let bytes = results.reduce(0) { $0 + $1.bytes }, rows = results.reduce(0) { $0 + $1.rows }
         let seconds = results.reduce(0) { $0 + $1.seconds }
