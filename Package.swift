@@ -17,6 +17,7 @@ default: .full
 let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")),
     (.core, .package(url: "https://github.com/apple/swift-atomics.git", from: "1.3.0")),
+    (.core, .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2")),
     (.storage, .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2")),
     (.full, .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0")),
     (.storage, .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3")),
@@ -52,7 +53,8 @@ let package = Package(
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
 
         // MARK: Pure parts: no network, no database
-        .target(name: "Telemetry"),
+        // Yams parses the .ibt session-info YAML (pure Swift + vendored libyaml, no I/O).
+        .target(name: "Telemetry", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Coaching",
             dependencies: [

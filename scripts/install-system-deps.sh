@@ -14,6 +14,7 @@ packages=(
   libogg-dev        # Voice: Ogg container (libopusenc's pkg-config needs it)
   libsoxr-dev       # Voice: resampling espeak's 22,050 Hz to 48 kHz
   opus-tools        # tests: opusinfo/opusdec check the Ogg Opus clips
+  python3-venv      # tests: scripts/install-python-deps.sh puts pyirsdk (PyPI) in a virtual environment
 )
 
 missing=()

@@ -6,7 +6,10 @@ import ArgumentParser
 struct TrailbrakeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trailbrake-bench",
-        abstract: "Measure the live coaching path, lap storage and voice cues.",
-        subcommands: [CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self, VoiceBenchmarkCommand.self]
+        abstract: "Measure the live coaching path, lap storage, voice cues and the .ibt reader.",
+        subcommands: [
+            CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self, VoiceBenchmarkCommand.self,
+            IBTBenchmarkCommand.self,
+        ]
     )
 }

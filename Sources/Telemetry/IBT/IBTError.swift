@@ -12,6 +12,10 @@ public enum IBTError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A variable header with an unknown type or a position outside the row.
     case invalidVariable(name: String, reason: String)
     case missingChannel(String)
+    /// Headers are intact but not one whole row follows them (`recorded` rows were announced).
+    case noRows(recorded: Int)
+    /// The session-info YAML cannot be parsed even after repairing iRacing's known quirks.
+    case invalidSessionInfo(reason: String)
 
     public var code: String {
         switch self {
@@ -23,6 +27,8 @@ public enum IBTError: Error, Sendable, Equatable, CustomStringConvertible {
         case .outOfBounds: "out_of_bounds"
         case .invalidVariable: "invalid_variable"
         case .missingChannel: "missing_channel"
+        case .noRows: "no_rows"
+        case .invalidSessionInfo: "invalid_session_info"
         }
     }
 
@@ -37,6 +43,8 @@ public enum IBTError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(section) at offset \(offset), \(length) bytes, lies outside the \(fileSize)-byte file (truncated?)"
         case .invalidVariable(let name, let reason): "variable \(name): \(reason)"
         case .missingChannel(let name): "the file has no \(name) channel, which frames need"
+        case .noRows(let recorded): "the file holds no complete telemetry row (its header announces \(recorded)): truncated or empty recording"
+        case .invalidSessionInfo(let reason): "the session-info YAML cannot be parsed: \(reason)"
         }
     }
 }

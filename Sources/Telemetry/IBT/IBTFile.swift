@@ -13,7 +13,7 @@ public struct IBTFile: Sendable {
     public let rowCount: Int
     /// The raw session-info YAML, trailing NULs removed.
     public let sessionInfoYAML: String
-    /// The few session facts the server needs, scanned from the YAML.
+    /// The session facts (track, car, sessions, driver) and the whole parsed YAML document.
     public let sessionInfo: IBTSessionInfo
 
     let data: Data
@@ -45,7 +45,7 @@ public struct IBTFile: Sendable {
         variables = layout.variables
         rowCount = layout.rowCount
         sessionInfoYAML = layout.sessionInfoYAML
-        sessionInfo = IBTSessionInfo(yaml: layout.sessionInfoYAML)
+        sessionInfo = try IBTSessionInfo(yaml: layout.sessionInfoYAML)
         var index: [String: Int] = [:]
         for (position, variable) in variables.enumerated() where index[variable.name] == nil {
             index[variable.name] = position

@@ -39,7 +39,9 @@ struct IBTLayout {
         self.diskHeader = diskHeader
         self.variables = variables
         rowCount = min(Int(diskHeader.sessionRecordCount), rowsInFile)
-        sessionInfoYAML = Self.text(bytes, offset: Int(header.sessionInfoOffset), length: Int(header.sessionInfoLength))
+        guard rowCount > 0 else { throw .noRows(recorded: Int(diskHeader.sessionRecordCount)) }
+        let yamlStart = Int(header.sessionInfoOffset)
+        sessionInfoYAML = IBTText.decode(bytes[yamlStart..<(yamlStart + Int(header.sessionInfoLength))])
     }
 
     private static func require(_ condition: Bool, _ field: String, _ value: some BinaryInteger) throws(IBTError) {
@@ -50,15 +52,5 @@ struct IBTLayout {
         guard offset >= 0, length >= 0, offset + length <= size else {
             throw .outOfBounds(section: section, offset: Int64(offset), length: Int64(length), fileSize: size)
         }
-    }
-
-    /// The YAML without its NUL padding. iRacing writes UTF-8 only when it says so and
-    /// Windows-1252 otherwise; Latin-1 decoding keeps every byte readable for the few ASCII keys we scan.
-    private static func text(_ bytes: UnsafeRawBufferPointer, offset: Int, length: Int) -> String {
-        let field = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
-        let end = field.firstIndex(of: 0) ?? field.count
-        let content = field[..<end]
-        if let utf8 = String(validating: content, as: UTF8.self) { return utf8 }
-        return String(content.map { Character(Unicode.Scalar($0)) })
     }
 }
