@@ -103,13 +103,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "LoadTesting",
+            dependencies: [
+                "Telemetry",
+                "Coaching",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "loadtest/LoadTesting"
+        ),
         .executableTarget(
             name: "trailbrake-load",
             dependencies: [
+                "LoadTesting",
                 "Telemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            path: "loadtest"
+            path: "loadtest/trailbrake-load"
         ),
         .executableTarget(
             name: "trailbrake-bench",
@@ -129,6 +143,14 @@ let package = Package(
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
         .testTarget(name: "VoiceTests", dependencies: ["Voice"]),
+        .testTarget(
+            name: "LoadTests",
+            dependencies: [
+                "LoadTesting", "CoachServer", "Storage", "Telemetry", "Coaching",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(
             name: "CoachServerTests",
             dependencies: [

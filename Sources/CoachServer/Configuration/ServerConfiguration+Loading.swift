@@ -38,6 +38,10 @@ extension ServerConfiguration {
         if configuration.tls.enabled, configuration.tls.certificatePath.isEmpty || configuration.tls.keyPath.isEmpty {
             throw ConfigurationError.invalidValue(key: "tls.enabled", reason: "needs tls.certificate_path and tls.key_path")
         }
+        let echo = configuration.server.echoPath
+        if !echo.isEmpty, !echo.hasPrefix("/") || echo == LiveUpgradeChannel.path {
+            throw ConfigurationError.invalidValue(key: "server.echo_path", reason: "must start with / and differ from the live path")
+        }
         return configuration
     }
 }
