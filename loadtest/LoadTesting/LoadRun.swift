@@ -73,11 +73,23 @@ public struct LoadRun: Sendable {
         return (0..<options.drivers).map { index in
             let laps = variants[index % variants.count]
             let loop = FrameLoop(
-                laps: laps, startOffset: Int.random(in: 0..<laps.frames.count, using: &generator),
+                laps: laps, startOffset: Self.startOffset(in: laps, using: &generator),
                 timeBase: Double(Int.random(in: 0..<3_600, using: &generator)), noiseSeed: generator.next(), loops: true)
             return Driver(
                 index: index, token: options.tokens[index % options.tokens.count], options: options, frames: loop, recorder: recorder)
         }
+    }
+
+    /// Where a driver joins its laps: up to 15 s before a randomly chosen line crossing, so
+    /// every driver starts a lap the server coaches early in even a short run (the server does
+    /// not coach the lap it joined mid-way). Anywhere when the laps cross no line.
+    static func startOffset(in laps: DriverLaps, using generator: inout SeededGenerator) -> Int {
+        let frames = laps.frames
+        let crossings = [0] + frames.indices.dropFirst().filter { frames[$0].lapNumber != frames[$0 - 1].lapNumber }
+        guard crossings.count > 1 else { return Int.random(in: 0..<frames.count, using: &generator) }
+        let crossing = crossings.randomElement(using: &generator) ?? 0
+        let before = Int.random(in: 1...Int(15 * LoadOptions.frameRate), using: &generator)
+        return ((crossing - before) % frames.count + frames.count) % frames.count
     }
 
     private static func reportProgress(

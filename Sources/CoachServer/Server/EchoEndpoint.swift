@@ -8,8 +8,10 @@ import NIOCore
 /// the network stack alone costs and the coaching run can be compared against it. Off unless
 /// `server.echo_path` is set.
 enum EchoEndpoint {
-    static func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
-        for try await message in inbound.messages(maxSize: .max) {
+    /// - Parameter maximumBytes: largest message after reassembly (`live.max_message_bytes`);
+    ///   a larger one ends the stream and the WebSocket handler closes the socket with 1009.
+    static func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, maximumBytes: Int) async throws {
+        for try await message in inbound.messages(maxSize: maximumBytes) {
             switch message {
             case .text(let text): try await outbound.write(.text(text))
             case .binary(let buffer): try await outbound.write(.binary(buffer))

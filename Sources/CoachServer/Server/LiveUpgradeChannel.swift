@@ -49,6 +49,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     let webSocket: WebSocketServerConfiguration
     /// `server.echo_path`, or nil when the echo endpoint is off.
     var echoPath: String? = nil
+    /// Largest echoed message after reassembly (`live.max_message_bytes`).
+    var echoMaximumBytes = 65_536
     let session: SessionHandler
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
@@ -109,9 +111,15 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                     extensions: [], autoPing: webSocket.autoPing, closeTimeout: webSocket.closeTimeout,
                     validateUTF8: webSocket.validateUTF8, maxFrameSize: webSocket.maxFrameSize)
                 if endpoint == .echo {
+                    // The echo has no protocol of its own to report bad UTF-8, so the handler checks it (close 1007).
+                    let echo = WebSocketHandler.Configuration(
+                        extensions: [], autoPing: webSocket.autoPing, closeTimeout: webSocket.closeTimeout, validateUTF8: true,
+                        maxFrameSize: webSocket.maxFrameSize)
                     _ = try await WebSocketHandler.handle(
-                        type: .server, configuration: configuration, asyncChannel: frames, context: LiveSocketContext(logger: logger)
-                    ) { inbound, outbound, _ in try await EchoEndpoint.run(inbound: inbound, outbound: outbound) }
+                        type: .server, configuration: echo, asyncChannel: frames, context: LiveSocketContext(logger: logger)
+                    ) { inbound, outbound, _ in
+                        try await EchoEndpoint.run(inbound: inbound, outbound: outbound, maximumBytes: echoMaximumBytes)
+                    }
                     return
                 }
                 // Only the finished handshake tells a client's close (1000: the session is over)

@@ -73,7 +73,8 @@ public struct TrailbrakeServer: Sendable {
         let echoPath = configuration.server.echoPath.isEmpty ? nil : configuration.server.echoPath
         let plain = HTTPServerBuilder { [self] responder in
             LiveUpgradeChannel(
-                responder: responder, authenticator: dependencies.authenticator, webSocket: webSocket, echoPath: echoPath
+                responder: responder, authenticator: dependencies.authenticator, webSocket: webSocket, echoPath: echoPath,
+                echoMaximumBytes: live.maxMessageBytes
             ) {
                 inbound, outbound, driver, logger in
                 let connection = LiveConnection(
