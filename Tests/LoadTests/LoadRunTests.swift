@@ -68,6 +68,22 @@ import Testing
         }
     }
 
+    @Test func aWrongTokenIsRefusedAtOnceAndNeverPrinted() async throws {
+        try await LoadTestServer.with(drivers: 1) { server in
+            let secret = "tb_not-a-real-token-5d41402abc4b2a76"
+            var options = Self.options(server, url: server.liveURL, drivers: 1, seconds: 30)
+            options.tokens = [secret]
+            let laps = try Self.source.load(seed: 1)
+            let started = ContinuousClock.now
+            let error = await #expect(throws: LoadError.self) {
+                _ = try await StreamReplay(options: options, laps: laps, clipsDirectory: nil).run { _ in }
+            }
+            #expect(error?.code == .refused)
+            #expect(error.map { !$0.description.contains(secret) } ?? false)
+            #expect(ContinuousClock.now - started < .seconds(10), "no retries against a 401")
+        }
+    }
+
     @Test func echoTargetGetsEveryMessageBack() async throws {
         try await LoadTestServer.with(drivers: 2) { server in
             let options = Self.options(server, url: server.echoURL, drivers: 2, seconds: 2)

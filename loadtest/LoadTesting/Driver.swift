@@ -58,6 +58,10 @@ final class Driver: Sendable {
             let ending: Ending
             do { ending = try await connection.run() } catch {
                 recorder.update { $0.connectFailures += 1 }
+                // A refused upgrade (401: wrong token, 404: wrong path) will not change on retry.
+                if let refusal = error as? WebSocketClientError, refusal == .webSocketUpgradeFailed || refusal == .invalidURL {
+                    throw LoadError(.refused, "driver \(index): \(refusal) (check the token and the URL)")
+                }
                 failures += 1
                 guard failures < 20 else { throw LoadError(.refused, "driver \(index): \(error)") }
                 try? await Task.sleep(for: .milliseconds(min(2_000, 100 * failures)))
@@ -68,6 +72,7 @@ final class Driver: Sendable {
             case .refused(let reason): throw LoadError(.refused, "driver \(index): \(reason)")
             case .dropped:
                 plannedDrop = nil
+                failures = 0
                 recorder.update { $0.reconnects += 1 }
                 // A client's backoff; also lets the server see the old socket go before the resume.
                 try? await Task.sleep(for: .milliseconds(200))
