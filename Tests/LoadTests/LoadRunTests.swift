@@ -3,14 +3,15 @@ import LoadTesting
 import Testing
 
 /// Short load runs against the real server: cues arrive and are timed, the report is well
-/// formed, and the server counted exactly the frames the drivers sent.
-@Suite struct LoadRunTests {
+/// formed, and the server counted exactly the frames the drivers sent. Serialized and windowed
+/// so that they do not starve the other suites running beside them.
+@Suite(.serialized) struct LoadRunTests {
     static func options(_ server: LoadTestServer, url: String, drivers: Int, seconds: Double) -> LoadOptions {
         var options = LoadOptions(url: url, tokens: server.tokens)
         options.drivers = drivers
         options.duration = .seconds(seconds)
         options.batchSize = 30
-        options.pacing = .asFastAsPossible(window: 32)
+        options.pacing = .asFastAsPossible(window: 16)
         options.seed = 7
         options.probe = ServerProbe(metricsURL: URL(string: server.baseURL + "/metrics"))
         return options
@@ -20,7 +21,7 @@ import Testing
 
     @Test func threeDriversGetTimedCuesAndAWellFormedReport() async throws {
         try await LoadTestServer.with(drivers: 3) { server in
-            let options = Self.options(server, url: server.liveURL, drivers: 3, seconds: 3)
+            let options = Self.options(server, url: server.liveURL, drivers: 3, seconds: 5)
             let report = try await LoadRun(options: options, source: Self.source).run()
 
             #expect(report.drivers == 3)
@@ -30,10 +31,10 @@ import Testing
             #expect(report.cueLatencyMs.count == report.totals.cues)
             let cue = report.cueLatencyMs
             #expect(cue.p50 > 0 && cue.p50 <= cue.p99 && cue.p99 <= cue.p999 && cue.p999 <= cue.max)
-            #expect(cue.max < 3_000, "a cue cannot come later than the run lasted")
+            #expect(cue.max < 5_000, "a cue cannot come later than the run lasted")
             #expect(report.ackRttMs.count > 0)
             #expect(report.messagesPerSecond.sent > 0 && report.messagesPerSecond.received > 0)
-            #expect(report.durationSeconds >= 3 && report.durationSeconds < 10)
+            #expect(report.durationSeconds >= 5 && report.durationSeconds < 15)
             // The server processed exactly the frames the drivers sent, no more, no fewer.
             #expect(server.metric("trailbrake_live_frames_total") == Double(report.totals.framesSent))
             #expect(server.metric("trailbrake_live_cues_total") == Double(report.totals.cues))
@@ -54,9 +55,9 @@ import Testing
 
     @Test func aDroppedSocketResumesWithoutLostOrDuplicatedFrames() async throws {
         try await LoadTestServer.with(drivers: 2) { server in
-            var options = Self.options(server, url: server.liveURL, drivers: 2, seconds: 3)
+            var options = Self.options(server, url: server.liveURL, drivers: 2, seconds: 5)
             options.batchSize = 6
-            options.reconnectAfter = .seconds(1)
+            options.reconnectAfter = .seconds(2)
             let report = try await LoadRun(options: options, source: Self.source).run()
 
             #expect(report.reconnects == 2)
