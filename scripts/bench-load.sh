@@ -47,7 +47,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 load() {  # load NAME ARGS...: one run with a JSON report in $work/NAME.json
     local name=$1; shift
     "$bin/trailbrake-load" run --server "ws://127.0.0.1:$port" --tokens-file "$work/tokens.txt" \
-        --server-pid "$server_pid" --report "$work/$name.json" "$@" 2> "$work/$name.progress"
+        --server-pid "$server_pid" --report "$work/$name.json" "$@" > "$work/$name.table" 2> "$work/$name.progress"
 }
 field() { python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, r))" "$work/$1.json" "$2"; }
 
