@@ -148,13 +148,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "LoadTesting",
+            dependencies: [
+                "Telemetry",
+                "Coaching",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "loadtest/LoadTesting"
+        ),
         .executableTarget(
             name: "trailbrake-load",
             dependencies: [
+                "LoadTesting",
                 "Telemetry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            path: "loadtest"
+            path: "loadtest/trailbrake-load"
         ),
         .executableTarget(
             name: "trailbrake-bench",
@@ -184,6 +198,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ]
+        ),
+        .testTarget(
+            name: "LoadTests",
+            dependencies: [
+                "LoadTesting", "CoachServer", "Storage", "Telemetry", "Coaching",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(

@@ -68,6 +68,18 @@ import TestSupport
         }
     }
 
+    @Test func theEchoEndpointIsOffByDefaultAndItsPathIsChecked() throws {
+        #expect(try ServerConfiguration.load(file: [:], environment: [:]).server.echoPath == "")
+        let on = try ServerConfiguration.load(file: [:], environment: ["TRAILBRAKE_SERVER_ECHO_PATH": "/bench/echo"])
+        #expect(on.server.echoPath == "/bench/echo")
+        let reason = "must start with / and differ from the live path"
+        for bad in ["bench/echo", "/api/v1/coaching/live"] {
+            #expect(throws: ConfigurationError.invalidValue(key: "server.echo_path", reason: reason)) {
+                try ServerConfiguration.load(file: ["server": ["echo_path": .string(bad)]], environment: [:])
+            }
+        }
+    }
+
     @Test func impossibleValuesAreRefused() {
         #expect(throws: ConfigurationError.self) {
             try ServerConfiguration.load(file: ["server": ["port": .integer(70_000)]], environment: [:])

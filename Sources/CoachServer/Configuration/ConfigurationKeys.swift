@@ -7,6 +7,7 @@ extension ConfigurationKey {
         .integer("server", "port", \.server.port, range: 0...65_535),
         .string("server", "data_dir", \.server.dataDirectory),
         .string("server", "reference_dir", \.server.referenceDirectory),
+        .string("server", "echo_path", \.server.echoPath),
 
         .boolean("tls", "enabled", \.tls.enabled),
         .string("tls", "certificate_path", \.tls.certificatePath),

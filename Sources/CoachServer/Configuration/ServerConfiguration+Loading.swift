@@ -44,6 +44,10 @@ extension ServerConfiguration {
         else {
             throw ConfigurationError.invalidValue(key: "voice.name", reason: "must be an espeak-ng variant name (letters and digits)")
         }
+        let echo = configuration.server.echoPath
+        if !echo.isEmpty, !echo.hasPrefix("/") || echo == LiveUpgradeChannel.path {
+            throw ConfigurationError.invalidValue(key: "server.echo_path", reason: "must start with / and differ from the live path")
+        }
         return configuration
     }
 }

@@ -21,6 +21,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var port = 8080
         public var dataDirectory = "./data"
         public var referenceDirectory = "ReferenceLaps"
+        /// Path of a plain WebSocket echo endpoint on the same stack (auth, upgrade, framing) as
+        /// the live endpoint, for the load tool's baseline; empty (the default) means none.
+        public var echoPath = ""
     }
 
     /// `[tls]`: HTTPS/WSS from PEM files.

@@ -24,6 +24,9 @@ public struct ServerMetrics: Sendable {
     let voiceClipsMissed: CoreMetrics.Counter
     /// Time from draining a session's frames to its last message written.
     let drainDuration: CoreMetrics.Timer
+    /// The server's resident memory, read from the OS when `/metrics` is scraped (the load
+    /// tool divides it by the number of drivers).
+    let residentMemory: CoreMetrics.Gauge
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -36,6 +39,7 @@ public struct ServerMetrics: Sendable {
         voiceClipsSent = CoreMetrics.Counter(label: "trailbrake_voice_clips_sent_total", factory: factory)
         voiceClipsMissed = CoreMetrics.Counter(label: "trailbrake_voice_clips_missed_total", factory: factory)
         drainDuration = CoreMetrics.Timer(label: "trailbrake_live_batch_processing_seconds", factory: factory)
+        residentMemory = CoreMetrics.Gauge(label: "process_resident_memory_bytes", factory: factory)
     }
 
     /// Counts a protocol error sent to a client, by its stable code.
@@ -43,6 +47,9 @@ public struct ServerMetrics: Sendable {
         CoreMetrics.Counter(label: "trailbrake_live_errors_total", dimensions: [("code", code.rawValue)], factory: factory).increment()
     }
 
-    /// The Prometheus text exposition of every metric.
-    public func exposition() -> String { registry.emitToString() }
+    /// The Prometheus text exposition of every metric, process memory refreshed first.
+    public func exposition() -> String {
+        if let bytes = ProcessMemory.residentBytes() { residentMemory.record(bytes) }
+        return registry.emitToString()
+    }
 }

@@ -24,7 +24,7 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     typealias ClosedHandler = @Sendable (WebSocketCloseFrame?) async -> Void
 
     enum UpgradeResult: Sendable {
-        case live(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, AuthenticatedDriver)
+        case live(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, AuthenticatedDriver, Endpoint)
         case http(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>)
         /// An upgrade was asked for and refused: answer with the error, then close.
         case refused(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>, APIError)
@@ -37,9 +37,20 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
 
     static let path = "/api/v1/coaching/live"
 
+    /// Which WebSocket endpoint an upgrade asked for.
+    enum Endpoint: Sendable {
+        case live
+        /// The benchmark echo (`server.echo_path`).
+        case echo
+    }
+
     let responder: HTTPChannelHandler.Responder
     let authenticator: any DriverAuthenticator
     let webSocket: WebSocketServerConfiguration
+    /// `server.echo_path`, or nil when the echo endpoint is off.
+    var echoPath: String? = nil
+    /// Largest echoed message after reassembly (`live.max_message_bytes`).
+    var echoMaximumBytes = 65_536
     let session: SessionHandler
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
@@ -50,8 +61,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 shouldUpgrade: { channel, head in
                     channel.eventLoop.makeFutureWithTask {
                         switch await authenticate(head, logger: logger) {
-                        case .success(let driver):
-                            decision.set(.success(driver))
+                        case .success(let upgrade):
+                            decision.set(.success(upgrade))
                             return HTTPHeaders()
                         case .failure(let error):
                             decision.set(.failure(error))
@@ -61,10 +72,11 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 },
                 upgradePipelineHandler: { channel, _ in
                     channel.eventLoop.makeCompletedFuture {
-                        guard case .success(let driver) = decision.get() else { throw ChannelError.inappropriateOperationForState }
+                        guard case .success(let upgrade) = decision.get() else { throw ChannelError.inappropriateOperationForState }
+                        try channel.pipeline.syncOperations.addHandler(MaskedFramesOnly())
                         let frames = try NIOAsyncChannel<WebSocketFrame, WebSocketFrame>(
                             wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
-                        return .live(frames, driver)
+                        return .live(frames, upgrade.driver, upgrade.endpoint)
                     }
                 })
             let upgrade = NIOTypedHTTPServerUpgradeConfiguration<UpgradeResult>(
@@ -95,10 +107,22 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 await handleHTTP(asyncChannel: http, logger: logger)
             case .refused(let http, let error):
                 try await refuse(http, with: error)
-            case .live(let frames, let driver):
+            case .live(let frames, let driver, let endpoint):
                 let configuration = WebSocketHandler.Configuration(
                     extensions: [], autoPing: webSocket.autoPing, closeTimeout: webSocket.closeTimeout,
                     validateUTF8: webSocket.validateUTF8, maxFrameSize: webSocket.maxFrameSize)
+                if endpoint == .echo {
+                    // The echo has no protocol of its own to report bad UTF-8, so the handler checks it (close 1007).
+                    let echo = WebSocketHandler.Configuration(
+                        extensions: [], autoPing: webSocket.autoPing, closeTimeout: webSocket.closeTimeout, validateUTF8: true,
+                        maxFrameSize: webSocket.maxFrameSize)
+                    _ = try await WebSocketHandler.handle(
+                        type: .server, configuration: echo, asyncChannel: frames, context: LiveSocketContext(logger: logger)
+                    ) { inbound, outbound, _ in
+                        try await EchoEndpoint.run(inbound: inbound, outbound: outbound, maximumBytes: echoMaximumBytes)
+                    }
+                    return
+                }
                 // Only the finished handshake tells a client's close (1000: the session is over)
                 // from a drop (the session stays resumable), so the session hears it afterwards.
                 let closed = ClosedHandlerBox()
@@ -120,17 +144,22 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         }
     }
 
-    /// The driver when this is an upgrade of the live path with a valid token, else why not.
-    private func authenticate(_ head: HTTPRequestHead, logger: Logger) async -> Result<AuthenticatedDriver, APIError> {
+    /// The driver when this is an upgrade of the live (or echo) path with a valid token, else why not.
+    private func authenticate(_ head: HTTPRequestHead, logger: Logger) async -> Result<Upgrade, APIError> {
         guard let converted = try? HTTPRequest(head, secure: false, splitCookie: false) else {
             return .failure(APIError(.badRequest, "unreadable request"))
         }
         let request = Request(head: converted, body: .init(buffer: ByteBuffer()))
-        guard request.uri.path == Self.path else { return .failure(.notFound("WebSocket endpoint")) }
+        let endpoint: Endpoint
+        switch request.uri.path {
+        case Self.path: endpoint = .live
+        case let path where path == echoPath: endpoint = .echo
+        default: return .failure(.notFound("WebSocket endpoint"))
+        }
         guard let token = BearerToken.extract(from: request) else { return .failure(.unauthorized) }
         do {
             guard let driver = try await authenticator.authenticate(token: token) else { return .failure(.unauthorized) }
-            return .success(driver)
+            return .success(Upgrade(driver: driver, endpoint: endpoint))
         } catch {
             logger.error("token check failed", metadata: ["error": "\(error)"])  // never the token itself
             return .failure(APIError(.internal, "authentication is unavailable"))
@@ -149,11 +178,17 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     }
 }
 
+/// An accepted upgrade: who, and to which endpoint.
+private struct Upgrade: Sendable {
+    let driver: AuthenticatedDriver
+    let endpoint: LiveUpgradeChannel.Endpoint
+}
+
 /// What `shouldUpgrade` decided, handed to whichever pipeline handler runs right after it.
 private final class UpgradeDecision: Sendable {
-    private let decision = Mutex<Result<AuthenticatedDriver, APIError>?>(nil)
-    func set(_ value: Result<AuthenticatedDriver, APIError>) { decision.withLock { $0 = value } }
-    func get() -> Result<AuthenticatedDriver, APIError>? { decision.withLock { $0 } }
+    private let decision = Mutex<Result<Upgrade, APIError>?>(nil)
+    func set(_ value: Result<Upgrade, APIError>) { decision.withLock { $0 = value } }
+    func get() -> Result<Upgrade, APIError>? { decision.withLock { $0 } }
 }
 
 /// The session's close handler, handed out of the WebSocket handler.

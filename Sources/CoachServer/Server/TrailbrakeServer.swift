@@ -71,8 +71,12 @@ public struct TrailbrakeServer: Sendable {
             // Off: the connection validates UTF-8 itself so it can send `invalid_utf8` before closing.
             validateUTF8: false)
         let live = configuration.live
+        let echoPath = configuration.server.echoPath.isEmpty ? nil : configuration.server.echoPath
         let plain = HTTPServerBuilder { [self] responder in
-            LiveUpgradeChannel(responder: responder, authenticator: dependencies.authenticator, webSocket: webSocket) {
+            LiveUpgradeChannel(
+                responder: responder, authenticator: dependencies.authenticator, webSocket: webSocket, echoPath: echoPath,
+                echoMaximumBytes: live.maxMessageBytes
+            ) {
                 inbound, outbound, driver, logger in
                 let connection = LiveConnection(
                     driver: driver, configuration: live, dependencies: dependencies, registry: registry, metrics: metrics,

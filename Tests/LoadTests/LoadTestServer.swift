@@ -1,0 +1,79 @@
+import CoachServer
+import Coaching
+import Foundation
+import Logging
+import ServiceLifecycle
+import Storage
+
+/// The real server in-process on 127.0.0.1 with a free port, wired as `trailbrake serve` wires
+/// it (SQLite in a temp directory, Storage behind every seam, the shipped reference laps), with
+/// one driver and token per simulated driver and the echo endpoint on.
+struct LoadTestServer: Sendable {
+    let baseURL: String
+    let tokens: [String]
+    let server: TrailbrakeServer
+
+    static let echoPath = "/bench/echo"
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let referenceDirectory = repositoryRoot.appendingPathComponent("ReferenceLaps", isDirectory: true)
+
+    var liveURL: String { baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/api/v1/coaching/live" }
+    var echoURL: String { baseURL.replacingOccurrences(of: "http://", with: "ws://") + Self.echoPath }
+
+    /// What the server counted, from its own Prometheus text (`name value` lines).
+    func metric(_ name: String) -> Double? {
+        for line in server.metrics.exposition().split(separator: "\n") where line.hasPrefix(name + " ") {
+            return line.split(separator: " ").last.flatMap { Double($0) }
+        }
+        return nil
+    }
+
+    static func with<T: Sendable>(drivers: Int, _ body: @Sendable (LoadTestServer) async throws -> T) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
+        let accounts = StorageBackedDrivers(database: database)
+        var tokens: [String] = []
+        for index in 1...drivers {
+            let driver = try await accounts.createDriver(name: "load-\(index)")
+            tokens.append(try await accounts.createToken(driverID: driver.id))
+        }
+        var configuration = ServerConfiguration()
+        configuration.server.port = 0
+        configuration.server.dataDirectory = directory.path
+        configuration.server.echoPath = echoPath
+        var logger = Logger(label: "load-test-server")
+        logger.logLevel = .warning
+        let writer = LapWriter(database: database)
+        let reader = StorageBackedReader(database: database)
+        let library = ReferenceDirectory.load(referenceDirectory, logger: logger)
+        let dependencies = CoachServerDependencies(
+            authenticator: accounts,
+            coachFactory: DriverCoachFactory(
+                library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger),
+            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader)
+        let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
+        let (urls, announce) = AsyncStream.makeStream(of: String.self)
+        let application = try server.makeApplication { url in announce.yield(url) }
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = urls.makeAsyncIterator()
+            guard let url = await iterator.next() else { throw LoadTestFailure("the server did not start") }
+            let result: Result<T, any Error>
+            do { result = .success(try await body(LoadTestServer(baseURL: url, tokens: tokens, server: server))) } catch {
+                result = .failure(error)
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try result.get()
+        }
+    }
+}
+
+struct LoadTestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

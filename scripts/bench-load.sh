@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The load benchmark recorded in docs/performance.md ("Load: many drivers, end to end").
+# Builds release binaries, starts a server on a fresh database with the echo endpoint on, then:
+#   1. echo and coaching back to back, as fast as possible, same drivers and message pattern:
+#      prints the ratio of sustained client->server message rates and of p99 latencies;
+#   2. the ladder 100, 500, 1000, 2000 drivers at 60 Hz in 100 ms batches (real time), with the
+#      server's CPU (from /proc/PID/stat) and resident memory per driver.
+# Client and server share this machine (its 2 cores): the client's own CPU is in every number.
+# Not part of `swift test`. Usage: scripts/bench-load.sh [SECONDS_PER_STEP] (default 25).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step=${1:-25}
+port=${BENCH_PORT:-18181}
+ladder=${BENCH_LADDER:-"100 500 1000 2000"}
+# BENCH_BUILD=debug uses the debug build in .build instead (only when no release build can be
+# made in time; its numbers are not the ones the budgets are about).
+if [ "${BENCH_BUILD:-release}" = debug ]; then
+    swift build --product trailbrake && swift build --product trailbrake-load
+    bin=.build/debug
+else
+    swift build -c release --scratch-path .build-release --product trailbrake
+    swift build -c release --scratch-path .build-release --product trailbrake-load
+    bin=.build-release/release
+fi
+work=$(mktemp -d)
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+max_drivers=0
+for n in $ladder; do [ "$n" -gt "$max_drivers" ] && max_drivers=$n; done
+"$bin/trailbrake" token create --driver load --count "$max_drivers" --data-dir "$work" > "$work/tokens.txt" 2>/dev/null
+TRAILBRAKE_SERVER_ECHO_PATH=/bench/echo TRAILBRAKE_LOG_LEVEL=warning \
+    "$bin/trailbrake" serve --data-dir "$work" --port "$port" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null && break; sleep 0.2; done
+
+ticks=$(getconf CLK_TCK)
+idle_kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+load() {  # load NAME ARGS...: one run with a JSON report in $work/NAME.json
+    local name=$1; shift
+    "$bin/trailbrake-load" run --server "ws://127.0.0.1:$port" --tokens-file "$work/tokens.txt" \
+        --server-pid "$server_pid" --report "$work/$name.json" "$@" > "$work/$name.table" 2> "$work/$name.progress"
+}
+field() { python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, r))" "$work/$1.json" "$2"; }
+
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+echo "== echo vs coaching: 50 drivers, as fast as possible (window 256 batches), 6-frame batches, ${step} s each"
+load echo --target echo --drivers 50 --duration "$step" --ramp-up 2 --as-fast-as-possible --window 256
+load coaching --drivers 50 --duration "$step" --ramp-up 2 --as-fast-as-possible --window 256
+echo_rate=$(field echo "messages_per_second['sent']"); coach_rate=$(field coaching "messages_per_second['sent']")
+echo_p99=$(field echo "cue_latency_ms['p99']"); coach_p99=$(field coaching "cue_latency_ms['p99']")
+python3 - "$echo_rate" "$coach_rate" "$echo_p99" "$coach_p99" <<'PY'
+import sys
+er, cr, ep, cp = map(float, sys.argv[1:])
+print(f"echo      {er:9.0f} msg/s sustained   p99 round trip {ep:8.2f} ms")
+print(f"coaching  {cr:9.0f} msg/s sustained   p99 cue latency {cp:7.2f} ms")
+print(f"ratio     coaching/echo message rate {cr / er:.2f} (budget >= 0.70), p99 coaching/echo {cp / max(ep, 1e-9):.2f}")
+PY
+
+echo "== ladder: 60 Hz, 6-frame batches (100 ms), real time, ${step} s per step (ramp-up 5 s)"
+echo "   memory per driver = (server RSS with every driver connected - idle RSS ${idle_kib} KiB) / drivers"
+printf "%8s %10s %10s %10s %10s %12s %10s %12s %8s\n" drivers "msg/s in" "cue p50" "cue p99" "cue p99.9" "cues" "CPU %" "KiB/driver" errors
+for n in $ladder; do
+    before=$(cpu_ticks)
+    load "ladder-$n" --drivers "$n" --duration "$step" --ramp-up 5
+    after=$(cpu_ticks)
+    cpu=$(python3 -c "print(f'{($after - $before) / $ticks / $step * 100:.0f}')")
+    printf "%8s %10s %10s %10s %10s %12s %10s %12s %8s\n" "$n" \
+        "$(field "ladder-$n" "round(messages_per_second['sent'])")" \
+        "$(field "ladder-$n" "cue_latency_ms['p50']")" "$(field "ladder-$n" "cue_latency_ms['p99']")" \
+        "$(field "ladder-$n" "cue_latency_ms['p999']")" "$(field "ladder-$n" "totals['cues']")" "$cpu" \
+        "$(field "ladder-$n" "round((memory['resident_bytes_loaded'] / 1024 - $idle_kib) / drivers, 1) if memory else 'n/a'")" \
+        "$(field "ladder-$n" "sum(errors.values())")"
+done
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg); reports in $work are deleted on exit (copy them first if needed)"
