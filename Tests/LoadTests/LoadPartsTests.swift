@@ -61,15 +61,18 @@ import Testing
         #expect(loop.frames(0..<60) == sent, "the same positions give the same frames (resends are identical)")
     }
 
-    @Test func clipsAreCutAtTheOggCapturePattern() throws {
+    @Test func clipsAreReadThroughTheDocumentedHeader() throws {
         let ogg: [UInt8] = Array("OggS".utf8) + [0, 2, 9, 9]
-        let bare = try #require(ClipMessage(ByteBuffer(bytes: ogg)))
-        #expect(bare.header.isEmpty && bare.kind == nil && bare.opus == ogg)
-        let framed = try #require(ClipMessage(ByteBuffer(bytes: [0x54, 0x42, 1, 2, 7, 0, 0, 0] + ogg)))
-        #expect(framed.kind == 2)
-        #expect(framed.header.count == 8)
-        #expect(framed.opus == ogg)
-        #expect(ClipMessage(ByteBuffer(bytes: [0x54, 0x42, 1, 2, 0, 0])) == nil)
-        #expect(ClipMessage(ByteBuffer(bytes: [UInt8](repeating: 1, count: 400) + ogg)) == nil)
+        let header = VoiceClipHeader(
+            cueID: 7, clipID: "0123456789abcdef", sampleRate: 48_000, durationSamples: 72_000, payloadLength: UInt32(ogg.count))
+        let bytes = try #require(header.encoded()) + ogg
+        let clip = try ClipMessage(ByteBuffer(bytes: bytes))
+        #expect(clip.header.cueID == 7 && clip.header.clipID == "0123456789abcdef")
+        #expect(clip.header.duration == 1.5)
+        #expect(clip.opus == ogg)
+        #expect(throws: VoiceClipHeaderError.lengthMismatch(declared: ogg.count, actual: ogg.count - 1)) {
+            try ClipMessage(ByteBuffer(bytes: bytes.dropLast()))
+        }
+        #expect(throws: VoiceClipHeaderError.tooShort(ogg.count)) { try ClipMessage(ByteBuffer(bytes: ogg)) }
     }
 }

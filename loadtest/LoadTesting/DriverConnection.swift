@@ -138,7 +138,8 @@ struct DriverConnection: Sendable {
         switch message {
         case .binary(let buffer):
             recorder.update { $0.messagesReceived += 1 }
-            guard let clip = ClipMessage(buffer) else { return recorder.recordError("unreadable_binary") }
+            let clip: ClipMessage
+            do { clip = try ClipMessage(buffer) } catch { return recorder.recordError(error.code) }
             recorder.update { $0.clips += 1 }
             driver.onEvent(.clip(clip))
         case .text(let text):
