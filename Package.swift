@@ -29,6 +29,7 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.storage, .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0")),
     (.full, .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0")),
     (.full, .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0")),
+    (.full, .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0")),
 ]
 let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
 
@@ -82,6 +83,7 @@ let package = Package(
                 "Telemetry",
                 "Coaching",
                 "Storage",
+                "Integration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -90,6 +92,19 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // The Discord bot: gateway and REST clients, slash commands, results and the live feed.
+        .target(
+            name: "Discord",
+            dependencies: [
+                "Integration",
+                "Storage",
+                "COpus",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -101,6 +116,8 @@ let package = Package(
                 "Storage",
                 "Telemetry",
                 "Coaching",
+                "Discord",
+                "Integration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -133,9 +150,18 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
         .testTarget(name: "VoiceTests", dependencies: ["Voice"]),
         .testTarget(
+            name: "DiscordTests",
+            dependencies: [
+                "Discord", "Integration", "Storage", "Voice", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "CoachServerTests",
             dependencies: [
-                "CoachServer", "Storage", "Telemetry", "Coaching", "TestSupport",
+                "CoachServer", "Storage", "Telemetry", "Coaching", "TestSupport", "Integration",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),

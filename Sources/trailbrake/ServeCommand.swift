@@ -31,15 +31,25 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(metrics.factory)
 
         let backend = try Backend.open(configuration, logger: logger)
-        let dependencies = backend.serverDependencies(configuration, logger: logger)
+        var dependencies = backend.serverDependencies(configuration, logger: logger)
         try await FirstRun.ensureDriver(admin: backend.admin)
+        // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
+        let discordBot = try DiscordSetup.makeBot(
+            configuration, database: backend.database, logger: logger,
+            reports: StorageCoachingReports(database: backend.database))
+        dependencies.coachingFeed = discordBot?.feed
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
         let application = try server.makeApplication { url in
             logger.info("listening on \(url)")
         }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application)]
+        if let discordBot {
+            // A bot that stops for good (a refused token) must not stop coaching.
+            services.append(.init(service: discordBot, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+        }
         let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

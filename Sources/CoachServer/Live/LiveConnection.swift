@@ -207,7 +207,7 @@ struct LiveConnection: Sendable {
         let session = LiveSession(
             publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
             store: dependencies.sessionStore, metrics: metrics, live: configuration,
-            logger: logger.with(session: publicID))
+            logger: logger.with(session: publicID), feed: dependencies.coachingFeed)
         await session.start()
         await registry.register(session)
         await session.attach(outbound, resumed: false, maxMessageBytes: configuration.maxMessageBytes)

@@ -1,6 +1,7 @@
 import Coaching
 import Foundation
 import HummingbirdWebSocket
+import Integration
 import Logging
 import Metrics
 import Telemetry
@@ -27,6 +28,8 @@ actor LiveSession {
     private let metrics: ServerMetrics
     private let ackInterval: Duration
     private let logger: Logger
+    /// Team channels (the Discord bot); `offer` never waits.
+    private let feed: (any CoachingFeedSink)?
 
     private var outbound: WebSocketOutboundWriter?
     private var acknowledgedSequence: UInt64 = 0
@@ -41,8 +44,9 @@ actor LiveSession {
     init(
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, metrics: ServerMetrics, live: ServerConfiguration.Live,
-        logger: Logger
+        logger: Logger, feed: (any CoachingFeedSink)? = nil
     ) {
+        self.feed = feed
         self.publicID = publicID
         self.driver = driver
         self.descriptor = descriptor
@@ -118,12 +122,14 @@ actor LiveSession {
                 cues.append((cue, lap))
                 metrics.cuesSent.increment()
                 await send(.cue(cue))
+                feed?.offer(.cue(CueEvent(cue, lap: Int(lap), driver: driver.name, session: publicID)))
             case .delta(let sample):
                 await send(.delta(sample))
             case .lapCompleted(let lap):
                 let lapID = await storeLap(lap)
                 await sendAck(processed)  // the protocol puts an ack right before every lap
                 await send(.lap(ServerMessage.LapReport(lap: lap, lapID: lapID)))
+                feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
             case .referenceChanged(let choice):
                 logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
             }

@@ -1,3 +1,5 @@
+import Integration
+
 /// The parts the server needs from Storage and Coaching, behind the seams in `Seams/`.
 /// The `trailbrake` executable wires the real ones; tests pass in-memory fakes.
 public struct CoachServerDependencies: Sendable {
@@ -6,11 +8,14 @@ public struct CoachServerDependencies: Sendable {
     public var sessionStore: any SessionStore
     public var reader: any DriverDataReader
     public var databaseHealth: any DatabaseHealthCheck
+    /// Where finished laps and cues are offered for team channels (the Discord bot); nil for none.
+    public var coachingFeed: (any CoachingFeedSink)?
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
-        reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck
+        reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck, coachingFeed: (any CoachingFeedSink)? = nil
     ) {
+        self.coachingFeed = coachingFeed
         self.authenticator = authenticator
         self.coachFactory = coachFactory
         self.sessionStore = sessionStore

@@ -1,4 +1,5 @@
 import CoachServer
+import Integration
 import Telemetry
 
 /// Tokens for two drivers, so tests can check scoping.
@@ -28,10 +29,11 @@ struct TestBackend: Sendable {
     var store = RecordingSessionStore()
     var reader = FakeDriverData()
     var databaseHealth = FakeDatabaseHealth()
+    var coachingFeed: (any CoachingFeedSink)?
 
     var dependencies: CoachServerDependencies {
         CoachServerDependencies(
             authenticator: FakeAuthenticator(), coachFactory: coachFactory, sessionStore: store, reader: reader,
-            databaseHealth: databaseHealth)
+            databaseHealth: databaseHealth, coachingFeed: coachingFeed)
     }
 }
