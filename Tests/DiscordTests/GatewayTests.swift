@@ -42,13 +42,16 @@ struct GatewayTests {
 
     @Test func identifiesWithGuildsIntentThenResumesAfterADroppedConnectionWithoutLosingTheSequence() async throws {
         try await FakeDiscord.with { fake in
+            await fake.gateway.setHeartbeatInterval(milliseconds: 150)
             try await withClient(fake) { client, dispatches in
                 try await eventually("ready") { await client.sessionID == "session1" }
                 let identify = try #require(await fake.gateway.identifies.first)
                 #expect(identify.intents == 1)
                 #expect(identify.token == FakeDiscord.token)
+                let before = await fake.gateway.lastSequence
                 for index in 0..<3 { await fake.gateway.dispatch("TEST_EVENT", data: json(["n": index])) }
-                let sent = await fake.gateway.lastSequence
+                let sent = before + 3
+                try await eventually("events sent") { await fake.gateway.lastSequence == sent }
                 try await eventually("events seen") { await client.lastSequence == sent }
                 // Heartbeats carry the last sequence.
                 let beatsBefore = await fake.gateway.heartbeats.count
@@ -62,8 +65,9 @@ struct GatewayTests {
                 #expect(resume.sequence == sent)
                 #expect(resume.path == "resume")
                 try await eventually("RESUMED dispatched") { dispatches.all.contains("RESUMED") }
+                let resumed = await fake.gateway.lastSequence
                 await fake.gateway.dispatch("AFTER_RESUME", data: json([:]))
-                let after = await fake.gateway.lastSequence
+                let after = resumed + 1
                 try await eventually("sequence continues") { await client.lastSequence == after }
                 #expect(await fake.gateway.identifies.count == 1)
                 #expect(dispatches.all.filter { $0 == "TEST_EVENT" }.count == 3)

@@ -51,16 +51,22 @@ struct LiveFeedTests {
                 running.bot.feed.offer(Self.lap(1))
                 try await eventually("the publisher is stuck in a post") { await fake.rest.requests(matching: "POST", "channels/701").count == 1 }
                 let clock = ContinuousClock()
-                var slowest: Duration = .zero
+                var durations: [Duration] = []
+                durations.reserveCapacity(10_000)
                 for number in 0..<10_000 {
                     let started = clock.now
                     running.bot.feed.offer(Self.lap(number))
-                    slowest = max(slowest, clock.now - started)
+                    durations.append(clock.now - started)
                 }
+                durations.sort()
+                let median = durations[durations.count / 2]
+                let p99 = durations[durations.count * 99 / 100]
                 #expect(running.bot.feed.count == running.bot.feed.capacity)
                 #expect(running.bot.feed.droppedCount == 10_000 - running.bot.feed.capacity)
-                // Microseconds, not the network: a generous bound for a shared debug build.
-                #expect(slowest < .milliseconds(5), "slowest offer took \(slowest)")
+                // Microseconds, not the network (a stalled post would take seconds). The bounds are
+                // generous for a debug build on a shared machine; rare preemptions are excluded.
+                #expect(median < .microseconds(50), "median offer took \(median)")
+                #expect(p99 < .milliseconds(1), "99th percentile offer took \(p99)")
                 await fake.rest.setStalled(false)
                 try await eventually("the newest laps posted after the stall") {
                     await fake.rest.messages(in: "701").contains { ($0.payloadObject["content"] as? String)?.contains("lap 9999") == true }

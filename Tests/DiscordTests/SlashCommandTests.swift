@@ -138,7 +138,7 @@ struct SlashCommandTests {
                 let answer = try await running.invoke(try P.command("coach", id: "50", options: options, userID: "4242"), id: "50")
                 #expect(answer.content == "Report sent to you by DM.")
                 try await eventually("DM delivered") { await fake.rest.messages(in: "dm4242").count == 1 }
-                #expect(try await running.repository.pendingDirectMessages().isEmpty)
+                try await eventually("DM queue empty") { (try? await running.repository.pendingDirectMessages().isEmpty) == true }
             }
         }
     }

@@ -5,11 +5,12 @@
 /// from the first answer instead of tripping it.
 actor RateLimiter {
     private struct Bucket {
-        var limit: Int
         var remaining: Int
         var resetAt: ContinuousClock.Instant
-        /// The last reset-after seen: the guess for the next window until an answer corrects it.
-        var window: Duration
+        /// A request is out to learn the window after this one ran out.
+        var probing = false
+        /// Discord's `X-RateLimit-Reset` (epoch seconds): identifies the window an answer is about.
+        var serverReset: Double?
     }
 
     static let globalPerSecond = 50
@@ -32,50 +33,52 @@ actor RateLimiter {
             let now = clock.now
             if unauthorized { throw DiscordError.unauthorized }
             if invalidRequests.isExhausted(at: now) { throw DiscordError.invalidRequestBudgetExhausted }
-            if let until = globalBlockedUntil, until > now, !route.isInteraction {
-                try await clock.sleep(until: until)
-                continue
-            }
-            let key = route.limiterKey
-            if let bucketID = bucketOfRoute[route.template + route.method], let bucket = buckets[bucketID + route.majorParameter] {
-                if bucket.remaining <= 0, bucket.resetAt > now {
-                    try await clock.sleep(until: bucket.resetAt)
+            if !route.isInteraction {
+                if let until = globalBlockedUntil, until > now {
+                    try await clock.sleep(until: until)
                     continue
                 }
-            } else if unknownRouteInFlight.contains(key) {
-                try await clock.sleep(for: .milliseconds(5))
-                continue
-            }
-            if !route.isInteraction {
                 globalSent.removeAll { now - $0 >= .seconds(1) }
                 if globalSent.count >= Self.globalPerSecond, let oldest = globalSent.first {
                     try await clock.sleep(until: oldest + .seconds(1))
                     continue
                 }
-                globalSent.append(now)
             }
-            take(route, now: now)
+            if let wait = takeFromBucket(route, now: now) {
+                try await clock.sleep(until: wait)
+                continue
+            }
+            if !route.isInteraction { globalSent.append(now) }
             return
         }
     }
 
-    private func take(_ route: Route, now: ContinuousClock.Instant) {
-        if let bucketID = bucketOfRoute[route.template + route.method] {
-            let id = bucketID + route.majorParameter
-            if var bucket = buckets[id] {
-                if bucket.resetAt <= now {  // refilled; the next answer corrects the guess
-                    bucket.remaining = bucket.limit
-                    bucket.resetAt = now + bucket.window
-                }
-                bucket.remaining -= 1
-                buckets[id] = bucket
-            } else {
-                // Bucket id known, but not yet this channel's: learn it with one request.
-                unknownRouteInFlight.insert(route.limiterKey)
-            }
-        } else {
+    /// Takes one request from the route's bucket; returns when to look again if it is empty.
+    ///
+    /// When a window has run out, one request goes alone and its answer tells the others the
+    /// new window: guessing it could overlap Discord's window and earn a 429.
+    private func takeFromBucket(_ route: Route, now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
+        guard let key = bucketKey(route), var bucket = buckets[key] else {
+            if unknownRouteInFlight.contains(route.limiterKey) { return now + Self.probePoll }
             unknownRouteInFlight.insert(route.limiterKey)
+            return nil
         }
+        if bucket.resetAt <= now {
+            if bucket.probing { return now + Self.probePoll }
+            bucket.probing = true
+        } else if bucket.remaining <= 0 {
+            return bucket.resetAt
+        } else {
+            bucket.remaining -= 1
+        }
+        buckets[key] = bucket
+        return nil
+    }
+
+    private static let probePoll: Duration = .milliseconds(5)
+
+    private func bucketKey(_ route: Route) -> String? {
+        bucketOfRoute[route.template + route.method].map { $0 + route.majorParameter }
     }
 
     /// Learns from an answer: the bucket's id, what is left and when it refills.
@@ -87,22 +90,27 @@ actor RateLimiter {
         if status == 429, headers.isGlobal || headers.scope == "global", let retryAfter {
             globalBlockedUntil = now + .milliseconds(Int64(min(retryAfter, 3_600) * 1_000))
         }
-        guard let bucketID = headers.bucket, let remaining = headers.remaining else { return }
+        guard let bucketID = headers.bucket, let remaining = headers.remaining else {
+            if let key = bucketKey(route) { buckets[key]?.probing = false }
+            return
+        }
+        // A late answer about an earlier window must not overwrite the current one.
+        if let key = bucketKey(route), let known = buckets[key], let knownReset = known.serverReset, let reset = headers.reset,
+            reset < knownReset - 0.001
+        {
+            return
+        }
         bucketOfRoute[route.template + route.method] = bucketID
         var resetAfter = headers.resetAfter ?? 1
         if status == 429, let retryAfter { resetAfter = max(resetAfter, retryAfter) }
-        let window = Duration.milliseconds(Int64(min(resetAfter, 3_600) * 1_000))
         let id = bucketID + route.majorParameter
-        var bucket = Bucket(limit: max(headers.limit ?? 1, 1), remaining: remaining, resetAt: now + window, window: window)
+        var bucket = Bucket(
+            remaining: remaining, resetAt: now + .milliseconds(Int64(min(resetAfter, 3_600) * 1_000)), serverReset: headers.reset)
         // Answers to concurrent requests arrive in any order: within one window the lowest
         // count left is the true one.
-        if let known = buckets[id] {
-            // Reset-after shrinks as a window runs out: the longest seen is the window's length.
-            bucket.window = max(known.window, window)
-            if known.resetAt > now {
-                bucket.remaining = min(known.remaining, remaining)
-                if status != 429 { bucket.resetAt = max(known.resetAt, bucket.resetAt) }
-            }
+        if let known = buckets[id], known.resetAt > now {
+            bucket.remaining = min(known.remaining, remaining)
+            if status != 429 { bucket.resetAt = max(known.resetAt, bucket.resetAt) }
         }
         buckets[id] = bucket
     }
@@ -110,5 +118,6 @@ actor RateLimiter {
     /// A request that never got an answer: lets the next one of its route go.
     func abandon(_ route: Route) {
         unknownRouteInFlight.remove(route.limiterKey)
+        if let key = bucketKey(route) { buckets[key]?.probing = false }
     }
 }

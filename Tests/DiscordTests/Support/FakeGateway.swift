@@ -9,6 +9,8 @@ import NIOWebSocket
 actor FakeGateway {
     enum Command: Sendable {
         case dispatch(name: String, data: Data)
+        /// A payload already counted in the session.
+        case raw(String)
         case reconnect
         case invalidSession(resumable: Bool)
         /// Closes the socket with this code (4000 resumable, 4004 fatal...).
@@ -19,7 +21,8 @@ actor FakeGateway {
     struct Resume: Sendable { var sessionID: String; var sequence: Int?; var path: String }
 
     let token: String
-    var heartbeatIntervalMilliseconds = 100
+    /// Long enough that a busy test machine does not look like a zombie connection.
+    var heartbeatIntervalMilliseconds = 500
     var acknowledgeHeartbeats = true
     var guildIDs: [String] = ["290926798626357999"]
     var resumeURL = ""
@@ -51,8 +54,14 @@ actor FakeGateway {
         return true
     }
 
-    /// Sends a dispatch in the current session (it will be replayed on resume).
-    func dispatch(_ name: String, data: Data) { send(.dispatch(name: name, data: data)) }
+    /// Adds a dispatch to the session and sends it on the live connection, if any; like
+    /// Discord, a dispatch the client missed is replayed when it resumes.
+    func dispatch(_ name: String, data: Data) {
+        sequence += 1
+        let text = #"{"op":0,"s":\#(sequence),"t":"\#(name)","d":\#(String(decoding: data, as: UTF8.self))}"#
+        sessionEvents.append((sequence, text))
+        send(.raw(text))
+    }
 
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter, path: String) async throws {
         let (commands, continuation) = AsyncStream.makeStream(of: Command.self)
@@ -87,6 +96,8 @@ actor FakeGateway {
         switch command {
         case .dispatch(let name, let data):
             try await emit(name, data, writer: writer)
+        case .raw(let text):
+            try await writer.send(text)
         case .reconnect:
             try await writer.send(#"{"op":7,"d":null}"#)
         case .invalidSession(let resumable):
