@@ -42,7 +42,7 @@ struct GatewayTests {
 
     @Test func identifiesWithGuildsIntentThenResumesAfterADroppedConnectionWithoutLosingTheSequence() async throws {
         try await FakeDiscord.with { fake in
-            await fake.gateway.setHeartbeatInterval(milliseconds: 150)
+            await fake.gateway.setHeartbeatInterval(milliseconds: 300)
             try await withClient(fake) { client, dispatches in
                 try await eventually("ready") { await client.sessionID == "session1" }
                 let identify = try #require(await fake.gateway.identifies.first)
@@ -65,10 +65,9 @@ struct GatewayTests {
                 #expect(resume.sequence == sent)
                 #expect(resume.path == "resume")
                 try await eventually("RESUMED dispatched") { dispatches.all.contains("RESUMED") }
-                let resumed = await fake.gateway.lastSequence
                 await fake.gateway.dispatch("AFTER_RESUME", data: json([:]))
-                let after = resumed + 1
-                try await eventually("sequence continues") { await client.lastSequence == after }
+                try await eventually("AFTER_RESUME seen") { dispatches.all.contains("AFTER_RESUME") }
+                #expect(await client.lastSequence == fake.gateway.lastSequence)
                 #expect(await fake.gateway.identifies.count == 1)
                 #expect(dispatches.all.filter { $0 == "TEST_EVENT" }.count == 3)
             }

@@ -82,7 +82,10 @@ actor FakeDiscordREST {
             object["url"] = gatewayURL
             return Reply(status: 200, body: json(object))
         case ("POST", "channels") where parts.count == 3:
-            while stalled { try? await Task.sleep(for: .milliseconds(20)) }
+            // A cancelled request (server shutdown) must not spin here holding the actor.
+            while stalled {
+                do { try await Task.sleep(for: .milliseconds(20)) } catch { return Reply(status: 503) }
+            }
             if let limited = checkBucket("channels/\(parts[1])") { return limited }
             return createMessage(channel: parts[1], request)
         case ("POST", "users"):
