@@ -89,7 +89,7 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 /// Polls `condition` until true; fails after `seconds`.
-func eventually(_ what: String, seconds: Double = 10, _ condition: @Sendable () async -> Bool) async throws {
+func eventually(_ what: String, seconds: Double = 20, _ condition: @Sendable () async -> Bool) async throws {
     let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1_000))
     while ContinuousClock.now < deadline {
         if await condition() { return }
