@@ -119,6 +119,7 @@ let package = Package(
                 "Telemetry",
                 "Coaching",
                 "Storage",
+                "Integration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -127,6 +128,19 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // The Discord bot: gateway and REST clients, slash commands, results and the live feed.
+        .target(
+            name: "Discord",
+            dependencies: [
+                "Integration",
+                "Storage",
+                "COpus",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -143,6 +157,7 @@ let package = Package(
                 "IRacing",
                 "Integration",
                 "ResultsPoller",
+                "Discord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -209,9 +224,18 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "DiscordTests",
+            dependencies: [
+                "Discord", "Integration", "Storage", "Voice", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "CoachServerTests",
             dependencies: [
-                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport",
+                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "Integration",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),

@@ -21,11 +21,6 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int?
 
     func run() async throws {
-        try await run(resultPublisher: nil)
-    }
-
-    /// Runs the server; `resultPublisher` receives the iRacing results (nil: they are logged).
-    func run(resultPublisher: (any RaceResultPublisher)?) async throws {
         let configuration = try options.load { configuration in
             if let host { configuration.server.host = host }
             if let port {
@@ -40,9 +35,15 @@ struct ServeCommand: AsyncParsableCommand {
         let backend = try Backend.open(configuration, logger: logger)
         let voice = PhraseCacheVoice(configuration.voice)
         var dependencies = backend.serverDependencies(configuration, voice: voice, logger: logger)
-        let poller = try backend.resultsPoller(configuration, publisher: resultPublisher, logger: logger)
-        dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }
         try await FirstRun.ensureDriver(admin: backend.admin)
+        // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
+        let discordBot = try DiscordSetup.makeBot(
+            configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
+            results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database))
+        dependencies.coachingFeed = discordBot?.feed
+        // The iRacing poller posts through the bot; without one its results go to the log.
+        let poller = try backend.resultsPoller(configuration, publisher: discordBot, logger: logger)
+        dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
         let application = try server.makeApplication { url in
@@ -52,6 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let voice, configuration.voice.prerender {
             // Finishing its work is not a reason to stop the server.
             services.append(.init(service: VoicePrerenderService(voice: voice, logger: logger), successTerminationBehavior: .ignore))
+        }
+        if let discordBot {
+            // A bot that stops for good (a refused token) must not stop coaching.
+            services.append(.init(service: discordBot, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
         }
         if let poller { services.append(.init(service: poller)) }
         let group = ServiceGroup(

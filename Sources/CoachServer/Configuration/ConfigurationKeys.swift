@@ -36,6 +36,14 @@ extension ConfigurationKey {
         .integer("voice", "cache_bytes", \.voice.cacheBytes, range: 65_536...(1 << 34)),
         .string("voice", "disk_cache_dir", \.voice.diskCacheDirectory),
         .boolean("voice", "prerender", \.voice.prerender),
+        .boolean("discord", "enabled", \.discord.enabled),
+        .string("discord", "application_id", \.discord.applicationID),
+        .string("discord", "rest_base_url", \.discord.restBaseURL),
+        .string("discord", "gateway_url", \.discord.gatewayURL),
+        .string("discord", "token_file", \.discord.tokenFile),
+        // Discord allows about 5 messages per 5 s per channel: one batch a second at most.
+        .float("discord", "feed_batch_seconds", \.discord.feedBatchSeconds, range: 1...3_600),
+        .integer("discord", "feed_min_severity", \.discord.feedMinimumSeverity, range: 1...3),
 
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
     ] + iracing

@@ -10,6 +10,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var voice = Voice()
     public var log = Log()
     public var iracing = IRacing()
+    public var discord = Discord()
 
     public init() {}
 
@@ -75,6 +76,22 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var diskCacheDirectory = ""
         /// Render the common approach cues at start-up (in the background).
         public var prerender = true
+    }
+
+    /// `[discord]`: the optional Discord bot. The token is never configured here: it comes
+    /// from `TRAILBRAKE_DISCORD_TOKEN` or the file at `token_file`.
+    public struct Discord: Sendable, Equatable {
+        public var enabled = false
+        /// The application id from the Developer Portal; empty learns it from the gateway.
+        public var applicationID = ""
+        public var restBaseURL = "https://discord.com/api/v10"
+        /// Empty asks Discord (`GET /gateway/bot`); set only to test against a fake.
+        public var gatewayURL = ""
+        public var tokenFile = ""
+        /// Live feed: at most one message per channel per interval.
+        public var feedBatchSeconds = 5.0
+        /// Cues below this severity (1 minor ... 3 major) are not posted.
+        public var feedMinimumSeverity = 2
     }
 
     /// `[log]`

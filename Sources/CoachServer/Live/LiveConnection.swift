@@ -210,7 +210,8 @@ struct LiveConnection: Sendable {
         let session = LiveSession(
             publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
             store: dependencies.sessionStore, metrics: metrics, live: configuration, voice: dependencies.voice,
-            language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID))
+            language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID),
+            feed: dependencies.coachingFeed)
         await session.start()
         await registry.register(session)
         await session.attach(outbound, resumed: false, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)

@@ -1,6 +1,7 @@
 import Coaching
 import Foundation
 import HummingbirdWebSocket
+import Integration
 import Logging
 import Metrics
 import NIOCore
@@ -32,6 +33,8 @@ actor LiveSession {
     private let voice: (any CueVoice)?
     private let language: CueLanguage
     private var voiceOn = false
+    /// Team channels (the Discord bot); `offer` never waits.
+    private let feed: (any CoachingFeedSink)?
 
     private var outbound: WebSocketOutboundWriter?
     private var acknowledgedSequence: UInt64 = 0
@@ -46,10 +49,11 @@ actor LiveSession {
     init(
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, metrics: ServerMetrics, live: ServerConfiguration.Live,
-        voice: (any CueVoice)?, language: CueLanguage, logger: Logger
+        voice: (any CueVoice)?, language: CueLanguage, logger: Logger, feed: (any CoachingFeedSink)? = nil
     ) {
         self.voice = voice
         self.language = language
+        self.feed = feed
         self.publicID = publicID
         self.driver = driver
         self.descriptor = descriptor
@@ -126,13 +130,23 @@ actor LiveSession {
             case .cue(let cue):
                 cues.append((cue, lap))
                 metrics.cuesSent.increment()
-                await sendCue(cue)
+                let clip = await sendCue(cue)
+                if let feed {
+                    var event = CueEvent(cue, lap: Int(lap), driver: driver.name, session: publicID)
+                    // Teammates hear the clip when one is ready, whether or not the driver listens.
+                    if let ready = clip ?? voice?.readyClip(for: cue.text, language: language) {
+                        event.voiceClip = Data(ready.oggOpus)
+                        event.voiceDuration = ready.duration
+                    }
+                    feed.offer(.cue(event))
+                }
             case .delta(let sample):
                 await send(.delta(sample))
             case .lapCompleted(let lap):
                 let lapID = await storeLap(lap)
                 await sendAck(processed)  // the protocol puts an ack right before every lap
                 await send(.lap(ServerMessage.LapReport(lap: lap, lapID: lapID)))
+                feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
             case .referenceChanged(let choice):
                 logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
             }
@@ -185,18 +199,22 @@ actor LiveSession {
 
     /// The cue at once, with its clip right behind it when the clip is ready; a clip not ready
     /// yet is being prepared (`CueVoice.readyClip`), and this cue goes out as text only.
-    private func sendCue(_ cue: Cue) async {
+    /// Sends the cue, and its clip when the driver listens and one is ready; returns that clip.
+    @discardableResult
+    private func sendCue(_ cue: Cue) async -> CueClip? {
         let clip = voiceOn ? voice?.readyClip(for: cue.text, language: language) : nil
         let message = clip.flatMap { VoiceClipMessage.encode(cueID: cue.id, clip: $0) }
         await send(.cue(cue, clip: message == nil ? nil : clip))
-        guard voiceOn else { return }
+        guard voiceOn else { return nil }
         guard let message else {
             metrics.voiceClipsMissed.increment()
-            return
+            return nil
         }
         metrics.voiceClipsSent.increment()
-        guard let outbound else { return }
-        do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
+        if let outbound {
+            do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
+        }
+        return clip
     }
 
     private func send(_ message: ServerMessage) async {

@@ -1,3 +1,5 @@
+import Integration
+
 /// The parts the server needs from Storage, Coaching and Voice, behind the seams in `Seams/`.
 /// The `trailbrake` executable wires the real ones; tests pass in-memory fakes.
 public struct CoachServerDependencies: Sendable {
@@ -10,13 +12,17 @@ public struct CoachServerDependencies: Sendable {
     public var resultsPollerHealth: (any BackgroundServiceHealth)?
     /// Voice clips for cues; nil serves text only (drivers asking for voice get no clips).
     public var voice: (any CueVoice)?
+    /// Where finished laps and cues are offered for team channels (the Discord bot); nil for none.
+    public var coachingFeed: (any CoachingFeedSink)?
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
         reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck,
-        resultsPollerHealth: (any BackgroundServiceHealth)? = nil, voice: (any CueVoice)? = nil
+        resultsPollerHealth: (any BackgroundServiceHealth)? = nil, voice: (any CueVoice)? = nil,
+        coachingFeed: (any CoachingFeedSink)? = nil
     ) {
         self.voice = voice
+        self.coachingFeed = coachingFeed
         self.authenticator = authenticator
         self.coachFactory = coachFactory
         self.sessionStore = sessionStore

@@ -7,6 +7,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2-iracing", migrate: createIRacingTables)
+        migrator.registerMigration("v3-discord", migrate: createDiscordTables)
         return migrator
     }
 

@@ -1,4 +1,5 @@
 import CoachServer
+import Integration
 import Telemetry
 
 /// Tokens for two drivers, so tests can check scoping.
@@ -30,10 +31,11 @@ struct TestBackend: Sendable {
     var databaseHealth = FakeDatabaseHealth()
     var resultsPollerHealth: (any BackgroundServiceHealth)?
     var voice: FakeCueVoice?
+    var coachingFeed: (any CoachingFeedSink)?
 
     var dependencies: CoachServerDependencies {
         CoachServerDependencies(
             authenticator: FakeAuthenticator(), coachFactory: coachFactory, sessionStore: store, reader: reader,
-            databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth, voice: voice)
+            databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth, voice: voice, coachingFeed: coachingFeed)
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import Integration
+import Logging
+
+/// Answers one slash command. Quick ones (settings stored in SQLite) answer at once (type 4);
+/// ones that wait on other services defer (type 5) within Discord's 3 s and then edit the
+/// original response.
+struct CommandHandler {
+    let bot: DiscordBot
+
+    /// A command's answer: immediate text, or work done after deferring.
+    enum Answer {
+        case now(String)
+        case later(@Sendable () async throws -> String)
+    }
+
+    func handle(_ interaction: Interaction) async {
+        let answer: Answer
+        do {
+            answer = try await makeAnswer(for: interaction)
+        } catch {
+            answer = .now("Something went wrong (\(Self.code(of: error))).")
+        }
+        do {
+            switch answer {
+            case .now(let text):
+                try await bot.rest.respond(toInteraction: interaction.id, token: interaction.token, .message(text))
+            case .later(let work):
+                try await bot.rest.respond(toInteraction: interaction.id, token: interaction.token, .deferred())
+                let text: String
+                do { text = try await work() } catch { text = "Something went wrong (\(Self.code(of: error)))." }
+                guard let application = await bot.state.applicationID ?? interaction.applicationID else {
+                    throw DiscordError.invalidConfiguration("application id unknown")
+                }
+                try await bot.rest.editOriginalResponse(
+                    application: application, token: interaction.token,
+                    MessagePayload(content: ResultEmbeds.truncate(text, MessageLimits.content)))
+            }
+        } catch {
+            bot.logger.warning("answering a command failed", metadata: ["command": "\(interaction.data?.name ?? "?")", "error": "\(error)"])
+        }
+    }
+
+    private func makeAnswer(for interaction: Interaction) async throws -> Answer {
+        guard let name = interaction.data?.name, let guildText = interaction.guildID, let guild = GuildID(guildText) else {
+            return .now("Trailbrake commands work in a server.")
+        }
+        let commands = GuildCommands(bot: bot, guild: guild, interaction: interaction)
+        if commands.needsManageServer(name), !interaction.memberCanManageGuild {
+            return .now("You need the Manage Server permission for /\(name).")
+        }
+        switch name {
+        case "setchannel": return try await commands.setChannel()
+        case "settz": return try await commands.setTimeZone()
+        case "track": return commands.track()
+        case "untrack": return commands.untrack()
+        case "list": return commands.list()
+        case "lastrace": return commands.lastRace()
+        case "coach": return try await commands.coach()
+        default: return .now("Unknown command /\(name).")
+        }
+    }
+
+    static func code(of error: any Error) -> String {
+        (error as? DiscordError)?.code ?? "internal_error"
+    }
+}

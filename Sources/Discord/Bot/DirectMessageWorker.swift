@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import Storage
+import Synchronization
+
+/// Delivers the queued DMs (stored in SQLite, so a restart resumes where it stopped): create
+/// the DM channel, then post. A user who blocks DMs (50007) or an unknown user is dropped
+/// from the queue; other failures are retried later.
+final class DirectMessageWorker: Sendable {
+    let rest: DiscordREST
+    let repository: DiscordRepository
+    let logger: Logger
+    /// Pause between passes over the queue when nothing wakes the worker.
+    static let retryInterval: Duration = .seconds(30)
+    /// Attempts before a DM is given up.
+    static let maximumAttempts = 10
+    private let wakeups: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    init(rest: DiscordREST, repository: DiscordRepository, logger: Logger) {
+        self.rest = rest
+        self.repository = repository
+        self.logger = logger
+        (wakeups, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func wake() { continuation.yield() }
+
+    func run() async {
+        // A first pass at start: rows left from before a restart are sent now.
+        continuation.yield()
+        await withTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: Self.retryInterval)
+                    self.continuation.yield()
+                }
+            }
+            for await _ in wakeups {
+                if Task.isCancelled { break }
+                await deliverPending()
+            }
+            tasks.cancelAll()
+        }
+    }
+
+    func deliverPending() async {
+        let pending: [PendingDirectMessage]
+        do { pending = try await repository.pendingDirectMessages() } catch {
+            logger.warning("reading the DM queue failed", metadata: ["error": "\(error)"])
+            return
+        }
+        for message in pending {
+            do {
+                let channel = try await rest.createDMChannel(recipient: message.recipientID)
+                let chunks = MessageSplitter.chunk(lines: message.content.components(separatedBy: "\n"), limit: MessageLimits.content)
+                for chunk in chunks { try await rest.createMessage(channel: channel, MessagePayload(content: chunk)) }
+                try? await repository.removeDirectMessage(id: message.id)
+            } catch let error as DiscordError {
+                if case .http(_, let code, _) = error, code == 50007 || code == 10013 || message.attempts + 1 >= Self.maximumAttempts {
+                    logger.notice("DM given up", metadata: ["error": "\(error)"])
+                    try? await repository.removeDirectMessage(id: message.id)
+                } else {
+                    try? await repository.recordDirectMessageFailure(id: message.id, error: error.code)
+                }
+            } catch {
+                try? await repository.recordDirectMessageFailure(id: message.id, error: "\(type(of: error))")
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Integration
+import Logging
+import ServiceLifecycle
+import Storage
+
+/// The Discord bot, a Service beside the coaching server: the gateway for slash commands, the
+/// live feed drainer and the DM queue worker run as child tasks; results arrive through
+/// `publish`. Nothing here is on the live coaching path: the server only calls `feed.offer`.
+public final class DiscordBot: Service, RaceResultPublisher, Sendable {
+    public let configuration: DiscordConfiguration
+    /// Hand this to the live server as its `CoachingFeedSink`.
+    public let feed: CoachingFeedQueue
+    let rest: DiscordREST
+    let repository: DiscordRepository
+    let trackedDrivers: (any TrackedDriverDirectory)?
+    let results: (any RaceResultArchive)?
+    let reports: (any CoachingReportSource)?
+    let state: BotState
+    let token: DiscordToken
+    let gatewayTiming: GatewayTiming
+    let directMessages: DirectMessageWorker
+    let logger: Logger
+
+    public init(
+        configuration: DiscordConfiguration, token: DiscordToken, repository: DiscordRepository,
+        trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
+        reports: (any CoachingReportSource)? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger
+    ) {
+        let rest = DiscordREST(configuration: configuration, token: token, logger: logger)
+        let state = BotState(applicationID: configuration.applicationID)
+        self.configuration = configuration
+        self.feed = CoachingFeedQueue(capacity: configuration.feedQueueCapacity)
+        self.rest = rest
+        self.repository = repository
+        self.trackedDrivers = trackedDrivers
+        self.results = results
+        self.reports = reports
+        self.state = state
+        self.logger = logger
+        self.directMessages = DirectMessageWorker(rest: rest, repository: repository, logger: logger)
+        self.token = token
+        self.gatewayTiming = gatewayTiming
+    }
+
+    /// Runs until graceful shutdown; throws when the gateway stops for good (bad token...).
+    public func run() async throws {
+        let rest = rest
+        let override = configuration.gatewayURLOverride
+        // Made here, not in init: it calls back into the bot, and lives only while the bot runs.
+        let gateway = GatewayClient(
+            token: token, timing: gatewayTiming,
+            gatewayURL: {
+                if let override { return override }
+                return try await rest.gatewayURL()
+            },
+            logger: logger, onDispatch: { [self] dispatch in await self.handle(dispatch) })
+        // Graceful shutdown cancels the children: the gateway closes, the feed and DM workers stop.
+        try await cancelWhenGracefulShutdown {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await gateway.run() }
+                tasks.addTask { await FeedPublisher(bot: self).run() }
+                tasks.addTask { await self.directMessages.run() }
+                defer { tasks.cancelAll() }
+                // The first task to end (a fatal gateway close) ends the bot.
+                _ = try await tasks.next()
+            }
+        }
+    }
+
+    /// Posts a result in the guild's results channel, once: a repeat of the same post is
+    /// deduplicated by Discord through the nonce.
+    public func publish(_ post: RaceResultPost) async throws {
+        let settings = try await repository.settings(guildID: post.guildID.description)
+        guard let channel = settings.resultsChannelID else {
+            logger.notice("no results channel set; result not posted", metadata: ["guild": "\(post.guildID)"])
+            return
+        }
+        let zone = settings.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC") ?? .current
+        for (part, embeds) in ResultEmbeds.messages(for: post, timeZone: zone).enumerated() {
+            let message = MessagePayload(
+                embeds: embeds, nonce: ResultNonce.make(postKey: post.postKey, part: part), enforceNonce: true)
+            try await rest.createMessage(channel: channel, message)
+        }
+    }
+
+    /// Queues a DM (stored, so it survives a restart) and wakes the DM worker.
+    public func sendDirectMessage(to userID: String, _ content: String) async throws {
+        try await repository.enqueueDirectMessage(recipientID: userID, content: content)
+        directMessages.wake()
+    }
+
+    /// Gateway events the bot acts on.
+    func handle(_ dispatch: GatewayDispatch) async {
+        switch dispatch.name {
+        case "READY":
+            struct Ready: Decodable {
+                struct Application: Decodable { var id: String }
+                var application: Application?
+            }
+            if let id = (try? JSONDecoder().decode(Ready.self, from: dispatch.data))?.application?.id {
+                await state.learnApplicationID(id)
+            }
+        case "GUILD_CREATE":
+            struct Guild: Decodable { var id: String }
+            guard let guild = try? JSONDecoder().decode(Guild.self, from: dispatch.data) else { return }
+            Task { await self.registerCommands(guild: guild.id) }
+        case "INTERACTION_CREATE":
+            guard let interaction = try? JSONDecoder().decode(Interaction.self, from: dispatch.data) else {
+                logger.warning("undecodable interaction")
+                return
+            }
+            // Off the gateway's reader, so a slow command never delays heartbeats.
+            Task { await CommandHandler(bot: self).handle(interaction) }
+        default:
+            break
+        }
+    }
+
+    func registerCommands(guild: String) async {
+        guard let application = await state.applicationID, await state.markRegistered(guild) else { return }
+        do {
+            try await rest.overwriteGuildCommands(application: application, guild: guild, BotCommands.all)
+            logger.info("slash commands registered", metadata: ["guild": "\(guild)"])
+        } catch {
+            await state.forgetRegistration(guild)
+            logger.warning("registering slash commands failed", metadata: ["guild": "\(guild)", "error": "\(error)"])
+        }
+    }
+}

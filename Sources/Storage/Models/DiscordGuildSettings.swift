@@ -1,0 +1,38 @@
+import Foundation
+
+/// One Discord guild's bot settings. Ids are Discord snowflakes as decimal text.
+public struct DiscordGuildSettings: Sendable, Equatable {
+    public var guildID: String
+    public var resultsChannelID: String?
+    public var cuesChannelID: String?
+    /// IANA time zone name; nil means UTC.
+    public var timeZone: String?
+
+    public init(guildID: String, resultsChannelID: String? = nil, cuesChannelID: String? = nil, timeZone: String? = nil) {
+        self.guildID = guildID
+        self.resultsChannelID = resultsChannelID
+        self.cuesChannelID = cuesChannelID
+        self.timeZone = timeZone
+    }
+}
+
+/// A trailbrake driver whose laps and cues a guild mirrors into a channel.
+public struct DiscordFollow: Sendable, Equatable, Hashable {
+    public var guildID: String
+    public var driverName: String
+    public var channelID: String
+
+    public init(guildID: String, driverName: String, channelID: String) {
+        self.guildID = guildID
+        self.driverName = driverName
+        self.channelID = channelID
+    }
+}
+
+/// A direct message waiting to be delivered; it stays queued across restarts until sent.
+public struct PendingDirectMessage: Sendable, Equatable {
+    public var id: Int64
+    public var recipientID: String
+    public var content: String
+    public var attempts: Int
+}

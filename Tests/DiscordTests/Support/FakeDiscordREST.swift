@@ -1,0 +1,174 @@
+import Foundation
+
+/// What the fake Discord's REST side saw, and the rules it enforces like Discord does:
+/// token and User-Agent, per-route buckets (429 with the captured headers and body when the
+/// client breaks them), and nonce + `enforce_nonce` deduplication.
+actor FakeDiscordREST {
+    struct Recorded: Sendable {
+        var method: String
+        var path: String
+        var authorization: String?
+        var userAgent: String?
+        var contentType: String?
+        var body: Data
+        var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+        var jsonArray: [Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [Any] }
+    }
+
+    struct Posted: Sendable {
+        var id: String
+        var channel: String
+        /// `payload_json` for multipart posts, else the JSON body.
+        var payload: Data
+        var files: [(name: String, filename: String?, contentType: String?, body: Data)]
+        var payloadObject: [String: Any] { ((try? JSONSerialization.jsonObject(with: payload)) as? [String: Any]) ?? [:] }
+    }
+
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [(String, String)] = []
+        var body: Data = Data()
+    }
+
+    let token: String
+    /// Requests per bucket window (per route and channel), like Discord's 5 per 5 s for messages.
+    var bucketLimit = 5
+    var bucketWindow = 0.25
+    private(set) var requests: [Recorded] = []
+    private(set) var posted: [Posted] = []
+    private(set) var tooManyRequests = 0
+    private var nonces: [String: String] = [:]
+    private var windows: [String: (start: Date, count: Int)] = [:]
+    private var nextID = 1_000
+    /// While set, message posts hang until it is cleared (Discord down or slow).
+    private(set) var stalled = false
+    private let template429: (headers: [(String, String)], body: [String: Any])?
+    /// DM recipients whose Create DM fails (50007, "Cannot send messages to this user").
+    var blockedRecipients: Set<String> = []
+    /// Next Create DM calls that fail with 500, to exercise retries.
+    var failingDMCalls = 0
+
+    init(token: String) {
+        self.token = token
+        template429 = try? DiscordFixtures.httpCapture("rest/rate_limit_429_user.http")
+    }
+
+    func setStalled(_ stalled: Bool) { self.stalled = stalled }
+    func configureBuckets(limit: Int, window: Double) {
+        bucketLimit = limit
+        bucketWindow = window
+    }
+    func blockDMs(to recipient: String) { blockedRecipients.insert(recipient) }
+    func failNextDMCalls(_ count: Int) { failingDMCalls = count }
+
+    func messages(in channel: String) -> [Posted] { posted.filter { $0.channel == channel } }
+    func requests(matching method: String, _ prefix: String) -> [Recorded] {
+        requests.filter { $0.method == method && $0.path.hasPrefix(prefix) }
+    }
+
+    /// Handles one request; `path` is below `/api/v10`.
+    func handle(_ request: Recorded, gatewayURL: String) async -> Reply {
+        requests.append(request)
+        guard request.authorization == "Bot \(token)" else {
+            return Reply(status: 401, body: json(["message": "401: Unauthorized", "code": 0]))
+        }
+        guard request.userAgent?.hasPrefix("DiscordBot (") == true else {
+            return Reply(status: 400, body: json(["message": "missing User-Agent", "code": 0]))
+        }
+        let parts = request.path.split(separator: "/").map(String.init)
+        switch (request.method, parts.first) {
+        case ("GET", "gateway"):
+            var object = (try? DiscordFixtures.object("rest/get_gateway_bot_response.json")) ?? ["shards": 1]
+            object["url"] = gatewayURL
+            return Reply(status: 200, body: json(object))
+        case ("POST", "channels") where parts.count == 3:
+            // A cancelled request (server shutdown) must not spin here holding the actor.
+            while stalled {
+                do { try await Task.sleep(for: .milliseconds(20)) } catch { return Reply(status: 503) }
+            }
+            if let limited = checkBucket("channels/\(parts[1])") { return limited }
+            return createMessage(channel: parts[1], request)
+        case ("POST", "users"):
+            let recipient = (request.json?["recipient_id"] as? String) ?? ""
+            if failingDMCalls > 0 {
+                failingDMCalls -= 1
+                return Reply(status: 500, body: json(["message": "Internal Server Error", "code": 0]))
+            }
+            if blockedRecipients.contains(recipient) {
+                return Reply(status: 403, body: json(["message": "Cannot send messages to this user", "code": 50007]))
+            }
+            return Reply(status: 200, body: json(["id": "dm\(recipient)", "type": 1]))
+        case ("PUT", "applications"):
+            return Reply(status: 200, body: request.body)
+        case ("POST", "interactions"):
+            return Reply(status: 204)
+        case ("PATCH", "webhooks"):
+            return Reply(status: 200, body: json(["id": newID()]))
+        default:
+            return Reply(status: 404, body: json(["message": "404: Not Found", "code": 0]))
+        }
+    }
+
+    private func newID() -> String {
+        nextID += 1
+        return String(nextID)
+    }
+
+    /// Fixed windows per bucket, as Discord reports them in the headers.
+    private func checkBucket(_ key: String) -> Reply? {
+        let now = Date()
+        var window = windows[key] ?? (now, 0)
+        if now.timeIntervalSince(window.start) >= bucketWindow { window = (now, 0) }
+        let resetAfter = max(0, bucketWindow - now.timeIntervalSince(window.start))
+        guard window.count < bucketLimit else {
+            tooManyRequests += 1
+            var headers = template429?.headers ?? [("Content-Type", "application/json"), ("X-RateLimit-Scope", "user")]
+            var body = template429?.body ?? ["message": "You are being rate limited.", "global": false]
+            headers = headers.map { name, value in
+                switch name.lowercased() {
+                case "retry-after": (name, String(Int(resetAfter.rounded(.up))))
+                case "x-ratelimit-reset-after": (name, String(format: "%.3f", resetAfter))
+                case "x-ratelimit-limit": (name, String(bucketLimit))
+                case "x-ratelimit-bucket": (name, "fakebucket")
+                case "x-ratelimit-reset": (name, String(format: "%.3f", now.timeIntervalSince1970 + resetAfter))
+                default: (name, value)
+                }
+            }
+            body["retry_after"] = resetAfter
+            return Reply(status: 429, headers: headers, body: json(body))
+        }
+        window.count += 1
+        windows[key] = window
+        pendingHeaders = [
+            ("X-RateLimit-Limit", String(bucketLimit)), ("X-RateLimit-Remaining", String(bucketLimit - window.count)),
+            ("X-RateLimit-Reset", String(format: "%.3f", now.timeIntervalSince1970 + resetAfter)),
+            ("X-RateLimit-Reset-After", String(format: "%.3f", resetAfter)), ("X-RateLimit-Bucket", "fakebucket"),
+        ]
+        return nil
+    }
+
+    private var pendingHeaders: [(String, String)] = []
+
+    private func createMessage(channel: String, _ request: Recorded) -> Reply {
+        var payload = request.body
+        var files: [(name: String, filename: String?, contentType: String?, body: Data)] = []
+        if let type = request.contentType, type.hasPrefix("multipart/form-data") {
+            let parts = MultipartParser.parse(request.body, contentType: type) ?? []
+            payload = parts.first { $0.name == "payload_json" }?.body ?? Data()
+            files = parts.filter { $0.name != "payload_json" }.map { ($0.name, $0.filename, $0.contentType, $0.body) }
+        }
+        let object = ((try? JSONSerialization.jsonObject(with: payload)) as? [String: Any]) ?? [:]
+        let headers = pendingHeaders + [("Content-Type", "application/json")]
+        // Discord: with enforce_nonce, a nonce seen recently returns the earlier message.
+        if object["enforce_nonce"] as? Bool == true, let nonce = object["nonce"] as? String, let existing = nonces[nonce] {
+            return Reply(status: 200, headers: headers, body: json(["id": existing, "channel_id": channel]))
+        }
+        if (object["content"] as? String)?.count ?? 0 > 2_000 {
+            return Reply(status: 400, headers: headers, body: (try? DiscordFixtures.data("rest/error_50035_invalid_form_body.json")) ?? Data())
+        }
+        let id = newID()
+        if let nonce = object["nonce"] as? String { nonces[nonce] = id }
+        posted.append(Posted(id: id, channel: channel, payload: payload, files: files))
+        return Reply(status: 200, headers: headers, body: json(["id": id, "channel_id": channel]))
+    }
+}
