@@ -36,7 +36,8 @@ trap cleanup EXIT
 max_drivers=0
 for n in $ladder; do [ "$n" -gt "$max_drivers" ] && max_drivers=$n; done
 "$bin/trailbrake" token create --driver load --count "$max_drivers" --data-dir "$work" > "$work/tokens.txt" 2>/dev/null
-TRAILBRAKE_SERVER_ECHO_PATH=/bench/echo TRAILBRAKE_LOG_LEVEL=warning \
+# No start-up voice pre-render: it would take a core away from the first runs.
+TRAILBRAKE_SERVER_ECHO_PATH=/bench/echo TRAILBRAKE_LOG_LEVEL=warning TRAILBRAKE_VOICE_PRERENDER=false \
     "$bin/trailbrake" serve --data-dir "$work" --port "$port" > "$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null && break; sleep 0.2; done
