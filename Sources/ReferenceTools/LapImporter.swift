@@ -21,11 +21,11 @@ public struct LapImporter: Sendable {
     }
 
     public let recording: LapRecording
-    public let split: LapSplitter.Result
+    public let split: RecordingLapCutter.Result
 
     public init(recording: LapRecording, configuration: LapTrackingConfiguration = .init()) throws(ReferenceToolError) {
         self.recording = recording
-        split = try LapSplitter.split(recording, configuration: configuration)
+        split = try RecordingLapCutter.cut(recording, configuration: configuration)
     }
 
     /// The laps to import, in file order; throws a clear error for a missing or unusable lap.

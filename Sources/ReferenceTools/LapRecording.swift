@@ -3,13 +3,13 @@ import Telemetry
 
 /// Everything a lap file says: where and in what it was driven, and its frames in order.
 public struct LapRecording: Sendable {
-    public enum Layout: Sendable, Equatable {
-        /// One continuous stream (an .ibt, an iRacing lap export): laps are found by the
-        /// `LapTracker` from line crossings.
+    public enum Layout: Sendable {
+        /// One continuous stream (an .ibt): laps are found by the live path's `LapTracker` from
+        /// line crossings, so they are timed exactly as live.
         case stream
-        /// Laps exported one by one, each with its own time and distance starting at the line
-        /// (MoTeC / Garage 61-style / normalised road CSVs): the lap column is the lap.
-        case separateLaps
+        /// Laps of a CSV export (MoTeC, Garage 61, iRacing lap CSV, normalised road CSVs), cut
+        /// and judged by `LapExport` (Telemetry's `LapSplitter`); `lapLength` in metres.
+        case exportedLaps([ImportedLap], lapLength: Double)
     }
 
     public var sim: String

@@ -20,15 +20,16 @@ public struct RecordingOverrides: Sendable, Equatable {
     }
 }
 
-/// Opens a lap file with the reader its extension names (`IBTFile`, `LapCSV`) and says what
-/// it holds. The readers stay as they are; this only picks one and fills in the metadata.
+/// Opens a lap file with the reader that owns its format and says what it holds: `.ibt` through
+/// `IBTFile`, every CSV form through Telemetry's `LapExport` (MoTeC, Garage 61, iRacing lap CSV,
+/// normalised road CSVs), so a format is read one way everywhere. Overrides win over the file.
 public enum LapRecordingReader {
     public static func read(_ url: URL, overrides: RecordingOverrides = .init()) throws(ReferenceToolError) -> LapRecording {
         guard FileManager.default.fileExists(atPath: url.path) else { throw .fileNotFound(path: url.path) }
         var recording: LapRecording
         switch url.pathExtension.lowercased() {
         case "ibt": recording = try readIBT(url)
-        case "csv": recording = try readCSV(url)
+        case "csv": recording = try readExport(url, trackLength: overrides.length)
         default: throw .unsupportedFile(path: url.path)
         }
         if let sim = overrides.sim { recording.sim = sim }
@@ -54,22 +55,25 @@ public enum LapRecordingReader {
         }
     }
 
-    static func readCSV(_ url: URL) throws(ReferenceToolError) -> LapRecording {
+    /// The session facts the export states; the track is named after the file when it says none.
+    /// Every form, the iRacing lap CSV included, is cut and judged by `LapExport`: an export of
+    /// one lap has no frame before its line, so the live tracker would call it incomplete, while
+    /// `LapExport` times .ibt lap 175's export within one 60 Hz frame of iRacing's 15.099 s.
+    static func readExport(_ url: URL, trackLength: Double?) throws(ReferenceToolError) -> LapRecording {
+        let session: ImportedSession
         do {
-            let text = try String(contentsOf: url, encoding: .utf8)
-            let frames = try LapCSV.parse(text)
-            // The iRacing export is one stream of .ibt rows; the others hold laps one by one.
-            let header = text.prefix { $0 != "\n" && $0 != "\r" }
-            let isIRacing = header.split(separator: ",").contains("SessionTime")
-            let name = url.deletingPathExtension().lastPathComponent
-            return LapRecording(
-                sim: isIRacing ? "iracing" : "unknown", track: TrackDescriptor(name: name, configuration: "", length: 0),
-                car: "", date: "", fileName: url.lastPathComponent, layout: isIRacing ? .stream : .separateLaps, frames: frames)
-        } catch let error as CSVError {
-            throw .unreadable(path: url.path, code: error.code, reason: error.description)
+            session = try LapExport.read(url, trackLength: trackLength)
         } catch {
-            throw .unreadable(path: url.path, code: "unreadable", reason: error.localizedDescription)
+            throw .unreadable(path: url.path, code: error.code, reason: error.description)
         }
+        let facts = session.metadata
+        let track = TrackDescriptor(
+            name: facts.track ?? url.deletingPathExtension().lastPathComponent, configuration: facts.trackConfiguration ?? "",
+            length: facts.trackLength ?? 0)
+        return LapRecording(
+            sim: facts.sim ?? "unknown", track: track, car: facts.car ?? "", date: facts.date ?? "",
+            fileName: url.lastPathComponent, layout: .exportedLaps(session.laps, lapLength: session.lapLength),
+            frames: session.frames)
     }
 
     /// Seconds since 1970 (the .ibt disk header's session start) as `yyyy-MM-dd` (UTC); "" for 0.

@@ -1,6 +1,9 @@
 import Coaching
+import Telemetry
 
-/// What a recorded lap is good for, as `trailbrake reference laps` shows it.
+/// What a recorded lap is good for, as `trailbrake reference laps` shows it. The one place the
+/// two judges' words meet: the live `LapTracker`'s `LapInvalidReason` (streams) and
+/// Telemetry's `ImportedLapProblem` (exports) both map here.
 public enum LapStatus: String, Sendable, Equatable, Codable {
     /// Complete, timed at the line at both ends, nothing against it: can be a reference.
     case valid
@@ -13,7 +16,8 @@ public enum LapStatus: String, Sendable, Equatable, Codable {
     /// The car was reset or towed during the lap.
     case reset
     case offTrack = "off-track"
-    /// Frames are missing (more than `LapTrackingConfiguration.maximumDataGap` between two).
+    /// Frames are missing (a stream: more than `LapTrackingConfiguration.maximumDataGap` between
+    /// two; an export: more than `LapSplitter.maximumFrameGap` seconds).
     case dataGap = "data-gap"
 
     /// The word printed in the lap list.
@@ -27,6 +31,17 @@ public enum LapStatus: String, Sendable, Equatable, Codable {
         case .reset: self = .reset
         case .partial: self = .incomplete
         case .offTrack: self = .offTrack
+        case .dataGap: self = .dataGap
+        }
+    }
+
+    init(_ problem: ImportedLapProblem?) {
+        switch problem {
+        case nil: self = .valid
+        case .outLap: self = .outLap
+        case .pitRoad: self = .pit
+        case .reset: self = .reset
+        case .partial: self = .incomplete
         case .dataGap: self = .dataGap
         }
     }

@@ -23,3 +23,12 @@ public struct RecordedLap: Sendable {
         self.frames = frames
     }
 }
+
+extension RecordedLap {
+    /// An export's lap as Telemetry's `LapSplitter` cut and judged it.
+    init(_ lap: ImportedLap) {
+        self.init(
+            number: Int(lap.lapNumber), status: LapStatus(lap.invalidReason), startTime: lap.startTime,
+            endTime: lap.endTime, lapTime: lap.lapTime, frames: lap.frames)
+    }
+}

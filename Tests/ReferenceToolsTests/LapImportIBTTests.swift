@@ -28,6 +28,16 @@ struct LapImportIBTTests {
         #expect(importer.recording.date == "2015-05-28")
     }
 
+    /// One lap exported from the .ibt as CSV: the export's own cut times it (the live tracker
+    /// would see no line crossing before its first frame), within one 60 Hz frame of iRacing.
+    @Test func anIRacingLapExportIsOneValidLapTimedAsTheSimDid() throws {
+        let url = try #require(Manifest.telemetryDirectory).appendingPathComponent("derived/rr_skmodified_langley_2015-05-28_14-46-23_lap175.csv")
+        let laps = try LapImporter(recording: LapRecordingReader.read(url)).split.laps
+        let reported = try #require(try Manifest.entry(Manifest.earlyLangley).laps.first { $0.lap == 175 }?.lapLastLapTimeReported_s)
+        #expect(laps.map(\.number) == [175] && laps.first?.status == .valid)
+        #expect(abs(try #require(laps.first?.lapTime) - reported) < 1.0 / 60)
+    }
+
     @Test func outLapPartialLapAndResetAreMarked() throws {
         let early = try importer(Manifest.earlyLangley).split.laps
         #expect(early.first?.number == 173 && early.first?.status == .outLap && early.first?.lapTime == nil)

@@ -140,6 +140,32 @@ import Telemetry
         #expect(laps[4].endTime == nil && laps[4].lapTime == nil)
     }
 
+    /// Frames lost where the export's clock counts only the frames it got: the car is 60 m on in
+    /// one 0.1 s tick at 20 m/s. Forwards that is a hole, not a reset; backwards it is a reset.
+    @Test func aForwardJumpIsLostFramesABackwardJumpAReset() {
+        var lost = Self.lap(1, from: 0)
+        let cut = lost.count / 3
+        lost.removeSubrange(cut..<(cut + 30))
+        for index in cut..<lost.count { lost[index].sessionTime -= 3 }
+        var putBack = Self.lap(2, from: 5)
+        for index in 30..<putBack.count { putBack[index].lapDistance -= 40 }
+        putBack.append(contentsOf: Self.lap(2, from: 10, offset: 60).filter { $0.lapDistance >= 60 })
+        let (laps, _) = LapSplitter.split(lost + putBack, lapLength: 100)
+        #expect(laps.map(\.invalidReason) == [.dataGap, .reset])
+        #expect(laps[0].lapTime == nil, "the clock skipped the hole: 1.8 s for a 5 s lap")
+    }
+
+    /// With no declared length a lap that ends at the line ends at its last frame: the median
+    /// length is not this lap's, and extrapolating to it would add time nobody drove.
+    @Test func measuredLengthDoesNotStretchAShortLap() {
+        let short = Self.lap(1, from: 0, length: 96), long = Self.lap(2, from: 5), longer = Self.lap(3, from: 10)
+        let (laps, length) = LapSplitter.split(short + long + longer, lapLength: nil)
+        #expect(length == 98)
+        #expect(laps[0].isValid && laps[0].endTime == short.last?.sessionTime)
+        let declared = LapSplitter.split(short, lapLength: 98).laps[0]
+        #expect(abs((declared.endTime ?? 0) - (short.last?.sessionTime ?? 0) - 4.0 / 20) < 1e-9)  // 4 m at 20 m/s
+    }
+
     @Test func measuredLengthIsTheMedianReach() {
         let frames = Self.lap(1, from: 0) + Array(Self.lap(2, from: 5).prefix(10)) + Self.lap(3, from: 10)
         #expect(LapSplitter.split(frames, lapLength: nil).lapLength == 98)

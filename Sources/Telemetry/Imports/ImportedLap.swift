@@ -10,7 +10,8 @@ public struct ImportedLap: Sendable {
     /// Session time of the finish line crossing; nil when the lap did not end at the line.
     public var endTime: Double?
     /// The tool's own lap time when the export states one (MoTeC `Duration`, Garage 61 file
-    /// name), else `endTime - startTime`; nil unless the lap runs from line to line.
+    /// name), else `endTime - startTime`; nil unless the lap runs from line to line, and nil for
+    /// a lap with a data gap (its clock may have lost the hole too).
     public var lapTime: Double?
     /// Why the lap must not be used as a reference; nil for a clean timed lap.
     public var invalidReason: ImportedLapProblem?
@@ -40,10 +41,11 @@ public enum ImportedLapProblem: String, Sendable, Codable {
     case outLap = "out_lap"
     /// Some frame was on pit road or in the pit stall (an in-lap or a drive-through).
     case pitRoad = "pit_road"
-    /// The car jumped further than it could drive (a reset or tow) or went backwards.
+    /// The car went back further than distance noise allows (a reset or tow).
     case reset
     /// A later lap that did not start at the line, or any lap that did not reach it.
     case partial
-    /// Two consecutive frames further apart in time than `LapSplitter.maximumFrameGap`.
+    /// Two consecutive frames further apart in time than `LapSplitter.maximumFrameGap`, or
+    /// further apart in distance than the car could drive between them (frames lost).
     case dataGap = "data_gap"
 }

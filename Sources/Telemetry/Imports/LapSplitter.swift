@@ -5,6 +5,8 @@
 /// lap, and the line crossing lies between the lap's first frame and the previous lap's last.
 /// A lap "starts at the line" when its first frame is no further past the line than the car could
 /// have driven in one sample interval (plus `distanceSlack`); it "ends at the line" likewise.
+/// `trailbrake reference` uses this judge for every CSV export; only .ibt streams go through
+/// Coaching's live `LapTracker` instead.
 public enum LapSplitter {
     /// Metres of slack on every distance judgement. Distance channels are rounded (MoTeC: 0.1 m),
     /// scaled from a fraction, or projected on a reference path, which snaps where the path starts
@@ -29,7 +31,9 @@ public enum LapSplitter {
         let runs = lapRuns(frames)
         let length = lapLength ?? Self.lapLength(of: runs)
         let laps = runs.enumerated().map { position, run in
-            judge(run, isFirst: position == 0, lapLength: length, statedLapTime: statedLapTimes[run[0].lapNumber])
+            judge(
+                run, isFirst: position == 0, lapLength: length, lengthIsDeclared: lapLength != nil,
+                statedLapTime: statedLapTimes[run[0].lapNumber])
         }
         return (laps, length)
     }
@@ -55,7 +59,13 @@ public enum LapSplitter {
         return reaches[reaches.count / 2]
     }
 
-    private static func judge(_ run: [TelemetryFrame], isFirst: Bool, lapLength: Double, statedLapTime: Double?) -> ImportedLap {
+    /// The finish crossing is extrapolated from the last frame only to a declared length. A
+    /// measured length is a median, and a lap's own line is shorter or longer by metres (FSUK:
+    /// 987.9 to 990.7 m): extrapolating lap 4 to 989.6 m would add 0.09 s MoTeC never timed, so
+    /// then the lap ends at its last frame, where the export cut it.
+    private static func judge(
+        _ run: [TelemetryFrame], isFirst: Bool, lapLength: Double, lengthIsDeclared: Bool, statedLapTime: Double?
+    ) -> ImportedLap {
         let first = run[0], last = run[run.count - 1]
         let interval = typicalInterval(run)
         var problem: ImportedLapProblem?
@@ -67,15 +77,23 @@ public enum LapSplitter {
         if problem == nil { problem = contentProblem(run) }
 
         let startTime = startsAtLine ? crossing(first, metres: -max(startDistance, 0)) : first.sessionTime
-        let endTime = endsAtLine ? crossing(last, metres: max(lapLength - Double(last.lapDistance), 0)) : nil
+        let shortfall = lengthIsDeclared ? max(lapLength - Double(last.lapDistance), 0) : 0
+        let endTime = endsAtLine ? crossing(last, metres: shortfall) : nil
+        // A lap with a hole has no time: when the export's clock counts only the frames it got
+        // (GT7 ticks), the lost stretch is missing from the clock too (Red Bull Ring: 2.4 s).
         var lapTime: Double?
-        if startsAtLine, let endTime { lapTime = statedLapTime ?? endTime - startTime }
+        if startsAtLine, let endTime, problem != .dataGap { lapTime = statedLapTime ?? endTime - startTime }
         return ImportedLap(
             lapNumber: first.lapNumber, frames: run, startTime: startTime, endTime: endTime, lapTime: lapTime,
             invalidReason: problem)
     }
 
     /// Pit road, resets and holes inside a lap; the first one found counts.
+    ///
+    /// A step further than the car could go is a reset when it goes backwards (a car put back on
+    /// track: GT7 Brands Hatch, 80 m back at walking pace) and missing frames when it goes
+    /// forwards: an export's clock may count the frames it got, not the time that passed (GT7
+    /// Red Bull Ring seq 1 jumps 148 m at 230 km/h in one tick, 2.4 s of packets lost).
     private static func contentProblem(_ run: [TelemetryFrame]) -> ImportedLapProblem? {
         if run.contains(where: { $0.onPitRoad || $0.trackSurface == .inPitStall }) { return .pitRoad }
         for (previous, next) in zip(run, run.dropFirst()) {
@@ -83,7 +101,9 @@ public enum LapSplitter {
             if time > maximumFrameGap { return .dataGap }
             let step = Double(next.lapDistance - previous.lapDistance)
             let speed = Double(max(previous.speed, next.speed, 0))
-            if abs(step) > stepSpeedFactor * speed * max(time, 0) + distanceSlack { return .reset }
+            let reach = stepSpeedFactor * speed * max(time, 0) + distanceSlack
+            if step < -reach { return .reset }
+            if step > reach { return .dataGap }
         }
         return nil
     }

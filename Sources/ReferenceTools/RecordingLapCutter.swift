@@ -2,19 +2,23 @@ import Coaching
 import Telemetry
 
 /// Cuts a recording into laps and measures the length of the lap (the grid every reference
-/// of the file is put on).
-public enum LapSplitter {
+/// of the file is put on). It judges nothing itself: a stream goes through the live
+/// `LapTracker`, an export's laps were already judged by Telemetry's `LapSplitter`.
+public enum RecordingLapCutter {
     public struct Result: Sendable {
         public var laps: [RecordedLap]
         /// Metres: where the distance channel wraps (streams) or the laps' common length
-        /// (separate laps).
+        /// (exported laps).
         public var lapLength: Double
     }
 
-    public static func split(_ recording: LapRecording, configuration: LapTrackingConfiguration = .init()) throws(ReferenceToolError) -> Result {
+    public static func cut(_ recording: LapRecording, configuration: LapTrackingConfiguration = .init()) throws(ReferenceToolError) -> Result {
         switch recording.layout {
-        case .stream: try stream(recording, configuration: configuration)
-        case .separateLaps: try SeparateLapSplitter(recording: recording, configuration: configuration).split()
+        case .stream: return try stream(recording, configuration: configuration)
+        case .exportedLaps(let laps, let lapLength):
+            guard !laps.isEmpty else { throw .noLaps(path: recording.fileName) }
+            guard lapLength > 0 else { throw .unknownTrackLength(path: recording.fileName) }
+            return Result(laps: laps.map(RecordedLap.init), lapLength: lapLength)
         }
     }
 
@@ -23,8 +27,9 @@ public enum LapSplitter {
     static func stream(_ recording: LapRecording, configuration: LapTrackingConfiguration) throws(ReferenceToolError) -> Result {
         var declared = recording.track.length
         if !(declared > 0) {
-            // No declared length (an iRacing CSV without session info): the farthest distance
-            // seen is the lap's length to within one frame; the tracker refines it from LapDistPct.
+            // No declared length (an .ibt whose session info lacks it, or a stream built in
+            // code): the farthest distance seen is the lap's length to within one frame; the
+            // tracker refines it from LapDistPct.
             declared = Double(recording.frames.lazy.map(\.lapDistance).filter(\.isFinite).max() ?? 0)
         }
         guard declared > 0 else { throw .unknownTrackLength(path: recording.fileName) }
