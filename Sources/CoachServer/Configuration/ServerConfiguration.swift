@@ -68,8 +68,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var pitch = 50
         /// Opus bitrate, bits per second: speech is clear from about 16 kbit/s.
         public var bitrate = 24_000
-        /// libopus complexity 0...10; see docs/performance.md for its cost.
-        public var complexity = 10
+        /// libopus complexity 0...10. 5 renders a new 2 s phrase within the 50 ms budget on this
+        /// class of machine (10 takes about 50 % longer for little audible gain on speech at
+        /// 24 kbit/s); see docs/performance.md.
+        public var complexity = 5
         /// Bound on the clips held in memory.
         public var cacheBytes = 32 << 20
         /// Where clips are kept between runs; empty keeps them in memory only.
