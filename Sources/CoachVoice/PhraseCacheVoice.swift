@@ -23,6 +23,12 @@ public struct PhraseCacheVoice: CueVoice {
         return CueClip(id: phrase.id, duration: phrase.clip.duration, sampleRate: phrase.clip.sampleRate, oggOpus: phrase.clip.bytes)
     }
 
+    public func renderedClip(for text: String, language: CueLanguage) async -> CueClip? {
+        let spoken = CuePhrasebook(language: language).spokenText(text)
+        guard let phrase = try? await cache.phrase(spoken, language: language.rawValue) else { return nil }
+        return CueClip(id: phrase.id, duration: phrase.clip.duration, sampleRate: phrase.clip.sampleRate, oggOpus: phrase.clip.bytes)
+    }
+
     public func speakingTime(of text: String, language: CueLanguage) -> Double? {
         cache.cached(CuePhrasebook(language: language).spokenText(text), language: language.rawValue)?.clip.duration
     }

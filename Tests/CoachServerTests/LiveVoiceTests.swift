@@ -71,6 +71,56 @@ import Testing
         #expect(messages.filter { if case .binary = $0 { true } else { false } }.count == 1)
     }
 
+    @Test func aClipRenderedInTimeFollowsItsTextOnlyCueNamingIt() async throws {
+        let messages = try await Self.lateConversation(renderDelay: .milliseconds(50))
+        let firstCue = try #require(messages.firstIndex { if case .text(let text) = $0 { text.contains(#""type":"cue""#) } else { false } })
+        guard case .text(let cueText) = messages[firstCue] else { return }
+        #expect(cueText.contains(#""clip":null"#), "the cue did not wait for its voice")
+        let clips = messages[firstCue...].compactMap { message -> [UInt8]? in
+            guard case .binary(var buffer) = message else { return nil }
+            return buffer.readBytes(length: buffer.readableBytes)
+        }
+        let id = FakeCueVoice.clipID(for: Self.cueText)
+        let late = Self.expectedMessage(cueID: 1, clipID: id, samples: 60_000, payload: FakeCueVoice.bytes(for: Self.cueText))
+        #expect(clips.contains(late), "the late clip names cue 1 in its header")
+    }
+
+    @Test func aClipThatIsNotReadyWithinTheWindowIsNeverSent() async throws {
+        let messages = try await Self.lateConversation(renderDelay: LiveSession.lateClipWindow + .milliseconds(500))
+        let lateClips = messages.filter { message in
+            guard case .binary(var buffer) = message, let bytes = buffer.readBytes(length: buffer.readableBytes) else { return false }
+            return bytes.count > 12 && bytes[4] == 1  // cue id 1: the first cue, which went out as text
+        }
+        #expect(lateClips.isEmpty)
+    }
+
+    /// One cue with a voice that renders on demand, then every message until well past the
+    /// late-clip window.
+    static func lateConversation(renderDelay: Duration) async throws -> [WebSocketMessage] {
+        let backend = TestBackend(voice: FakeCueVoice(renderDelay: renderDelay))
+        let received = ReceivedMessages()
+        try await RunningServer.with(backend: backend) { server in
+            try await withTimeout {
+                try await LiveClient.connect(server) { reader, outbound in
+                    try await outbound.write(.text(Self.hello(voice: true)))
+                    _ = try await reader.next("welcome")
+                    var frames = ClientMessages.frames(3, from: 3)
+                    frames[1].brake = 0.95
+                    try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, frames)))
+                    // Wait past the window (a late clip would arrive meanwhile), then a quiet
+                    // batch whose ack closes the conversation: everything before it is read.
+                    try await Task.sleep(for: LiveSession.lateClipWindow + .milliseconds(800))
+                    try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 2, ClientMessages.frames(3, from: 6))))
+                    while let message = try await reader.messages.next() {
+                        received.list.withLock { $0.append(message) }
+                        if case .text(let text) = message, text.contains(#""type":"ack""#), text.contains(#""seq":2"#) { break }
+                    }
+                }
+            }
+        }
+        return received.list.withLock { $0 }
+    }
+
     @Test func voiceOffInHelloSendsNoClipsAndAsksNoVoice() async throws {
         let voice = FakeCueVoice(ready: [Self.cueText])
         let messages = try await Self.conversation(backend: TestBackend(voice: voice), voice: false)

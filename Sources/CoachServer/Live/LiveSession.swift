@@ -197,9 +197,9 @@ actor LiveSession {
         await send(.ack(sequence: sequence))
     }
 
-    /// The cue at once, with its clip right behind it when the clip is ready; a clip not ready
-    /// yet is being prepared (`CueVoice.readyClip`), and this cue goes out as text only.
-    /// Sends the cue, and its clip when the driver listens and one is ready; returns that clip.
+    /// The cue at once, with its clip right behind it when the clip is ready; returns that clip.
+    /// A clip not ready yet never holds the cue back: the cue goes out as text only and the clip
+    /// follows on its own when it is rendered in time (`sendLateClip`).
     @discardableResult
     private func sendCue(_ cue: Cue) async -> CueClip? {
         let clip = voiceOn ? voice?.readyClip(for: cue.text, language: language) : nil
@@ -208,6 +208,7 @@ actor LiveSession {
         guard voiceOn else { return nil }
         guard let message else {
             metrics.voiceClipsMissed.increment()
+            sendLateClip(for: cue)
             return nil
         }
         metrics.voiceClipsSent.increment()
@@ -215,6 +216,31 @@ actor LiveSession {
             do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
         }
         return clip
+    }
+
+    /// How long after its cue a clip is still worth sending. Feedback is about the corner just
+    /// driven: a second later the driver is already on the next straight and still wants to
+    /// hear it; much later it would talk over the next corner's cues.
+    static let lateClipWindow = Duration.seconds(1)
+
+    /// Renders the clip of a cue that went out as text only and sends it, naming its cue, if it
+    /// is ready within `lateClipWindow` (a new 2 s phrase takes about 35 ms, docs/performance.md).
+    private func sendLateClip(for cue: Cue) {
+        guard let voice else { return }
+        let language = language
+        let sentAt = ContinuousClock.now
+        Task {
+            guard let clip = await voice.renderedClip(for: cue.text, language: language),
+                  ContinuousClock.now - sentAt <= Self.lateClipWindow
+            else { return }
+            await self.writeLateClip(clip, cueID: cue.id)
+        }
+    }
+
+    private func writeLateClip(_ clip: CueClip, cueID: UInt64) async {
+        guard voiceOn, let outbound, let message = VoiceClipMessage.encode(cueID: cueID, clip: clip) else { return }
+        metrics.voiceClipsLate.increment()
+        do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
     }
 
     private func send(_ message: ServerMessage) async {

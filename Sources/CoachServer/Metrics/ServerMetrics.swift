@@ -22,6 +22,8 @@ public struct ServerMetrics: Sendable {
     /// Cues sent with their voice clip, and cues to voice-on drivers sent as text only (clip not ready).
     let voiceClipsSent: CoreMetrics.Counter
     let voiceClipsMissed: CoreMetrics.Counter
+    /// Clips sent after their cue, rendered within `LiveSession.lateClipWindow`.
+    let voiceClipsLate: CoreMetrics.Counter
     /// Time from draining a session's frames to its last message written.
     let drainDuration: CoreMetrics.Timer
     /// The server's resident memory, read from the OS when `/metrics` is scraped (the load
@@ -38,6 +40,7 @@ public struct ServerMetrics: Sendable {
         lapsStored = CoreMetrics.Counter(label: "trailbrake_laps_stored_total", factory: factory)
         voiceClipsSent = CoreMetrics.Counter(label: "trailbrake_voice_clips_sent_total", factory: factory)
         voiceClipsMissed = CoreMetrics.Counter(label: "trailbrake_voice_clips_missed_total", factory: factory)
+        voiceClipsLate = CoreMetrics.Counter(label: "trailbrake_voice_clips_late_total", factory: factory)
         drainDuration = CoreMetrics.Timer(label: "trailbrake_live_batch_processing_seconds", factory: factory)
         residentMemory = CoreMetrics.Gauge(label: "process_resident_memory_bytes", factory: factory)
     }

@@ -8,6 +8,15 @@ public protocol CueVoice: CueSpeech {
     /// prepared in the background so the same words have a clip next time. Never waits: a cue
     /// is never held back for its voice.
     func readyClip(for text: String, language: CueLanguage) -> CueClip?
+
+    /// The clip for a cue's words, rendering it if needed (one render however many ask); nil
+    /// when it cannot be made. Used off the live path, for a clip that follows its cue late.
+    func renderedClip(for text: String, language: CueLanguage) async -> CueClip?
+}
+
+extension CueVoice {
+    /// A voice that cannot render on demand sends no late clips.
+    public func renderedClip(for text: String, language: CueLanguage) async -> CueClip? { nil }
 }
 
 /// A rendered cue as it goes on the wire (docs/protocol.md, "voice clip").

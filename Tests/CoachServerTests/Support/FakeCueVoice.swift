@@ -8,7 +8,13 @@ final class FakeCueVoice: CueVoice {
     static let duration = 1.25
     private let state: Mutex<(ready: Set<String>, asked: [String])>
 
-    init(ready: Set<String> = []) { state = Mutex((ready, [])) }
+    /// When set, `renderedClip` "renders" any text after this delay (nil: it cannot render).
+    let renderDelay: Duration?
+
+    init(ready: Set<String> = [], renderDelay: Duration? = nil) {
+        state = Mutex((ready, []))
+        self.renderDelay = renderDelay
+    }
 
     /// Every text `readyClip` was asked for, in order.
     var asked: [String] { state.withLock { $0.asked } }
@@ -27,6 +33,12 @@ final class FakeCueVoice: CueVoice {
             return !state.ready.insert(text).inserted
         }
         guard isReady else { return nil }
+        return CueClip(id: Self.clipID(for: text), duration: Self.duration, sampleRate: 48_000, oggOpus: Self.bytes(for: text))
+    }
+
+    func renderedClip(for text: String, language: CueLanguage) async -> CueClip? {
+        guard let renderDelay else { return nil }
+        try? await Task.sleep(for: renderDelay)
         return CueClip(id: Self.clipID(for: text), duration: Self.duration, sampleRate: 48_000, oggOpus: Self.bytes(for: text))
     }
 
