@@ -55,8 +55,9 @@ public struct StreamReplay: Sendable {
         case .error(let code, let message):
             return "error \(code): \(message)"
         case .clip(let clip):
-            guard let path = clips.save(clip) else { return "clip (\(clip.opus.count) bytes, not saved)" }
-            return "clip saved: \(path)"
+            let about = String(format: "%.2f s", clip.header.duration)
+            guard let path = clips.save(clip) else { return "clip  [\(about)] \(clip.opus.count) bytes, not saved" }
+            return "clip  [\(about)] \(path)"
         }
     }
 }
