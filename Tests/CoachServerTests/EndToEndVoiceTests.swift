@@ -61,20 +61,26 @@ struct EndToEndVoiceTests {
         let clip = try #require(approach.clip, "the approach cue was planned a lap ahead; its clip must be ready")
         #expect(approach.text?.hasSuffix("metres later") == true, "\(approach.text ?? "")")
 
-        // Every cue with a clip is followed at once by its binary message; no other binary is sent.
+        // Every cue with a clip is followed at once by its binary message. Any other binary
+        // message is a late clip: its header names a cue sent earlier without a clip.
         var checked = 0
+        var cuesSoFar: [UInt64: EndToEndReply] = [:]
         for (index, message) in messages.enumerated() {
             switch message {
-            case .text(let reply, _) where reply.clip != nil:
+            case .text(let reply, _) where reply.type == "cue":
+                if let id = reply.id { cuesSoFar[id] = reply }
+                guard reply.clip != nil else { continue }
                 guard case .binary(let bytes) = messages[safe: index + 1] else {
                     Issue.record("cue \(reply.id ?? 0) names clip \(reply.clip?.id ?? "") but no binary message follows it")
                     continue
                 }
                 try Self.checkClipMessage(bytes, cueID: try #require(reply.id), clip: try #require(reply.clip))
                 checked += 1
-            case .binary:
-                guard case .text(let reply, _) = messages[safe: index - 1], reply.clip != nil else {
-                    Issue.record("a binary message that follows no cue with a clip")
+            case .binary(let bytes):
+                if case .text(let reply, _) = messages[safe: index - 1], reply.clip != nil { continue }
+                let cueID = bytes.count >= 12 ? (4..<12).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[$1]) } : 0
+                guard let cue = cuesSoFar[cueID], cue.clip == nil else {
+                    Issue.record("a binary message naming cue \(cueID), which was not sent earlier without a clip")
                     continue
                 }
             default: continue
