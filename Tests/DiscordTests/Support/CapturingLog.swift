@@ -1,25 +1,16 @@
+import InMemoryLogging
 import Logging
-import Synchronization
 
-/// Collects every rendered log line (message and metadata) for secret checks.
-final class CapturingLog: Sendable {
-    private let lines = Mutex<[String]>([])
-    var all: [String] { lines.withLock { $0 } }
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
+/// Every log line at every level, as text, for secret checks: swift-log's in-memory handler
+/// (as in IRacingTests), with the `handler(label:)` factory the bot's loggers take.
+struct CapturingLog {
+    private let memory: InMemoryLogHandler = {
+        var handler = InMemoryLogHandler()
+        handler.logLevel = .trace
+        return handler
+    }()
 
-    func handler(label: String) -> LogHandler { Handler(log: self) }
+    func handler(label: String) -> LogHandler { memory }
 
-    struct Handler: LogHandler {
-        let log: CapturingLog
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) {
-            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-            log.append("\(event.level) \(event.message) \(merged)")
-        }
-    }
+    var all: [String] { memory.entries.map { "\($0.level) \($0.message) \($0.metadata)" } }
 }
