@@ -227,6 +227,7 @@ let package = Package(
             name: "DiscordTests",
             dependencies: [
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),

@@ -11,7 +11,7 @@ struct RESTRateLimitTests {
     func client(_ fake: FakeDiscord, token: String = FakeDiscord.token, budget: Int = 5_000) -> DiscordREST {
         var configuration = fake.configuration()
         configuration.invalidRequestBudget = budget
-        return DiscordREST(configuration: configuration, token: DiscordToken(token), logger: Logger(label: "rest-test"))
+        return DiscordREST(configuration: configuration, token: DiscordToken(token), http: fake.http, logger: Logger(label: "rest-test"))
     }
 
     @Test func aBurstOf100PostsObeysTheBucketWithoutA429() async throws {
@@ -30,6 +30,34 @@ struct RESTRateLimitTests {
             let requests = await fake.rest.requests(matching: "POST", "channels/42")
             #expect(requests.allSatisfy { $0.authorization == "Bot \(FakeDiscord.token)" })
             #expect(requests.allSatisfy { $0.userAgent?.hasPrefix("DiscordBot (https://") == true })
+        }
+    }
+
+    /// 100 posts at once over twelve channels (one hot) against buckets of 5 per half second, with
+    /// internet-like delays: answers overtake each other, and posts held back by the global 50
+    /// per second go out at window edges. A limiter that forgets the requests still in flight
+    /// when it learns a new window sends more than the window allows and meets 429s.
+    @Test func concurrentPostsOnManyChannelsNeverOverrunAWindow() async throws {
+        try await FakeDiscord.with { fake in
+            // Delays up to 40 % of a window, as a slow second on the internet is against Discord's
+            // 5 s windows; the pool of 8 connections queues the rest.
+            await fake.rest.configureBuckets(limit: 5, window: 0.5)
+            await fake.rest.configureLatency(arrival: 0.002...0.2, answer: 0.002...0.2)
+            let rest = client(fake)
+            let posts = (0..<100).map { index in (channel: index < 34 ? "900" : "\(901 + index % 11)", content: "post \(index)") }
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                for post in posts {
+                    tasks.addTask { try await rest.createMessage(channel: post.channel, MessagePayload(content: post.content)) }
+                }
+                try await tasks.waitForAll()
+            }
+            #expect(await fake.rest.tooManyRequests == 0)
+            #expect(await fake.rest.peakArrivalsPerWindow <= 5)
+            #expect(await fake.rest.posted.count == 100)
+            for channel in Set(posts.map(\.channel)) {
+                let delivered = await fake.rest.messages(in: channel).compactMap { $0.payloadObject["content"] as? String }
+                #expect(delivered.sorted() == posts.filter { $0.channel == channel }.map(\.content).sorted())
+            }
         }
     }
 

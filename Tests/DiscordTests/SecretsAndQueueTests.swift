@@ -22,7 +22,7 @@ struct SecretsAndQueueTests {
             }
             // A wrong token: Discord's 401 is logged, the token is not.
             let wrong = DiscordREST(configuration: fake.configuration(), token: DiscordToken("wrong-secret-token"),
-                                    logger: Logger(label: "rest", factory: log.handler))
+                                    http: fake.http, logger: Logger(label: "rest", factory: log.handler))
             await #expect(throws: DiscordError.unauthorized) { try await wrong.createMessage(channel: "1", MessagePayload(content: "x")) }
         }
         #expect(!log.all.isEmpty)

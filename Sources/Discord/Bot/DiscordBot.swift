@@ -12,6 +12,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     /// Hand this to the live server as its `CoachingFeedSink`.
     public let feed: CoachingFeedQueue
     let rest: DiscordREST
+    /// The bot's own HTTP client, closed when `run` ends so a stopped bot leaves no connection open.
+    let http = BotHTTPClient()
     let repository: DiscordRepository
     let trackedDrivers: (any TrackedDriverDirectory)?
     let results: (any RaceResultArchive)?
@@ -27,7 +29,9 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
         reports: (any CoachingReportSource)? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger
     ) {
-        let rest = DiscordREST(configuration: configuration, token: token, logger: logger)
+        let http = http
+        let rest = DiscordREST(
+            configuration: configuration, token: token, http: { try http.client() }, serverErrorRetry: .standard, logger: logger)
         let state = BotState(applicationID: configuration.applicationID)
         self.configuration = configuration
         self.feed = CoachingFeedQueue(capacity: configuration.feedQueueCapacity)
@@ -44,7 +48,18 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     }
 
     /// Runs until graceful shutdown; throws when the gateway stops for good (bad token...).
+    /// Either way its HTTP connections are closed before it returns.
     public func run() async throws {
+        do {
+            try await runChildren()
+        } catch {
+            await http.shutdown()
+            throw error
+        }
+        await http.shutdown()
+    }
+
+    private func runChildren() async throws {
         let rest = rest
         let override = configuration.gatewayURLOverride
         // Made here, not in init: it calls back into the bot, and lives only while the bot runs.

@@ -18,11 +18,13 @@ extension DiscordREST {
         return url
     }
 
-    /// Posts a message after checking the limits; returns the new message's id.
+    /// Posts a message after checking the limits; returns the new message's id. Retried after a
+    /// server error only when it carries a nonce with `enforce_nonce`, which makes a repeat harmless.
     @discardableResult
     public func createMessage(channel: String, _ message: MessagePayload) async throws -> String {
         if let violation = MessageLimits.violation(message) { throw DiscordError.messageTooLarge(violation) }
-        let response = try await send(.createMessage(channel: channel), body: .json(try Self.encoder.encode(message)))
+        let response = try await send(
+            .createMessage(channel: channel), body: .json(try Self.encoder.encode(message)), repeatable: message.isDeduplicated)
         return Self.id(in: response.body) ?? ""
     }
 
@@ -36,14 +38,15 @@ extension DiscordREST {
             files: files.enumerated().map { index, file in
                 MultipartForm.File(name: "files[\(index)]", filename: file.filename, contentType: file.contentType, bytes: file.bytes)
             })
-        let response = try await send(.createMessage(channel: channel), body: .multipart(form))
+        let response = try await send(.createMessage(channel: channel), body: .multipart(form), repeatable: message.isDeduplicated)
         return Self.id(in: response.body) ?? ""
     }
 
-    /// `POST /users/@me/channels`: the DM channel with a user (created when needed).
+    /// `POST /users/@me/channels`: the DM channel with a user (created when needed). Safe to
+    /// repeat: Discord answers with the existing channel.
     public func createDMChannel(recipient: String) async throws -> String {
         let body = try Self.encoder.encode(["recipient_id": recipient])
-        let response = try await send(.createDM, body: .json(body))
+        let response = try await send(.createDM, body: .json(body), repeatable: true)
         guard let id = Self.id(in: response.body) else { throw DiscordError.malformedPayload("DM channel without id") }
         return id
     }
@@ -54,7 +57,8 @@ extension DiscordREST {
             .bulkOverwriteGuildCommands(application: application, guild: guild), body: .json(try Self.encoder.encode(commands)))
     }
 
-    /// Answers an interaction (must happen within 3 s of it).
+    /// Answers an interaction (must happen within 3 s of it). Never repeated: a second callback
+    /// is refused as already acknowledged (40060), so a lost answer is not retried.
     public func respond(toInteraction id: String, token: String, _ response: InteractionResponse) async throws {
         if let data = response.data, let violation = MessageLimits.violation(data) {
             throw DiscordError.messageTooLarge(violation)

@@ -23,6 +23,9 @@ public struct MessagePayload: Sendable, Encodable, Equatable {
         self.attachments = attachments
     }
 
+    /// Discord posts it once however often it is sent (nonce with `enforce_nonce`).
+    var isDeduplicated: Bool { nonce != nil && enforceNonce == true }
+
     enum CodingKeys: String, CodingKey {
         case content, embeds, flags, nonce, attachments
         case enforceNonce = "enforce_nonce"

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Discord
 import Foundation
 import Synchronization
@@ -15,6 +16,8 @@ struct FakeDiscord: Sendable {
     let port: Int
     let rest: FakeDiscordREST
     let gateway: FakeGateway
+    /// An HTTP client for tests that make their own `DiscordREST`, shut down with the fake.
+    let http: HTTPClient
 
     var baseURL: String { "http://127.0.0.1:\(port)/api/v10" }
     var gatewayURL: String { "ws://127.0.0.1:\(port)/gateway" }
@@ -58,54 +61,22 @@ struct FakeDiscord: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) }, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        // Unstructured, so that a fake that does not finish shutting down cannot hold the test.
-        let server = Task { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            server.cancel()
-            throw TestFailure("fake Discord did not start")
-        }
-        portBox.port = port
-        await gateway.configure(resumeURL: "ws://127.0.0.1:\(port)/resume")
-        let fake = FakeDiscord(port: port, rest: rest, gateway: gateway)
-        let result: Result<T, any Error>
-        do { result = .success(try await body(fake)) } catch { result = .failure(error) }
-        await group.triggerGracefulShutdown()
-        await Self.waitForShutdown(of: server, logger: logger)
-        return try result.get()
-    }
-
-    /// Waits a few seconds for the fake's server to stop. Hummingbird's graceful shutdown waits
-    /// for every open connection to end; after the DM tests one sometimes never does (traced:
-    /// the bot under test had already stopped cleanly, so the client is not at fault). The test
-    /// has its result by then, so a server that lingers is cancelled and left behind.
-    private static func waitForShutdown(of server: Task<Void, any Error>, logger: Logger) async {
-        let stopped = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let answered = OnceFlag()
-            Task {
-                _ = await server.result
-                if answered.claim() { continuation.resume(returning: true) }
-            }
-            Task {
-                try? await Task.sleep(for: .seconds(5))
-                if answered.claim() { continuation.resume(returning: false) }
-            }
-        }
-        if !stopped {
-            logger.warning("fake Discord did not finish its graceful shutdown in 5 s; cancelled and left behind")
-            server.cancel()
-        }
-    }
-}
-
-/// True for the first caller of `claim` only: one answer to a race.
-final class OnceFlag: Sendable {
-    private let taken = Mutex(false)
-
-    func claim() -> Bool {
-        taken.withLock { taken in
-            defer { taken = true }
-            return !taken
+        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else { throw TestFailure("fake Discord did not start") }
+            portBox.port = port
+            await gateway.configure(resumeURL: "ws://127.0.0.1:\(port)/resume")
+            let http = HTTPClient(eventLoopGroupProvider: .singleton)
+            let fake = FakeDiscord(port: port, rest: rest, gateway: gateway, http: http)
+            let result: Result<T, any Error>
+            do { result = .success(try await body(fake)) } catch { result = .failure(error) }
+            // Hummingbird's graceful shutdown waits for every open connection, and a connection
+            // that has not sent a request yet ignores it: clients close theirs first.
+            try? await http.shutdown()
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try result.get()
         }
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// What the fake Discord's REST side saw, and the rules it enforces like Discord does:
 /// token and User-Agent, per-route buckets (429 with the captured headers and body when the
-/// client breaks them), and nonce + `enforce_nonce` deduplication.
+/// client breaks them), and nonce + `enforce_nonce` deduplication. On cue it also behaves like
+/// Discord over the internet: requests and answers delayed by random amounts (so answers
+/// overtake each other), and server errors (502/503/504 with their non-JSON bodies).
 actor FakeDiscordREST {
     struct Recorded: Sendable {
         var method: String
@@ -32,13 +34,20 @@ actor FakeDiscordREST {
 
     let token: String
     /// Requests per bucket window (per route and channel), like Discord's 5 per 5 s for messages.
-    var bucketLimit = 5
-    var bucketWindow = 0.25
+    private var buckets = FakeBuckets()
+    var bucketLimit: Int { buckets.limit }
+    var bucketWindow: Double { buckets.window }
+    /// 429s answered because a client sent more than a bucket allows.
+    var tooManyRequests: Int { buckets.tooManyRequests }
+    /// The most requests that arrived in one window of one bucket (allowed or not).
+    var peakArrivalsPerWindow: Int { buckets.peakArrivalsPerWindow }
     private(set) var requests: [Recorded] = []
     private(set) var posted: [Posted] = []
-    private(set) var tooManyRequests = 0
     private var nonces: [String: String] = [:]
-    private var windows: [String: (start: Date, count: Int)] = [:]
+    /// Seconds a request travels before Discord counts it, and its answer travels back.
+    private var arrivalDelay: ClosedRange<Double> = 0...0
+    private var answerDelay: ClosedRange<Double> = 0...0
+    private var serverErrors = FakeServerErrors.Schedule()
     private var nextID = 1_000
     /// While set, message posts hang until it is cleared (Discord down or slow).
     private(set) var stalled = false
@@ -55,8 +64,18 @@ actor FakeDiscordREST {
 
     func setStalled(_ stalled: Bool) { self.stalled = stalled }
     func configureBuckets(limit: Int, window: Double) {
-        bucketLimit = limit
-        bucketWindow = window
+        buckets.limit = limit
+        buckets.window = window
+    }
+    /// Random network delays (seconds) before a request is counted and before its answer leaves.
+    func configureLatency(arrival: ClosedRange<Double>, answer: ClosedRange<Double>) {
+        arrivalDelay = arrival
+        answerDelay = answer
+    }
+    /// Answers the next `count` requests with `status` (500, 502, 503, 504); with
+    /// `afterProcessing` the request takes effect first and only its answer is lost.
+    func failNext(_ count: Int, status: Int, afterProcessing: Bool = false) {
+        serverErrors = FakeServerErrors.Schedule(remaining: count, status: status, afterProcessing: afterProcessing)
     }
     func blockDMs(to recipient: String) { blockedRecipients.insert(recipient) }
     func failNextDMCalls(_ count: Int) { failingDMCalls = count }
@@ -69,6 +88,21 @@ actor FakeDiscordREST {
     /// Handles one request; `path` is below `/api/v10`.
     func handle(_ request: Recorded, gatewayURL: String) async -> Reply {
         requests.append(request)
+        await Self.travel(arrivalDelay)
+        let failure = serverErrors.take()
+        if let failure, !failure.afterProcessing { return FakeServerErrors.reply(status: failure.status) }
+        let reply = await answer(request, gatewayURL: gatewayURL)
+        await Self.travel(answerDelay)
+        if let failure { return FakeServerErrors.reply(status: failure.status) }
+        return reply
+    }
+
+    private static func travel(_ delay: ClosedRange<Double>) async {
+        guard delay.upperBound > 0 else { return }
+        try? await Task.sleep(for: .milliseconds(Int64(Double.random(in: delay) * 1_000)))
+    }
+
+    private func answer(_ request: Recorded, gatewayURL: String) async -> Reply {
         guard request.authorization == "Bot \(token)" else {
             return Reply(status: 401, body: json(["message": "401: Unauthorized", "code": 0]))
         }
@@ -86,8 +120,9 @@ actor FakeDiscordREST {
             while stalled {
                 do { try await Task.sleep(for: .milliseconds(20)) } catch { return Reply(status: 503) }
             }
-            if let limited = checkBucket("channels/\(parts[1])") { return limited }
-            return createMessage(channel: parts[1], request)
+            let verdict = buckets.arrive("channels/\(parts[1])")
+            guard verdict.allowed else { return tooManyRequestsReply(verdict) }
+            return createMessage(channel: parts[1], request, rateLimitHeaders: verdict.headers)
         case ("POST", "users"):
             let recipient = (request.json?["recipient_id"] as? String) ?? ""
             if failingDMCalls > 0 {
@@ -114,42 +149,26 @@ actor FakeDiscordREST {
         return String(nextID)
     }
 
-    /// Fixed windows per bucket, as Discord reports them in the headers.
-    private func checkBucket(_ key: String) -> Reply? {
-        let now = Date()
-        var window = windows[key] ?? (now, 0)
-        if now.timeIntervalSince(window.start) >= bucketWindow { window = (now, 0) }
-        let resetAfter = max(0, bucketWindow - now.timeIntervalSince(window.start))
-        guard window.count < bucketLimit else {
-            tooManyRequests += 1
-            var headers = template429?.headers ?? [("Content-Type", "application/json"), ("X-RateLimit-Scope", "user")]
-            var body = template429?.body ?? ["message": "You are being rate limited.", "global": false]
-            headers = headers.map { name, value in
-                switch name.lowercased() {
-                case "retry-after": (name, String(Int(resetAfter.rounded(.up))))
-                case "x-ratelimit-reset-after": (name, String(format: "%.3f", resetAfter))
-                case "x-ratelimit-limit": (name, String(bucketLimit))
-                case "x-ratelimit-bucket": (name, "fakebucket")
-                case "x-ratelimit-reset": (name, String(format: "%.3f", now.timeIntervalSince1970 + resetAfter))
-                default: (name, value)
-                }
+    /// Discord's 429 for a bucket: the captured headers and body with this window's numbers.
+    private func tooManyRequestsReply(_ verdict: FakeBuckets.Verdict) -> Reply {
+        var headers = template429?.headers ?? [("Content-Type", "application/json"), ("X-RateLimit-Scope", "user")]
+        var body = template429?.body ?? ["message": "You are being rate limited.", "global": false]
+        headers = headers.map { name, value in
+            switch name.lowercased() {
+            case "retry-after": (name, String(Int(verdict.resetAfter.rounded(.up))))
+            case "x-ratelimit-reset-after": (name, String(format: "%.3f", verdict.resetAfter))
+            case "x-ratelimit-limit": (name, String(verdict.limit))
+            case "x-ratelimit-remaining": (name, "0")
+            case "x-ratelimit-bucket": (name, FakeBuckets.bucketID)
+            case "x-ratelimit-reset": (name, String(format: "%.3f", verdict.reset))
+            default: (name, value)
             }
-            body["retry_after"] = resetAfter
-            return Reply(status: 429, headers: headers, body: json(body))
         }
-        window.count += 1
-        windows[key] = window
-        pendingHeaders = [
-            ("X-RateLimit-Limit", String(bucketLimit)), ("X-RateLimit-Remaining", String(bucketLimit - window.count)),
-            ("X-RateLimit-Reset", String(format: "%.3f", now.timeIntervalSince1970 + resetAfter)),
-            ("X-RateLimit-Reset-After", String(format: "%.3f", resetAfter)), ("X-RateLimit-Bucket", "fakebucket"),
-        ]
-        return nil
+        body["retry_after"] = verdict.resetAfter
+        return Reply(status: 429, headers: headers, body: json(body))
     }
 
-    private var pendingHeaders: [(String, String)] = []
-
-    private func createMessage(channel: String, _ request: Recorded) -> Reply {
+    private func createMessage(channel: String, _ request: Recorded, rateLimitHeaders: [(String, String)]) -> Reply {
         var payload = request.body
         var files: [(name: String, filename: String?, contentType: String?, body: Data)] = []
         if let type = request.contentType, type.hasPrefix("multipart/form-data") {
@@ -158,7 +177,7 @@ actor FakeDiscordREST {
             files = parts.filter { $0.name != "payload_json" }.map { ($0.name, $0.filename, $0.contentType, $0.body) }
         }
         let object = ((try? JSONSerialization.jsonObject(with: payload)) as? [String: Any]) ?? [:]
-        let headers = pendingHeaders + [("Content-Type", "application/json")]
+        let headers = rateLimitHeaders + [("Content-Type", "application/json")]
         // Discord: with enforce_nonce, a nonce seen recently returns the earlier message.
         if object["enforce_nonce"] as? Bool == true, let nonce = object["nonce"] as? String, let existing = nonces[nonce] {
             return Reply(status: 200, headers: headers, body: json(["id": existing, "channel_id": channel]))
