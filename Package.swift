@@ -227,6 +227,8 @@ let package = Package(
             name: "DiscordTests",
             dependencies: [
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
+                // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
+                "CoachServer", "Coaching", "Telemetry", "LoadTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
