@@ -50,15 +50,14 @@ struct LiveCoachingWhileDiscordStallsTests {
                     configure: { $0.live.ackIntervalMilliseconds = 1 }  // an ack per batch: a latency sample per batch
                 ) { server in
                     let baseline = try await Self.replay(laps, on: server, feed: feed)
-                    try await eventually("the baseline's cues posted") {
-                        await Self.postedText(fake).contains(Self.lastPostedLine(of: baseline) ?? "")
-                    }
+                    let lastLine = try #require(Self.lastPostedLine(of: baseline))
+                    try await eventually("the baseline's events posted") { await Self.postedText(fake).contains(lastLine) }
                     #expect(running.bot.feed.droppedCount == 0)
 
                     await fake.rest.setStalled(true)
                     let stalled = try await Self.replay(laps, on: server, feed: feed)
-                    try Self.checkSamePace(baseline: baseline, stalled: stalled)
-                    try await Self.checkBoundedQueue(running.bot.feed, fake: fake, stalled: stalled)
+                    Self.checkSamePace(baseline: baseline, stalled: stalled)
+                    await Self.checkBoundedQueue(running.bot.feed, fake: fake, stalled: stalled)
                     try await Self.checkBatchedAfterRelease(fake: fake, stalled: stalled)
 
                     // Stalled again, with a post hanging: shutting down must not wait for Discord.
@@ -103,7 +102,7 @@ struct LiveCoachingWhileDiscordStallsTests {
     }
 
     /// (a) the same cues, (b) just as fast: the live budget is 200 ms from batch to cue.
-    static func checkSamePace(baseline: Replay, stalled: Replay) throws {
+    static func checkSamePace(baseline: Replay, stalled: Replay) {
         let (base, hung) = (baseline.report, stalled.report)
         print(String(
             format: "cue latency ms baseline p50 %.1f max %.1f (%d) | stalled p50 %.1f max %.1f (%d); "
@@ -129,7 +128,7 @@ struct LiveCoachingWhileDiscordStallsTests {
 
     /// (c) one post hangs with what it took; the queue behind it holds `capacity`, drops the
     /// oldest and counts them.
-    static func checkBoundedQueue(_ queue: CoachingFeedQueue, fake: FakeDiscord, stalled: Replay) async throws {
+    static func checkBoundedQueue(_ queue: CoachingFeedQueue, fake: FakeDiscord, stalled: Replay) async {
         #expect(await fake.rest.requests(matching: "POST", "channels/\(channel)").count > (await fake.rest.messages(in: channel).count))
         #expect(stalled.offered.count >= queueCapacity + 2, "too few feed events to overflow: \(stalled.offered.count)")
         #expect(queue.count == queueCapacity)
