@@ -228,6 +228,8 @@ let package = Package(
             dependencies: [
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
+                "CoachServer", "Coaching", "Telemetry", "LoadTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),

@@ -19,22 +19,26 @@ public struct StreamReplay: Sendable {
 
     /// Streams every frame once, then waits for the last replies and closes with 1000.
     public func run(say: @escaping @Sendable (String) -> Void) async throws -> LoadReport {
-        var options = self.options
-        options.drivers = 1
-        let replayTime = Double(laps.replayRange.count) / LoadOptions.frameRate
-        options.duration = .seconds(replayTime + 60)
-        try options.validate()
         if let clipsDirectory {
             do { try FileManager.default.createDirectory(at: clipsDirectory, withIntermediateDirectories: true) } catch {
                 throw LoadError(.invalidOption, "cannot create \(clipsDirectory.path): \(error)")
             }
         }
-        let recorder = LoadRecorder()
         let clips = ClipSaver(directory: clipsDirectory)
+        return try await replay { event in say(Self.describe(event, clips: clips)) }
+    }
+
+    /// The same replay for a program rather than a person: `onEvent` gets every event as it
+    /// happens (clips are not saved).
+    public func replay(onEvent: @escaping @Sendable (DriverEvent) -> Void) async throws -> LoadReport {
+        var options = self.options
+        options.drivers = 1
+        let replayTime = Double(laps.replayRange.count) / LoadOptions.frameRate
+        options.duration = .seconds(replayTime + 60)
+        try options.validate()
+        let recorder = LoadRecorder()
         let frames = FrameLoop(laps: laps, startOffset: laps.replayRange.lowerBound, timeBase: 0, noiseSeed: options.seed, loops: false)
-        let driver = Driver(index: 0, token: options.tokens[0], options: options, frames: frames, recorder: recorder) { event in
-            say(Self.describe(event, clips: clips))
-        }
+        let driver = Driver(index: 0, token: options.tokens[0], options: options, frames: frames, recorder: recorder, onEvent: onEvent)
         let start = ContinuousClock.now
         try await driver.run(until: start + options.duration)
         return LoadReport(

@@ -1,4 +1,5 @@
 import Coaching
+import Foundation
 import Integration
 import Telemetry
 
@@ -8,6 +9,15 @@ extension CueEvent {
         self.init(
             driverName: driver, sessionID: session, lapNumber: lap, cornerNumber: cue.corner > 0 ? cue.corner : nil,
             text: cue.text, severity: cue.severity)
+    }
+
+    /// This cue with `clip` as its voice (unchanged when nil).
+    func with(_ clip: CueClip?) -> CueEvent {
+        guard let clip else { return self }
+        var event = self
+        event.voiceClip = Data(clip.oggOpus)
+        event.voiceDuration = clip.duration
+        return event
     }
 }
 

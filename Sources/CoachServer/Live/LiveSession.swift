@@ -35,6 +35,9 @@ actor LiveSession {
     private var voiceOn = false
     /// Team channels (the Discord bot); `offer` never waits.
     private let feed: (any CoachingFeedSink)?
+    /// Cues held back from the feed while their clip renders, by cue id: each is offered once,
+    /// with its clip when it is rendered within `lateClipWindow`, else without (`releaseToFeed`).
+    private var cuesAwaitingClip: [UInt64: CueEvent] = [:]
 
     private var outbound: WebSocketOutboundWriter?
     private var acknowledgedSequence: UInt64 = 0
@@ -131,15 +134,7 @@ actor LiveSession {
                 cues.append((cue, lap))
                 metrics.cuesSent.increment()
                 let clip = await sendCue(cue)
-                if let feed {
-                    var event = CueEvent(cue, lap: Int(lap), driver: driver.name, session: publicID)
-                    // Teammates hear the clip when one is ready, whether or not the driver listens.
-                    if let ready = clip ?? voice?.readyClip(for: cue.text, language: language) {
-                        event.voiceClip = Data(ready.oggOpus)
-                        event.voiceDuration = ready.duration
-                    }
-                    feed.offer(.cue(event))
-                }
+                offerToFeed(cue, lap: lap, driverClip: clip)
             case .delta(let sample):
                 await send(.delta(sample))
             case .lapCompleted(let lap):
@@ -199,7 +194,7 @@ actor LiveSession {
 
     /// The cue at once, with its clip right behind it when the clip is ready; returns that clip.
     /// A clip not ready yet never holds the cue back: the cue goes out as text only and the clip
-    /// follows on its own when it is rendered in time (`sendLateClip`).
+    /// follows on its own when it is rendered in time (`renderLateClip`).
     @discardableResult
     private func sendCue(_ cue: Cue) async -> CueClip? {
         let clip = voiceOn ? voice?.readyClip(for: cue.text, language: language) : nil
@@ -208,7 +203,7 @@ actor LiveSession {
         guard voiceOn else { return nil }
         guard let message else {
             metrics.voiceClipsMissed.increment()
-            sendLateClip(for: cue)
+            renderLateClip(for: cue, toDriver: true)
             return nil
         }
         metrics.voiceClipsSent.increment()
@@ -223,9 +218,10 @@ actor LiveSession {
     /// hear it; much later it would talk over the next corner's cues.
     static let lateClipWindow = Duration.seconds(1)
 
-    /// Renders the clip of a cue that went out as text only and sends it, naming its cue, if it
-    /// is ready within `lateClipWindow` (a new 2 s phrase takes about 35 ms, docs/performance.md).
-    private func sendLateClip(for cue: Cue) {
+    /// Renders the clip of a cue that went out as text only and, if it is ready within
+    /// `lateClipWindow` (a new 2 s phrase takes about 35 ms, docs/performance.md), hands it to
+    /// the feed's held-back cue and, when `toDriver`, sends it to the driver naming its cue.
+    private func renderLateClip(for cue: Cue, toDriver: Bool) {
         guard let voice else { return }
         let language = language
         let sentAt = ContinuousClock.now
@@ -233,8 +229,40 @@ actor LiveSession {
             guard let clip = await voice.renderedClip(for: cue.text, language: language),
                   ContinuousClock.now - sentAt <= Self.lateClipWindow
             else { return }
-            await self.writeLateClip(clip, cueID: cue.id)
+            await self.lateClipRendered(clip, cueID: cue.id, toDriver: toDriver)
         }
+    }
+
+    private func lateClipRendered(_ clip: CueClip, cueID: UInt64, toDriver: Bool) async {
+        releaseToFeed(cueID, clip: clip)
+        if toDriver { await writeLateClip(clip, cueID: cueID) }
+    }
+
+    /// Offers a cue to the feed, once. Teammates hear its clip whether or not the driver
+    /// listens: a clip ready now goes with it; else the cue waits (off the live path, at most
+    /// `lateClipWindow`) for the late render and goes with that clip, or without one.
+    private func offerToFeed(_ cue: Cue, lap: Int32, driverClip: CueClip?) {
+        guard let feed else { return }
+        let event = CueEvent(cue, lap: Int(lap), driver: driver.name, session: publicID)
+        // The driver's `readyClip` already asked (and started a render) when their voice is on.
+        let ready = driverClip ?? (voiceOn ? nil : voice?.readyClip(for: cue.text, language: language))
+        if ready != nil || voice == nil {
+            feed.offer(.cue(event.with(ready)))
+            return
+        }
+        cuesAwaitingClip[cue.id] = event
+        // The driver's late render, when there is one, serves the feed too (one render per phrase).
+        if !voiceOn { renderLateClip(for: cue, toDriver: false) }
+        Task {
+            try? await Task.sleep(for: Self.lateClipWindow)
+            self.releaseToFeed(cue.id, clip: nil)
+        }
+    }
+
+    /// Offers a held-back cue, with `clip` when given; the first call for a cue wins.
+    private func releaseToFeed(_ cueID: UInt64, clip: CueClip?) {
+        guard let event = cuesAwaitingClip.removeValue(forKey: cueID) else { return }
+        feed?.offer(.cue(event.with(clip)))
     }
 
     private func writeLateClip(_ clip: CueClip, cueID: UInt64) async {

@@ -10,10 +10,14 @@ final class FakeCueVoice: CueVoice {
 
     /// When set, `renderedClip` "renders" any text after this delay (nil: it cannot render).
     let renderDelay: Duration?
+    /// False: a text `readyClip` is asked for stays not ready (its background render is slow),
+    /// so only `renderedClip` can give its clip.
+    let preparesAtOnce: Bool
 
-    init(ready: Set<String> = [], renderDelay: Duration? = nil) {
+    init(ready: Set<String> = [], renderDelay: Duration? = nil, preparesAtOnce: Bool = true) {
         state = Mutex((ready, []))
         self.renderDelay = renderDelay
+        self.preparesAtOnce = preparesAtOnce
     }
 
     /// Every text `readyClip` was asked for, in order.
@@ -30,7 +34,7 @@ final class FakeCueVoice: CueVoice {
     func readyClip(for text: String, language: CueLanguage) -> CueClip? {
         let isReady = state.withLock { state in
             state.asked.append(text)
-            return !state.ready.insert(text).inserted
+            return preparesAtOnce ? !state.ready.insert(text).inserted : state.ready.contains(text)
         }
         guard isReady else { return nil }
         return CueClip(id: Self.clipID(for: text), duration: Self.duration, sampleRate: 48_000, oggOpus: Self.bytes(for: text))

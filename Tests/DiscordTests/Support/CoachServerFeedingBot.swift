@@ -1,0 +1,67 @@
+import CoachServer
+import Coaching
+import Foundation
+import Integration
+import Logging
+import ServiceLifecycle
+import Storage
+
+/// The real coaching server on 127.0.0.1 with a free port, wired as `trailbrake serve` wires it
+/// (SQLite in a temp directory, Storage behind every seam) and with `feed` as its
+/// `CoachingFeedSink`: the Discord bot's queue, as the executable hands it over.
+struct CoachServerFeedingBot: Sendable {
+    let liveURL: String
+    /// The driver's bearer token, made through Storage like `trailbrake token create`.
+    let token: String
+    /// The driver's name, which the feed events carry and guild follows name.
+    let driverName: String
+
+    /// Runs `body` against a fresh server, then shuts it down gracefully (which ends live
+    /// sessions, offering their last events to the feed).
+    static func with<T: Sendable>(
+        library: ReferenceLibrary, feed: any CoachingFeedSink, driverName: String,
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        _ body: @Sendable (CoachServerFeedingBot) async throws -> T
+    ) async throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-feed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
+        let drivers = StorageBackedDrivers(database: database)
+        let driver = try await drivers.createDriver(name: driverName)
+        let token = try await drivers.createToken(driverID: driver.id)
+
+        var configuration = ServerConfiguration()
+        configuration.server.host = "127.0.0.1"
+        configuration.server.port = 0
+        configuration.server.dataDirectory = directory.path
+        configure(&configuration)
+        var logger = Logger(label: "feed-e2e-server")
+        logger.logLevel = .warning
+        let writer = LapWriter(database: database)
+        let reader = StorageBackedReader(database: database)
+        let dependencies = CoachServerDependencies(
+            authenticator: drivers,
+            coachFactory: DriverCoachFactory(
+                library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger),
+            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
+            coachingFeed: feed)
+        let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
+        let (urls, announce) = AsyncStream.makeStream(of: String.self)
+        let application = try server.makeApplication { url in announce.yield(url) }
+        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
+            tasks.addTask { try await group.run() }
+            var iterator = urls.makeAsyncIterator()
+            guard let url = await iterator.next() else { throw TestFailure("the coaching server did not start") }
+            let running = CoachServerFeedingBot(
+                liveURL: url.replacingOccurrences(of: "http://", with: "ws://") + "/api/v1/coaching/live", token: token,
+                driverName: driverName)
+            let result: Result<T, any Error>
+            do { result = .success(try await body(running)) } catch { result = .failure(error) }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+            return try result.get()
+        }
+    }
+}
