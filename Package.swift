@@ -189,6 +189,7 @@ let package = Package(
             name: "trailbrake-bench",
             dependencies: [
                 "Telemetry",
+                "LoadTesting",
                 "Coaching",
                 "Storage",
                 "Voice",

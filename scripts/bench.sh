@@ -10,9 +10,14 @@ bench=.build-release/release/trailbrake-bench
 
 echo "== coaching engine, server side per batch (3 runs)"
 for run in 1 2 3; do "$bench" coaching; done
+echo "== the same with the lap in progress packed, as the server runs it"
+for run in 1 2 3; do "$bench" coaching --packed-laps; done
 
 echo "== lap storage"
 "$bench" storage --laps 200 --runs 3
 
 echo "== voice clips (synthesis + encode of new phrases, cache hits, cache memory)"
 "$bench" voice
+
+echo "== coaching state per driver (the server end to end: scripts/bench-memory.sh)"
+"$bench" memory --drivers 300

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coaching
 import Foundation
+import Storage
 import Telemetry
 
 /// Server-side time per batch on the live path, on one thread: binary decode, validation, the
@@ -19,6 +20,9 @@ struct CoachingBenchmarkCommand: ParsableCommand {
 
     @Option(help: "Passes over the laps, each with a new driver coach (the first is warm-up).")
     var passes = 6
+
+    @Flag(help: "Pack the lap in progress with the storage codec, as the server does.")
+    var packedLaps = false
 
     mutating func run() throws {
         let track = SyntheticTrack.testCircuit
@@ -49,7 +53,9 @@ struct CoachingBenchmarkCommand: ParsableCommand {
         var framesTimed = 0
         var busyNanoseconds: UInt64 = 0
         for pass in 0..<passes {
-            let coach = DriverCoach(session: descriptor, reference: choice, language: .english)
+            let coach = DriverCoach(
+                session: descriptor, reference: choice, language: .english,
+                configuration: DriverCoachConfiguration(framePacker: packedLaps ? LapTelemetryChunkPacker() : nil))
             let ring = SPSCRing<LiveFrame>(capacity: 1024)
             for bytes in batches {
                 let start = DispatchTime.now().uptimeNanoseconds

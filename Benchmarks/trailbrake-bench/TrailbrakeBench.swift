@@ -9,7 +9,7 @@ struct TrailbrakeBench: AsyncParsableCommand {
         abstract: "Measure the live coaching path, lap storage, voice cues and the .ibt reader.",
         subcommands: [
             CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self, VoiceBenchmarkCommand.self,
-            IBTBenchmarkCommand.self,
+            IBTBenchmarkCommand.self, MemoryBenchmarkCommand.self,
         ]
     )
 }

@@ -30,7 +30,9 @@ public final class DriverCoach {
         self.language = language
         self.configuration = configuration
         self.referenceChoice = reference
-        self.lapTracker = LapTracker(trackLength: session.track.length, configuration: configuration.lapTracking)
+        self.lapTracker = LapTracker(
+            trackLength: session.track.length, configuration: configuration.lapTracking,
+            framePacker: configuration.framePacker)
         adopt(reference)
     }
 
@@ -183,12 +185,17 @@ public struct DriverCoachConfiguration: Sendable {
     public var ownBestAsReference: Bool
     /// The voice's speaking times for cue deadlines; nil estimates them from the words.
     public var speech: (any CueSpeech)?
+    /// Holds the lap in progress packed (the server passes the storage codec's); nil keeps plain
+    /// frames. The completed lap's frames are then the values the lap store keeps.
+    public var framePacker: (any LapFramePacker)?
 
     public init(
         lapTracking: LapTrackingConfiguration = .init(), cues: CueConfiguration = .init(),
-        deltaInterval: Double = 0.25, ownBestAsReference: Bool = true, speech: (any CueSpeech)? = nil
+        deltaInterval: Double = 0.25, ownBestAsReference: Bool = true, speech: (any CueSpeech)? = nil,
+        framePacker: (any LapFramePacker)? = nil
     ) {
         self.speech = speech
+        self.framePacker = framePacker
         self.lapTracking = lapTracking
         self.cues = cues
         self.deltaInterval = deltaInterval

@@ -47,7 +47,7 @@ public struct DriverCoachFactory: LiveCoachFactory {
             session: session, reference: choice, language: CueLanguage(rawValue: language) ?? .english,
             configuration: DriverCoachConfiguration(
                 deltaInterval: configuration.deltaIntervalSeconds, ownBestAsReference: configuration.ownBestAsReference,
-                speech: speech))
+                speech: speech, framePacker: LapTelemetryChunkPacker()))
         return StoredDriverCoach(coach: coach, driverID: driver.id, writer: writer, logger: logger)
     }
 }

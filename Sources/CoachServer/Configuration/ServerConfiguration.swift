@@ -46,8 +46,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// At most one `ack` per interval: every message costs about 20 µs of server CPU.
         public var ackIntervalMilliseconds = 250
         /// Frames buffered per driver between the socket and the coach; a power of two
-        /// holding at least one full batch (120 frames).
-        public var ringCapacity = 1024
+        /// holding at least one full batch (120 frames). 256 frames are 4 s at 60 Hz and 24 KiB
+        /// (every slot is written, so resident); a full ring only makes the socket wait.
+        public var ringCapacity = 256
     }
 
     /// `[coaching]`: how the coach chooses references and paces deltas.

@@ -3,11 +3,22 @@ import Telemetry
 /// The lap the `LapTracker` is currently filling.
 struct LapInProgress: Sendable {
     var lapNumber: Int32
-    var frames: [TelemetryFrame] = []
+    var frames: LapFrameLog
     var startTime: Double
     /// True when the lap began at an interpolated line crossing (so it can have a lap time).
     var startedAtLine: Bool
     var invalidReason: LapInvalidReason?
+
+    init(
+        lapNumber: Int32, startTime: Double, startedAtLine: Bool, invalidReason: LapInvalidReason? = nil,
+        packer: (any LapFramePacker)?
+    ) {
+        self.lapNumber = lapNumber
+        self.frames = LapFrameLog(packer: packer)
+        self.startTime = startTime
+        self.startedAtLine = startedAtLine
+        self.invalidReason = invalidReason
+    }
 
     /// Marks the lap invalid for `reason` unless it already is: the first reason is the one kept.
     mutating func invalidate(_ reason: LapInvalidReason) {
@@ -23,15 +34,23 @@ struct LapInProgress: Sendable {
 
     /// The record of this lap ended at the line at `endTime`.
     func completed(at endTime: Double) -> LapRecord {
-        LapRecord(
+        let (frames, reason) = unpacked()
+        return LapRecord(
             lapNumber: lapNumber, frames: frames, startTime: startTime, endTime: endTime,
-            lapTime: startedAtLine ? endTime - startTime : nil, isComplete: true, invalidReason: invalidReason)
+            lapTime: startedAtLine ? endTime - startTime : nil, isComplete: true, invalidReason: reason)
     }
 
     /// The record of this lap ended away from the line; `reason` says how it ended.
     func ended(because reason: LapInvalidReason) -> LapRecord {
         LapRecord(
-            lapNumber: lapNumber, frames: frames, startTime: startTime, endTime: nil, lapTime: nil,
+            lapNumber: lapNumber, frames: unpacked().frames, startTime: startTime, endTime: nil, lapTime: nil,
             isComplete: false, invalidReason: reason)
+    }
+
+    /// The frames, and the lap's invalid reason: a chunk that did not unpack leaves frames
+    /// missing, which is what `dataGap` means (never seen: the packer reads its own bytes).
+    private func unpacked() -> (frames: [TelemetryFrame], reason: LapInvalidReason?) {
+        let (frames, complete) = self.frames.frames()
+        return (frames, complete ? invalidReason : invalidReason ?? .dataGap)
     }
 }

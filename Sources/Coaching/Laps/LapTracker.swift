@@ -17,15 +17,20 @@ public struct LapTracker: Sendable {
     /// The declared track length, metres (the session info's or the client's hello).
     public let trackLength: Double
     public let configuration: LapTrackingConfiguration
+    /// Packs the lap in progress chunk by chunk (the server's memory budget); nil keeps plain frames.
+    private let framePacker: (any LapFramePacker)?
     private var lengthEstimate: LapLengthEstimate
 
     private var lastFrame: TelemetryFrame?
     private var current: LapInProgress?
     private var counterAheadOfDistance = false
 
-    public init(trackLength: Double, configuration: LapTrackingConfiguration = .init()) {
+    public init(
+        trackLength: Double, configuration: LapTrackingConfiguration = .init(), framePacker: (any LapFramePacker)? = nil
+    ) {
         self.trackLength = trackLength
         self.configuration = configuration
+        self.framePacker = framePacker
         lengthEstimate = LapLengthEstimate(declared: trackLength)
     }
 
@@ -41,6 +46,9 @@ public struct LapTracker: Sendable {
 
     /// The lap the latest frame belongs to; nil before the first frame.
     public var currentLapNumber: Int32? { current?.lapNumber }
+
+    /// Heap bytes the frames of the lap in progress take (packed chunks plus the plain tail).
+    public var lapInProgressBytes: Int { current?.frames.heapBytes ?? 0 }
 
     /// Time since the current lap's line crossing; nil when the lap did not start at the line
     /// (out-lap, after a reset) or `sessionTime` is before its start.
@@ -59,7 +67,7 @@ public struct LapTracker: Sendable {
             lastFrame = frame
             return [start(LapInProgress(
                 lapNumber: frame.lapNumber, startTime: frame.sessionTime, startedAtLine: false,
-                invalidReason: .outLap), with: frame)]
+                invalidReason: .outLap, packer: framePacker), with: frame)]
         }
         lastFrame = frame
 
@@ -77,7 +85,8 @@ public struct LapTracker: Sendable {
             counterAheadOfDistance = false
             guard var lap = current else { return [] }
             if gapBefore { lap.invalidate(.dataGap) }
-            var next = LapInProgress(lapNumber: lap.lapNumber &+ 1, startTime: time, startedAtLine: true)
+            var next = LapInProgress(
+                lapNumber: lap.lapNumber &+ 1, startTime: time, startedAtLine: true, packer: framePacker)
             if gapAfter { next.invalidate(.dataGap) }
             return [.lapCompleted(lap.completed(at: time)), start(next, with: frame)]
         case .discontinuity:
@@ -85,7 +94,7 @@ public struct LapTracker: Sendable {
             guard let lap = current else { return [] }
             let next = LapInProgress(
                 lapNumber: frame.lapNumber, startTime: frame.sessionTime, startedAtLine: false,
-                invalidReason: .reset)
+                invalidReason: .reset, packer: framePacker)
             return [.lapAbandoned(lap.ended(because: .reset)), start(next, with: frame)]
         }
     }

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Memory per driver (docs/performance.md, "Memory per driver"): a release server on a fresh
+# database and `trailbrake-load run` with N real-time drivers for S seconds (long enough that
+# every driver has a lap well under way when memory is read, at 80 % of the run), then the
+# in-process breakdown of the coaching state (`trailbrake-bench memory`).
+# Not part of `swift test`. Usage: scripts/bench-memory.sh [DRIVERS] [SECONDS] (default 300 100).
+# BENCH_BIN=DIR uses already-built binaries from DIR instead of building (e.g. an older build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+drivers=${1:-300}
+seconds=${2:-100}
+port=${BENCH_PORT:-18182}
+if [ -n "${BENCH_BIN:-}" ]; then
+    bin=$BENCH_BIN
+else
+    for product in trailbrake trailbrake-load trailbrake-bench; do
+        swift build -c release --scratch-path .build-release --product "$product"
+    done
+    bin=.build-release/release
+fi
+work=$(mktemp -d)
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$bin/trailbrake" token create --driver load --count "$drivers" --data-dir "$work" > "$work/tokens.txt" 2>/dev/null
+TRAILBRAKE_LOG_LEVEL=warning TRAILBRAKE_VOICE_PRERENDER=false \
+    "$bin/trailbrake" serve --data-dir "$work" --port "$port" > "$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null && break; sleep 0.2; done
+
+echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+"$bin/trailbrake-load" run --server "ws://127.0.0.1:$port" --tokens-file "$work/tokens.txt" \
+    --server-pid "$server_pid" --drivers "$drivers" --duration "$seconds" --ramp-up 5 \
+    --report "$work/report.json" > "$work/table" 2> /dev/null
+echo "== load average $(cut -d' ' -f1-3 /proc/loadavg) after the run"
+python3 - "$work/report.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+m = r.get("memory") or {}
+t = r["totals"]
+print(f"drivers {r['drivers']}, {r['duration_seconds']:.0f} s, laps stored {t['laps']}, errors {r['errors'] or 'none'}")
+if m:
+    print(f"resident idle {m['resident_bytes_before']/1048576:.1f} MiB, loaded {m['resident_bytes_loaded']/1048576:.1f} MiB"
+          f" ({m['source']}): {m['bytes_per_driver']/1024:.1f} KiB per driver")
+PY
+grep -E '^(VmRSS|VmHWM|RssAnon)' "/proc/$server_pid/status" | tr -s ' ' | sed 's/^/after the run: /'
+if [ -x "$bin/trailbrake-bench" ]; then
+    "$bin/trailbrake-bench" memory --drivers "$drivers"
+fi
