@@ -5,9 +5,9 @@ import NIOCore
 ///
 /// `JSONEncoder` costs microseconds and several allocations per message (a keyed container per
 /// object, snake_case conversion of every key, a `Data` and then a `String` copy); at thousands
-/// of drivers that was a large share of the server's CPU. The output matches what
-/// `ServerMessage.makeEncoder()` writes for the same values, byte for byte (tests compare them):
-/// the same escaping (`"`, `\`, `/` and control characters; other characters as UTF-8) and the
+/// of drivers that was a large share of the server's CPU. The output is the object
+/// `ServerMessage.makeEncoder()` writes for the same values (tests compare them; only the key
+/// order differs, the encoder's being hash order on Linux, the protocol's here), with the same escaping (`"`, `\`, `/` and control characters; other characters as UTF-8) and the
 /// same numbers (Swift's shortest round-trip form, with an integral value's `.0` dropped).
 struct JSONTextWriter {
     /// A non-finite double: JSON has no spelling for it, and `JSONEncoder` refuses it too.
