@@ -15,7 +15,11 @@ port=${BENCH_PORT:-18181}
 ladder=${BENCH_LADDER:-"100 500 1000 2000"}
 # BENCH_BUILD=debug uses the debug build in .build instead (only when no release build can be
 # made in time; its numbers are not the ones the budgets are about).
-if [ "${BENCH_BUILD:-release}" = debug ]; then
+# BENCH_BIN=DIR runs prebuilt binaries from DIR (trailbrake and trailbrake-load) without building,
+# e.g. a copy of the previous release build, to compare before and after a change back to back.
+if [ -n "${BENCH_BIN:-}" ]; then
+    bin=$BENCH_BIN
+elif [ "${BENCH_BUILD:-release}" = debug ]; then
     swift build --product trailbrake && swift build --product trailbrake-load
     bin=.build/debug
 else

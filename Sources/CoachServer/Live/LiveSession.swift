@@ -273,7 +273,7 @@ actor LiveSession {
 
     private func send(_ message: ServerMessage) async {
         guard let outbound else { return }
-        do { try await outbound.write(.text(message.json(using: encoder))) } catch {
+        do { try await outbound.write(message.textFrame(using: encoder)) } catch {
             // The socket is closing; the connection detaches the session on its own.
             self.outbound = nil
         }
