@@ -14,6 +14,7 @@ struct LiveConnection: Sendable {
     let configuration: ServerConfiguration.Live
     let dependencies: CoachServerDependencies
     let registry: SessionRegistry
+    let ackTicker: AckTicker
     let metrics: ServerMetrics
     let logger: Logger
 
@@ -28,6 +29,8 @@ struct LiveConnection: Sendable {
     func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws -> Ending {
         let latch = HelloLatch()
         var session: LiveSession?
+        var tickerKey: UInt64?
+        defer { if let tickerKey { ackTicker.remove(tickerKey) } }
         var closedByServer = false
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -71,14 +74,8 @@ struct LiveConnection: Sendable {
                     case .proceed: break
                     case .started(let started):
                         session = started
-                        let interval = Duration.milliseconds(configuration.ackIntervalMilliseconds)
-                        group.addTask {
-                            // Lets the consumer flush an ack that was held back by the coalescing interval.
-                            while true {
-                                try await Task.sleep(for: interval)
-                                started.wake()
-                            }
-                        }
+                        // Lets the consumer flush an ack that was held back by the coalescing interval.
+                        tickerKey = ackTicker.add(started)
                     }
                 }
             }

@@ -17,6 +17,7 @@ public struct TrailbrakeServer: Sendable {
     public let dependencies: CoachServerDependencies
     public let metrics: ServerMetrics
     let registry: SessionRegistry
+    let ackTicker: AckTicker
     let logger: Logger
 
     public init(
@@ -28,6 +29,7 @@ public struct TrailbrakeServer: Sendable {
         self.metrics = metrics
         self.logger = logger
         self.registry = SessionRegistry(resumeWindow: .seconds(configuration.live.resumeWindowSeconds), metrics: metrics)
+        self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
     }
 
     /// - Parameter onListening: called once with the base URL, e.g. `http://127.0.0.1:53211`,
@@ -41,7 +43,7 @@ public struct TrailbrakeServer: Sendable {
             router: makeHTTPRouter(),
             server: try makeServerBuilder(),
             configuration: .init(address: .hostname(host, port: configuration.server.port), serverName: "trailbrake"),
-            services: [LiveSessionsService(registry: registry)],
+            services: [LiveSessionsService(registry: registry), AckTickerService(ticker: ackTicker)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.server.port
                 await onListening("\(scheme)://\(host):\(port)")
@@ -79,8 +81,8 @@ public struct TrailbrakeServer: Sendable {
             ) {
                 inbound, outbound, driver, logger in
                 let connection = LiveConnection(
-                    driver: driver, configuration: live, dependencies: dependencies, registry: registry, metrics: metrics,
-                    logger: logger)
+                    driver: driver, configuration: live, dependencies: dependencies, registry: registry, ackTicker: ackTicker,
+                    metrics: metrics, logger: logger)
                 let ending = try await connection.run(inbound: inbound, outbound: outbound)
                 return { closeFrame in await connection.socketClosed(ending, closeFrame: closeFrame) }
             }
