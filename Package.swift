@@ -201,6 +201,15 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["Telemetry", "Coaching"], path: "Tests/TestSupport"),
+        // Starting a real coaching server in a test; not in TestSupport, which the core build uses.
+        .target(
+            name: "ServerTestSupport",
+            dependencies: [
+                "CoachServer", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/ServerTestSupport"
+        ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
@@ -219,7 +228,7 @@ let package = Package(
         .testTarget(
             name: "LoadTests",
             dependencies: [
-                "LoadTesting", "CoachServer", "Storage", "Telemetry", "Coaching",
+                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -230,7 +239,7 @@ let package = Package(
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
-                "CoachServer", "Coaching", "Telemetry", "LoadTesting",
+                "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -240,7 +249,7 @@ let package = Package(
         .testTarget(
             name: "CoachServerTests",
             dependencies: [
-                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "Integration",
+                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),

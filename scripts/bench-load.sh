@@ -13,38 +13,14 @@ cd "$(dirname "$0")/.."
 step=${1:-25}
 port=${BENCH_PORT:-18181}
 ladder=${BENCH_LADDER:-"100 500 1000 2000"}
-# BENCH_BUILD=debug uses the debug build in .build instead (only when no release build can be
-# made in time; its numbers are not the ones the budgets are about).
-# BENCH_BIN=DIR runs prebuilt binaries from DIR (trailbrake and trailbrake-load) without building,
-# e.g. a copy of the previous release build, to compare before and after a change back to back.
-if [ -n "${BENCH_BIN:-}" ]; then
-    bin=$BENCH_BIN
-elif [ "${BENCH_BUILD:-release}" = debug ]; then
-    swift build --product trailbrake && swift build --product trailbrake-load
-    bin=.build/debug
-else
-    swift build -c release --scratch-path .build-release --product trailbrake
-    swift build -c release --scratch-path .build-release --product trailbrake-load
-    bin=.build-release/release
-fi
-work=$(mktemp -d)
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+# BENCH_BIN=DIR runs prebuilt binaries (e.g. the previous release build) to compare back to back;
+# BENCH_BUILD=debug the debug build (see scripts/lib/bench-server.sh).
+source scripts/lib/bench-server.sh
+bench_binaries trailbrake trailbrake-load
 
 max_drivers=0
 for n in $ladder; do [ "$n" -gt "$max_drivers" ] && max_drivers=$n; done
-"$bin/trailbrake" token create --driver load --count "$max_drivers" --data-dir "$work" > "$work/tokens.txt" 2>/dev/null
-# No start-up voice pre-render: it would take a core away from the first runs.
-TRAILBRAKE_SERVER_ECHO_PATH=/bench/echo TRAILBRAKE_LOG_LEVEL=warning TRAILBRAKE_VOICE_PRERENDER=false \
-    "$bin/trailbrake" serve --data-dir "$work" --port "$port" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null && break; sleep 0.2; done
+bench_start_server "$max_drivers" "$port" TRAILBRAKE_SERVER_ECHO_PATH=/bench/echo
 
 ticks=$(getconf CLK_TCK)
 idle_kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")

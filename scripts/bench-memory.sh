@@ -11,28 +11,9 @@ cd "$(dirname "$0")/.."
 drivers=${1:-300}
 seconds=${2:-100}
 port=${BENCH_PORT:-18182}
-if [ -n "${BENCH_BIN:-}" ]; then
-    bin=$BENCH_BIN
-else
-    for product in trailbrake trailbrake-load trailbrake-bench; do
-        swift build -c release --scratch-path .build-release --product "$product"
-    done
-    bin=.build-release/release
-fi
-work=$(mktemp -d)
-ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-"$bin/trailbrake" token create --driver load --count "$drivers" --data-dir "$work" > "$work/tokens.txt" 2>/dev/null
-TRAILBRAKE_LOG_LEVEL=warning TRAILBRAKE_VOICE_PRERENDER=false \
-    "$bin/trailbrake" serve --data-dir "$work" --port "$port" > "$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null && break; sleep 0.2; done
+source scripts/lib/bench-server.sh
+bench_binaries trailbrake trailbrake-load trailbrake-bench
+bench_start_server "$drivers" "$port"
 
 echo "== $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 "$bin/trailbrake-load" run --server "ws://127.0.0.1:$port" --tokens-file "$work/tokens.txt" \

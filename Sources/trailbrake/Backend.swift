@@ -27,16 +27,9 @@ struct Backend {
     func serverDependencies(
         _ configuration: ServerConfiguration, voice: PhraseCacheVoice?, logger: Logger
     ) -> CoachServerDependencies {
-        let writer = LapWriter(database: database)
-        let reader = StorageBackedReader(database: database)
         let library = ReferenceDirectory.load(
             URL(fileURLWithPath: configuration.server.referenceDirectory, isDirectory: true), logger: logger)
-        let coachFactory = DriverCoachFactory(
-            library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger)
-        return CoachServerDependencies(
-            authenticator: drivers, coachFactory: coachFactory,
-            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
-            voice: voice)
+        return .storageBacked(database: database, library: library, coaching: configuration.coaching, logger: logger, voice: voice)
     }
 
     /// The iRacing results poller when `[iracing] enabled`, posting to `publisher` (the Discord

@@ -2,7 +2,7 @@ import CoachServer
 import Coaching
 import Foundation
 import Logging
-import ServiceLifecycle
+import ServerTestSupport
 import Storage
 
 /// The real server in-process on 127.0.0.1 with a free port, wired as `trailbrake serve` wires
@@ -46,34 +46,13 @@ struct LoadTestServer: Sendable {
         configuration.server.echoPath = echoPath
         var logger = Logger(label: "load-test-server")
         logger.logLevel = .warning
-        let writer = LapWriter(database: database)
-        let reader = StorageBackedReader(database: database)
         let library = ReferenceDirectory.load(referenceDirectory, logger: logger)
-        let dependencies = CoachServerDependencies(
-            authenticator: accounts,
-            coachFactory: DriverCoachFactory(
-                library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger),
-            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader)
+        let dependencies = CoachServerDependencies.storageBacked(
+            database: database, library: library, coaching: configuration.coaching, logger: logger)
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
-        let (urls, announce) = AsyncStream.makeStream(of: String.self)
-        let application = try server.makeApplication { url in announce.yield(url) }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else { throw LoadTestFailure("the server did not start") }
-            let result: Result<T, any Error>
-            do { result = .success(try await body(LoadTestServer(baseURL: url, tokens: tokens, server: server))) } catch {
-                result = .failure(error)
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return try result.get()
+        let madeTokens = tokens
+        return try await withRunningServer(server, logger: logger) { url in
+            try await body(LoadTestServer(baseURL: url, tokens: madeTokens, server: server))
         }
     }
-}
-
-struct LoadTestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

@@ -2,7 +2,7 @@ import CoachServer
 import Coaching
 import Foundation
 import Logging
-import ServiceLifecycle
+import ServerTestSupport
 import Storage
 
 /// The real server in-process on 127.0.0.1 with a free port and the real dependencies, wired as
@@ -40,31 +40,16 @@ struct EndToEndServer: Sendable {
         if let tls { configuration.tls = tls }
         var logger = Logger(label: "e2e-server")
         logger.logLevel = .warning
-        let writer = LapWriter(database: database)
-        let reader = StorageBackedReader(database: database)
-        let dependencies = CoachServerDependencies(
-            authenticator: drivers,
-            coachFactory: DriverCoachFactory(
-                library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger),
-            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
-            voice: voice)
-
+        let dependencies = CoachServerDependencies.storageBacked(
+            database: database, library: library, coaching: configuration.coaching, logger: logger, voice: voice)
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
-        let (urls, announce) = AsyncStream.makeStream(of: String.self)
-        let application = try server.makeApplication { url in announce.yield(url) }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else { throw TestFailure("the server did not start") }
-            let running = EndToEndServer(baseURL: url, database: database, driverID: driver.id, token: token)
-            let result: Result<T, any Error>
-            do { result = .success(try await body(running)) } catch { result = .failure(error) }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            let value = try result.get()
-            try await afterShutdown(running, value)
-            return value
+        let running = Box<EndToEndServer>()
+        let value = try await withRunningServer(server, logger: logger) { url in
+            let started = EndToEndServer(baseURL: url, database: database, driverID: driver.id, token: token)
+            running.value = started
+            return try await body(started)
         }
+        if let started = running.value { try await afterShutdown(started, value) }
+        return value
     }
 }

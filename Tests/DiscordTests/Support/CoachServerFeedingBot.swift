@@ -3,7 +3,7 @@ import Coaching
 import Foundation
 import Integration
 import Logging
-import ServiceLifecycle
+import ServerTestSupport
 import Storage
 
 /// The real coaching server on 127.0.0.1 with a free port, wired as `trailbrake serve` wires it
@@ -38,30 +38,13 @@ struct CoachServerFeedingBot: Sendable {
         configure(&configuration)
         var logger = Logger(label: "feed-e2e-server")
         logger.logLevel = .warning
-        let writer = LapWriter(database: database)
-        let reader = StorageBackedReader(database: database)
-        let dependencies = CoachServerDependencies(
-            authenticator: drivers,
-            coachFactory: DriverCoachFactory(
-                library: library, database: database, writer: writer, configuration: configuration.coaching, logger: logger),
-            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
-            coachingFeed: feed)
+        let dependencies = CoachServerDependencies.storageBacked(
+            database: database, library: library, coaching: configuration.coaching, logger: logger, coachingFeed: feed)
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
-        let (urls, announce) = AsyncStream.makeStream(of: String.self)
-        let application = try server.makeApplication { url in announce.yield(url) }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else { throw TestFailure("the coaching server did not start") }
-            let running = CoachServerFeedingBot(
+        return try await withRunningServer(server, logger: logger) { url in
+            try await body(CoachServerFeedingBot(
                 liveURL: url.replacingOccurrences(of: "http://", with: "ws://") + "/api/v1/coaching/live", token: token,
-                driverName: driverName)
-            let result: Result<T, any Error>
-            do { result = .success(try await body(running)) } catch { result = .failure(error) }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return try result.get()
+                driverName: driverName))
         }
     }
 }

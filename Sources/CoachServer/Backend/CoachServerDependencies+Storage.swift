@@ -1,0 +1,23 @@
+import Coaching
+import Integration
+import Logging
+import Storage
+
+extension CoachServerDependencies {
+    /// Every seam backed by one SQLite database: tokens, the coach with `library`, sessions, the
+    /// lap writer and the read API. `trailbrake serve` runs on this, and so do the tests that
+    /// start a real server, so they exercise the same wiring.
+    public static func storageBacked(
+        database: TrailbrakeDatabase, library: ReferenceLibrary, coaching: ServerConfiguration.Coaching, logger: Logger,
+        voice: (any CueVoice)? = nil, coachingFeed: (any CoachingFeedSink)? = nil
+    ) -> CoachServerDependencies {
+        let writer = LapWriter(database: database)
+        let reader = StorageBackedReader(database: database)
+        let coachFactory = DriverCoachFactory(
+            library: library, database: database, writer: writer, configuration: coaching, logger: logger)
+        return CoachServerDependencies(
+            authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
+            sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
+            voice: voice, coachingFeed: coachingFeed)
+    }
+}
