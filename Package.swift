@@ -31,6 +31,7 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0")),
     (.full, .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0")),
     (.full, .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0")),
+    (.full, .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2")),
 ]
 let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
 
@@ -41,6 +42,7 @@ let package = Package(
         .executable(name: "trailbrake", targets: ["trailbrake"]),
         .executable(name: "trailbrake-load", targets: ["trailbrake-load"]),
         .executable(name: "trailbrake-bench", targets: ["trailbrake-bench"]),
+        .executable(name: "trailbrake-client", targets: ["trailbrake-client"]),
     ],
     dependencies: packageDependencies,
     targets: [
@@ -51,6 +53,8 @@ let package = Package(
         .systemLibrary(name: "COpus", pkgConfig: "opus", providers: [.apt(["libopus-dev"])]),
         .systemLibrary(name: "COpusEnc", pkgConfig: "libopusenc", providers: [.apt(["libopusenc-dev"])]),
         .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+        // The live client: GT7's Salsa20 packet decryption.
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
 
         // MARK: Pure parts: no network, no database
         // Yams parses the .ibt session-info YAML (pure Swift + vendored libyaml, no I/O).
@@ -144,6 +148,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: The live client (runs beside the sim)
+        // Sims' own telemetry packets (GT7, Assetto Corsa, Forza) decoded into `TelemetryFrame`s,
+        // and lap distance derived where a sim sends none. Pure: bytes in, frames out, no sockets.
+        .target(name: "SimTelemetry", dependencies: ["Telemetry", "CSodium"]),
+        // The client's logic: one source adapter per sim (UDP, iRacing's memory map, JSON lines),
+        // the streamer (protocol v1 over WebSocket, resume and resend), status line, clip player.
+        .target(
+            name: "LiveClient",
+            dependencies: [
+                "Telemetry", "SimTelemetry",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "trailbrake",
@@ -198,6 +220,14 @@ let package = Package(
             ],
             path: "Benchmarks/trailbrake-bench"
         ),
+        .executableTarget(
+            name: "trailbrake-client",
+            dependencies: [
+                "LiveClient", "SimTelemetry", "Telemetry",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["Telemetry", "Coaching"], path: "Tests/TestSupport"),
@@ -215,6 +245,16 @@ let package = Package(
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
         .testTarget(name: "VoiceTests", dependencies: ["Voice", "Coaching", "TestSupport"]),
+        .testTarget(name: "SimTelemetryTests", dependencies: ["SimTelemetry", "Telemetry", "TestSupport"]),
+        .testTarget(
+            name: "LiveClientTests",
+            dependencies: [
+                "LiveClient", "SimTelemetry", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "CoachServer", "Storage",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "IRacingTests",
             dependencies: [

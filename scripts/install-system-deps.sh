@@ -13,6 +13,7 @@ packages=(
   libopusenc-dev    # Voice: Ogg Opus files in memory
   libogg-dev        # Voice: Ogg container (libopusenc's pkg-config needs it)
   libsoxr-dev       # Voice: resampling espeak's 22,050 Hz to 48 kHz
+  libsodium-dev     # trailbrake-client: Salsa20 decryption of Gran Turismo 7 packets
   opus-tools        # tests: opusinfo/opusdec check the Ogg Opus clips
   python3-venv      # tests: scripts/install-python-deps.sh puts pyirsdk (PyPI) in a virtual environment
 )
