@@ -8,6 +8,9 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case notFound = "not_found"
         case badRequest = "bad_request"
         case `internal`
+        // WebSocket connection limits, answered instead of the upgrade.
+        case tooManyConnections = "too_many_connections"
+        case serverBusy = "server_busy"
     }
 
     public var code: Code
@@ -24,6 +27,8 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case .notFound: .notFound
         case .badRequest: .badRequest
         case .internal: .internalServerError
+        case .tooManyConnections: .tooManyRequests
+        case .serverBusy: .serviceUnavailable
         }
     }
 

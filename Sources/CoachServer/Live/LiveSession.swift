@@ -1,6 +1,5 @@
 import Coaching
 import Foundation
-import HummingbirdWebSocket
 import Integration
 import Logging
 import Metrics
@@ -10,10 +9,11 @@ import Telemetry
 /// One driver session: owns the coach and is the only consumer of the session's frame inbox.
 ///
 /// The connection's inbound loop pushes frames and calls `wake()`; a per-session consumer task
-/// drains the inbox, runs the coach and writes cue, delta, ack and lap messages. Only that task
-/// touches the coach, so messages leave in the order the coach produced them, and a slow
-/// socket suspends this session's task alone. The session outlives a dropped connection
-/// (see `SessionRegistry`) and takes a new writer when the driver resumes.
+/// drains the inbox, runs the coach and queues cue, delta, ack and lap messages on the socket.
+/// Only that task touches the coach, so messages leave in the order the coach produced them.
+/// Queuing never waits for the client (`SocketSender`): a socket that takes nothing cannot
+/// hold up this task, its lap storing, or the session's end. The session outlives a dropped
+/// connection (see `SessionRegistry`) and takes a new socket when the driver resumes.
 actor LiveSession {
     nonisolated let publicID: String
     nonisolated let driver: AuthenticatedDriver
@@ -39,7 +39,7 @@ actor LiveSession {
     /// with its clip when it is rendered within `lateClipWindow`, else without (`releaseToFeed`).
     private var cuesAwaitingClip: [UInt64: CueEvent] = [:]
 
-    private var outbound: WebSocketOutboundWriter?
+    private var outbound: SocketSender?
     private var acknowledgedSequence: UInt64 = 0
     private var lastAckAt: ContinuousClock.Instant?
     private var finishRequested = false
@@ -86,13 +86,13 @@ actor LiveSession {
 
     /// Connects a socket: writes `welcome` first, then lets coaching messages flow to it.
     /// `voice` is this connection's `hello.voice` (a resuming driver may switch it).
-    func attach(_ writer: WebSocketOutboundWriter, resumed: Bool, maxMessageBytes: Int, voice: Bool) async {
+    func attach(_ socket: SocketSender, resumed: Bool, maxMessageBytes: Int, voice: Bool) {
         voiceOn = voice && self.voice != nil
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes)
-        try? await writer.write(.text(ServerMessage.welcome(welcome).json(using: encoder)))
-        outbound = writer
+        socket.send(ServerMessage.welcome(welcome).outboundMessage(using: encoder))
+        outbound = socket
         acknowledgedSequence = 0  // the new socket has heard no ack yet
     }
 
@@ -117,11 +117,14 @@ actor LiveSession {
         var events: [CoachingEvent] = []
         // The lap each event happened on, for the cue record.
         var eventLaps: [Int32] = []
+        var popped = false
         while let frame = inbox.pop() {
+            popped = true
             coach.process(frame, into: &events)
             currentLap = frame.frame.lapNumber
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
+        if popped { inbox.spaceFreed() }
         if finishing {
             coach.finish(into: &events)
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
@@ -133,21 +136,21 @@ actor LiveSession {
             case .cue(let cue):
                 cues.append((cue, lap))
                 metrics.cuesSent.increment()
-                let clip = await sendCue(cue)
+                let clip = sendCue(cue)
                 offerToFeed(cue, lap: lap, driverClip: clip)
             case .delta(let sample):
-                await send(.delta(sample))
+                send(.delta(sample))
             case .lapCompleted(let lap):
                 let lapID = await storeLap(lap)
-                await sendAck(processed)  // the protocol puts an ack right before every lap
-                await send(.lap(ServerMessage.LapReport(lap: lap, lapID: lapID)))
+                sendAck(processed)  // the protocol puts an ack right before every lap
+                send(.lap(ServerMessage.LapReport(lap: lap, lapID: lapID)))
                 feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
             case .referenceChanged(let choice):
                 logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
             }
         }
         if processed > acknowledgedSequence, lastAckAt.map({ ContinuousClock.now - $0 >= ackInterval }) ?? true {
-            await sendAck(processed)
+            sendAck(processed)
         }
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
         if isStored {
@@ -180,26 +183,26 @@ actor LiveSession {
         } catch {
             logger.error("storing a lap failed", metadata: ["error": "\(error)", "lap": "\(lap.lapNumber)"])
             metrics.recordError(.internal)
-            await send(.error(WireError(.internal, "lap \(lap.lapNumber) could not be stored")))
+            send(.error(WireError(.internal, "lap \(lap.lapNumber) could not be stored")))
             return nil
         }
     }
 
-    private func sendAck(_ sequence: UInt64) async {
+    private func sendAck(_ sequence: UInt64) {
         guard sequence > acknowledgedSequence, outbound != nil else { return }
         acknowledgedSequence = sequence
         lastAckAt = .now
-        await send(.ack(sequence: sequence))
+        send(.ack(sequence: sequence))
     }
 
     /// The cue at once, with its clip right behind it when the clip is ready; returns that clip.
     /// A clip not ready yet never holds the cue back: the cue goes out as text only and the clip
     /// follows on its own when it is rendered in time (`renderLateClip`).
     @discardableResult
-    private func sendCue(_ cue: Cue) async -> CueClip? {
+    private func sendCue(_ cue: Cue) -> CueClip? {
         let clip = voiceOn ? voice?.readyClip(for: cue.text, language: language) : nil
         let message = clip.flatMap { VoiceClipMessage.encode(cueID: cue.id, clip: $0) }
-        await send(.cue(cue, clip: message == nil ? nil : clip))
+        send(.cue(cue, clip: message == nil ? nil : clip))
         guard voiceOn else { return nil }
         guard let message else {
             metrics.voiceClipsMissed.increment()
@@ -207,9 +210,7 @@ actor LiveSession {
             return nil
         }
         metrics.voiceClipsSent.increment()
-        if let outbound {
-            do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
-        }
+        sendClip(message)
         return clip
     }
 
@@ -233,9 +234,9 @@ actor LiveSession {
         }
     }
 
-    private func lateClipRendered(_ clip: CueClip, cueID: UInt64, toDriver: Bool) async {
+    private func lateClipRendered(_ clip: CueClip, cueID: UInt64, toDriver: Bool) {
         releaseToFeed(cueID, clip: clip)
-        if toDriver { await writeLateClip(clip, cueID: cueID) }
+        if toDriver { writeLateClip(clip, cueID: cueID) }
     }
 
     /// Offers a cue to the feed, once. Teammates hear its clip whether or not the driver
@@ -265,22 +266,26 @@ actor LiveSession {
         feed?.offer(.cue(event.with(clip)))
     }
 
-    private func writeLateClip(_ clip: CueClip, cueID: UInt64) async {
-        guard voiceOn, let outbound, let message = VoiceClipMessage.encode(cueID: cueID, clip: clip) else { return }
+    private func writeLateClip(_ clip: CueClip, cueID: UInt64) {
+        guard voiceOn, outbound != nil, let message = VoiceClipMessage.encode(cueID: cueID, clip: clip) else { return }
         metrics.voiceClipsLate.increment()
-        do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
+        sendClip(message)
     }
 
-    private func send(_ message: ServerMessage) async {
+    private func sendClip(_ message: [UInt8]) {
         guard let outbound else { return }
-        do { try await outbound.write(message.textFrame(using: encoder)) } catch {
-            // The socket is closing; the connection detaches the session on its own.
-            self.outbound = nil
-        }
+        // False: the socket is closing; the connection detaches the session on its own.
+        if !outbound.send(.binary(ByteBuffer(bytes: message), kind: .voiceClip)) { self.outbound = nil }
+    }
+
+    private func send(_ message: ServerMessage) {
+        guard let outbound else { return }
+        if !outbound.send(message.outboundMessage(using: encoder)) { self.outbound = nil }
     }
 
     private func end() async {
         wakeupContinuation.finish()
+        inbox.close()
         guard isStored else { return }
         do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {
             logger.warning("ending a session record failed", metadata: ["error": "\(error)"])

@@ -21,6 +21,11 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
     case invalidUTF8 = "invalid_utf8"
     case resumeRejected = "resume_rejected"
     case `internal`
+    // Connection and session limits, timeouts and slow clients (docs/protocol.md, "Limits").
+    case idleTimeout = "idle_timeout"
+    case tooManySessions = "too_many_sessions"
+    case serverBusy = "server_busy"
+    case slowConsumer = "slow_consumer"
 
     /// The WebSocket close code the protocol prescribes, or nil when the connection is kept.
     public var closeCode: UInt16? {
@@ -29,6 +34,9 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
         case .helloTimeout, .invalidHello: 1008
         case .messageTooLarge: 1009
         case .invalidUTF8: 1007
+        case .idleTimeout, .tooManySessions, .slowConsumer: 1008
+        // RFC 6455's registry: "Try Again Later", the server is at capacity.
+        case .serverBusy: 1013
         default: nil
         }
     }

@@ -1,0 +1,309 @@
+import NIOCore
+import NIOWebSocket
+
+/// The server's end of one upgraded WebSocket, on its event loop, built on NIO's public frame
+/// codec: answers pings, runs the close handshake, joins fragments into messages, writes the
+/// `OutboundQueue` while the channel is writable, and owns the socket's timers (read deadline,
+/// pings, slow client, close, shutdown grace).
+///
+/// Every way the connection can end (a close handshake, a reset, a TLS peer that leaves without
+/// close_notify, a frame over the size limit, a timeout) ends in `channelInactive`, which
+/// completes `ending` and finishes the endpoint's event stream: the endpoint always hears of it.
+final class WebSocketConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = WebSocketFrame
+    typealias InboundOut = SocketEvent
+    typealias OutboundIn = Never
+    typealias OutboundOut = WebSocketFrame
+
+    private enum CloseState { case open, closing, closed }
+
+    /// The ping payload size hummingbird-websocket used; any size up to 125 bytes would do.
+    private static let pingPayloadBytes = 16
+
+    private let settings: SocketSettings
+    private let queue: OutboundQueue
+    private let ending: EventLoopPromise<SocketEnding>
+    private var outcome = SocketEnding()
+    private var context: ChannelHandlerContext?
+    private var assembler: InboundMessageAssembler
+    private var closeState = CloseState.open
+    /// False after a malformed message: nothing more is handed to the endpoint.
+    private var deliversMessages = true
+
+    private var readDeadline: (generation: UInt64, deadline: SocketSettings.ReadDeadline)?
+    private var readTimer: Scheduled<Void>?
+    private var lastMessageAt = NIODeadline.uptimeNanoseconds(0)
+    /// A read was asked for and no data has come since: the client, not backpressure, is silent.
+    private var readRequested = false
+    private var pingTimer: Scheduled<Void>?
+    private var unansweredPing: ByteBuffer?
+    /// The latest ping's payload, answered once the channel is writable again (RFC 6455 5.5.3).
+    private var pendingPong: ByteBuffer?
+    private var stallTimer: Scheduled<Void>?
+    private var closeTimer: Scheduled<Void>?
+
+    init(settings: SocketSettings, queue: OutboundQueue, ending: EventLoopPromise<SocketEnding>) {
+        self.settings = settings
+        self.queue = queue
+        self.ending = ending
+        self.assembler = InboundMessageAssembler(maximumBytes: settings.maxMessageBytes)
+    }
+
+    // MARK: Channel events
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        schedulePing()
+        if let first = settings.firstReadDeadline { setReadDeadline(generation: 0, first) }
+        writabilityChanged()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        guard frame.reservedBits.isEmpty else { return failProtocol() }
+        switch frame.opcode {
+        case .connectionClose: receivedClose(frame.unmaskedData)
+        case .ping: receivedPing(frame.unmaskedData)
+        case .pong: if frame.unmaskedData == unansweredPing { unansweredPing = nil }
+        case .text, .binary, .continuation: receivedData(frame)
+        default: failProtocol()
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        readRequested = false
+        context.fireChannelReadComplete()
+    }
+
+    func read(context: ChannelHandlerContext) {
+        readRequested = true
+        context.read()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        writabilityChanged()
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// Writes what waited while the client was behind; starts the slow-client clock when it falls behind.
+    private func writabilityChanged() {
+        guard let context else { return }
+        if context.channel.isWritable {
+            stallTimer?.cancel()
+            stallTimer = nil
+            if let pong = pendingPong {
+                pendingPong = nil
+                context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: pong)), promise: nil)
+            }
+            flushQueue()
+        } else if stallTimer == nil {
+            stallTimer = context.eventLoop.assumeIsolated().scheduleTask(in: settings.slowClientTimeout) { [self] in
+                stallTimer = nil
+                giveUpOnSlowClient()
+            }
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard event is ChannelShouldQuiesceEvent else { return context.fireUserInboundEventTriggered(event) }
+        guard closeState == .open else { return }
+        // A client that takes nothing would not get the close frame either.
+        guard context.channel.isWritable else { return giveUpOnSlowClient() }
+        deliver(.shutdown)
+        context.eventLoop.assumeIsolated().scheduleTask(in: settings.shutdownGrace) { [self] in
+            self.context?.close(promise: nil)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // NIO's protocol error handler has already answered codec errors (1009, 1002).
+        outcome.error = outcome.error ?? "\(error)"
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        closeState = .closed
+        queue.abandon()
+        for timer in [readTimer, pingTimer, stallTimer, closeTimer] { timer?.cancel() }
+        ending.succeed(outcome)
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        for timer in [readTimer, pingTimer, stallTimer, closeTimer] { timer?.cancel() }
+        self.context = nil
+        ending.succeed(outcome)  // no-op after channelInactive; never leaves the promise open
+    }
+
+    // MARK: Called by `SocketSender` (on the event loop)
+
+    /// Writes queued messages while the channel takes them; a queued close goes out last.
+    func flushQueue() {
+        guard let context else { return }
+        var wrote = false
+        writing: while context.channel.isWritable {
+            switch queue.next() {
+            case .message(let message):
+                context.write(wrapOutboundOut(message.frame), promise: nil)
+                wrote = true
+            case .close(let code, let reason):
+                startClose(code, reason: reason, because: .requested)
+                return
+            case .empty:
+                break writing
+            }
+        }
+        if wrote { context.flush() }
+    }
+
+    /// The endpoint queued a close: it goes out after the queue, but the connection ends within
+    /// the close timeout even if the queue never drains.
+    func closeRequested() {
+        armCloseTimer()
+        flushQueue()
+    }
+
+    /// The queue overflowed with messages that must not be dropped.
+    func giveUpOnSlowClient() {
+        guard closeState != .closed, let context else { return }
+        queue.abandon()
+        outcome.serverReason = outcome.serverReason ?? .slowClient
+        if let notice = settings.slowClientNotice {
+            context.write(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .text, data: notice)), promise: nil)
+        }
+        writeClose(.policyViolation, reason: "slow_consumer")
+        closeState = .closed
+        context.close(promise: nil)
+    }
+
+    func setReadDeadline(generation: UInt64, _ deadline: SocketSettings.ReadDeadline) {
+        guard let context else { return }
+        readTimer?.cancel()
+        readDeadline = (generation, deadline)
+        lastMessageAt = context.eventLoop.now
+        readTimer = context.eventLoop.assumeIsolated().scheduleTask(in: deadline.timeout) { [self] in readTimerFired() }
+    }
+
+    // MARK: Frames
+
+    private func receivedData(_ frame: WebSocketFrame) {
+        guard closeState == .open, deliversMessages else { return }
+        do throws(InboundMessageAssembler.Failure) {
+            guard let message = try assembler.append(frame) else { return }
+            lastMessageAt = context?.eventLoop.now ?? .now()
+            context?.fireChannelRead(wrapInboundOut(.message(message)))
+        } catch {
+            deliversMessages = false
+            context?.fireChannelRead(wrapInboundOut(.malformed(error)))
+        }
+    }
+
+    private func receivedPing(_ payload: ByteBuffer) {
+        guard closeState == .open, let context else { return }
+        guard context.channel.isWritable else {
+            pendingPong = payload
+            return
+        }
+        context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: payload)), promise: nil)
+    }
+
+    private func receivedClose(_ payload: ByteBuffer) {
+        let close = ReceivedClose(payload: payload, validatesUTF8: settings.validatesUTF8)
+        switch closeState {
+        case .open:
+            outcome.clientCloseCode = close.code
+            closeState = .closed
+            queue.abandon()
+            writeClose(close.reply, reason: nil)
+            context?.close(promise: nil)
+        case .closing:
+            outcome.clientCloseCode = close.code
+            closeState = .closed
+            context?.close(promise: nil)
+        case .closed:
+            break
+        }
+    }
+
+    private func failProtocol() {
+        guard closeState == .open else { return }
+        queue.abandon()
+        startClose(.protocolError, reason: nil, because: .protocolError)
+    }
+
+    // MARK: Closing
+
+    /// Sends the server's close frame and waits (at most the close timeout) for the client's.
+    private func startClose(_ code: WebSocketErrorCode, reason: String?, because why: SocketEnding.ServerReason) {
+        guard closeState == .open, let context else { return }
+        closeState = .closing
+        outcome.serverReason = outcome.serverReason ?? why
+        deliversMessages = false
+        writeClose(code, reason: reason)
+        // As hummingbird-websocket did: the client sees the end of the stream right after the close.
+        context.close(mode: .output, promise: nil)
+        armCloseTimer()
+    }
+
+    private func writeClose(_ code: WebSocketErrorCode, reason: String?) {
+        guard let context else { return }
+        var payload = context.channel.allocator.buffer(capacity: 2 + (reason?.utf8.count ?? 0))
+        payload.write(webSocketErrorCode: code)
+        if let reason { payload.writeString(reason) }
+        context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)), promise: nil)
+    }
+
+    private func armCloseTimer() {
+        guard closeTimer == nil, let context else { return }
+        closeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: settings.closeTimeout) { [self] in
+            self.context?.close(promise: nil)
+        }
+    }
+
+    // MARK: Timers
+
+    private func readTimerFired() {
+        readTimer = nil
+        guard let (generation, deadline) = readDeadline, closeState == .open, let context else { return }
+        if deadline.restartsOnMessage {
+            let due = lastMessageAt + deadline.timeout
+            let now = context.eventLoop.now
+            // Not idle yet; or not reading because the endpoint is behind (backpressure), which
+            // is not the client's silence.
+            if due > now || !readRequested {
+                let next = due > now ? due : now + deadline.timeout
+                readTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: next) { [self] in readTimerFired() }
+                return
+            }
+        }
+        readDeadline = nil
+        deliver(.timedOut(generation: generation))
+    }
+
+    private func schedulePing() {
+        guard let interval = settings.pingInterval, let context else { return }
+        pingTimer = context.eventLoop.assumeIsolated().scheduleTask(in: interval) { [self] in
+            pingTimer = nil
+            guard closeState == .open, let context = self.context else { return }
+            guard unansweredPing == nil else {
+                outcome.serverReason = .pingTimeout
+                writeClose(.goingAway, reason: "Ping timeout")
+                closeState = .closed
+                context.close(promise: nil)
+                return
+            }
+            var payload = context.channel.allocator.buffer(capacity: Self.pingPayloadBytes)
+            for _ in 0..<Self.pingPayloadBytes { payload.writeInteger(UInt8.random(in: .min ... .max)) }
+            unansweredPing = payload
+            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .ping, data: payload)), promise: nil)
+            schedulePing()
+        }
+    }
+
+    /// Hands an event to the endpoint outside a read (timers, shutdown).
+    private func deliver(_ event: SocketEvent) {
+        guard let context else { return }
+        context.fireChannelRead(wrapInboundOut(event))
+        context.fireChannelReadComplete()
+    }
+}

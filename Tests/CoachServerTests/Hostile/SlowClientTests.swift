@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import CoachServer
+
+/// Issue 13 item 5: a client that never reads. Its messages pile up in its own bounded queue
+/// (`live.outbound_queue_bytes`) and it is closed when the queue overflows with cues or when
+/// it has taken nothing for `live.slow_client_seconds`; meanwhile another driver's cue latency
+/// stays within a generous multiple of what it was before (measured, printed).
+@Suite(.serialized) struct SlowClientTests {
+    /// 120 frames that each earn a cue from the fake coach (about 40 KB of cues per batch).
+    static func brakingBatch(_ seq: UInt64) -> [ClientMessages.Frame] {
+        (0..<120).map { ClientMessages.Frame(t: Double(seq) * 1_000 + Double($0), brake: 1) }
+    }
+
+    /// A client that says hello, stops reading and then sends braking batches every 50 ms.
+    static func stuckClient(port: Int) async throws -> (HostileWebSocket, Task<Void, Never>) {
+        let (client, _) = try await HostileWebSocket.startSession(port: port, token: FakeAuthenticator.bobToken)
+        try await client.socket.stopReading()
+        let flood = Task {
+            for seq in UInt64(1)...400 {
+                do { try await client.sendBatch(seq: seq, brakingBatch(seq)) } catch { return }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        return (client, flood)
+    }
+
+    @Test func aClientThatNeverReadsIsCutOffWithoutSlowingOthers() async throws {
+        try await RunningServer.with(configure: {
+            $0.live.outboundQueueBytes = 65_536
+            $0.live.slowClientSeconds = 2
+        }) { server in
+            try await withTimeout(seconds: 90) {
+                let (good, _) = try await HostileWebSocket.startSession(port: server.port)
+                var latencies = CueLatencies(client: good)
+                let before = try await latencies.measure(count: 40)
+
+                let (stuck, flood) = try await Self.stuckClient(port: server.port)
+                defer { flood.cancel() }
+                let started = ContinuousClock.now
+                let during = try await latencies.measure(count: 40)
+                #expect(await stuck.socket.isClosed(within: 20), "the stuck client was never closed")
+                let closedAfter = ContinuousClock.now - started
+                print("cue latency of another driver: p50/p99 \(before.p50)/\(before.p99) ms before, "
+                    + "\(during.p50)/\(during.p99) ms while a client never read (closed after \(closedAfter))")
+                #expect(during.p99 <= before.p99 * 4 + 50, "a stuck client slowed another driver down")
+                // Only the good client is attached; the stuck one's session waits for a resume.
+                #expect(await eventually(within: 5) { try await server.liveSessions() == 1 })
+                let (_, metrics) = try await RESTTests.get(server, "/metrics", token: nil)
+                #expect(metrics.contains(#"trailbrake_live_sockets_ended_total{how="slow_client"} 1"#))
+            }
+        }
+    }
+
+    @Test func aClientBehindForTooLongIsClosedEvenWhenItsQueueHasRoom() async throws {
+        try await RunningServer.with(configure: {
+            $0.live.outboundQueueBytes = 64 << 20  // never full in this test: only the clock can close it
+            $0.live.slowClientSeconds = 1
+        }) { server in
+            try await withTimeout(seconds: 60) {
+                let (stuck, flood) = try await Self.stuckClient(port: server.port)
+                defer { flood.cancel() }
+                let started = ContinuousClock.now
+                #expect(await stuck.socket.isClosed(within: 20))
+                let elapsed = ContinuousClock.now - started
+                #expect(elapsed >= .seconds(1), "closed after \(elapsed), before the slow-client time")
+                let (_, metrics) = try await RESTTests.get(server, "/metrics", token: nil)
+                #expect(metrics.contains(#"trailbrake_live_sockets_ended_total{how="slow_client"} 1"#))
+            }
+        }
+    }
+}
+
+/// Cue latency of a well-behaved client: one braking frame per batch, timed to its cue.
+struct CueLatencies {
+    struct Summary {
+        var p50: Double
+        var p99: Double
+    }
+
+    let client: HostileWebSocket
+    private var seq: UInt64 = 0
+
+    init(client: HostileWebSocket) { self.client = client }
+
+    mutating func measure(count: Int) async throws -> Summary {
+        var milliseconds: [Double] = []
+        for _ in 0..<count {
+            seq += 1
+            let sent = ContinuousClock.now
+            try await client.sendBatch(seq: seq, [ClientMessages.Frame(t: Double(seq), brake: 1)])
+            let cue = try await client.next("cue")
+            #expect(cue.seq == seq)
+            let elapsed = ContinuousClock.now - sent
+            milliseconds.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1_000)
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        milliseconds.sort()
+        func quantile(_ q: Double) -> Double { (milliseconds[min(milliseconds.count - 1, Int(Double(milliseconds.count) * q))] * 10).rounded() / 10 }
+        return Summary(p50: quantile(0.5), p99: quantile(0.99))
+    }
+}
