@@ -105,11 +105,23 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case .inputClosed = event as? ChannelEvent {
+            // The client sent its last byte without a close frame (remote half-closure is on):
+            // the conversation is over, abnormally.
+            context.close(promise: nil)
+            return context.fireUserInboundEventTriggered(event)
+        }
         guard event is ChannelShouldQuiesceEvent else { return context.fireUserInboundEventTriggered(event) }
-        guard closeState == .open else { return }
-        // A client that takes nothing would not get the close frame either.
-        guard context.channel.isWritable else { return giveUpOnSlowClient() }
-        deliver(.shutdown)
+        switch closeState {
+        case .closed:
+            return
+        case .closing:
+            break  // the close frame is out; only the wait for the client's is cut short
+        case .open:
+            // A client that takes nothing would not get the close frame either.
+            guard context.channel.isWritable else { return giveUpOnSlowClient() }
+            deliver(.shutdown)
+        }
         context.eventLoop.assumeIsolated().scheduleTask(in: settings.shutdownGrace) { [self] in
             self.context?.close(promise: nil)
         }
@@ -235,13 +247,13 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
 
     /// Sends the server's close frame and waits (at most the close timeout) for the client's.
     private func startClose(_ code: WebSocketErrorCode, reason: String?, because why: SocketEnding.ServerReason) {
-        guard closeState == .open, let context else { return }
+        guard closeState == .open, context != nil else { return }
         closeState = .closing
         outcome.serverReason = outcome.serverReason ?? why
         deliversMessages = false
+        // No half-close after it: the TCP connection is closed once the client's close frame is
+        // in (RFC 6455 7.1.1), or by the close timeout.
         writeClose(code, reason: reason)
-        // As hummingbird-websocket did: the client sees the end of the stream right after the close.
-        context.close(mode: .output, promise: nil)
         armCloseTimer()
     }
 

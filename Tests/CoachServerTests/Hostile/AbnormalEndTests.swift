@@ -26,20 +26,21 @@ import Testing
         let tls = ending == .tlsWithoutCloseNotify || ending == .unreadableTLSRecord
         let certificate = tls ? try TLSTests.TestCertificate() : nil
         defer { certificate.map { try? FileManager.default.removeItem(at: $0.directory) } }
-        try await RunningServer.with(configure: { configuration in
+        try await RunningServer.forRawClients(configure: { configuration in
             configuration.live.resumeWindowSeconds = Self.resumeWindow
             configuration.live.maxMessageBytes = Self.maxMessageBytes
             if let certificate { configuration.tls = .init(enabled: true, certificatePath: certificate.certificateURL.path, keyPath: certificate.keyURL.path) }
         }) { server in
+            let clientTLS = try certificate.map(Self.trusting)
             try await withTimeout(seconds: 30) {
-                let (client, session) = try await HostileWebSocket.startSession(port: server.port, tls: try certificate.map(Self.trusting))
+                let (client, session) = try await HostileWebSocket.startSession(port: server.port, tls: clientTLS)
                 try await client.sendBatch(seq: 1, ClientMessages.frames(5))
                 #expect(try await client.next("ack").seq == 1)
-                #expect(try await server.liveSessions() == 1)
+                #expect(try await server.liveSessions(tls: clientTLS) == 1)
 
                 try await Self.end(client, ending)
 
-                #expect(await eventually(within: 5) { try await server.liveSessions() == 0 }, "the session stays attached")
+                #expect(await eventually(within: 5) { try await server.liveSessions(tls: clientTLS) == 0 }, "the session stays attached")
                 #expect(await !server.backend.store.endedSessions.contains(session), "ended before the resume window was over")
                 #expect(await server.sessionEnds(session, within: Self.resumeWindow + 5), "the session never ended")
                 let partial = await server.partialLaps(of: session)

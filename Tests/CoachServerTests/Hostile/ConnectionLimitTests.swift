@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func aDriverBeyondTheirLimitGets429AndAFreedPlaceIsTakenAgain() async throws {
-        try await RunningServer.with(configure: { $0.live.maxConnectionsPerDriver = 2 }) { server in
+        try await RunningServer.forRawClients(configure: { $0.live.maxConnectionsPerDriver = 2 }) { server in
             try await withTimeout(seconds: 30) {
                 let first = try await HostileWebSocket.connect(port: server.port)
                 let second = try await HostileWebSocket.connect(port: server.port)
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func theServerBeyondItsLimitGets503() async throws {
-        try await RunningServer.with(configure: { $0.live.maxConnections = 2 }) { server in
+        try await RunningServer.forRawClients(configure: { $0.live.maxConnections = 2 }) { server in
             try await withTimeout(seconds: 30) {
                 let alice = try await HostileWebSocket.connect(port: server.port)
                 let bob = try await HostileWebSocket.connect(port: server.port, token: FakeAuthenticator.bobToken)

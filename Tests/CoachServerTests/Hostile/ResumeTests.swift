@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct ResumeTests {
     @Test func aSessionLeftByAResetResumesWhereItStopped() async throws {
         let backend = TestBackend()
-        try await RunningServer.with(backend: backend) { server in
+        try await RunningServer.forRawClients(backend: backend) { server in
             try await withTimeout(seconds: 30) {
                 let (client, session) = try await HostileWebSocket.startSession(port: server.port)
                 try await client.sendBatch(seq: 1, ClientMessages.frames(2, from: 1))

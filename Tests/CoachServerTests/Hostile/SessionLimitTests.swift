@@ -8,7 +8,7 @@ import Testing
 /// close code.
 @Suite(.serialized) struct SessionLimitTests {
     @Test func aDriverWhoseSessionsAreAllAttachedIsRefused() async throws {
-        try await RunningServer.with(configure: { $0.live.maxSessionsPerDriver = 2 }) { server in
+        try await RunningServer.forRawClients(configure: { $0.live.maxSessionsPerDriver = 2 }) { server in
             try await withTimeout(seconds: 30) {
                 let first = try await HostileWebSocket.startSession(port: server.port)
                 let second = try await HostileWebSocket.startSession(port: server.port)
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func aNewSessionEndsTheDriversLongestDetachedOne() async throws {
-        try await RunningServer.with(configure: {
+        try await RunningServer.forRawClients(configure: {
             $0.live.maxSessionsPerDriver = 2
             $0.live.resumeWindowSeconds = 600
         }) { server in
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func theServerAtItsSessionLimitIsBusyEvenForDetachedSessions() async throws {
-        try await RunningServer.with(configure: { $0.live.maxSessions = 1 }) { server in
+        try await RunningServer.forRawClients(configure: { $0.live.maxSessions = 1 }) { server in
             try await withTimeout(seconds: 30) {
                 let (alice, _) = try await HostileWebSocket.startSession(port: server.port)
                 try await alice.socket.reset()

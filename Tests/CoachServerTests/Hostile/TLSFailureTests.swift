@@ -11,7 +11,7 @@ import Testing
     static func withTLSServer(_ body: @escaping @Sendable (RunningServer, TLSTests.TestCertificate) async throws -> Void) async throws {
         let certificate = try TLSTests.TestCertificate()
         defer { try? FileManager.default.removeItem(at: certificate.directory) }
-        try await RunningServer.with(configure: { configuration in
+        try await RunningServer.forRawClients(configure: { configuration in
             configuration.tls = .init(enabled: true, certificatePath: certificate.certificateURL.path, keyPath: certificate.keyURL.path)
         }) { server in
             try await withTimeout(seconds: 30) { try await body(server, certificate) }
@@ -20,10 +20,11 @@ import Testing
 
     /// A trusting client still gets a session (the server went on serving).
     static func expectServing(_ server: RunningServer, _ certificate: TLSTests.TestCertificate) async throws {
-        let (client, _) = try await HostileWebSocket.startSession(port: server.port, tls: try AbnormalEndTests.trusting(certificate))
+        let tls = try AbnormalEndTests.trusting(certificate)
+        let (client, _) = try await HostileWebSocket.startSession(port: server.port, tls: tls)
         try await client.sendBatch(seq: 1, ClientMessages.frames(1))
         #expect(try await client.next("ack").seq == 1)
-        #expect(try await server.liveSessions() == 1)
+        #expect(try await server.liveSessions(tls: tls) == 1)
     }
 
     @Test func aClientThatDoesNotTrustTheCertificateFailsAndTheServerGoesOn() async throws {

@@ -11,7 +11,7 @@ import Testing
     static let headTimeout = 0.5
 
     @Test func aHeadThatTricklesInIsClosedAtTheDeadline() async throws {
-        try await RunningServer.with(configure: { $0.live.requestHeadTimeoutSeconds = Self.headTimeout }) { server in
+        try await RunningServer.forRawClients(configure: { $0.live.requestHeadTimeoutSeconds = Self.headTimeout }) { server in
             try await withTimeout(seconds: 30) {
                 let socket = try await HostileSocket.connect(port: server.port)
                 let started = ContinuousClock.now
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func aConnectionThatSendsNothingAndAKeptAliveOneAreClosed() async throws {
-        try await RunningServer.with(configure: { $0.live.requestHeadTimeoutSeconds = Self.headTimeout }) { server in
+        try await RunningServer.forRawClients(configure: { $0.live.requestHeadTimeoutSeconds = Self.headTimeout }) { server in
             try await withTimeout(seconds: 30) {
                 let silent = try await HostileSocket.connect(port: server.port)
                 #expect(await silent.isClosed(within: 5))
@@ -52,7 +52,7 @@ import Testing
     @Test func aTLSClientThatNeverStartsItsHandshakeIsClosed() async throws {
         let certificate = try TLSTests.TestCertificate()
         defer { try? FileManager.default.removeItem(at: certificate.directory) }
-        try await RunningServer.with(configure: { configuration in
+        try await RunningServer.forRawClients(configure: { configuration in
             configuration.live.requestHeadTimeoutSeconds = Self.headTimeout
             configuration.tls = .init(enabled: true, certificatePath: certificate.certificateURL.path, keyPath: certificate.keyURL.path)
         }) { server in
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func aSilentClientAfterHelloIsClosedAndCanResume() async throws {
-        try await RunningServer.with(configure: { $0.live.idleTimeoutSeconds = 0.6 }) { server in
+        try await RunningServer.forRawClients(configure: { $0.live.idleTimeoutSeconds = 0.6 }) { server in
             try await withTimeout(seconds: 30) {
                 let (client, session) = try await HostileWebSocket.startSession(port: server.port)
                 // Messages more often than the timeout keep it open...
