@@ -42,6 +42,9 @@ struct ClientOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Longest wait between reconnect attempts (default 30).", valueName: "seconds"))
     var reconnectMax: Double?
 
+    @Option(help: ArgumentHelp("After the sim stops (or Ctrl-C), how long the server may take to acknowledge what is buffered (default 30).", valueName: "seconds"))
+    var drainTimeout: Double?
+
     @Flag(help: "Plain status lines even on a terminal (as when the output is a log).")
     var plain = false
 
@@ -66,6 +69,7 @@ struct ClientOptions: ParsableArguments {
         flags.language = language
         flags.sourceTimeoutSeconds = sourceTimeout
         flags.reconnectMaxSeconds = reconnectMax
+        flags.drainTimeoutSeconds = drainTimeout
         flags.plain = plain
         return flags
     }

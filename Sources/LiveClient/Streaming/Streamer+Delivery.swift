@@ -46,6 +46,7 @@ extension Streamer {
         if sourceEnded, let drainDeadline, ContinuousClock.now >= drainDeadline, outbox.current != nil {
             var left = 0
             while outbox.current != nil { left += outbox.abandonCurrent() }
+            undeliveredFrames += left
             report(.undelivered(frames: left))
             return .done
         }
