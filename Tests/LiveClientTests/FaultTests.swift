@@ -47,6 +47,34 @@ struct FaultTests {
         }
     }
 
+    /// The path dies without a reset (a NAT forgets the connection): nothing comes back, the
+    /// watchdog takes the socket for dead, and the resume sends what the server never got.
+    @Test func aSilentServerIsTakenForDeadAndTheSessionResumed() async throws {
+        let home = try await LiveTestServer.Home()
+        defer { home.remove() }
+        try await LiveTestServer.with(home: home) { server in
+            let port = try #require(Int(server.baseURL.split(separator: ":").last ?? ""))
+            let proxy = try await CuttableProxy(upstreamPort: port)
+            let source = FeedSource()
+            let settings = try testSettings("ws://127.0.0.1:\(proxy.port)", token: server.token) { $0.serverSilence = .milliseconds(800) }
+            let log = EventLog()
+            let streamer = Streamer(settings: settings, simName: "test sim", report: log.record)
+            let run = Task { try await streamer.run(source) }
+            source.feed.yield(.session(Sample.langley))
+            for index in 0..<120 {
+                if index == 60 { proxy.freeze() }
+                source.feed.yield(.frame(Sample.frame(index)))
+                try await Task.sleep(for: .milliseconds(16))
+            }
+            source.feed.finish()
+            try await run.value
+            await proxy.stop()
+            #expect(Int(server.metric("trailbrake_live_frames_total") ?? -1) == 120)
+            #expect(log.contains("connection lost: the server sent nothing for 0.8 seconds while batches waited for acks"), "\(log.lines)")
+            #expect(log.contains("connected: resumed session"), "\(log.timeline)")
+        }
+    }
+
     @Test func aSilentSimIsShownAndTheStreamGoesOn() async throws {
         let home = try await LiveTestServer.Home()
         defer { home.remove() }
