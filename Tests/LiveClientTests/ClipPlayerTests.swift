@@ -120,6 +120,29 @@ struct ClipPlayerTests {
         for (earlier, later) in zip(runs, runs.dropFirst()) { #expect(earlier.1 <= later.0, "one player at a time") }
     }
 
+    /// A player that never finishes is stopped, so it cannot silence the cues after it.
+    @Test func aHungPlayerIsStoppedAndTheNextClipPlays() async throws {
+        let recorder = try RecordingPlayer(seconds: 0)
+        defer { recorder.remove() }
+        let marker = recorder.directory.appendingPathComponent("hang").path
+        let command = "if [ ! -e '\(marker)' ]; then touch '\(marker)'; cat > /dev/null; exec sleep 60; fi; \(recorder.command)"
+        let said = Mutex<[String]>([])
+        let player = ClipPlayer(command: command, position: CarPosition(), overrun: .milliseconds(300)) { line in
+            said.withLock { $0.append(line) }
+        }
+        let playing = Task { await player.run() }
+        for id: UInt64 in [1, 2] {
+            player.handle(Self.cue(id, deadline: nil))
+            player.handle(.clip(try Self.clip(cue: id, seconds: 0.1)))
+        }
+        player.finish()
+        let started = ContinuousClock.now
+        await playing.value
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(try recorder.clips() == ["OggS clip of cue 2"])
+        #expect(said.withLock { $0 }.contains { $0.contains("still running") })
+    }
+
     @Test func aDeadlineBehindTheCarNearTheLineBelongsToTheNextLap() {
         let nearLine = CarPosition.Snapshot(lap: 4, distance: 560, speed: 40, trackLength: 580)
         let deadline = ClipDeadline(deadline: 60, carAtCue: nearLine)

@@ -41,22 +41,17 @@ import Testing
     }
 
     @Test func aLineLongerThanTheLimitIsReportedNotKept() async throws {
-        let (read, write) = try Self.pipe()
-        let reader = LineReader(descriptor: read, maximumLineBytes: 100)
+        let pipe = Pipe()
+        let reader = LineReader(file: pipe.fileHandleForReading, maximumLineBytes: 100)
         let text = "short\n" + String(repeating: "x", count: 100_000) + "\nlast"
+        let input = pipe.fileHandleForWriting
         let writer = Task.detached {
-            _ = text.utf8CString.withUnsafeBufferPointer { Glibc.write(write, $0.baseAddress, $0.count - 1) }
-            close(write)
+            try? input.write(contentsOf: Data(text.utf8))
+            try? input.close()
         }
         var lines: [LineReader.Line] = []
         for await line in reader.makeStream() { lines.append(line) }
         await writer.value
         #expect(lines == [.text("short"), .tooLong(bytes: 100_000), .text("last")])
-    }
-
-    static func pipe() throws -> (Int32, Int32) {
-        var ends: [Int32] = [0, 0]
-        guard Glibc.pipe(&ends) == 0 else { throw TestFailure("pipe() failed") }
-        return (ends[0], ends[1])
     }
 }
