@@ -51,10 +51,18 @@ struct ClientOptions: ParsableArguments {
     @Option(help: ArgumentHelp("TOML file with any of these options (and a table per source); flags win over it.", valueName: "file"))
     var config: String?
 
-    /// The config file (empty without --config), read once per call.
+    /// The config file (empty without --config), read once per call. A table no source command
+    /// owns (`[gt8]`) is refused.
     func configFile() throws -> ClientConfigFile {
         guard let config else { return .empty }
-        do { return try ClientConfigFile.read(path: config) } catch { throw ValidationError(error.description) }
+        do {
+            let file = try ClientConfigFile.read(path: config)
+            let sources = TrailbrakeClientCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+            try file.rejectUnknownTables(known: Set(sources))
+            return file
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     var flags: ClientFlags {
