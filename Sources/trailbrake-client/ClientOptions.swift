@@ -91,7 +91,12 @@ struct ClientOptions: ParsableArguments {
         } catch let error as ClientSettingsError {
             throw ValidationError(error.description)
         }
+        #if os(Windows)
+        // The console needs VT mode for in-place redraws; plain lines work everywhere.
+        let terminal = false
+        #else
         let terminal = !resolved.plain && isatty(STDOUT_FILENO) != 0
+        #endif
         let display = StatusDisplay(mode: terminal ? .terminal : .plain) { text in
             FileHandle.standardOutput.write(Data(text.utf8))
         }
