@@ -110,6 +110,23 @@ struct CommandLineTests {
         }
     }
 
+    @Test(.enabled(if: TestData.sharedDataDirectory != nil, "skipped: shared/data is absent"))
+    func anIBTIsReplayedThroughTheIRacingCommand() async throws {
+        let file = TestData.sharedDataDirectory!.appendingPathComponent("telemetry/rr_skmodified_langley_2015-05-28_14-45-12.ibt")
+        let home = try await LiveTestServer.Home()
+        defer { home.remove() }
+        try await LiveTestServer.with(home: home) { server in
+            let run = try await client(
+                ["iracing", "--server", server.liveURL, "--replay-ibt", file.path, "--speed", "20", "--lossless"],
+                environment: ["TRAILBRAKE_TOKEN": home.token])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("session: iracing, Langley Speedway (580 m), Modified - SK, offline testing"))
+            #expect(run.stdout.contains("ended: every frame acknowledged"))
+            let accepted = Int(server.metric("trailbrake_live_frames_total") ?? 0)
+            #expect(accepted > 400 && accepted <= 418, "the file's 418 rows, less the ones no server would take")
+        }
+    }
+
     @Test func iRacingLiveNeedsWindows() async throws {
         let run = try await client(["iracing", "--server", "ws://127.0.0.1:9"], environment: ["TRAILBRAKE_TOKEN": "tb_x"])
         #if os(Windows)
