@@ -1,5 +1,6 @@
 import Foundation
 import NIOSSL
+import ServerTestSupport
 import Testing
 
 @testable import CoachServer
@@ -24,8 +25,8 @@ import Testing
     @Test(arguments: Ending.allCases)
     func theSessionGoesToTheResumeWindowThenItsPartialLapIsStored(ending: Ending) async throws {
         let tls = ending == .tlsWithoutCloseNotify || ending == .unreadableTLSRecord
-        let certificate = tls ? try TLSTests.TestCertificate() : nil
-        defer { certificate.map { try? FileManager.default.removeItem(at: $0.directory) } }
+        let certificate = tls ? try TestCertificate() : nil
+        defer { certificate?.remove() }
         try await RunningServer.forRawClients(configure: { configuration in
             configuration.live.resumeWindowSeconds = Self.resumeWindow
             configuration.live.maxMessageBytes = Self.maxMessageBytes
@@ -74,7 +75,7 @@ import Testing
         }
     }
 
-    static func trusting(_ certificate: TLSTests.TestCertificate) throws -> TLSConfiguration {
+    static func trusting(_ certificate: TestCertificate) throws -> TLSConfiguration {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array(certificate.certificatePEM.utf8), format: .pem)])
         return configuration

@@ -1,5 +1,6 @@
 import Foundation
 import NIOSSL
+import ServerTestSupport
 import Testing
 
 @testable import CoachServer
@@ -8,9 +9,9 @@ import Testing
 /// the TLS port. The server closes each connection promptly, holds no session for it, and goes
 /// on serving TLS clients.
 @Suite(.serialized) struct TLSFailureTests {
-    static func withTLSServer(_ body: @escaping @Sendable (RunningServer, TLSTests.TestCertificate) async throws -> Void) async throws {
-        let certificate = try TLSTests.TestCertificate()
-        defer { try? FileManager.default.removeItem(at: certificate.directory) }
+    static func withTLSServer(_ body: @escaping @Sendable (RunningServer, TestCertificate) async throws -> Void) async throws {
+        let certificate = try TestCertificate()
+        defer { certificate.remove() }
         try await RunningServer.forRawClients(configure: { configuration in
             configuration.tls = .init(enabled: true, certificatePath: certificate.certificateURL.path, keyPath: certificate.keyURL.path)
         }) { server in
@@ -19,7 +20,7 @@ import Testing
     }
 
     /// A trusting client still gets a session (the server went on serving).
-    static func expectServing(_ server: RunningServer, _ certificate: TLSTests.TestCertificate) async throws {
+    static func expectServing(_ server: RunningServer, _ certificate: TestCertificate) async throws {
         let tls = try AbnormalEndTests.trusting(certificate)
         let (client, _) = try await HostileWebSocket.startSession(port: server.port, tls: tls)
         try await client.sendBatch(seq: 1, ClientMessages.frames(1))
@@ -31,7 +32,7 @@ import Testing
         try await Self.withTLSServer { server, certificate in
             // Trusts nothing but a certificate authority of its own.
             var untrusting = TLSConfiguration.makeClientConfiguration()
-            untrusting.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array(try TLSTests.TestCertificate().certificatePEM.utf8), format: .pem)])
+            untrusting.trustRoots = .certificates([try NIOSSLCertificate(bytes: Array(try TestCertificate().certificatePEM.utf8), format: .pem)])
             let socket = try await HostileSocket.connect(port: server.port, tls: untrusting)
             try? await socket.send(WebSocketWire.upgradeRequest(path: HostileWebSocket.livePath, token: FakeAuthenticator.aliceToken))
             let ended = await socket.readUntilClosed(timeout: 5)

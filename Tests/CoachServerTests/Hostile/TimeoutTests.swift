@@ -1,4 +1,5 @@
 import Foundation
+import ServerTestSupport
 import Testing
 
 @testable import CoachServer
@@ -50,8 +51,8 @@ import Testing
     }
 
     @Test func aTLSClientThatNeverStartsItsHandshakeIsClosed() async throws {
-        let certificate = try TLSTests.TestCertificate()
-        defer { try? FileManager.default.removeItem(at: certificate.directory) }
+        let certificate = try TestCertificate()
+        defer { certificate.remove() }
         try await RunningServer.forRawClients(configure: { configuration in
             configuration.live.requestHeadTimeoutSeconds = Self.headTimeout
             configuration.tls = .init(enabled: true, certificatePath: certificate.certificateURL.path, keyPath: certificate.keyURL.path)
