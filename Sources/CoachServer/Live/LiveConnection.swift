@@ -45,8 +45,9 @@ struct LiveConnection: Sendable {
         let ending = (try? await socket.ending.get()) ?? SocketEnding()
         metrics.socketEnded(ending)
         if let error = ending.error { logger.debug("live socket ended", metadata: ["error": "\(error)"]) }
+        // The socket ended without a close frame from the client (or while its connection was busy):
+        // the session stays resumable.
         guard let session = state.session else { return }
-        // 1000 from the driver ends the session; any other end keeps it resumable.
         await release(session, state: &state, ending: ending.isNormalClientClose)
     }
 
@@ -88,6 +89,12 @@ struct LiveConnection: Sendable {
                 report(WireError(.idleTimeout, "no message for \(configuration.idleTimeoutSeconds) s"), socket)
             }
             await closed(state: &state)
+        case .closeReceived(let code):
+            // 1000 ends the session now: the partial lap is stored and its `lap` goes out before
+            // the server's close frame. Any other code leaves it resumable.
+            if let session = state.session { await release(session, state: &state, ending: code == .normalClosure) }
+            socket.answerClose()
+            state.closing = true
         case .shutdown:
             // The partial lap is stored (and its `lap` message queued) before the close.
             if let session = state.session { await release(session, state: &state, ending: true) }

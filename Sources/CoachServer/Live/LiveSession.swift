@@ -230,7 +230,7 @@ actor LiveSession {
             guard let clip = await voice.renderedClip(for: cue.text, language: language),
                   ContinuousClock.now - sentAt <= Self.lateClipWindow
             else { return }
-            await self.lateClipRendered(clip, cueID: cue.id, toDriver: toDriver)
+            self.lateClipRendered(clip, cueID: cue.id, toDriver: toDriver)
         }
     }
 

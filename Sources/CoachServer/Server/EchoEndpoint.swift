@@ -22,6 +22,8 @@ enum EchoEndpoint {
                 case .malformed(.badFragmentation): socket.close(.protocolError, reason: nil)
                 case .timedOut: socket.close(.policyViolation, reason: "idle_timeout")
                 case .shutdown: socket.close(.goingAway, reason: "server_shutdown")
+                // Every echo queued before it goes out first.
+                case .closeReceived: socket.answerClose()
                 }
             }
         } catch {}

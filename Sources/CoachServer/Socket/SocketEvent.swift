@@ -11,6 +11,10 @@ enum SocketEvent: Sendable {
     case timedOut(generation: UInt64)
     /// The server is shutting down: finish up and close (1001) within the shutdown grace.
     case shutdown
+    /// The client sent its close frame (with this code, nil without one) after every message
+    /// delivered before; nothing follows. Finish with those, then `SocketSender.answerClose()`:
+    /// what is queued until then goes out before the server's close frame.
+    case closeReceived(WebSocketErrorCode?)
 }
 
 /// How an upgraded socket ended, known once its channel is closed.

@@ -56,6 +56,12 @@ final class SocketSender: Sendable {
         onEventLoop { $0.closeRequested() }
     }
 
+    /// The endpoint is done after `.closeReceived`: the server's close frame (1000, or 1002 for a
+    /// bad close from the client) goes out after everything queued, then the connection closes.
+    func answerClose() {
+        close(.normalClosure, reason: nil)
+    }
+
     /// Arms the socket's read deadline, replacing the one before; returns the generation its
     /// `.timedOut` event will carry.
     @discardableResult

@@ -4,7 +4,7 @@ import NIOWebSocket
 /// The server's end of one upgraded WebSocket, on its event loop, built on NIO's public frame
 /// codec: answers pings, runs the close handshake, joins fragments into messages, writes the
 /// `OutboundQueue` while the channel is writable, and owns the socket's timers (read deadline,
-/// pings, slow client, close, shutdown grace).
+/// pings, slow client, close, shutdown grace: `WebSocketConnectionHandler+Timers`).
 ///
 /// Every way the connection can end (a close handshake, a reset, a TLS peer that leaves without
 /// close_notify, a frame over the size limit, a timeout) ends in `channelInactive`, which
@@ -15,32 +15,38 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
     typealias OutboundIn = Never
     typealias OutboundOut = WebSocketFrame
 
-    private enum CloseState { case open, closing, closed }
+    enum CloseState: Equatable {
+        case open
+        /// The server sent its close frame and waits for the client's.
+        case closing
+        /// The client sent its close frame; the endpoint finishes what it was given before it
+        /// (`SocketEvent.closeReceived`), then the reply goes out after everything it queued.
+        case answering(reply: WebSocketErrorCode)
+        case closed
+    }
 
-    /// The ping payload size hummingbird-websocket used; any size up to 125 bytes would do.
-    private static let pingPayloadBytes = 16
-
-    private let settings: SocketSettings
-    private let queue: OutboundQueue
+    let settings: SocketSettings
+    let queue: OutboundQueue
     private let ending: EventLoopPromise<SocketEnding>
-    private var outcome = SocketEnding()
-    private var context: ChannelHandlerContext?
+    var outcome = SocketEnding()
+    var context: ChannelHandlerContext?
     private var assembler: InboundMessageAssembler
-    private var closeState = CloseState.open
+    var closeState = CloseState.open
     /// False after a malformed message: nothing more is handed to the endpoint.
     private var deliversMessages = true
 
-    private var readDeadline: (generation: UInt64, deadline: SocketSettings.ReadDeadline)?
-    private var readTimer: Scheduled<Void>?
-    private var lastMessageAt = NIODeadline.uptimeNanoseconds(0)
+    // The timers' state (see the extension).
+    var readDeadline: (generation: UInt64, deadline: SocketSettings.ReadDeadline)?
+    var readTimer: Scheduled<Void>?
+    var lastMessageAt = NIODeadline.uptimeNanoseconds(0)
     /// A read was asked for and no data has come since: the client, not backpressure, is silent.
-    private var readRequested = false
-    private var pingTimer: Scheduled<Void>?
-    private var unansweredPing: ByteBuffer?
+    var readRequested = false
+    var pingTimer: Scheduled<Void>?
+    var unansweredPing: ByteBuffer?
     /// The latest ping's payload, answered once the channel is writable again (RFC 6455 5.5.3).
     private var pendingPong: ByteBuffer?
-    private var stallTimer: Scheduled<Void>?
-    private var closeTimer: Scheduled<Void>?
+    var stallTimer: Scheduled<Void>?
+    var closeTimer: Scheduled<Void>?
 
     init(settings: SocketSettings, queue: OutboundQueue, ending: EventLoopPromise<SocketEnding>) {
         self.settings = settings
@@ -96,11 +102,8 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
                 context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: pong)), promise: nil)
             }
             flushQueue()
-        } else if stallTimer == nil {
-            stallTimer = context.eventLoop.assumeIsolated().scheduleTask(in: settings.slowClientTimeout) { [self] in
-                stallTimer = nil
-                giveUpOnSlowClient()
-            }
+        } else {
+            startSlowClientClock()
         }
     }
 
@@ -112,19 +115,7 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
             return context.fireUserInboundEventTriggered(event)
         }
         guard event is ChannelShouldQuiesceEvent else { return context.fireUserInboundEventTriggered(event) }
-        switch closeState {
-        case .closed:
-            return
-        case .closing:
-            break  // the close frame is out; only the wait for the client's is cut short
-        case .open:
-            // A client that takes nothing would not get the close frame either.
-            guard context.channel.isWritable else { return giveUpOnSlowClient() }
-            deliver(.shutdown)
-        }
-        context.eventLoop.assumeIsolated().scheduleTask(in: settings.shutdownGrace) { [self] in
-            self.context?.close(promise: nil)
-        }
+        shutdownRequested()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -136,13 +127,13 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         closeState = .closed
         queue.abandon()
-        for timer in [readTimer, pingTimer, stallTimer, closeTimer] { timer?.cancel() }
+        cancelTimers()
         ending.succeed(outcome)
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        for timer in [readTimer, pingTimer, stallTimer, closeTimer] { timer?.cancel() }
+        cancelTimers()
         self.context = nil
         ending.succeed(outcome)  // no-op after channelInactive; never leaves the promise open
     }
@@ -159,7 +150,14 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
                 context.write(wrapOutboundOut(message.frame), promise: nil)
                 wrote = true
             case .close(let code, let reason):
-                startClose(code, reason: reason, because: .requested)
+                if case .answering(let reply) = closeState {
+                    // The endpoint is done with what the client sent before its close.
+                    closeState = .closed
+                    writeClose(reply, reason: nil)
+                    context.close(promise: nil)
+                } else {
+                    startClose(code, reason: reason, because: .requested)
+                }
                 return
             case .empty:
                 break writing
@@ -175,7 +173,8 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
         flushQueue()
     }
 
-    /// The queue overflowed with messages that must not be dropped.
+    /// The queue overflowed with messages that must not be dropped, or the client took nothing
+    /// for the slow-client time.
     func giveUpOnSlowClient() {
         guard closeState != .closed, let context else { return }
         queue.abandon()
@@ -186,14 +185,6 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
         writeClose(.policyViolation, reason: "slow_consumer")
         closeState = .closed
         context.close(promise: nil)
-    }
-
-    func setReadDeadline(generation: UInt64, _ deadline: SocketSettings.ReadDeadline) {
-        guard let context else { return }
-        readTimer?.cancel()
-        readDeadline = (generation, deadline)
-        lastMessageAt = context.eventLoop.now
-        readTimer = context.eventLoop.assumeIsolated().scheduleTask(in: deadline.timeout) { [self] in readTimerFired() }
     }
 
     // MARK: Frames
@@ -224,15 +215,15 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
         switch closeState {
         case .open:
             outcome.clientCloseCode = close.code
-            closeState = .closed
-            queue.abandon()
-            writeClose(close.reply, reason: nil)
-            context?.close(promise: nil)
+            closeState = .answering(reply: close.reply)
+            readDeadline = nil
+            armCloseTimer()
+            context?.fireChannelRead(wrapInboundOut(.closeReceived(close.code)))
         case .closing:
             outcome.clientCloseCode = close.code
             closeState = .closed
             context?.close(promise: nil)
-        case .closed:
+        case .answering, .closed:
             break
         }
     }
@@ -257,7 +248,7 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
         armCloseTimer()
     }
 
-    private func writeClose(_ code: WebSocketErrorCode, reason: String?) {
+    func writeClose(_ code: WebSocketErrorCode, reason: String?) {
         guard let context else { return }
         var payload = context.channel.allocator.buffer(capacity: 2 + (reason?.utf8.count ?? 0))
         payload.write(webSocketErrorCode: code)
@@ -265,55 +256,8 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
         context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: payload)), promise: nil)
     }
 
-    private func armCloseTimer() {
-        guard closeTimer == nil, let context else { return }
-        closeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: settings.closeTimeout) { [self] in
-            self.context?.close(promise: nil)
-        }
-    }
-
-    // MARK: Timers
-
-    private func readTimerFired() {
-        readTimer = nil
-        guard let (generation, deadline) = readDeadline, closeState == .open, let context else { return }
-        if deadline.restartsOnMessage {
-            let due = lastMessageAt + deadline.timeout
-            let now = context.eventLoop.now
-            // Not idle yet; or not reading because the endpoint is behind (backpressure), which
-            // is not the client's silence.
-            if due > now || !readRequested {
-                let next = due > now ? due : now + deadline.timeout
-                readTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: next) { [self] in readTimerFired() }
-                return
-            }
-        }
-        readDeadline = nil
-        deliver(.timedOut(generation: generation))
-    }
-
-    private func schedulePing() {
-        guard let interval = settings.pingInterval, let context else { return }
-        pingTimer = context.eventLoop.assumeIsolated().scheduleTask(in: interval) { [self] in
-            pingTimer = nil
-            guard closeState == .open, let context = self.context else { return }
-            guard unansweredPing == nil else {
-                outcome.serverReason = .pingTimeout
-                writeClose(.goingAway, reason: "Ping timeout")
-                closeState = .closed
-                context.close(promise: nil)
-                return
-            }
-            var payload = context.channel.allocator.buffer(capacity: Self.pingPayloadBytes)
-            for _ in 0..<Self.pingPayloadBytes { payload.writeInteger(UInt8.random(in: .min ... .max)) }
-            unansweredPing = payload
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .ping, data: payload)), promise: nil)
-            schedulePing()
-        }
-    }
-
     /// Hands an event to the endpoint outside a read (timers, shutdown).
-    private func deliver(_ event: SocketEvent) {
+    func deliver(_ event: SocketEvent) {
         guard let context else { return }
         context.fireChannelRead(wrapInboundOut(event))
         context.fireChannelReadComplete()

@@ -81,14 +81,34 @@ import Testing
         #expect(pongs.map(\.opcode) == [.pong] && pongs.first?.data == ByteBuffer(bytes: [2]))
     }
 
-    @Test func theClientsCloseIsAnsweredAndEndsTheConnectionNormally() throws {
+    @Test func theClientsCloseIsAnsweredAfterWhatTheEndpointStillHadToSay() throws {
         let harness = try Harness()
         try harness.receive(.connectionClose, [0x03, 0xE8])
-        let reply = try harness.written()
-        #expect(reply.count == 1 && Self.closeCode(reply[0]) == .normalClosure)
+        guard case .closeReceived(let code) = harness.events.events.last else {
+            Issue.record("the endpoint did not hear of the close")
+            return
+        }
+        #expect(code == .normalClosure)
+        #expect(try harness.written().isEmpty && harness.channel.isActive)
+        // The endpoint answers what came before the close, then lets the reply go.
+        _ = harness.queue.enqueue(.text("last words"))
+        #expect(harness.queue.requestClose(.normalClosure, reason: nil))
+        harness.handler.closeRequested()
+        let frames = try harness.written()
+        #expect(frames.map(\.opcode) == [.text, .connectionClose] && frames.last.map(Self.closeCode) == .normalClosure)
         #expect(!harness.channel.isActive)
         let ending = try harness.ending.wait()
         #expect(ending.isNormalClientClose && ending.clientCloseCode == .normalClosure)
+    }
+
+    @Test func anEndpointThatNeverAnswersAClientsCloseIsClosedAfterTheCloseTimeout() throws {
+        let harness = try Harness()
+        try harness.receive(.connectionClose, [0x03, 0xED])  // 1005 may not be sent: answered with 1002
+        harness.loop.advanceTime(by: .seconds(4))
+        #expect(harness.channel.isActive)
+        harness.loop.advanceTime(by: .seconds(1))
+        #expect(!harness.channel.isActive)
+        #expect(try harness.ending.wait().clientCloseCode == .unknown(1005))
     }
 
     @Test func silenceCountsOnlyWhileTheEndpointIsReading() throws {
