@@ -89,6 +89,9 @@ struct LiveConnection: Sendable {
                 report(WireError(.idleTimeout, "no message for \(configuration.idleTimeoutSeconds) s"), socket)
             }
             await closed(state: &state)
+        case .closedByServer:
+            // Closed from elsewhere (e.g. all of this driver's sockets): the session is resumable now.
+            await closed(state: &state)
         case .closeReceived(let code):
             // 1000 ends the session now: the partial lap is stored and its `lap` goes out before
             // the server's close frame. Any other code leaves it resumable.

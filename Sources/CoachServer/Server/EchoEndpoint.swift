@@ -24,6 +24,7 @@ enum EchoEndpoint {
                 case .shutdown: socket.close(.goingAway, reason: "server_shutdown")
                 // Every echo queued before it goes out first.
                 case .closeReceived: socket.answerClose()
+                case .closedByServer: break
                 }
             }
         } catch {}

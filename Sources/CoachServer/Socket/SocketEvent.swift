@@ -15,6 +15,9 @@ enum SocketEvent: Sendable {
     /// delivered before; nothing follows. Finish with those, then `SocketSender.answerClose()`:
     /// what is queued until then goes out before the server's close frame.
     case closeReceived(WebSocketErrorCode?)
+    /// The server's close frame went out (asked for by anyone: this endpoint, or another part of
+    /// the server closing the driver's sockets); nothing more is delivered.
+    case closedByServer
 }
 
 /// How an upgraded socket ended, known once its channel is closed.

@@ -246,6 +246,7 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
         // in (RFC 6455 7.1.1), or by the close timeout.
         writeClose(code, reason: reason)
         armCloseTimer()
+        deliver(.closedByServer)
     }
 
     func writeClose(_ code: WebSocketErrorCode, reason: String?) {

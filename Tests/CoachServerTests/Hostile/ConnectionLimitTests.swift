@@ -1,4 +1,5 @@
 import Foundation
+import Telemetry
 import Testing
 
 @testable import CoachServer
@@ -46,6 +47,30 @@ import Testing
                 await bob.socket.close()
                 #expect(await eventually(within: 5) { (try? await HostileWebSocket.connect(port: server.port)) != nil })
                 _ = alice
+            }
+        }
+    }
+
+    /// What revoking a driver's token will use: every socket of that driver, with a session or
+    /// still before `hello`, gets the error and a close; other drivers carry on.
+    @Test func allOfADriversSocketsCanBeClosedAtOnce() async throws {
+        try await RunningServer.forRawClients { server in
+            try await withTimeout(seconds: 30) {
+                let (streaming, session) = try await HostileWebSocket.startSession(port: server.port)
+                let beforeHello = try await HostileWebSocket.connect(port: server.port)
+                let (bob, _) = try await HostileWebSocket.startSession(port: server.port, token: FakeAuthenticator.bobToken)
+
+                let error = WireError(.internal, "this driver's access was withdrawn")
+                #expect(server.server.connections.close(driverID: FakeAuthenticator.alice.id, with: error) == 2)
+                for socket in [streaming, beforeHello] {
+                    let (messages, close) = try await socket.readUntilClose()
+                    #expect(messages.last?.contains("access was withdrawn") == true)
+                    #expect(close.closeCode == 1008 && close.closeReason == "internal")
+                }
+                try await bob.sendBatch(seq: 1, ClientMessages.frames(1))
+                #expect(try await bob.next("ack").seq == 1)
+                #expect(await eventually(within: 5) { try await server.liveSessions() == 1 })
+                #expect(await !server.backend.store.endedSessions.contains(session), "a closed socket's session stays resumable")
             }
         }
     }

@@ -43,6 +43,27 @@ import Testing
         }
     }
 
+    /// `tls.close_notify_timeout_seconds`: closing waits that long for the client's close_notify,
+    /// so a TLS client that never reads holds the shutdown for grace + this, not NIOSSL's 5 s.
+    @Test func aTLSClientThatNeverReadsHoldsTheShutdownOnlyForTheCloseNotifyTimeout() async throws {
+        let certificate = try TestCertificate()
+        defer { certificate.remove() }
+        let tls = try AbnormalEndTests.trusting(certificate)
+        let started = Box<ContinuousClock.Instant>()
+        try await RunningServer.forRawClients(configure: { configuration in
+            configuration.tls = .init(
+                enabled: true, certificatePath: certificate.certificateURL.path, keyPath: certificate.keyURL.path,
+                closeNotifyTimeoutSeconds: 0.3)
+        }) { server in
+            let (client, _) = try await HostileWebSocket.startSession(port: server.port, tls: tls)
+            try await client.socket.stopReading()
+            started.value = .now
+        }
+        let shutdown = ContinuousClock.now - (started.value ?? .now)
+        print("shutdown with a TLS client that never reads took \(shutdown) (grace 0.2 s, close_notify 0.3 s)")
+        #expect(shutdown < .seconds(3), "the shutdown waited \(shutdown) for the client's close_notify")
+    }
+
     @Test func plainHTTPOnTheTLSPortIsClosedAndTheServerGoesOn() async throws {
         try await Self.withTLSServer { server, certificate in
             let socket = try await HostileSocket.connect(port: server.port)
