@@ -4,8 +4,9 @@ import NIOCore
 struct SocketSettings: Sendable {
     /// Largest message after reassembly; larger ones are `.malformed(.tooLarge)`.
     var maxMessageBytes: Int
-    /// Checks that a close frame's reason is UTF-8 (close 1002 otherwise). The live endpoint
-    /// checks text itself (to say `invalid_utf8` first); the echo has no protocol to say it in.
+    /// Checks that the reason in the client's close frame is UTF-8 (answered with 1002 otherwise),
+    /// as RFC 6455 asks; the echo does, the live endpoint has always taken any reason. (Text
+    /// messages are always checked: `InboundMessageAssembler`.)
     var validatesUTF8: Bool
     var outboundQueueBytes: Int
     /// A socket that accepts nothing for this long is given up on (`SocketEnding.ServerReason.slowClient`).
