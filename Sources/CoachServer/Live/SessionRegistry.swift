@@ -18,7 +18,8 @@ actor SessionRegistry {
     }
 
     enum Admission {
-        /// A place is held for the driver's new session until `register` or `withdraw`.
+        /// A place is held for the driver's new session until `register` (a session is always
+        /// made once admitted: one that cannot be stored still coaches).
         case admitted
         case refused(WireError)
     }
@@ -71,12 +72,6 @@ actor SessionRegistry {
             await evicted.session.finish()
         }
         return .admitted
-    }
-
-    /// The admitted session could not be made after all.
-    func withdraw(driverID: Int64) {
-        admittedTotal -= 1
-        decrement(driverID)
     }
 
     /// Adds an admitted session, attached.
