@@ -1,5 +1,4 @@
 import Coaching
-import Foundation
 import Logging
 import NIOCore
 import Telemetry

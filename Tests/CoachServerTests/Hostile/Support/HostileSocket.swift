@@ -71,7 +71,8 @@ final class HostileSocket: Sendable {
 
     /// Ends the connection with a TCP reset (SO_LINGER 0), below TLS if there is any.
     func reset() async throws {
-        try await (channel as? any SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
+        guard let socket = channel as? any SocketOptionProvider else { throw TestFailure("not a socket channel") }
+        try await socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
         try await dropWithoutTLSClose()
     }
 
