@@ -294,6 +294,8 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Live fault tests: a second connection holding the write lock, a full database.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

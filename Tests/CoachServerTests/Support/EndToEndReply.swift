@@ -19,6 +19,8 @@ struct EndToEndReply: Decodable, Sendable {
     var invalid_reason: String?
     var lap_id: Int64?
     var stored: Bool?
+    /// `lap` not stored yet, and `lap_stored`: the ticket naming it.
+    var pending: UInt64?
     // cue
     var id: UInt64?
     var kind: String?
