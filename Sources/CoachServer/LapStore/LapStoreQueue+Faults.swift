@@ -105,7 +105,8 @@ extension LapStoreQueue {
     /// the bound; past that the oldest is given up, loudly (`lose`).
     func boundMemory() {
         // Laps already on their way to a file do not count: they leave memory soon.
-        var excess = memoryBytes - spilling.values.reduce(0) { $0 + $1.memoryBytes } - settings.memoryBytes
+        var staying = memoryBytes - spilling.values.reduce(0) { $0 + $1.memoryBytes }
+        var excess = staying - settings.memoryBytes
         guard excess > 0 else { return }
         if let spill {
             var index = 0
@@ -116,12 +117,14 @@ extension LapStoreQueue {
                 }
                 let job = retrying.remove(at: index)
                 excess -= job.memoryBytes
+                staying -= job.memoryBytes
                 write(job, to: spill)
             }
         }
-        while memoryBytes > 2 * settings.memoryBytes, let index = retrying.firstIndex(where: \.isInMemory) {
+        while staying > 2 * settings.memoryBytes, let index = retrying.firstIndex(where: \.isInMemory) {
             let job = retrying.remove(at: index)
             memoryBytes -= job.memoryBytes
+            staying -= job.memoryBytes
             lose(job, because: "no room in memory for laps waiting to be stored, and no file could hold it")
         }
     }

@@ -14,6 +14,9 @@ extension LiveSession: LapStoreListener {
         case .stored(let lapID):
             return ServerMessage.LapReport(lap: lap, lapID: lapID)
         case .pending(let ticket):
+            // Committed between the wait running out and this session running again: it is
+            // stored before its `lap` message after all.
+            if let lapID = lapsStoredEarly.removeValue(forKey: ticket) { return ServerMessage.LapReport(lap: lap, lapID: lapID) }
             lapsPendingStore[ticket] = lap.lapNumber
             return ServerMessage.LapReport(lap: lap, lapID: nil, pendingTicket: ticket)
         case .refused:
@@ -75,7 +78,11 @@ extension LiveSession: LapStoreListener {
     }
 
     private func confirmStored(ticket: UInt64, lapNumber: Int32, lapID: Int64) async {
-        guard lapsPendingStore.removeValue(forKey: ticket) != nil else { return }
+        guard lapsPendingStore.removeValue(forKey: ticket) != nil else {
+            // The session has not heard `.pending` for this ticket yet (`storeLap` resumes next).
+            lapsStoredEarly[ticket] = lapID
+            return
+        }
         guard outbound != nil else {
             lapsStoredWhileDetached.append((ticket, lapNumber, lapID))
             return

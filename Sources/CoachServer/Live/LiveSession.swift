@@ -42,6 +42,8 @@ actor LiveSession {
     /// while no socket was attached, told on the next attach.
     var lapsPendingStore: [UInt64: Int32] = [:]
     var lapsStoredWhileDetached: [(ticket: UInt64, lapNumber: Int32, lapID: Int64)] = []
+    /// Laps committed before `storeLap` heard they were pending (a race of two hops), by ticket.
+    var lapsStoredEarly: [UInt64: Int64] = [:]
     /// Speaks cues when the server has a voice; `voiceOn` is the driver's choice in `hello`.
     private let voice: (any CueVoice)?
     private let language: CueLanguage
