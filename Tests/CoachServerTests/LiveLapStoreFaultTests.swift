@@ -1,5 +1,6 @@
 import CoachServer
 import Coaching
+import Dispatch
 import Foundation
 import GRDB
 import HummingbirdTesting
@@ -13,10 +14,13 @@ import Testing
 /// reported `stored: false` with a ticket, kept, stored once the fault clears (`lap_stored`),
 /// never twice, and another driver streaming meanwhile goes on being coached.
 @Suite(.serialized) struct LiveLapStoreFaultTests {
-    static let trackLength = 600
+    /// Laps of 3,000 frames: each needs new database pages (a full database refuses it).
+    static let trackLength = 3_000
     static let hello = ClientMessages.hello(trackLength: Double(trackLength))
 
     static func configure(_ configuration: inout ServerConfiguration) {
+        // The test sends each lap's 500 batches at once.
+        configuration.live.batchBurst = 100_000
         configuration.storage.busyTimeoutMilliseconds = 400
         configuration.storage.lapStoreWaitMilliseconds = 200
         configuration.storage.retryInitialSeconds = 0.1
@@ -55,18 +59,11 @@ import Testing
     /// A second connection takes the write lock (`BEGIN IMMEDIATE`) and holds it past the
     /// server's 400 ms busy timeout, as another process (`trailbrake token create`, a backup) would.
     static func busyDatabase() -> Fault {
-        let blocker = BlockerBox()
+        let holder = WriteLockHolder()
         return Fault(
             name: "busy",
-            start: { server in
-                let queue = try DatabaseQueue(path: server.directory.appendingPathComponent("trailbrake.sqlite").path)
-                try await queue.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
-                await blocker.set(queue)
-            },
-            end: {
-                guard let queue = await blocker.queue else { return }
-                try await queue.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-            })
+            start: { server in try await holder.take(path: server.directory.appendingPathComponent("trailbrake.sqlite").path) },
+            end: { holder.release() })
     }
 
     @Test func aFullDatabase() async throws {
@@ -136,22 +133,50 @@ import Testing
         var laps: Laps
     }
 
+    /// `/api/v1/health` once it reports the fault (a busy store fails only after the busy
+    /// timeout), at most 3 s.
     static func health(_ server: EndToEndServer) async throws -> Health.Laps {
-        let response = try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
-            try await client.get("/api/v1/health")
+        let deadline = ContinuousClock.now.advanced(by: .seconds(3))
+        while true {
+            let response = try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
+                try await client.get("/api/v1/health")
+            }
+            let health = try JSONDecoder().decode(Health.self, from: Data(String(buffer: response.body ?? ByteBuffer()).utf8))
+            #expect(response.status == .ok, "coaching goes on: the server is not unhealthy")
+            if health.status == "degraded" || ContinuousClock.now > deadline { return health.laps }
+            try await Task.sleep(for: .milliseconds(50))
         }
-        let health = try JSONDecoder().decode(Health.self, from: Data(String(buffer: response.body ?? ByteBuffer()).utf8))
-        #expect(health.status == "degraded" && response.status == .ok)
-        return health.laps
     }
+}
+
+/// Holds SQLite's write lock from a connection of its own, on a thread of its own (GRDB runs a
+/// database access synchronously; a transaction may not outlive it).
+final class WriteLockHolder: Sendable {
+    private let released = DispatchSemaphore(value: 0)
+
+    /// Returns once the lock is held.
+    func take(path: String) async throws {
+        try await withCheckedThrowingContinuation { (taken: CheckedContinuation<Void, any Error>) in
+            DispatchQueue.global().async { [released] in
+                do {
+                    let queue = try DatabaseQueue(path: path)
+                    try queue.inDatabase { db in
+                        try db.execute(sql: "BEGIN IMMEDIATE")
+                        taken.resume()
+                        released.wait()
+                        try db.execute(sql: "ROLLBACK")
+                    }
+                } catch {
+                    taken.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    func release() { released.signal() }
 }
 
 actor EndToEndServerBox {
     private(set) var server: EndToEndServer?
     func set(_ server: EndToEndServer) { self.server = server }
-}
-
-actor BlockerBox {
-    private(set) var queue: DatabaseQueue?
-    func set(_ queue: DatabaseQueue) { self.queue = queue }
 }

@@ -14,7 +14,15 @@ struct SyntheticDrive {
         let travelled = startDistance + index
         return ClientMessages.Frame(
             t: startTime + Double(index) / 60, lap: firstLap + Int32(travelled / length), dist: Float(travelled % length),
-            speed: 60, throttle: 1, brake: 0, gear: 4)
+            speed: 60, throttle: Self.noise(index), brake: 0, gear: 4)
+    }
+
+    /// A throttle between 0.9 and 1 that never repeats: like real data, it does not compress
+    /// to nothing (a stored lap then takes about 2 bytes a frame, so it needs new pages).
+    static func noise(_ index: Int) -> Float {
+        var state = UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15
+        state ^= state >> 29
+        return 0.9 + Float(state % 10_000) / 100_000
     }
 
     /// Index of the first frame past the `crossing`-th line crossing (1, 2, ...).
