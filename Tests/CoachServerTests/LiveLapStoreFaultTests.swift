@@ -19,8 +19,6 @@ import Testing
     static let hello = ClientMessages.hello(trackLength: Double(trackLength))
 
     static func configure(_ configuration: inout ServerConfiguration) {
-        // The test sends each lap's 500 batches at once.
-        configuration.live.batchBurst = 100_000
         configuration.storage.busyTimeoutMilliseconds = 400
         configuration.storage.lapStoreWaitMilliseconds = 200
         configuration.storage.retryInitialSeconds = 0.1

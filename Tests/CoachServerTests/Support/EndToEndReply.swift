@@ -33,6 +33,7 @@ struct EndToEndReply: Decodable, Sendable {
     // error
     var code: String?
     var message: String?
+    var fatal: Bool?
 
     struct Reference: Decodable, Sendable {
         var source: String

@@ -39,6 +39,9 @@ struct EndToEndServer: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var configuration = ServerConfiguration()
+        // Recordings are streamed as fast as the socket takes them, far above a real client's
+        // 10 batches a second: the batch rate limit is lifted unless `configure` sets it.
+        configuration.live.batchBurst = 10_000_000
         configure(&configuration)
         let database = try TrailbrakeDatabase(
             path: directory.appendingPathComponent("trailbrake.sqlite").path,

@@ -38,7 +38,10 @@ final class EndToEndServerProcess {
         let references = directory.appendingPathComponent("references")
         try FileManager.default.createDirectory(at: references, withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("trailbrake.toml")
+        // The tests stream recordings as fast as the socket takes them, far above a real client's
+        // 10 batches a second: the batch rate limit (docs/protocol.md, "Limits") is lifted.
         try "[server]\nreference_dir = \"\(references.path)\"\n\n[voice]\nprerender = false\n\n[log]\nlevel = \"info\"\n"
+            .appending("\n[live]\nbatch_burst = 10000000\n")
             .write(to: config, atomically: true, encoding: .utf8)
 
         let process = Process()
