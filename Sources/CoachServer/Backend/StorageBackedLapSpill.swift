@@ -12,27 +12,11 @@ public struct StorageBackedLapSpill: PendingLapSpill {
         self.writer = writer
     }
 
-    public func spill(_ lap: CompletedLap, sessionID: String, driverID: Int64) throws -> SpilledLapFile {
-        SpilledLapFile(try directory.spill(lap, sessionID: sessionID, driverID: driverID))
+    public func spill(_ lap: CompletedLap, sessionID: String, driverID: Int64) throws -> SpilledLap {
+        try directory.spill(lap, sessionID: sessionID, driverID: driverID)
     }
 
-    public func spilledLaps(limit: Int) -> [SpilledLapFile] {
-        directory.list(limit: limit).map(SpilledLapFile.init)
-    }
+    public func spilledLaps(limit: Int) -> [SpilledLap] { directory.list(limit: limit) }
 
-    public func store(_ file: SpilledLapFile) async throws -> Int64 {
-        try await directory.store(
-            SpilledLap(
-                url: file.url, sessionID: file.sessionID, driverID: file.driverID, lapNumber: file.lapNumber,
-                frameCount: file.frameCount),
-            writer: writer)
-    }
-}
-
-extension SpilledLapFile {
-    init(_ spilled: SpilledLap) {
-        self.init(
-            url: spilled.url, sessionID: spilled.sessionID, driverID: spilled.driverID, lapNumber: spilled.lapNumber,
-            frameCount: spilled.frameCount)
-    }
+    public func store(_ file: SpilledLap) async throws -> Int64 { try await directory.store(file, writer: writer) }
 }

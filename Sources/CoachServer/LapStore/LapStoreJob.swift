@@ -1,4 +1,5 @@
 import Coaching
+import Storage
 import Telemetry
 
 /// What `LapStoreQueue.submit` tells the session about its lap.
@@ -23,7 +24,7 @@ struct LapStoreJob: Sendable {
         /// In memory, as the coach completed it.
         case lap(CompletedLap)
         /// In a file (`PendingLapSpill`): after memory for waiting laps ran out, or from an earlier run.
-        case file(SpilledLapFile)
+        case file(SpilledLap)
     }
 
     let ticket: UInt64

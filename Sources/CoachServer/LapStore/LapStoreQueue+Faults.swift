@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Storage
 
 /// What the queue does when the database fails: the breaker, the retry timer, the memory bound
 /// with its files, and the shutdown that leaves nothing behind uncommitted and unwritten.
@@ -30,8 +31,12 @@ extension LapStoreQueue {
             }
             ready[driverID] = nil
         }
-        for driverID in turns { wakeRoomWaiters(driverID) }
         turns.removeAll()
+        // Sessions waiting for room need not wait for a database that fails: their laps go
+        // straight to the kept ones.
+        let waiting = roomWaiters.values.flatMap { $0 }
+        roomWaiters.removeAll()
+        for waiter in waiting { waiter.resume() }
         boundMemory()
         publishGauges()
     }
@@ -139,7 +144,7 @@ extension LapStoreQueue {
         }
     }
 
-    private func written(_ job: LapStoreJob, _ result: Result<SpilledLapFile, any Error>) {
+    private func written(_ job: LapStoreJob, _ result: Result<SpilledLap, any Error>) {
         guard spilling.removeValue(forKey: job.ticket) != nil else { return }
         var job = job
         switch result {

@@ -1,5 +1,6 @@
 import CoachServer
 import Coaching
+import Storage
 import Foundation
 import Synchronization
 import Telemetry
@@ -85,23 +86,23 @@ final class FaultySessionStore: SessionStore {
 
 /// A `PendingLapSpill` in memory: "files" are entries, stored through the same store.
 final class MemoryLapSpill: PendingLapSpill {
-    private let files = Mutex<[URL: (lap: CompletedLap, file: SpilledLapFile)]>([:])
+    private let files = Mutex<[URL: (lap: CompletedLap, file: SpilledLap)]>([:])
     let store: FaultySessionStore
 
     init(store: FaultySessionStore) { self.store = store }
 
     var count: Int { files.withLock { $0.count } }
 
-    func spill(_ lap: CompletedLap, sessionID: String, driverID: Int64) throws -> SpilledLapFile {
+    func spill(_ lap: CompletedLap, sessionID: String, driverID: Int64) throws -> SpilledLap {
         let url = URL(fileURLWithPath: "/pending/\(sessionID)-\(lap.lapNumber)-\(lap.frames.first?.sessionTime ?? 0)")
-        let file = SpilledLapFile(url: url, sessionID: sessionID, driverID: driverID, lapNumber: lap.lapNumber, frameCount: lap.frames.count)
+        let file = SpilledLap(url: url, sessionID: sessionID, driverID: driverID, lapNumber: lap.lapNumber, frameCount: lap.frames.count)
         files.withLock { $0[url] = (lap, file) }
         return file
     }
 
-    func spilledLaps(limit: Int) -> [SpilledLapFile] { files.withLock { Array($0.values.map(\.file).prefix(limit)) } }
+    func spilledLaps(limit: Int) -> [SpilledLap] { files.withLock { Array($0.values.map(\.file).prefix(limit)) } }
 
-    func store(_ file: SpilledLapFile) async throws -> Int64 {
+    func store(_ file: SpilledLap) async throws -> Int64 {
         guard let entry = files.withLock({ $0[file.url] }) else { throw FaultySessionStore.Failure(permanent: true) }
         let id = try await store.storeLap(entry.lap, sessionID: file.sessionID, driverID: file.driverID)
         _ = files.withLock { $0.removeValue(forKey: file.url) }
