@@ -177,8 +177,10 @@ actor LiveSession {
             await sendAck(processed)
         }
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
-        if isStored {
-            await record(cues)
+        if isStored, !cues.isEmpty {
+            // While lap stores fail (a full or locked database), a cue record would only wait for
+            // the busy timeout on the live path: the cues of that time are not recorded.
+            if await lapStore.isStoring { await record(cues) } else { metrics.cueRecordsSkipped.increment(by: cues.count) }
         }
         if finishing { await end() }
         return finishing

@@ -42,6 +42,8 @@ public struct ServerMetrics: Sendable {
     let lapFragments: CoreMetrics.Counter
     /// Laps in progress ended at the lap cap (`lap_too_long`).
     let lapsCut: CoreMetrics.Counter
+    /// Cues not recorded for later review because lap stores were failing at the time.
+    let cueRecordsSkipped: CoreMetrics.Counter
     /// The voice's render queue, read when `/metrics` is scraped: phrases waiting or rendering,
     /// and phrases refused since start-up (queue full: their cues went out as text).
     let voiceRendersPending: CoreMetrics.Gauge
@@ -71,6 +73,7 @@ public struct ServerMetrics: Sendable {
         lapsInFiles = CoreMetrics.Gauge(label: "trailbrake_laps_pending_in_files", factory: factory)
         lapFragments = CoreMetrics.Counter(label: "trailbrake_lap_fragments_total", factory: factory)
         lapsCut = CoreMetrics.Counter(label: "trailbrake_laps_cut_total", factory: factory)
+        cueRecordsSkipped = CoreMetrics.Counter(label: "trailbrake_cue_records_skipped_total", factory: factory)
         voiceRendersPending = CoreMetrics.Gauge(label: "trailbrake_voice_renders_pending", factory: factory)
         voiceRendersRefused = CoreMetrics.Gauge(label: "trailbrake_voice_renders_refused", factory: factory)
     }
