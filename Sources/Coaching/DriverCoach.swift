@@ -104,7 +104,9 @@ public final class DriverCoach {
             }
             events.append(.lapCompleted(completedLap(from: record, measured: nil)))
         case .fragmentDiscarded(let fragment):
-            cornerCoach?.lapAborted()
+            // A fragment that reached the line (a short out-lap) ends like a lap for the corner
+            // coach: the frames before the line feed the first corner of the next lap.
+            if fragment.endedAtLine { _ = cornerCoach?.lapFinished(isValid: false) } else { cornerCoach?.lapAborted() }
             if fragment.wasCut {
                 let extent = fragment.extent
                 events.append(.lapCut(LapCut(lapNumber: fragment.lapNumber, frameCount: extent.frameCount, duration: extent.duration)))

@@ -131,8 +131,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// How long a write waits for a lock held by another connection or process.
         public var busyTimeoutMilliseconds = 5_000
         /// How long a session waits for its lap's commit before it reports the lap `stored: false`
-        /// and goes on coaching; a lap commits in about 4 ms.
-        public var lapStoreWaitMilliseconds = 500
+        /// and goes on coaching. A lap commits in about 4 ms (60 ms at p99 on a loaded machine,
+        /// docs/storage.md): past 2 s the database is in trouble; coaching resumes within a corner.
+        public var lapStoreWaitMilliseconds = 2_000
         /// Laps of one driver queued or being written at once; a driver past it waits (only them).
         public var maxPendingLapWritesPerDriver = 4
         /// Laps written at once (encoding overlaps the single writer's commits).

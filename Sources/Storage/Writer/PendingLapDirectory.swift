@@ -46,11 +46,12 @@ public struct PendingLapDirectory: Sendable {
         guard let urls = try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: keys) else {
             return []
         }
-        let files = urls.filter { $0.pathExtension == Self.fileExtension }.sorted { a, b in
-            let dateA = (try? a.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
-            let dateB = (try? b.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
-            return (dateA, a.lastPathComponent) < (dateB, b.lastPathComponent)
-        }
+        let files = urls.filter { $0.pathExtension == Self.fileExtension }
+            .map { url in
+                (url, (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast)
+            }
+            .sorted { ($0.1, $0.0.lastPathComponent) < ($1.1, $1.0.lastPathComponent) }
+            .map(\.0)
         var found: [SpilledLap] = []
         for url in files where found.count < limit {
             do {

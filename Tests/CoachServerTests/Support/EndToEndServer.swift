@@ -42,6 +42,9 @@ struct EndToEndServer: Sendable {
         // Recordings are streamed as fast as the socket takes them, far above a real client's
         // 10 batches a second: the batch rate limit is lifted unless `configure` sets it.
         configuration.live.batchBurst = 10_000_000
+        // A lap is reported `stored: false` after this wait only in tests that shorten it on
+        // purpose, not because a loaded test machine made a commit slow.
+        configuration.storage.lapStoreWaitMilliseconds = 20_000
         configure(&configuration)
         let database = try TrailbrakeDatabase(
             path: directory.appendingPathComponent("trailbrake.sqlite").path,
