@@ -36,7 +36,11 @@ import Testing
         let console = try await FakeGT7Console.start(.init(packets: packets, heartbeatTimeout: .milliseconds(1_500)))
         let path = try Self.referencePath(recording)
         let run = SourceRun(GT7Source(options: Self.options(console, path: path)))
-        let done = await run.log.wait(timeout: .seconds(60)) { $0.frameCount >= packets.count }
+        // Every packet becomes a frame, or is counted lost (a loaded machine's loopback can drop
+        // a few at this pace; the final count is reported once the stream stops).
+        let done = await run.log.wait(timeout: .seconds(60)) { events in
+            events.frames + events.lost >= packets.count && events.frames > packets.count * 9 / 10
+        }
         let error = await run.stop()
         await console.stop()
         let frameCount = await run.log.frames.count
@@ -60,7 +64,7 @@ import Testing
         let packets = Array(Self.packets(recording).prefix(1_500))
         let console = try await FakeGT7Console.start(.init(packets: packets, silence: (index: 600, seconds: 2)))
         let run = SourceRun(GT7Source(options: Self.options(console, path: try Self.referencePath(recording), silence: .seconds(1))))
-        let done = await run.log.wait(timeout: .seconds(60)) { $0.frameCount >= packets.count }
+        let done = await run.log.wait(timeout: .seconds(60)) { $0.frames >= packets.count }
         _ = await run.stop()
         await console.stop()
         #expect(done)
@@ -83,7 +87,7 @@ import Testing
         let console = try await FakeGT7Console.start(.init(packets: packets, dropped: Set(800..<830), junkBefore: junk))
         let run = SourceRun(GT7Source(options: Self.options(console, path: try Self.referencePath(recording))))
         let done = await run.log.wait(timeout: .seconds(60)) { events in
-            events.statuses.contains(.packetsLost(lost: 30, reordered: 5)) && events.frameCount >= 1_200 - 30 - 5
+            events.statuses.contains(.packetsLost(lost: 30, reordered: 5)) && events.frames >= 1_200 - 30 - 5
         }
         _ = await run.stop()
         await console.stop()
@@ -110,7 +114,7 @@ import Testing
         var options = Self.options(console, path: try Self.referencePath(recording))
         options.console = "127.0.0.2"
         let run = SourceRun(GT7Source(options: options))
-        _ = await run.log.wait(timeout: .seconds(30)) { $0.frameCount > 0 }
+        _ = await run.log.wait(timeout: .seconds(30)) { $0.frames > 0 }
         let client = try #require(console.clientAddress)
         let stranger = try await FakeUDPPeer.open { _, _ in }
         for index in 0..<300 {
@@ -119,7 +123,7 @@ import Testing
             packet.packetID += 1_000_000
             stranger.send(try GT7PacketCodec.encode(packet, seed: UInt32(index)), to: client)
         }
-        let done = await run.log.wait(timeout: .seconds(30)) { $0.frameCount >= packets.count }
+        let done = await run.log.wait(timeout: .seconds(30)) { $0.frames >= packets.count }
         _ = await run.stop()
         await stranger.close()
         await console.stop()
@@ -142,11 +146,11 @@ import Testing
         #expect(stored)
         let file = directory.appendingPathComponent("gt7-brands-hatch-indy.trackpath.json")
         let saved = try TrackPathFile.read(file)
-        #expect(abs(saved.path.length - 1_935) < 25)
+        #expect(abs(saved.path.length - RecordedOtherSims.referenceLength(recording)) < 60, "\(saved.path.length) m")
 
         let second = try await FakeGT7Console.start(.init(packets: Array(packets.prefix(600))))
         let reusing = SourceRun(GT7Source(options: Self.options(second, path: nil, directory: directory)))
-        let flowing = await reusing.log.wait(timeout: .seconds(30)) { $0.frameCount >= 600 }
+        let flowing = await reusing.log.wait(timeout: .seconds(30)) { $0.frames >= 600 }
         _ = await reusing.stop()
         await second.stop()
         #expect(flowing)

@@ -19,7 +19,7 @@ import Testing
             host: "127.0.0.1", mapper: .init(trackLength: length), port: game.port, bindHost: "127.0.0.1",
             resubscribeAfter: .milliseconds(300))))
         // Every update becomes a frame except those lost while the game had forgotten us.
-        let done = await run.log.wait(timeout: .seconds(60)) { $0.frameCount >= infos.count - 2_000 / 2 }
+        let done = await run.log.wait(timeout: .seconds(60)) { $0.frames >= infos.count - 2_000 / 2 }
         _ = await run.stop()
         try await Task.sleep(for: .milliseconds(200))  // the DISMISS datagram's way over loopback
         await game.stop()
@@ -49,8 +49,9 @@ import Testing
         let run = SourceRun(ForzaSource(options: .init(
             port: port, mapper: .init(trackLength: 1_929), bindHost: "127.0.0.1", silenceTimeout: .milliseconds(500))))
         _ = await run.log.wait(timeout: .seconds(5)) { !$0.statuses.isEmpty }
-        let game = try await FakeForzaGame.start(.init(datagrams: datagrams), to: port)
-        let done = await run.log.wait(timeout: .seconds(60)) { $0.frameCount >= packets.count - recording.rows(ofSeq: 5).count }
+        let game = try await FakeForzaGame.start(.init(datagrams: datagrams, burst: 4), to: port)
+        let expected = packets.count - recording.rows(ofSeq: 5).count
+        let done = await run.log.wait(timeout: .seconds(60)) { $0.frames >= expected }
         let quiet = await run.log.wait(timeout: .seconds(10)) { events in
             events.statuses.last.map { if case .waiting(let text) = $0 { text.contains("no Forza packets") } else { false } } ?? false
         }

@@ -87,9 +87,11 @@ public struct GT7Source: SimSource {
             switch input {
             case .quiet(let seconds):
                 heartbeat(now: now)
-                guard !silent, seconds >= options.silenceTimeout.seconds else { return [] }
+                // Loss counted since the last report goes out now the stream has paused.
+                let loss = lossReport(now: now, force: true)
+                guard !silent, seconds >= options.silenceTimeout.seconds else { return loss }
                 silent = true
-                return [relay.waiting(
+                return loss + [relay.waiting(
                     "console \(options.console) silent for \(Int(seconds)) s: is GT7 running and on track, on the same network, "
                         + "and UDP port \(options.bindPort) allowed in by this computer's firewall?")]
             case .datagram(let bytes, _):
@@ -114,10 +116,10 @@ public struct GT7Source: SimSource {
             }
         }
 
-        /// Lost and reordered packets, when they changed, at most once a second.
-        mutating func lossReport(now: ContinuousClock.Instant) -> [SimEvent] {
+        /// Lost and reordered packets, when they changed, at most once a second (or `force`d).
+        mutating func lossReport(now: ContinuousClock.Instant, force: Bool = false) -> [SimEvent] {
             let current = (lost: mapper.sequence.lost, reordered: mapper.sequence.reordered)
-            guard current != reportedLoss, lastLossReport.map({ now - $0 >= .seconds(1) }) ?? true else { return [] }
+            guard current != reportedLoss, force || lastLossReport.map({ now - $0 >= .seconds(1) }) ?? true else { return [] }
             reportedLoss = current
             lastLossReport = now
             return [.status(.packetsLost(lost: current.lost, reordered: current.reordered))]

@@ -34,12 +34,16 @@ final class UDPEndpoint: Sendable {
 
     /// Binds `host:port` (port 0: any free port).
     /// - Parameter acceptFrom: only datagrams from this IP address are passed on; nil accepts any.
+    /// - Parameter receiveBufferBytes: the kernel's queue for the socket: 1 MiB holds seconds of
+    ///   any sim's packets while the adapter's thread is busy (Linux caps it at `net.core.rmem_max`).
     static func open(
-        host: String, port: Int, acceptFrom: SocketAddress?, quietInterval: TimeAmount, queueLimit: Int
+        host: String, port: Int, acceptFrom: SocketAddress?, quietInterval: TimeAmount, queueLimit: Int,
+        receiveBufferBytes: Int = 1 << 20
     ) async throws -> UDPEndpoint {
         let (inputs, continuation) = AsyncStream<UDPInput>.makeStream(bufferingPolicy: .bufferingNewest(queueLimit))
         let counters = Counters()
         let channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(receiveBufferBytes))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(UDPInputHandler(

@@ -38,7 +38,7 @@ final class FakeGT7Console: Sendable {
     let script: Script
     let state = Mutex(State())
     private let peerBox = Mutex<FakeUDPPeer?>(nil)
-    var port: Int { peerBox.withLock { $0!.port } }
+    var port: Int { peerBox.withLock { $0?.port ?? 0 } }
 
     private init(script: Script) { self.script = script }
 

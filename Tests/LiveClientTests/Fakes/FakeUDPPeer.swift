@@ -7,9 +7,13 @@ import Synchronization
 /// the same loop (`every`), so the fakes push packets at a steady rate without sleeping tasks.
 final class FakeUDPPeer: Sendable {
     let channel: Channel
-    var port: Int { channel.localAddress!.port! }
+    /// The bound port (kept: a closed channel no longer says).
+    let port: Int
 
-    private init(channel: Channel) { self.channel = channel }
+    private init(channel: Channel) {
+        self.channel = channel
+        port = channel.localAddress?.port ?? 0
+    }
 
     static func open(host: String = "127.0.0.1", port: Int = 0, onDatagram: @escaping @Sendable ([UInt8], SocketAddress) -> Void) async throws -> FakeUDPPeer {
         let channel = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
