@@ -37,10 +37,16 @@ final class FakeGT7Console: Sendable {
 
     let script: Script
     let state = Mutex(State())
+    /// Finishes once the last packet was sent.
+    let done: AsyncStream<Void>
+    private let doneSignal: AsyncStream<Void>.Continuation
     private let peerBox = Mutex<FakeUDPPeer?>(nil)
     var port: Int { peerBox.withLock { $0?.port ?? 0 } }
 
-    private init(script: Script) { self.script = script }
+    private init(script: Script) {
+        self.script = script
+        (done, doneSignal) = AsyncStream.makeStream(of: Void.self)
+    }
 
     static func start(_ script: Script) async throws -> FakeGT7Console {
         let console = FakeGT7Console(script: script)
@@ -98,6 +104,7 @@ final class FakeGT7Console: Sendable {
             state.sent += batch.count
             return (batch, target)
         }
+        if batch.last == script.packets.count - 1 { doneSignal.finish() }
         guard let target, let peer = peerBox.withLock({ $0 }) else { return true }
         for index in batch {
             if let junk = script.junkBefore[index] { peer.send(junk, to: target) }
