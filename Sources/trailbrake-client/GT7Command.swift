@@ -9,12 +9,14 @@ struct GT7Command: AsyncParsableCommand {
         commandName: "gt7",
         abstract: "Stream Gran Turismo 7 (PS4/PS5) from the console's telemetry over the LAN.",
         discussion: """
-            Nothing to enable in the game: give the console's IP (PS5: Settings > Network > Connection Status).
-            The client sends heartbeats to the console's UDP port 33739 and receives on UDP 33740: allow that
-            port in this computer's firewall. GT7 sends no track or lap distance, so --track names the track;
-            lap distance comes from a track path (--track-path, one stored by an earlier session, or recorded
+            Nothing to enable in the game: give the console's IP (PS5: Settings > Network > Connection Status). \
+            The client sends heartbeats to the console's UDP port 33739 and receives on UDP 33740: allow that \
+            port in this computer's firewall. GT7 sends no track or lap distance, so --track names the track; \
+            lap distance comes from a track path (--track-path, one stored by an earlier session, or recorded \
             from your first clean lap). Without --track-length or a path, streaming starts after that lap.
+
             Example: trailbrake-client gt7 --console 192.168.1.20 --track "Brands Hatch" --track-config Indy --server wss://coach.example:8443
+
             See docs/client.md.
             """)
 
@@ -33,12 +35,17 @@ struct GT7Command: AsyncParsableCommand {
     @Option(help: "Session type: practice, qualify, race ... (default practice).") var sessionType: String?
     @Option(help: "Packets to ask for: A, B (default: adds the steering wheel), ~ or C.") var packets: String?
     @Option(help: "Local UDP port the console sends to (default 33740).") var port: Int?
+    @Option(help: ArgumentHelp("Seconds between heartbeats while packets flow (default 1; the console's own limit is unknown, sources use 1.6-10).", valueName: "seconds"))
+    var heartbeatInterval: Double?
+    @Option(help: ArgumentHelp("Packets held while the client is behind; the oldest go first and count as lost (default 600: 10 s).", valueName: "packets"))
+    var queueLimit: Int?
 
     func run() async throws {
         let table = try client.configFile().table("gt7")
         do {
             try table.rejectUnknownKeys(known: [
                 "console", "track", "track_config", "track_length", "track_path", "path_dir", "car", "session_type", "packets", "port",
+                "heartbeat_interval", "queue_limit",
             ])
             guard let console = try console ?? table.string("console") else { throw ValidationError("--console HOST is required: the PlayStation's IP address") }
             guard let track = try track ?? table.string("track") else { throw ValidationError("--track NAME is required: GT7 does not send the track") }
@@ -48,6 +55,10 @@ struct GT7Command: AsyncParsableCommand {
             guard let variant = GT7PacketVariant(letter: letter) else { throw ValidationError("--packets must be A, B, ~ or C") }
             let port = try port ?? table.integer("port") ?? 33740
             guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1...65535") }
+            let heartbeat = try heartbeatInterval ?? table.number("heartbeat_interval") ?? 1
+            guard heartbeat.isFinite, heartbeat >= 0.1, heartbeat <= 10 else { throw ValidationError("--heartbeat-interval must be 0.1 ... 10 seconds") }
+            let queue = try queueLimit ?? table.integer("queue_limit") ?? 600
+            guard (60...100_000).contains(queue) else { throw ValidationError("--queue-limit must be 60 ... 100000 packets") }
             var session = GT7SessionConfiguration(
                 trackName: track, trackConfiguration: try trackConfig ?? table.string("track_config") ?? "", trackLength: length,
                 car: try car ?? table.string("car"), sessionType: try sessionType ?? table.string("session_type") ?? "practice")
@@ -63,7 +74,8 @@ struct GT7Command: AsyncParsableCommand {
             let directory = try pathDir ?? table.string("path_dir")
             let options = GT7SourceOptions(
                 console: console, session: session, bindPort: port, variant: variant,
-                silenceTimeout: .milliseconds(Int((client.sourceTimeout ?? 10) * 1000)),
+                heartbeatInterval: .milliseconds(Int(heartbeat * 1000)),
+                silenceTimeout: .milliseconds(Int((client.sourceTimeout ?? 10) * 1000)), queueLimit: queue,
                 pathDirectory: directory.map { URL(fileURLWithPath: $0) } ?? Self.defaultPathDirectory)
             try await client.run(GT7Source(options: options), simName: "Gran Turismo 7")
         } catch let error as ClientSettingsError {
