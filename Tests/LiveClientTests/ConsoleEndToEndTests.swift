@@ -56,6 +56,49 @@ struct ConsoleEndToEndTests {
         #expect(!Self.cues(log).isEmpty, "no cue arrived")
     }
 
+    /// Faults on the way from the console: it goes silent for 3 s mid-lap, 30 packets are lost
+    /// and ten pairs arrive swapped. No crash, every frame the adapter made counted once by the
+    /// server, a status line for each, and the laps around the faults keep the game's times.
+    @Test func gt7SilenceLossAndReorderingAreCountedAndNoFrameCountsTwice() async throws {
+        guard let recording = try GT7Recording.load() else { print(GT7Recording.missingReason); return }
+        let all = GT7RecordedStream.packets(recording, variant: .a)
+        let lap = { (number: Int16) in all.firstIndex { $0.lapCount == number }! }
+        var packets = Array(all[(lap(5) - 60)..<(lap(9) + 60)])
+        let lap7 = lap(7) - (lap(5) - 60)
+        for index in stride(from: lap7 + 1_000, to: lap7 + 1_100, by: 10) { packets.swapAt(index, index + 1) }
+        var recorder = TrackPathRecorder()
+        for row in recording.rows(ofSeq: 7) { recorder.add(x: row.x, z: row.z) }
+        let path = try recorder.finish().get()
+        let console = try await FakeGT7Console.start(.init(
+            packets: packets, silence: (index: lap(6) - (lap(5) - 60) + 1_400, seconds: 3),
+            dropped: Set((lap7 + 2_000)..<(lap7 + 2_030))))
+        let options = GT7SourceOptions(
+            console: "127.0.0.1", session: GT7SessionConfiguration(trackName: "Brands Hatch", trackConfiguration: "Indy", trackLength: path.length, path: path),
+            consolePort: console.port, bindHost: "127.0.0.1", bindPort: 0, receiveGap: .milliseconds(200), silenceTimeout: .seconds(1))
+        let source = CountingSource(inner: EndingSource(inner: GT7Source(options: options)) {
+            for await _ in console.done {}
+            try? await Task.sleep(for: .milliseconds(500))
+        })
+        let home = try await LiveTestServer.Home()
+        defer { home.remove() }
+        let (log, accepted) = try await LiveTestServer.with(home: home) { server in
+            let log = try await LiveClientTests.stream(source, settings: try testSettings(server.liveURL, token: server.token))
+            return (log, Int(server.metric("trailbrake_live_frames_total") ?? -1))
+        }
+        await console.stop()
+        #expect(accepted == source.count - (log.lastStatus?.refusedFrames ?? 0), "every frame sent counted once")
+        #expect(log.contains("sim: waiting: console 127.0.0.1 silent for 1 s"), "\(log.lines.filter { $0.hasPrefix("sim:") })")
+        #expect(log.contains("sim: running, 30 packets lost, 10 reordered"), "\(log.lines.filter { $0.hasPrefix("sim:") })")
+        let stored = try await home.storedLaps()
+        let times = GT7RecordedStream.lapTimes(recording)
+        // Lap 6 holds the silence: the stream restarted mid-lap, so it is not a timed lap.
+        #expect(!stored.contains { $0.lapNumber == 6 && $0.isValid })
+        for number: Int32 in [7, 8] {
+            let row = try #require(stored.first { $0.lapNumber == number && $0.lapTime != nil }, "lap \(number) not stored with a time")
+            #expect(abs(row.lapTime! - times[Int(number)]!) <= Self.frame, "lap \(number): \(row.lapTime!) s")
+        }
+    }
+
     @Test func assettoCorsaLapsAreStoredWithTheGamesLapTimesAndCuesArrive() async throws {
         guard let recording = try GT7Recording.load() else { print(GT7Recording.missingReason); return }
         let infos = RecordedOtherSims.acCarInfos(recording, seqs: 4...10)
@@ -64,7 +107,7 @@ struct ConsoleEndToEndTests {
         let length = RecordedOtherSims.referenceLength(recording)
         let source = EndingSource(inner: AssettoCorsaSource(options: .init(
             host: "127.0.0.1", mapper: .init(trackLength: length), port: game.port, bindHost: "127.0.0.1"))) {
-            while game.state.withLock({ $0.next < infos.count }) { try? await Task.sleep(for: .milliseconds(100)) }
+            for await _ in game.done {}
             try? await Task.sleep(for: .milliseconds(500))
         }
         let (log, stored) = try await Self.stream(source)
@@ -90,7 +133,7 @@ struct ConsoleEndToEndTests {
             try? await Task.sleep(for: .milliseconds(300))  // the adapter binds its port first
             guard let game = try? await FakeForzaGame.start(.init(datagrams: packets.map(\.bytes), burst: 4), to: port) else { return }
             holder.game.withLock { $0 = game }
-            while !game.finished { try? await Task.sleep(for: .milliseconds(100)) }
+            for await _ in game.done {}
             try? await Task.sleep(for: .milliseconds(500))
         }
         let (log, stored) = try await Self.stream(ending)

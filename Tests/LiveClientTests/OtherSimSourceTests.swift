@@ -41,8 +41,7 @@ import Testing
         let packets = RecordedOtherSims.forzaPackets(recording, seqs: 5...6, format: .motorsport2023Dash)
         var datagrams = packets.map(\.bytes)
         datagrams.insert(ForzaDashPacket(format: .sled).bytes, at: 100)
-        // The client's port is chosen by the client (port 0 here), so the test learns it from a
-        // first run's status line ... simpler: pick a free port by binding and releasing it.
+        // Forza sends to the port set in its menu: a free one, found by binding and releasing it.
         let probe = try await FakeUDPPeer.open { _, _ in }
         let port = probe.port
         await probe.close()

@@ -24,10 +24,16 @@ final class FakeACGame: Sendable {
 
     let script: Script
     let state = Mutex(State())
+    /// Finishes once the last update was sent.
+    let done: AsyncStream<Void>
+    private let doneSignal: AsyncStream<Void>.Continuation
     private let peerBox = Mutex<FakeUDPPeer?>(nil)
     var port: Int { peerBox.withLock { $0?.port ?? 0 } }
 
-    private init(script: Script) { self.script = script }
+    private init(script: Script) {
+        self.script = script
+        (done, doneSignal) = AsyncStream.makeStream(of: Void.self)
+    }
 
     static func start(_ script: Script) async throws -> FakeACGame {
         let game = FakeACGame(script: script)
@@ -67,6 +73,7 @@ final class FakeACGame: Sendable {
         }
         guard let peer = peerBox.withLock({ $0 }) else { return true }
         for info in batch { for target in targets { peer.send(info.bytes, to: target) } }
+        if !batch.isEmpty, state.withLock({ $0.next >= script.infos.count }) { doneSignal.finish() }
         return true
     }
 }

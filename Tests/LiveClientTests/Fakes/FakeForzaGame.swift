@@ -13,11 +13,15 @@ final class FakeForzaGame: Sendable {
 
     let script: Script
     let next = Mutex(0)
+    /// Finishes once the last datagram was sent.
+    let done: AsyncStream<Void>
+    private let doneSignal: AsyncStream<Void>.Continuation
     private let peer: FakeUDPPeer
 
     private init(script: Script, peer: FakeUDPPeer) {
         self.script = script
         self.peer = peer
+        (done, doneSignal) = AsyncStream.makeStream(of: Void.self)
     }
 
     /// Starts pushing to `127.0.0.1:port` from `host` (another loopback address plays another machine).
@@ -32,12 +36,11 @@ final class FakeForzaGame: Sendable {
                 return script.datagrams[next..<end]
             }
             for datagram in batch { peer.send(datagram, to: target) }
-            return true
+            if batch.endIndex == script.datagrams.count { game.doneSignal.finish() }
+            return batch.endIndex < script.datagrams.count
         }
         return game
     }
-
-    var finished: Bool { next.withLock { $0 >= script.datagrams.count } }
 
     func stop() async { await peer.close() }
 }

@@ -14,7 +14,9 @@ final class FakeGT7Console: Sendable {
         var burst = 8
         var tick = TimeAmount.milliseconds(5)
         var heartbeatTimeout = TimeAmount.seconds(10)
-        /// Before sending packet `index`, go quiet for `seconds` (heartbeats are still heard).
+        /// Before sending packet `index`, go quiet for `seconds` (heartbeats are still heard). The
+        /// game runs on meanwhile: the packets of those seconds at 60 Hz never arrive, as when the
+        /// network between console and client drops out.
         var silence: (index: Int, seconds: Double)?
         var dropped: Set<Int> = []
         /// Junk datagrams sent just before packet `index`.
@@ -96,6 +98,7 @@ final class FakeGT7Console: Sendable {
                     state.silenceDone = true
                     state.silenceStarted = now
                     state.silentUntil = now + .nanoseconds(Int64(silence.seconds * 1e9))
+                    state.next += Int(silence.seconds * 60)
                     break
                 }
                 batch.append(state.next)
