@@ -24,26 +24,22 @@ final class FakeACGame: Sendable {
 
     let script: Script
     let state = Mutex(State())
+    private let socket = FakeGameSocket()
+    var port: Int { socket.port }
     /// Finishes once the last update was sent.
-    let done: AsyncStream<Void>
-    private let doneSignal: AsyncStream<Void>.Continuation
-    private let peerBox = Mutex<FakeUDPPeer?>(nil)
-    var port: Int { peerBox.withLock { $0?.port ?? 0 } }
+    var done: AsyncStream<Void> { socket.done }
 
-    private init(script: Script) {
-        self.script = script
-        (done, doneSignal) = AsyncStream.makeStream(of: Void.self)
-    }
+    private init(script: Script) { self.script = script }
 
     static func start(_ script: Script) async throws -> FakeACGame {
         let game = FakeACGame(script: script)
         let peer = try await FakeUDPPeer.open { bytes, sender in game.heard(bytes, from: sender) }
-        game.peerBox.withLock { $0 = peer }
+        game.socket.peer.withLock { $0 = peer }
         peer.every(script.tick) { game.tick() }
         return game
     }
 
-    func stop() async { await peerBox.withLock { $0 }?.close() }
+    func stop() async { await socket.close() }
 
     private func heard(_ bytes: [UInt8], from sender: SocketAddress) {
         guard let request = try? ACHandshake.decode(bytes) else { return }
@@ -56,7 +52,7 @@ final class FakeACGame: Sendable {
             case .dismiss: state.subscribers.removeAll { $0 == sender }
             }
         }
-        if request.operation == .handshake { peerBox.withLock { $0 }?.send(script.reply.bytes, to: sender) }
+        if request.operation == .handshake { socket.send(script.reply.bytes, to: sender) }
     }
 
     private func tick() -> Bool {
@@ -71,9 +67,8 @@ final class FakeACGame: Sendable {
             defer { state.next = end }
             return (Array(script.infos[state.next..<end]), state.subscribers)
         }
-        guard let peer = peerBox.withLock({ $0 }) else { return true }
-        for info in batch { for target in targets { peer.send(info.bytes, to: target) } }
-        if !batch.isEmpty, state.withLock({ $0.next >= script.infos.count }) { doneSignal.finish() }
+        for info in batch { for target in targets { socket.send(info.bytes, to: target) } }
+        if !batch.isEmpty, state.withLock({ $0.next >= script.infos.count }) { socket.finishScript() }
         return true
     }
 }

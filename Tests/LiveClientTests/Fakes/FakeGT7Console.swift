@@ -39,31 +39,26 @@ final class FakeGT7Console: Sendable {
 
     let script: Script
     let state = Mutex(State())
+    private let socket = FakeGameSocket()
+    var port: Int { socket.port }
     /// Finishes once the last packet was sent.
-    let done: AsyncStream<Void>
-    private let doneSignal: AsyncStream<Void>.Continuation
-    private let peerBox = Mutex<FakeUDPPeer?>(nil)
-    var port: Int { peerBox.withLock { $0?.port ?? 0 } }
+    var done: AsyncStream<Void> { socket.done }
 
-    private init(script: Script) {
-        self.script = script
-        (done, doneSignal) = AsyncStream.makeStream(of: Void.self)
-    }
+    private init(script: Script) { self.script = script }
 
     static func start(_ script: Script) async throws -> FakeGT7Console {
         let console = FakeGT7Console(script: script)
         let peer = try await FakeUDPPeer.open(host: script.host) { bytes, sender in console.heard(bytes, from: sender) }
-        console.peerBox.withLock { $0 = peer }
+        console.socket.peer.withLock { $0 = peer }
         peer.every(script.tick) { console.tick() }
         return console
     }
 
-    func stop() async { await peerBox.withLock { $0 }?.close() }
+    func stop() async { await socket.close() }
 
     /// Where the client's heartbeats come from (and packets go), once heard.
     var clientAddress: SocketAddress? { state.withLock { $0.target } }
 
-    var finished: Bool { state.withLock { $0.next >= script.packets.count } }
     /// Heartbeats heard while the console was deliberately silent.
     var heartbeatsDuringSilence: Int {
         state.withLock { state in
@@ -107,12 +102,12 @@ final class FakeGT7Console: Sendable {
             state.sent += batch.count
             return (batch, target)
         }
-        if batch.last == script.packets.count - 1 { doneSignal.finish() }
-        guard let target, let peer = peerBox.withLock({ $0 }) else { return true }
+        if batch.last == script.packets.count - 1 { socket.finishScript() }
+        guard let target else { return true }
         for index in batch {
-            if let junk = script.junkBefore[index] { peer.send(junk, to: target) }
+            if let junk = script.junkBefore[index] { socket.send(junk, to: target) }
             guard !script.dropped.contains(index) else { continue }
-            peer.send(try! GT7PacketCodec.encode(script.packets[index], seed: UInt32.random(in: 0...UInt32.max)), to: target)
+            socket.send(try! GT7PacketCodec.encode(script.packets[index], seed: UInt32.random(in: 0...UInt32.max)), to: target)
         }
         return true
     }
