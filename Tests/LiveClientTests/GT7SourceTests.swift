@@ -159,4 +159,21 @@ import Testing
         #expect(await reusing.log.frames.allSatisfy { $0.presentChannels.contains(.lapDistanceFraction) })
         #expect(await reusing.log.sessions.first?.track.length == saved.track.length)
     }
+
+    @Test func aDamagedStoredPathIsReportedAndNotUsed() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gt7-paths-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try Data("{\"format\":\"trailbrake-track-path\",\"version\":1".utf8)
+            .write(to: directory.appendingPathComponent("gt7-brands-hatch-indy.trackpath.json"))
+        let console = try await FakeGT7Console.start(.init(packets: []))
+        let run = SourceRun(GT7Source(options: Self.options(console, path: nil, directory: directory)))
+        let noted = await run.log.wait(timeout: .seconds(10)) { summary in
+            summary.statuses.contains { if case .note(let text) = $0 { text.contains("stored track path was refused (malformed") } else { false } }
+        }
+        _ = await run.stop()
+        await console.stop()
+        let statuses = await run.log.statuses
+        #expect(noted, "\(statuses)")
+    }
 }

@@ -23,10 +23,14 @@ public struct GT7Source: SimSource {
             throw SimSourceError.unknownHost(options.console)
         }
         var session = options.session
-        if session.path == nil, let stored = storedPath() {
+        switch session.path == nil ? storedPath() : nil {
+        case .success(let stored):
             session.path = stored.path
             session.trackLength = session.trackLength ?? stored.track.length
             await emit(.status(.note("track path from an earlier session (\(Int(stored.path.length.rounded())) m)")))
+        case .failure(let error):
+            await emit(.status(.note("the stored track path was refused (\(error)); recording a new one")))
+        case nil: break
         }
         let endpoint: UDPEndpoint
         do {
@@ -48,12 +52,13 @@ public struct GT7Source: SimSource {
         }
     }
 
-    private func storedPath() -> TrackPathFile? {
+    /// The path an earlier session stored for this track: nil when there is none.
+    private func storedPath() -> Result<TrackPathFile, TrackPathFileError>? {
         guard let directory = options.pathDirectory else { return nil }
         let track = TrackDescriptor(name: options.session.trackName, configuration: options.session.trackConfiguration, length: 0)
         let url = directory.appendingPathComponent(TrackPathFile.fileName(sim: "gt7", track: track))
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return try? TrackPathFile.read(url)
+        return Result { () throws(TrackPathFileError) in try TrackPathFile.read(url) }
     }
 
     /// The adapter's state between datagrams (one task owns it).
