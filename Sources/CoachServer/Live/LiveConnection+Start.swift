@@ -21,7 +21,9 @@ extension LiveConnection {
             report(error, socket)
             return nil
         }
-        let voice = hello.voice ? dependencies.voice : nil
+        // Renders are queued per driver (bounded, fair): the coach's and the session's alike.
+        let driverVoice = dependencies.voice?.forDriver(driver.id)
+        let voice = hello.voice ? driverVoice : nil
         let coach = await dependencies.coachFactory.makeCoach(
             for: hello.session, driver: driver, language: hello.language, speech: voice)
         let publicID: String
@@ -38,7 +40,7 @@ extension LiveConnection {
         }
         let session = LiveSession(
             publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
-            store: dependencies.sessionStore, metrics: metrics, live: configuration, voice: dependencies.voice,
+            store: dependencies.sessionStore, lapStore: lapStore, metrics: metrics, live: configuration, voice: driverVoice,
             language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID),
             feed: dependencies.coachingFeed)
         await session.start()

@@ -18,6 +18,10 @@ struct LiveConnection: Sendable {
     let ackTicker: AckTicker
     let metrics: ServerMetrics
     let logger: Logger
+    /// Completed laps on their way to storage (fair, kept when the database fails).
+    let lapStore: LapStoreQueue
+    /// `live.batches_per_second` / `batch_burst` per driver.
+    let batchLimiter: BatchRateLimiter
 
     /// What one connection holds while it runs.
     private struct State {
@@ -113,11 +117,12 @@ struct LiveConnection: Sendable {
     }
 
     /// Lets go of the session: ends it (partial lap stored now) or leaves it to the resume window.
+    /// A session closed for exceeding a limit ends too (a resume would hit the limit again).
     private func release(_ session: LiveSession, state: inout State, ending: Bool) async {
         state.session = nil
         if let key = state.tickerKey { ackTicker.remove(key) }
         state.tickerKey = nil
-        if ending {
+        if ending || (await session.endsWhenSocketCloses) {
             await registry.end(session)
             await session.detach()
         } else {
@@ -154,6 +159,11 @@ struct LiveConnection: Sendable {
     private func handleStreaming(
         _ message: InboundMessageAssembler.Message, session: LiveSession, socket: SocketSender
     ) async -> Outcome {
+        // Every message after hello costs the driver a token, well-formed or not.
+        if let error = batchLimiter.admit(driverID: driver.id) {
+            report(error, socket)
+            return .close
+        }
         let batch: FrameBatch
         do throws(WireError) {
             switch message {
