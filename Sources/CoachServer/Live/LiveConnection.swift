@@ -122,7 +122,8 @@ struct LiveConnection: Sendable {
         state.session = nil
         if let key = state.tickerKey { ackTicker.remove(key) }
         state.tickerKey = nil
-        if ending || (await session.endsWhenSocketCloses) {
+        let closedForLimit = await session.endsWhenSocketCloses
+        if ending || closedForLimit {
             await registry.end(session)
             await session.detach()
         } else {
