@@ -68,9 +68,15 @@ struct LeagueAdminCommandTests {
                 #expect(try await config("language", [I.option("value", "en")]) == "Language: Türkçe → English")
                 #expect(try await config("range", [I.option("from", 50, type: 4), I.option("to", 10, type: 4)]).contains("FROM not above TO"))
                 #expect(try await config("perperson", [I.option("count", 99, type: 4)]) == "Numbers per member must be between 1 and 5.")
+                #expect(try await config("perperson", [I.option("count", 6, type: 4)]) == "Numbers per member must be between 1 and 5.")
+                #expect(try await config("perperson", [I.option("count", 5, type: 4)]) == "Numbers per member: 1 → 5")
+                #expect(try await config("perperson", [I.option("count", 1, type: 4)]) == "Numbers per member: 5 → 1")
                 #expect(try await config("perperson", [I.option("count", 2, type: 4)]) == "Numbers per member: 1 → 2")
+                #expect(try await config("syncinterval", [I.option("minutes", 14, type: 4)]).contains("0 (no schedule) or 15 to 10080"))
+                #expect(try await config("syncinterval", [I.option("minutes", 10_081, type: 4)]).contains("0 (no schedule) or 15 to 10080"))
+                #expect(try await config("syncinterval", [I.option("minutes", 15, type: 4)]) == "Scheduled sync: every 360 min (server default) → every 15 min")
                 #expect(try await config("syncinterval", [I.option("minutes", 5, type: 4)]).contains("0 (no schedule) or 15 to 10080"))
-                #expect(try await config("syncinterval", [I.option("minutes", 0, type: 4)]) == "Scheduled sync: every 360 min (server default) → off")
+                #expect(try await config("syncinterval", [I.option("minutes", 0, type: 4)]) == "Scheduled sync: every 15 min → off")
                 #expect(try await config("adminrole", [I.option("admin_role", LeagueHarness.guild, type: 8)]) == "@everyone cannot be the admin role.")
                 #expect(try await config("adminrole") == "Admin role: <@&\(LeagueUsers.adminRole)> → none")
                 #expect(try await config("channel", [I.option("channel", "not-a-channel", type: 7)]) == "Choose a text channel of this server.")
@@ -85,8 +91,8 @@ struct LeagueAdminCommandTests {
                 #expect(settings.range == 1...50 && settings.maxPerMember == 2 && settings.syncIntervalMinutes == 0 && settings.adminRoleID == nil)
                 let fields = try await league.repository.auditLog(guildID: LeagueHarness.guild, limit: 50).filter { $0.action == .config }.compactMap(\.field)
                 #expect(fields == [
-                    "range", "league_id", "admin_role", "channel", "language", "language", "max_per_member", "sync_interval_minutes", "admin_role",
-                    "league_id", "range",
+                    "range", "league_id", "admin_role", "channel", "language", "language", "max_per_member", "max_per_member", "max_per_member",
+                    "sync_interval_minutes", "sync_interval_minutes", "admin_role", "league_id", "range",
                 ])
             }
         }

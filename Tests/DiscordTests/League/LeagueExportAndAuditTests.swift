@@ -95,8 +95,13 @@ struct LeagueExportAndAuditTests {
                 // Filtered by member: only what Ben did or what was done to him.
                 let benLog = try await league.send(admin("auditlog", [I.option("user", LeagueUsers.ben, type: 6), I.option("limit", 10, type: 4)]))
                 #expect(benLog.content.split(separator: "\n").count == 3)
-                let tooMany = try await league.send(admin("auditlog", [I.option("limit", 5_000, type: 4)]))
-                #expect(tooMany.content == "LIMIT must be between 1 and 50.")
+                for limit in [0, 51, 5_000] {
+                    let refused = try await league.send(admin("auditlog", [I.option("limit", limit, type: 4)]))
+                    #expect(refused.content == "LIMIT must be between 1 and 50.")
+                }
+                let newest = try await league.send(admin("auditlog", [I.option("limit", 1, type: 4)]))
+                #expect(newest.content.hasSuffix("linked iRacing member 123456 (before: none)"))
+                #expect(try await league.send(admin("auditlog", [I.option("limit", 50, type: 4)])).content == log.content)
                 // Nothing in Discord edits or deletes it: no command does, and the table refuses it.
                 #expect(!LeagueCommandDefinitions.names.contains { $0.contains("delete") || $0.contains("edit") || $0.contains("clear") })
             }

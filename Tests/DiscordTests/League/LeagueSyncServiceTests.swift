@@ -72,6 +72,45 @@ struct LeagueSyncServiceTests {
         }
     }
 
+    /// `/sync` twice: the second inside the cooldown is refused with the seconds left; a roster
+    /// over `maxRosterMembers` is refused and changes nothing, one at the limit is taken.
+    @Test func cooldownAndRosterSizeLimits() async throws {
+        let feature = try await feature(
+            guilds: 1, configuration: LeagueConfiguration(defaultSyncIntervalMinutes: 10_000, manualSyncCooldownSeconds: 600, maxRosterMembers: 1))
+        let roster = CountingRoster()
+        let service = LeagueSyncService(feature: feature, roster: roster, announcer: NoAnnouncements(), logger: Logger(label: "test"))
+        let group = ServiceGroup(configuration: .init(services: [service], logger: Logger(label: "test")))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            while await !feature.syncRequests.isAvailable { try await Task.sleep(for: .milliseconds(10)) }
+            guard case .synced(let summary) = await feature.syncRequests.sync(guildID: "100", actorID: "a") else {
+                Issue.record("a one-member roster is within a limit of one")
+                return
+            }
+            #expect(summary.rosterCount == 1)
+            guard case .coolingDown(let seconds) = await feature.syncRequests.sync(guildID: "100", actorID: "a") else {
+                Issue.record("a second /sync within the cooldown must be refused")
+                return
+            }
+            #expect((590...600).contains(seconds))
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        // Two members where one is allowed.
+        let tooMany = LeagueGuildSync(
+            repository: feature.repository, roster: TwoMembers(), announcer: NoAnnouncements(), configuration: feature.configuration,
+            logger: Logger(label: "test"))
+        #expect(await tooMany.run(guildID: "100", actorID: "a") == .failed(code: "roster_too_large"))
+        #expect(try await feature.repository.roster(guildID: "100").rows.count == 1, "the stored roster is the last good one")
+        #expect(try await feature.repository.settings(guildID: "100")?.lastSyncError == "roster_too_large")
+    }
+
+    struct TwoMembers: LeagueRosterSource {
+        func rosterEntries(leagueID: Int) async throws -> [LeagueRosterEntry] {
+            [LeagueRosterEntry(memberID: 1, displayName: "One", carNumber: "1"), LeagueRosterEntry(memberID: 2, displayName: "Two", carNumber: "2")]
+        }
+    }
+
     @Test func requestsAreBoundedAndAnsweredWhenTheServiceStops() async throws {
         let feature = try await feature(
             guilds: 3, configuration: LeagueConfiguration(manualSyncCooldownSeconds: 3_600, maxWaitingSyncRequests: 2))

@@ -39,6 +39,8 @@ struct LeagueSyncTests {
                     try await league.setUp(leagueID: LeagueMembers.league)
                     try await claimAndLink(league)
                     try await eventually("claims announced") { await league.announcements().count == 3 }
+                    // Three links, one roster fetch: the later links used the roster the first one synced.
+                    #expect(await iracing.state.dataRequests.filter { $0.hasPrefix("/data/league/roster") }.count == 1)
 
                     let first = try await league.send(Self.admin)
                     #expect(first.type == 5)
