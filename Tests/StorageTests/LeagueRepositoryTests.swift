@@ -59,7 +59,8 @@ import Testing
         let repository = try await repository(fixture)
         _ = try await repository.claim(#require(CarNumber("5")), guildID: Self.guild, userID: "u", userName: nil, maxPerMember: 1, actorID: "u")
         let before = try await repository.auditLog(guildID: Self.guild, limit: 100)
-        for sql in ["UPDATE league_audit_log SET actor_id = 'x'", "DELETE FROM league_audit_log", "UPDATE league_audit_log SET after = NULL WHERE id = 1"] {
+        let edits = ["UPDATE league_audit_log SET actor_id = 'x'", "DELETE FROM league_audit_log", "UPDATE league_audit_log SET after = NULL WHERE id = 1"]
+        for sql in edits {
             await #expect(throws: (any Error).self, "\(sql)") {
                 try await fixture.database.writer.write { db in try db.execute(sql: sql) }
             }
@@ -75,7 +76,8 @@ import Testing
         // Setting a value it already has changes nothing and writes nothing.
         try await repository.apply([.range(1...50)], guildID: Self.guild, actorID: "admin")
         let config = try await repository.auditLog(guildID: Self.guild, limit: 100).filter { $0.actorID == "admin" }
-        #expect(config.map { "\($0.field ?? ""):\($0.before ?? "-")>\($0.after ?? "-")" } == ["range:0-999>1-50", "language:en>tr", "league_id:->7058"])
+        let changes = config.map { "\($0.field ?? ""):\($0.before ?? "-")>\($0.after ?? "-")" }
+        #expect(changes == ["range:0-999>1-50", "language:en>tr", "league_id:->7058"])
         let settings = try #require(try await repository.settings(guildID: Self.guild))
         #expect(settings.language == .turkish)
         #expect(try await repository.settings(guildID: Self.other)?.language == .english)
@@ -91,7 +93,8 @@ import Testing
         defer { fixture.remove() }
         let repository = try await repository(fixture)
         for (number, user, member) in [("7", "ana", 1), ("8", "ben", 2), ("9", "cem", 3), ("10", "dan", nil as Int?)] {
-            _ = try await repository.claim(#require(CarNumber(number)), guildID: Self.guild, userID: user, userName: nil, maxPerMember: 1, actorID: user)
+            let carNumber = try #require(CarNumber(number))
+            _ = try await repository.claim(carNumber, guildID: Self.guild, userID: user, userName: nil, maxPerMember: 1, actorID: user)
             if let member { _ = try await repository.link(userID: user, to: member, guildID: Self.guild, iracingName: nil, verified: false) }
         }
         let roster = [
@@ -107,7 +110,8 @@ import Testing
         #expect(second.changed.isEmpty)
         #expect(try await repository.unannouncedDifferences(guildID: Self.guild).isEmpty)
         // Ben's iRacing number changes again: a new difference, announced anew.
-        _ = try await repository.recordSync(guildID: Self.guild, roster: [roster[0], LeagueRosterRow(memberID: 2, displayName: "Ben", carNumber: "88")], actorID: "admin")
+        let changed = [roster[0], LeagueRosterRow(memberID: 2, displayName: "Ben", carNumber: "88")]
+        _ = try await repository.recordSync(guildID: Self.guild, roster: changed, actorID: "admin")
         #expect(try await repository.unannouncedDifferences(guildID: Self.guild).map(\.iracingNumber) == ["88"])
         let sync = try await repository.auditLog(guildID: Self.guild, limit: 100).filter { $0.action == .sync }
         #expect(sync.map { "\($0.number ?? ""):\($0.before ?? ""):\($0.after ?? "")" } == [

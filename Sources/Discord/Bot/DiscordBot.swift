@@ -140,7 +140,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     func registerCommands(guild: String) async {
         guard let application = await state.applicationID, await state.markRegistered(guild) else { return }
         do {
-            try await rest.overwriteGuildCommands(application: application, guild: guild, BotCommands.all + (league == nil ? [] : LeagueCommandDefinitions.all))
+            let commands = BotCommands.all + (league == nil ? [] : LeagueCommandDefinitions.all)
+            try await rest.overwriteGuildCommands(application: application, guild: guild, commands)
             logger.info("slash commands registered", metadata: ["guild": "\(guild)"])
         } catch {
             await state.forgetRegistration(guild)

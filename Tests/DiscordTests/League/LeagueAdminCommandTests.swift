@@ -15,8 +15,9 @@ struct LeagueAdminCommandTests {
                 try await league.setUp(adminRole: LeagueUsers.adminRole)
                 try await league.send(I(name: "claim", options: [I.option("number", "7")]))
                 let adminOnly: [I] = [
-                    I(name: "forcerelease", options: [I.option("number", "7")]), I(name: "assign", options: [I.option("number", "9"), I.option("user", LeagueUsers.cem, type: 6)]),
-                    I(name: "sync"), I(name: "syncstatus"), I(name: "export"), I(name: "auditlog"), I(name: "config", options: [I.subcommand("show")]),
+                    I(name: "forcerelease", options: [I.option("number", "7")]),
+                    I(name: "assign", options: [I.option("number", "9"), I.user(LeagueUsers.cem)]), I(name: "sync"), I(name: "syncstatus"),
+                    I(name: "export"), I(name: "auditlog"), I(name: "config", options: [I.subcommand("show")]),
                 ]
                 for command in adminOnly {
                     var member = command
@@ -24,25 +25,31 @@ struct LeagueAdminCommandTests {
                     member.roles = ["111111111111111111"]
                     let refused = try await league.send(member)
                     #expect(refused.type == 4 && refused.flags == 64)
-                    #expect(refused.content == "/\(command.name) is for league admins: members with the admin role set in /setup, or with Manage Server.")
+                    #expect(
+                        refused.content
+                            == "/\(command.name) is for league admins: members with the admin role set in /setup, or with Manage Server.")
                 }
                 #expect(try await league.repository.claims(guildID: LeagueHarness.guild).map(\.userID) == [LeagueUsers.ana])
-                let setup = try await league.send(I(name: "setup", options: [I.option("from", 1, type: 4), I.option("to", 9, type: 4)], user: LeagueUsers.ben, roles: [LeagueUsers.adminRole]))
+                let roles = [LeagueUsers.adminRole]
+                let setup = try await league.send(
+                    I(name: "setup", options: [I.integer("from", 1), I.integer("to", 9)], user: LeagueUsers.ben, roles: roles))
                 #expect(setup.content == "/setup needs the Manage Server permission.")
 
                 // The admin role without Manage Server may release and assign, not move the admin role.
-                var roleAdmin = I(name: "forcerelease", options: [I.option("number", "7")], user: LeagueUsers.ben, roles: [LeagueUsers.adminRole])
-                let released = try await league.send(roleAdmin)
+                let released = try await league.send(
+                    I(name: "forcerelease", options: [I.option("number", "7")], user: LeagueUsers.ben, roles: roles))
                 #expect(released.content == "Released **#7** (it was held by <@\(LeagueUsers.ana)>).")
-                roleAdmin = I(name: "config", options: [I.subcommand("adminrole", [I.option("admin_role", "222222222222222222", type: 8)])], user: LeagueUsers.ben, roles: [LeagueUsers.adminRole])
-                let moved = try await league.send(roleAdmin)
+                let newRole = I.subcommand("adminrole", [I.option("admin_role", "222222222222222222", type: 8)])
+                let moved = try await league.send(I(name: "config", options: [newRole], user: LeagueUsers.ben, roles: roles))
                 #expect(moved.content == "/config needs the Manage Server permission.")
                 #expect(try await league.repository.settings(guildID: LeagueHarness.guild)?.adminRoleID == LeagueUsers.adminRole)
-                let assigned = try await league.send(I(name: "assign", options: [I.option("number", "9"), I.option("user", LeagueUsers.cem, type: 6)], user: LeagueUsers.ben, roles: [LeagueUsers.adminRole]))
+                let assigned = try await league.send(
+                    I(name: "assign", options: [I.option("number", "9"), I.user(LeagueUsers.cem)], user: LeagueUsers.ben, roles: roles))
                 #expect(assigned.content == "**#9** is now held by <@\(LeagueUsers.cem)>.")
                 try await eventually("announcements") { await league.announcements().count == 3 }
                 #expect(await league.announcements().suffix(2) == [
-                    "<@\(LeagueUsers.ben)> released **#7** (held by <@\(LeagueUsers.ana)>).", "<@\(LeagueUsers.ben)> gave **#9** to <@\(LeagueUsers.cem)>.",
+                    "<@\(LeagueUsers.ben)> released **#7** (held by <@\(LeagueUsers.ana)>).",
+                    "<@\(LeagueUsers.ben)> gave **#9** to <@\(LeagueUsers.cem)>.",
                 ])
             }
         }
@@ -63,7 +70,7 @@ struct LeagueAdminCommandTests {
                 #expect(settings.leagueID == 7_058 && settings.announceChannelID == LeagueHarness.channel && settings.language == .turkish)
 
                 func config(_ sub: String, _ options: [[String: any Sendable]] = []) async throws -> String {
-                    try await league.send(I(name: "config", options: [I.subcommand(sub, options)], user: LeagueUsers.admin, permissions: Self.manager)).content
+                    try await league.send(I.admin("config", [I.subcommand(sub, options)])).content
                 }
                 #expect(try await config("language", [I.option("value", "en")]) == "Language: Türkçe → English")
                 #expect(try await config("range", [I.option("from", 50, type: 4), I.option("to", 10, type: 4)]).contains("FROM not above TO"))
@@ -74,10 +81,13 @@ struct LeagueAdminCommandTests {
                 #expect(try await config("perperson", [I.option("count", 2, type: 4)]) == "Numbers per member: 1 → 2")
                 #expect(try await config("syncinterval", [I.option("minutes", 14, type: 4)]).contains("0 (no schedule) or 15 to 10080"))
                 #expect(try await config("syncinterval", [I.option("minutes", 10_081, type: 4)]).contains("0 (no schedule) or 15 to 10080"))
-                #expect(try await config("syncinterval", [I.option("minutes", 15, type: 4)]) == "Scheduled sync: every 360 min (server default) → every 15 min")
+                #expect(
+                    try await config("syncinterval", [I.option("minutes", 15, type: 4)])
+                        == "Scheduled sync: every 360 min (server default) → every 15 min")
                 #expect(try await config("syncinterval", [I.option("minutes", 5, type: 4)]).contains("0 (no schedule) or 15 to 10080"))
                 #expect(try await config("syncinterval", [I.option("minutes", 0, type: 4)]) == "Scheduled sync: every 15 min → off")
-                #expect(try await config("adminrole", [I.option("admin_role", LeagueHarness.guild, type: 8)]) == "@everyone cannot be the admin role.")
+                let everyone = I.option("admin_role", LeagueHarness.guild, type: 8)
+                #expect(try await config("adminrole", [everyone]) == "@everyone cannot be the admin role.")
                 #expect(try await config("adminrole") == "Admin role: <@&\(LeagueUsers.adminRole)> → none")
                 #expect(try await config("channel", [I.option("channel", "not-a-channel", type: 7)]) == "Choose a text channel of this server.")
                 #expect(try await config("league", [I.option("league_id", 0, type: 4)]) == "iRacing league: 7058 → none")
@@ -89,7 +99,8 @@ struct LeagueAdminCommandTests {
                 #expect(shown.contains("Numbers per member: 2") && shown.contains("Scheduled sync: off") && shown.contains("iRacing league: none"))
                 settings = try #require(try await league.repository.settings(guildID: LeagueHarness.guild))
                 #expect(settings.range == 1...50 && settings.maxPerMember == 2 && settings.syncIntervalMinutes == 0 && settings.adminRoleID == nil)
-                let fields = try await league.repository.auditLog(guildID: LeagueHarness.guild, limit: 50).filter { $0.action == .config }.compactMap(\.field)
+                let fields = try await league.repository.auditLog(guildID: LeagueHarness.guild, limit: 50)
+                    .filter { $0.action == .config }.compactMap(\.field)
                 #expect(fields == [
                     "range", "league_id", "admin_role", "channel", "language", "language", "max_per_member", "max_per_member", "max_per_member",
                     "sync_interval_minutes", "sync_interval_minutes", "admin_role", "league_id", "range",
@@ -104,7 +115,7 @@ struct LeagueAdminCommandTests {
                 try await league.setUp()
                 try await league.send(I(name: "claim", options: [I.option("number", "7")]))
                 func assign(_ number: String, to user: any Sendable) async throws -> String {
-                    try await league.send(I(name: "assign", options: [I.option("number", number), I.option("user", user, type: 6)], user: LeagueUsers.admin, permissions: Self.manager)).content
+                    try await league.send(I.admin("assign", [I.option("number", number), I.user(user)])).content
                 }
                 #expect(try await assign("7", to: LeagueUsers.ben) == "**#7** is held by <@\(LeagueUsers.ana)>: release it with /forcerelease first.")
                 #expect(try await assign("100", to: LeagueUsers.ben).contains("outside"))

@@ -96,6 +96,14 @@ extension LeagueRepository {
     }
 }
 
+extension LeagueRepository {
+    /// `user` holds `number` as their own claim, for arranging a test.
+    func hold(_ number: String, by user: String, in guild: String = LeagueHarness.guild) async throws {
+        guard let carNumber = CarNumber(number) else { throw TestFailure("not a number: \(number)") }
+        _ = try await claim(carNumber, guildID: guild, userID: user, userName: nil, maxPerMember: nil, actorID: user)
+    }
+}
+
 /// Numbers the test's interactions, so each has its own id and token.
 final class InteractionCounter: Sendable {
     private let value = Mutex(0)

@@ -18,6 +18,21 @@ struct LeagueInteraction: Sendable {
         ["name": name, "type": type, "value": value]
     }
 
+    /// A command from someone with Manage Server.
+    static func admin(_ name: String, _ options: [[String: any Sendable]] = []) -> LeagueInteraction {
+        LeagueInteraction(name: name, options: options, user: LeagueUsers.admin, permissions: InteractionPayloads.admin)
+    }
+
+    /// `/claim number` by `user`.
+    static func claim(_ number: String, by user: String = LeagueUsers.ana, guild: String = LeagueHarness.guild) -> LeagueInteraction {
+        LeagueInteraction(name: "claim", options: [option("number", number)], user: user, guild: guild)
+    }
+
+    /// A user option (Discord sends the id).
+    static func user(_ id: any Sendable) -> [String: any Sendable] { option("user", id, type: 6) }
+
+    static func integer(_ name: String, _ value: Int) -> [String: any Sendable] { option(name, value, type: 4) }
+
     static func subcommand(_ name: String, _ options: [[String: any Sendable]] = []) -> [String: any Sendable] {
         ["name": name, "type": 1, "options": options]
     }

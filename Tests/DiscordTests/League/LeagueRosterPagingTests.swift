@@ -15,8 +15,9 @@ struct LeagueRosterPagingTests {
                 let hostile = "**" + String(repeating: "W", count: 80) + "\u{0301}\u{0301}" + " @everyone <@1> 😀😀😀"
                 for number in 0..<240 {
                     let user = String(80_351_110_224_600_000 + number)
-                    _ = try await league.repository.claim(#require(CarNumber(String(number))), guildID: LeagueHarness.guild, userID: user, userName: nil, maxPerMember: 1, actorID: user)
-                    _ = try await league.repository.link(userID: user, to: 500_000 + number, guildID: LeagueHarness.guild, iracingName: hostile, verified: true)
+                    try await league.repository.hold(String(number), by: user)
+                    _ = try await league.repository.link(
+                        userID: user, to: 500_000 + number, guildID: LeagueHarness.guild, iracingName: hostile, verified: true)
                 }
                 let first = try await league.send(I(name: "roster"))
                 let header = try #require(first.content.split(separator: "\n").first)

@@ -23,7 +23,8 @@ struct LeagueSyncTests {
 
     /// Ana holds 7 (iRacing: 7), Ben 8 (iRacing: 08), Cem 9 (no number in iRacing); all linked.
     private func claimAndLink(_ league: LeagueHarness) async throws {
-        for (number, user, member) in [("7", LeagueUsers.ana, LeagueMembers.ana), ("8", LeagueUsers.ben, LeagueMembers.ben), ("9", LeagueUsers.cem, LeagueMembers.cem)] {
+        let members = [("7", LeagueUsers.ana, LeagueMembers.ana), ("8", LeagueUsers.ben, LeagueMembers.ben), ("9", LeagueUsers.cem, LeagueMembers.cem)]
+        for (number, user, member) in members {
             let claim = try await league.send(I(name: "claim", options: [I.option("number", number)], user: user))
             #expect(claim.content == "**#\(number)** is yours.")
             let link = try await league.send(I(name: "link", options: [I.option("iracing_id", member, type: 4)], user: user))
@@ -100,7 +101,7 @@ struct LeagueSyncTests {
         try await repository.setUp(guild: LeagueHarness.otherGuild, leagueID: 9_999, channel: "700000000000000002")
         for (number, user, member) in [("8", LeagueUsers.ben, LeagueMembers.ben), ("9", LeagueUsers.cem, LeagueMembers.cem)] {
             for guild in [LeagueHarness.guild, LeagueHarness.otherGuild] {
-                _ = try await repository.claim(#require(CarNumber(number)), guildID: guild, userID: user, userName: nil, maxPerMember: 1, actorID: user)
+                try await repository.hold(number, by: user, in: guild)
                 _ = try await repository.link(userID: user, to: member, guildID: guild, iracingName: nil, verified: false)
             }
         }
@@ -128,7 +129,7 @@ struct LeagueSyncTests {
             try await FakeDiscord.with { fake in
                 try await LeagueHarness.with(fake, iracing: iracing, configuration: Self.configuration) { league in
                     try await league.setUp(leagueID: 4_242)
-                    _ = try await league.repository.claim(#require(CarNumber("7")), guildID: LeagueHarness.guild, userID: LeagueUsers.ana, userName: nil, maxPerMember: 1, actorID: LeagueUsers.ana)
+                    try await league.repository.hold("7", by: LeagueUsers.ana)
                     let reply = try await league.send(Self.admin)
                     #expect(reply.content == "The sync failed (not_found). The numbers were not changed.")
                     #expect(try await league.repository.claims(guildID: LeagueHarness.guild).map(\.syncState) == [.unchecked])

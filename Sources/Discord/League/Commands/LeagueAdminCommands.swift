@@ -13,8 +13,11 @@ struct LeagueAdminCommands {
         let shown = LeagueFormat.number(number)
         switch try await context.repository.release(number, guildID: context.guildID, actorID: context.userID, force: true) {
         case .released(let holder), .heldBy(let holder):
-            let values: KeyValuePairs<String, String> = ["number": shown, "user": LeagueFormat.user(holder), "admin": LeagueFormat.user(context.userID)]
-            return .now(LeagueAnswer(strings(.forceReleased, values), announcement: context.announcement(strings(.announceForceReleased, values))))
+            let values: KeyValuePairs<String, String> = [
+                "number": shown, "user": LeagueFormat.user(holder), "admin": LeagueFormat.user(context.userID),
+            ]
+            let announcement = context.announcement(strings(.announceForceReleased, values))
+            return .now(LeagueAnswer(strings(.forceReleased, values), announcement: announcement))
         case .notHeld:
             return context.answer(.notHeld, ["number": shown])
         }

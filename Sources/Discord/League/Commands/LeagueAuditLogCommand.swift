@@ -45,7 +45,8 @@ struct LeagueAuditLogCommand {
             ])
         case .sync:
             strings(.auditSync, [
-                "actor": actor, "number": number, "user": subject, "before": state(entry.before, strings), "after": state(entry.after, strings),
+                "actor": actor, "number": number, "user": subject, "before": state(entry.before, strings),
+                "after": state(entry.after, strings),
             ])
         }
         return "\(LeagueFormat.time(entry.at, style: "d")) \(LeagueFormat.time(entry.at, style: "t")) · \(sentence)"

@@ -53,7 +53,9 @@ enum LeagueCommandDefinitions {
             options: [integer("page", "Page number", required: false, 1...1_000)]),
         CommandDefinition(
             name: "available", description: "Free numbers, in the league's range or between FROM and TO",
-            options: [integer("from", "Lowest number", required: false, 0...999), integer("to", "Highest number", required: false, 0...999)]),
+            options: [
+                integer("from", "Lowest number", required: false, 0...999), integer("to", "Highest number", required: false, 0...999),
+            ]),
         CommandDefinition(name: "check", description: "Who holds a number", options: [number("The number")]),
         CommandDefinition(name: "help", description: "What the league-numbers commands do"),
     ]
@@ -72,7 +74,9 @@ enum LeagueCommandDefinitions {
             name: "config", description: "Show or change the league-numbers settings (admins)",
             options: [
                 .subcommand("show", "Show every setting", []),
-                .subcommand("league", "The iRacing league (0: none)", [integer("league_id", "iRacing league id", required: true, 0...999_999_999)]),
+                .subcommand("league", "The iRacing league (0: none)", [
+                    integer("league_id", "iRacing league id", required: true, 0...999_999_999),
+                ]),
                 .subcommand("range", "The numbers members may claim", [
                     integer("from", "Lowest number", required: true, 0...999), integer("to", "Highest number", required: true, 0...999),
                 ]),
@@ -96,6 +100,9 @@ enum LeagueCommandDefinitions {
         CommandDefinition(name: "export", description: "The roster as a CSV file (admins)"),
         CommandDefinition(
             name: "auditlog", description: "Recent changes (admins)",
-            options: [user("user", "Only changes by or about this member", required: false), integer("limit", "How many", required: false, 1...100)]),
+            options: [
+                user("user", "Only changes by or about this member", required: false),
+                integer("limit", "How many", required: false, 1...100),
+            ]),
     ]
 }

@@ -15,8 +15,8 @@ struct LeagueExportCommand {
         let context = context
         return context.later {
             let claims = try await context.repository.claims(guildID: context.guildID)
-            let links = Dictionary(
-                try await context.repository.links(guildID: context.guildID).map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
+            let links = try await context.repository.links(guildID: context.guildID)
+                .reduce(into: [String: LeagueLink]()) { $0[$1.userID] = $1 }
             let csv = RosterCSV.document(header: Self.header, rows: claims.map { Self.row($0, link: links[$0.userID]) })
             let file = LeagueFile(filename: "league-numbers.csv", contentType: "text/csv; charset=utf-8", bytes: Data(csv.utf8))
             let text = claims.isEmpty ? context.strings(.exportEmpty) : context.strings(.exportDone, ["count": String(claims.count)])

@@ -19,7 +19,9 @@ extension LeagueCommandContext {
     /// the range), or nil when it can.
     func refusalToHold(_ number: CarNumber, in settings: LeagueSettings) -> LeagueReply? {
         if number.hasLeadingZero, !settings.leadingZeros {
-            return answer(.leadingZerosOff, ["number": LeagueFormat.number(number), "plain": LeagueFormat.number(number.withoutLeadingZeros)])
+            return answer(.leadingZerosOff, [
+                "number": LeagueFormat.number(number), "plain": LeagueFormat.number(number.withoutLeadingZeros),
+            ])
         }
         guard settings.range.contains(number.value) else {
             return answer(.outOfRange, [

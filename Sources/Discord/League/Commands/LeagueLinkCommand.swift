@@ -18,7 +18,8 @@ struct LeagueLinkCommand {
             guard let stored = try await context.repository.settings(guildID: context.guildID), stored.lastSyncAt != nil,
                 stored.lastSyncError == nil
             else {
-                return try await store(memberID: memberID, name: nil, verified: false, success: .linkedUnverified, reason: reason ?? "not_synced")
+                return try await store(
+                    memberID: memberID, name: nil, verified: false, success: .linkedUnverified, reason: reason ?? "not_synced")
             }
             guard let row = try await context.repository.roster(guildID: context.guildID).rows.first(where: { $0.memberID == memberID })
             else { return LeagueAnswer(context.strings(.linkNotInRoster, ["member": String(memberID)])) }
@@ -43,7 +44,9 @@ struct LeagueLinkCommand {
         }
     }
 
-    private func store(memberID: Int, name: String?, verified: Bool, success: LeagueText, reason: String = "") async throws -> LeagueAnswer {
+    private func store(
+        memberID: Int, name: String?, verified: Bool, success: LeagueText, reason: String = ""
+    ) async throws -> LeagueAnswer {
         let outcome = try await context.repository.link(
             userID: context.userID, to: memberID, guildID: context.guildID, iracingName: name, verified: verified)
         let values: KeyValuePairs<String, String> = ["member": String(memberID), "name": LeagueFormat.name(name ?? ""), "reason": reason]

@@ -18,9 +18,8 @@ struct LeagueMemberCommands {
         let shown = LeagueFormat.number(number)
         switch outcome {
         case .claimed:
-            return .now(LeagueAnswer(
-                strings(.claimed, ["number": shown]),
-                announcement: context.announcement(strings(.announceClaimed, ["user": LeagueFormat.user(context.userID), "number": shown]))))
+            let announcement = strings(.announceClaimed, ["user": LeagueFormat.user(context.userID), "number": shown])
+            return .now(LeagueAnswer(strings(.claimed, ["number": shown]), announcement: context.announcement(announcement)))
         case .alreadyHeld:
             return context.answer(.alreadyYours, ["number": shown])
         case .takenBy(let holder):
@@ -38,9 +37,8 @@ struct LeagueMemberCommands {
         let shown = LeagueFormat.number(number)
         switch try await context.repository.release(number, guildID: context.guildID, actorID: context.userID, force: false) {
         case .released:
-            return .now(LeagueAnswer(
-                strings(.released, ["number": shown]),
-                announcement: context.announcement(strings(.announceReleased, ["user": LeagueFormat.user(context.userID), "number": shown]))))
+            let announcement = strings(.announceReleased, ["user": LeagueFormat.user(context.userID), "number": shown])
+            return .now(LeagueAnswer(strings(.released, ["number": shown]), announcement: context.announcement(announcement)))
         case .notHeld:
             return context.answer(.notHeld, ["number": shown])
         case .heldBy(let holder):
@@ -52,7 +50,10 @@ struct LeagueMemberCommands {
         let mine = try await context.repository.claims(guildID: context.guildID).filter { $0.userID == context.userID }
         let link = try await context.repository.links(guildID: context.guildID).first { $0.userID == context.userID }
         var lines = mine.isEmpty ? [strings(.myNumbersNone)] : [strings(.myNumbersHeader)]
-        lines += mine.map { "\(LeagueFormat.stateMark($0.syncState)) \(LeagueFormat.number($0.number)) · \(LeagueFormat.state($0.syncState, iracingNumber: $0.iracingNumber, strings))" }
+        lines += mine.map { claim in
+            let state = LeagueFormat.state(claim.syncState, iracingNumber: claim.iracingNumber, strings)
+            return "\(LeagueFormat.stateMark(claim.syncState)) \(LeagueFormat.number(claim.number)) · \(state)"
+        }
         if let link {
             let name = link.iracingName.map { " (\(LeagueFormat.name($0)))" } ?? ""
             lines.append(strings(.myNumbersLinked, ["member": "\(link.memberID)\(name)"]))

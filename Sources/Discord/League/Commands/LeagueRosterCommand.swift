@@ -13,8 +13,8 @@ struct LeagueRosterCommand {
     func roster() async throws -> LeagueReply {
         let claims = try await context.repository.claims(guildID: context.guildID)
         guard !claims.isEmpty else { return context.answer(.rosterEmpty) }
-        let links = Dictionary(
-            try await context.repository.links(guildID: context.guildID).map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
+        let links = try await context.repository.links(guildID: context.guildID)
+            .reduce(into: [String: LeagueLink]()) { $0[$1.userID] = $1 }
         let lines = claims.map { line($0, link: links[$0.userID]) }
         let pages = LeagueRosterPages.pages(
             lines, maxLines: max(1, context.league.configuration.rosterPageLines), maxCharacters: MessageLimits.content - Self.frame)

@@ -12,7 +12,8 @@ enum LeagueSettingsText {
         _ change: LeagueSettingChange, before: LeagueSettings, after: LeagueSettings, _ strings: LeagueStrings,
         configuration: LeagueConfiguration
     ) -> String {
-        line(change, "\(value(of: change, in: before, strings, configuration)) → \(value(of: change, in: after, strings, configuration))", strings)
+        let old = value(of: change, in: before, strings, configuration)
+        return line(change, "\(old) → \(value(of: change, in: after, strings, configuration))", strings)
     }
 
     private static func line(_ change: LeagueSettingChange, _ value: String, _ strings: LeagueStrings) -> String {

@@ -32,7 +32,8 @@ struct LeagueSetupCommands {
             guard let value = GuildLanguage(rawValue: language) else { return context.answer(.failed, ["code": "invalid_language"]) }
             changes.append(.language(value))
         }
-        let settings = try await context.repository.apply(changes, guildID: context.guildID, actorID: context.userID, creatingWith: from...to)
+        let settings = try await context.repository.apply(
+            changes, guildID: context.guildID, actorID: context.userID, creatingWith: from...to)
         await context.league.syncRequests.scheduleChanged()
         let after = LeagueStrings(language: settings.language)
         let lines = [after(.setupSaved)] + LeagueSettingsText.lines(settings, after, configuration: context.league.configuration)
@@ -79,7 +80,9 @@ struct LeagueSetupCommands {
             guard let minutes = context.integer("minutes", in: 0...LeagueConfiguration.maximumSyncIntervalMinutes),
                 minutes == 0 || minutes >= minimum
             else {
-                return context.answer(.invalidInterval, ["min": String(minimum), "max": String(LeagueConfiguration.maximumSyncIntervalMinutes)])
+                return context.answer(.invalidInterval, [
+                    "min": String(minimum), "max": String(LeagueConfiguration.maximumSyncIntervalMinutes),
+                ])
             }
             change = .syncInterval(minutes: minutes)
         default:

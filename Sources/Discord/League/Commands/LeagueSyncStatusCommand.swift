@@ -13,7 +13,8 @@ struct LeagueSyncStatusCommand {
         if settings.leagueID == nil { lines.append(strings(.syncNoLeague)) }
         switch (settings.lastSyncAt, settings.lastSyncError) {
         case (nil, _): lines.append(strings(.syncStatusNever))
-        case (let at?, let code?): lines.append(strings(.syncStatusFailed, ["when": LeagueFormat.time(at), "code": LeagueFormat.name(code)]))
+        case (let at?, let code?):
+            lines.append(strings(.syncStatusFailed, ["when": LeagueFormat.time(at), "code": LeagueFormat.name(code)]))
         case (let at?, nil):
             lines.append(strings(.syncStatusLast, ["when": LeagueFormat.time(at), "roster": String(settings.lastSyncRosterCount ?? 0)]))
         }
@@ -35,8 +36,9 @@ struct LeagueSyncStatusCommand {
         ]))
         let differences = claims.filter(\.syncState.isDifference)
         lines.append(strings(differences.isEmpty ? .syncStatusNoDifferences : .syncStatusDifferences))
-        lines += differences.map {
-            "⚠️ \(LeagueFormat.number($0.number)) · \(LeagueFormat.user($0.userID)) · \(LeagueFormat.state($0.syncState, iracingNumber: $0.iracingNumber, strings))"
+        lines += differences.map { claim in
+            let state = LeagueFormat.state(claim.syncState, iracingNumber: claim.iracingNumber, strings)
+            return "⚠️ \(LeagueFormat.number(claim.number)) · \(LeagueFormat.user(claim.userID)) · \(state)"
         }
         return .now(LeagueAnswer(MessageSplitter.chunk(lines: lines, limit: MessageLimits.content).first ?? ""))
     }

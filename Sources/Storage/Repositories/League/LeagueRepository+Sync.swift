@@ -24,7 +24,10 @@ extension LeagueRepository {
             try await database.writer.read { db in
                 try Row.fetchAll(
                     db, sql: "SELECT guild_id, last_sync_at, sync_interval_minutes FROM league_guilds WHERE league_id IS NOT NULL"
-                ).map { LeagueSyncScheduleEntry(guildID: $0["guild_id"], lastSyncAt: $0["last_sync_at"], intervalMinutes: $0["sync_interval_minutes"]) }
+                ).map { row in
+                    LeagueSyncScheduleEntry(
+                        guildID: row["guild_id"], lastSyncAt: row["last_sync_at"], intervalMinutes: row["sync_interval_minutes"])
+                }
             }
         }
     }
@@ -51,7 +54,8 @@ extension LeagueRepository {
                 try db.execute(
                     sql: """
                         UPDATE league_links SET
-                          verified = EXISTS (SELECT 1 FROM league_roster r WHERE r.guild_id = league_links.guild_id AND r.member_id = league_links.member_id),
+                          verified = EXISTS (SELECT 1 FROM league_roster r
+                            WHERE r.guild_id = league_links.guild_id AND r.member_id = league_links.member_id),
                           iracing_name = COALESCE((SELECT display_name FROM league_roster r
                             WHERE r.guild_id = league_links.guild_id AND r.member_id = league_links.member_id), iracing_name)
                         WHERE guild_id = ?
@@ -91,7 +95,8 @@ extension LeagueRepository {
         try await withStorageErrors {
             try await database.writer.write { db in
                 try db.execute(
-                    sql: "UPDATE league_guilds SET last_sync_at = ?, last_sync_error = ? WHERE guild_id = ?", arguments: [now, code, guildID])
+                    sql: "UPDATE league_guilds SET last_sync_at = ?, last_sync_error = ? WHERE guild_id = ?",
+                    arguments: [now, code, guildID])
             }
         }
     }
@@ -134,9 +139,13 @@ extension LeagueRepository {
     public func roster(guildID: String) async throws -> (rows: [LeagueRosterRow], fetchedAt: Date?) {
         try await withStorageErrors {
             try await database.writer.read { db in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM league_roster WHERE guild_id = ? ORDER BY member_id", arguments: [guildID])
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM league_roster WHERE guild_id = ? ORDER BY member_id", arguments: [guildID])
                 let fetchedAt = rows.first.map { $0["fetched_at"] as Date }
-                return (rows.map { LeagueRosterRow(memberID: $0["member_id"], displayName: $0["display_name"], carNumber: $0["car_number"]) }, fetchedAt)
+                let members = rows.map { row in
+                    LeagueRosterRow(memberID: row["member_id"], displayName: row["display_name"], carNumber: row["car_number"])
+                }
+                return (members, fetchedAt)
             }
         }
     }

@@ -30,7 +30,8 @@ public struct LeagueRepository: Sendable {
     /// after the change; each setting that changed gets an audit entry.
     @discardableResult
     public func apply(
-        _ changes: [LeagueSettingChange], guildID: String, actorID: String, creatingWith range: ClosedRange<Int>? = nil, at now: Date = Date()
+        _ changes: [LeagueSettingChange], guildID: String, actorID: String, creatingWith range: ClosedRange<Int>? = nil,
+        at now: Date = Date()
     ) async throws -> LeagueSettings {
         try await withStorageErrors {
             try await database.writer.write { db in
