@@ -90,7 +90,7 @@ struct LeagueExportAndAuditTests {
                     "\(admin_) gave **#12** to \(cem)",
                     "\(admin_) force-released **#8** from \(ben)",
                     "\(admin_) changed max\\_per\\_member: 1 → 3",
-                    "\(ana) linked iRacing member 123456 (before: none)",
+                    "\(ana) linked \(ana) to iRacing member 123456 (before: none)",
                 ])
                 // Filtered by member: only what Ben did or what was done to him.
                 let benLog = try await league.send(admin("auditlog", [I.option("user", LeagueUsers.ben, type: 6), I.option("limit", 10, type: 4)]))
@@ -100,7 +100,7 @@ struct LeagueExportAndAuditTests {
                     #expect(refused.content == "LIMIT must be between 1 and 50.")
                 }
                 let newest = try await league.send(admin("auditlog", [I.option("limit", 1, type: 4)]))
-                #expect(newest.content.hasSuffix("linked iRacing member 123456 (before: none)"))
+                #expect(newest.content.hasSuffix("to iRacing member 123456 (before: none)"))
                 #expect(try await league.send(admin("auditlog", [I.option("limit", 50, type: 4)])).content == log.content)
                 // Nothing in Discord edits or deletes it: no command does, and the table refuses it.
                 #expect(!LeagueCommandDefinitions.names.contains { $0.contains("delete") || $0.contains("edit") || $0.contains("clear") })

@@ -37,7 +37,10 @@ struct LeagueAuditLogCommand {
         case .release: strings(.auditRelease, ["actor": actor, "number": number])
         case .forceRelease: strings(.auditForceRelease, ["actor": actor, "number": number, "user": subject])
         case .assign: strings(.auditAssign, ["actor": actor, "number": number, "user": subject])
-        case .link: strings(.auditLink, ["actor": actor, "after": value(entry.after, strings), "before": value(entry.before, strings)])
+        case .link where entry.after == nil:
+            strings(.auditUnlink, ["actor": actor, "user": subject, "before": value(entry.before, strings)])
+        case .link:
+            strings(.auditLink, ["actor": actor, "user": subject, "after": value(entry.after, strings), "before": value(entry.before, strings)])
         case .config:
             strings(.auditConfig, [
                 "actor": actor, "field": LeagueFormat.name(entry.field ?? ""), "before": setting(entry.field, entry.before, strings),

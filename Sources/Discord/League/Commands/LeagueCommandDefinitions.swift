@@ -47,7 +47,10 @@ enum LeagueCommandDefinitions {
         CommandDefinition(name: "mynumbers", description: "The numbers you hold and your iRacing link"),
         CommandDefinition(
             name: "link", description: "Link your iRacing member id (checked against the league roster)",
-            options: [integer("iracing_id", "Your iRacing member (customer) id", required: true, 1...999_999_999)]),
+            options: [
+                integer("iracing_id", "Your iRacing member (customer) id", required: true, 1...999_999_999),
+                user("user", "Admins: link this member instead (takes the id from whoever had it)", required: false),
+            ]),
         CommandDefinition(
             name: "roster", description: "Every held number with its holder and sync state",
             options: [integer("page", "Page number", required: false, 1...1_000)]),

@@ -1,15 +1,28 @@
 import Foundation
 import Storage
 
-/// `/link IRACING_ID`: ties the member to an iRacing member id. When the guild has a league the
-/// id must be in its roster: the stored roster when it is recent, else a sync first; when
+/// `/link IRACING_ID [user]`: ties a member to an iRacing member id. When the guild has a league
+/// the id must be in its roster: the stored roster when it is recent, else a sync first; when
 /// iRacing cannot be asked, the link is kept unverified and the next sync checks it.
+///
+/// A link shows the member is in the roster, not that they are that member (iRacing offers no
+/// proof a bot can check), so a member id taken by the wrong person is an admin's to fix:
+/// `/link IRACING_ID user:@member` by an admin links that member and takes the id from whoever
+/// had it.
 struct LeagueLinkCommand {
     let context: LeagueCommandContext
     let settings: LeagueSettings
 
+    /// The member being linked: the one asking, or `user` when an admin links someone.
+    private var target: String { context.snowflake("user") ?? context.userID }
+    private var byAdmin: Bool { target != context.userID }
+
     func link() async throws -> LeagueReply {
         guard let memberID = context.integer("iracing_id", in: 1...999_999_999) else { return context.answer(.invalidMemberID) }
+        if context.isPresent("user") {
+            guard context.snowflake("user") != nil else { return context.answer(.invalidUser) }
+            if byAdmin, !context.isAdmin { return context.answer(.adminOnly, ["command": "link user"]) }
+        }
         guard settings.leagueID != nil else {
             return .now(try await store(memberID: memberID, name: nil, verified: false, success: .linkedWithoutLeague))
         }
@@ -48,9 +61,12 @@ struct LeagueLinkCommand {
         memberID: Int, name: String?, verified: Bool, success: LeagueText, reason: String = ""
     ) async throws -> LeagueAnswer {
         let outcome = try await context.repository.link(
-            userID: context.userID, to: memberID, guildID: context.guildID, iracingName: name, verified: verified)
+            userID: target, to: memberID, guildID: context.guildID, iracingName: name, verified: verified, actorID: context.userID,
+            takeOver: byAdmin)
         let values: KeyValuePairs<String, String> = ["member": String(memberID), "name": LeagueFormat.name(name ?? ""), "reason": reason]
         switch outcome {
+        case .linked where byAdmin:
+            return LeagueAnswer(context.strings(.linkedMember, ["user": LeagueFormat.user(target), "member": String(memberID)]))
         case .linked(let previous) where previous == memberID && !verified:
             return LeagueAnswer(context.strings(.linkUnchanged, values))
         case .linked:

@@ -29,7 +29,7 @@ struct LeagueSetupCommands {
             changes.append(.announceChannel(channel))
         }
         if let language = context.interaction.string("language") {
-            guard let value = GuildLanguage(rawValue: language) else { return context.answer(.failed, ["code": "invalid_language"]) }
+            guard let value = GuildLanguage(rawValue: language) else { return context.answer(.invalidLanguage) }
             changes.append(.language(value))
         }
         let settings = try await context.repository.apply(
@@ -64,7 +64,7 @@ struct LeagueSetupCommands {
             change = .announceChannel(context.snowflake("channel"))
         case "language":
             guard let language = context.interaction.string("value").flatMap(GuildLanguage.init(rawValue:)) else {
-                return context.answer(.failed, ["code": "invalid_language"])
+                return context.answer(.invalidLanguage)
             }
             change = .language(language)
         case "perperson":

@@ -42,6 +42,7 @@ extension LeagueStrings {
         .linkNotInRoster: "iRacing member {member} is not in the league roster. Join the league in iRacing first, then try again.",
         .linkTaken: "iRacing member {member} is already linked to {user}. Ask a league admin if that is wrong.",
         .linkUnchanged: "You were already linked to iRacing member {member}.",
+        .linkedMember: "{user} is now linked to iRacing member {member}.",
 
         .rosterEmpty: "No numbers are held yet. Claim one with /claim.",
         .rosterHeader: "Numbers held: {count} · page {page} of {pages}",
@@ -96,6 +97,7 @@ extension LeagueStrings {
         .valueMinutes: "every {minutes} min",
         .invalidRange: "The numbers must be within 0–999, FROM not above TO.",
         .invalidLeague: "Give the iRacing league id, a number such as 7058 (0 removes the league).",
+        .invalidLanguage: "Choose a language: en (English) or tr (Türkçe).",
         .everyoneRole: "@everyone cannot be the admin role.",
         .invalidRole: "Choose a role of this server.",
         .invalidChannel: "Choose a text channel of this server.",
@@ -117,7 +119,8 @@ extension LeagueStrings {
         .auditRelease: "{actor} released {number}",
         .auditForceRelease: "{actor} force-released {number} from {user}",
         .auditAssign: "{actor} gave {number} to {user}",
-        .auditLink: "{actor} linked iRacing member {after} (before: {before})",
+        .auditLink: "{actor} linked {user} to iRacing member {after} (before: {before})",
+        .auditUnlink: "{actor} removed the link of {user} to iRacing member {before}",
         .auditConfig: "{actor} changed {field}: {before} → {after}",
         .auditSync: "{actor}: {number} of {user}, {before} → {after}",
 

@@ -42,6 +42,7 @@ extension LeagueStrings {
         .linkNotInRoster: "iRacing üyesi {member} lig kadrosunda değil. Önce iRacing'de lige katılın, sonra yeniden deneyin.",
         .linkTaken: "iRacing üyesi {member} zaten {user} ile bağlı. Bir yanlışlık varsa bir lig yöneticisine sorun.",
         .linkUnchanged: "Zaten iRacing üyesi {member} ile bağlıydınız.",
+        .linkedMember: "{user} artık iRacing üyesi {member} ile bağlı.",
 
         .rosterEmpty: "Henüz alınmış numara yok. /claim ile bir numara alın.",
         .rosterHeader: "Alınmış numaralar: {count} · sayfa {page}/{pages}",
@@ -96,6 +97,7 @@ extension LeagueStrings {
         .valueMinutes: "{minutes} dakikada bir",
         .invalidRange: "Numaralar 0–999 arasında olmalı ve FROM, TO'dan büyük olmamalı.",
         .invalidLeague: "iRacing lig numarasını yazın, 7058 gibi bir sayı (0 ligi kaldırır).",
+        .invalidLanguage: "Bir dil seçin: en (English) ya da tr (Türkçe).",
         .everyoneRole: "@everyone yönetici rolü olamaz.",
         .invalidRole: "Bu sunucudan bir rol seçin.",
         .invalidChannel: "Bu sunucudan bir metin kanalı seçin.",
@@ -117,7 +119,8 @@ extension LeagueStrings {
         .auditRelease: "{actor}, {number} numarasını bıraktı",
         .auditForceRelease: "{actor}, {number} numarasını {user} üyesinden aldı",
         .auditAssign: "{actor}, {number} numarasını {user} üyesine verdi",
-        .auditLink: "{actor}, iRacing üyesi {after} ile bağlandı (önce: {before})",
+        .auditLink: "{actor}, {user} üyesini iRacing üyesi {after} ile bağladı (önce: {before})",
+        .auditUnlink: "{actor}, {user} üyesinin iRacing üyesi {before} ile bağlantısını kaldırdı",
         .auditConfig: "{actor}, {field} ayarını değiştirdi: {before} → {after}",
         .auditSync: "{actor}: {user} üyesinin {number} numarası, {before} → {after}",
 

@@ -13,7 +13,7 @@ enum LeagueText: String, CaseIterable, Sendable {
     // Sync states
     case stateUnchecked, stateSynced, stateMissing, stateDifferent, stateUnlinked
     // Links
-    case invalidMemberID, linked, linkedUnverified, linkedWithoutLeague, linkNotInRoster, linkTaken, linkUnchanged
+    case invalidMemberID, linked, linkedUnverified, linkedWithoutLeague, linkNotInRoster, linkTaken, linkUnchanged, linkedMember
     // Roster
     case rosterEmpty, rosterHeader, rosterMore
     // Admin
@@ -29,13 +29,13 @@ enum LeagueText: String, CaseIterable, Sendable {
     case settingsHeader, settingLeague, settingRange, settingPerMember, settingLeadingZeros, settingAdminRole, settingChannel
     case settingLanguage, settingSyncInterval
     case valueNone, valueOn, valueOff, valueDefaultInterval, valueNoSchedule, valueMinutes
-    case invalidRange, invalidLeague, everyoneRole, invalidRole, invalidChannel, invalidPerMember, invalidInterval
+    case invalidRange, invalidLeague, invalidLanguage, everyoneRole, invalidRole, invalidChannel, invalidPerMember, invalidInterval
     case configUnchanged, rangeLeavesClaims, setupSaved, setupNextSteps
     // Export
     case exportDone, exportEmpty
     // Audit log
     case auditHeader, auditEmpty, auditBadLimit, auditScheduledSync
-    case auditClaim, auditRelease, auditForceRelease, auditAssign, auditLink, auditConfig, auditSync
+    case auditClaim, auditRelease, auditForceRelease, auditAssign, auditLink, auditUnlink, auditConfig, auditSync
     // Help
     case helpMembers, helpAdmins
 }
