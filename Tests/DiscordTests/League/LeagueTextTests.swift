@@ -46,5 +46,8 @@ import Testing
         #expect(RosterCSV.field("-1+2") == "'-1+2")
         #expect(RosterCSV.field("a,b") == "\"a,b\"")
         #expect(RosterCSV.field("plain") == "plain")
+        let document = RosterCSV.document(header: ["a", "b"], rows: [["x\r\ny", "say \"hi\", ok"]])
+        #expect(document == "a,b\r\n\"x\r\ny\",\"say \"\"hi\"\", ok\"\r\n")
+        #expect(CSVTable.parse(document) == [["a", "b"], ["x\r\ny", "say \"hi\", ok"]])
     }
 }

@@ -14,7 +14,10 @@ struct LeagueCommandContext: Sendable {
     let strings: LeagueStrings
 
     var repository: LeagueRepository { league.repository }
-    var userName: String? { interaction.member?.user?.username }
+    /// The member's Discord username as stored with a claim (for exports): cleaned and capped.
+    var userName: String? {
+        interaction.member?.user?.username.map { LeagueRosterCleaning.name($0, fallback: "") }.flatMap { $0.isEmpty ? nil : $0 }
+    }
 
     /// Manage Server or Administrator, from the interaction's permission bit set.
     var canManageGuild: Bool { interaction.memberCanManageGuild }

@@ -21,16 +21,18 @@ struct LeagueCommandHandler {
             await send(.now(LeagueAnswer(both)), for: interaction)
             return
         }
+        // A failure is told in the guild's language when it can be read, else in English.
+        var strings = LeagueStrings(language: .english)
         do {
             let settings = try await league.repository.settings(guildID: guildID)
             let language: GuildLanguage
             if let settings { language = settings.language } else { language = try await league.repository.language(guildID: guildID) }
+            strings = LeagueStrings(language: language)
             let context = LeagueCommandContext(
-                bot: bot, league: league, interaction: interaction, guildID: guildID, userID: userID, settings: settings,
-                strings: LeagueStrings(language: language))
+                bot: bot, league: league, interaction: interaction, guildID: guildID, userID: userID, settings: settings, strings: strings)
             reply = try await route(context)
         } catch {
-            reply = .now(LeagueAnswer(LeagueStrings(language: .english)(.failed, ["code": Self.code(of: error)])))
+            reply = .now(LeagueAnswer(strings(.failed, ["code": Self.code(of: error)])))
         }
         // The channel hears about a change only once the member has their answer.
         if let item = await send(reply, for: interaction)?.announcement { league.announcements.offer(item) }
