@@ -25,6 +25,9 @@ struct FakeWorld: Sendable {
     /// Scripted league rosters by league id. With none, `league/roster` serves the real roster
     /// for any league; with some, an unknown league is a 404.
     var leagueRosters: [Int: [RosterMember]] = [:]
+    /// Leagues whose roster is private and hidden from the fake's account: `private_roster`
+    /// true and no members, as iRacing answers a non-member.
+    var hiddenRosters: Set<Int> = []
 
     /// `stats/member_recent_races`: the real list's first race as the template for each of
     /// the member's races, newest first, at most ten (as iRacing).
@@ -107,6 +110,11 @@ struct FakeWorld: Sendable {
             throw FixtureError("league roster fixture")
         }
         guard !leagueRosters.isEmpty else { return real }
+        if hiddenRosters.contains(leagueID) {
+            real["private_roster"] = true
+            real["roster"] = [Any]()
+            return real
+        }
         guard let members = leagueRosters[leagueID] else { return nil }
         guard let template = (real["roster"] as? [[String: Any]])?.first else { throw FixtureError("league roster rows") }
         real["roster"] = members.map { member -> [String: Any] in

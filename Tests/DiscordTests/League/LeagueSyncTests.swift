@@ -144,6 +144,26 @@ struct LeagueSyncTests {
         }
     }
 
+    /// A private roster iRacing hides from the server's account is a failure, not a roster in
+    /// which every claim is missing.
+    @Test func aHiddenPrivateRosterIsAFailureNotEveryoneMissing() async throws {
+        try await withLeagueIRacing(rosters: [LeagueMembers.league: Self.roster]) { iracing in
+            await iracing.state.update { $0.world.hiddenRosters = [LeagueMembers.league] }
+            try await FakeDiscord.with { fake in
+                try await LeagueHarness.with(fake, iracing: iracing, configuration: Self.configuration) { league in
+                    try await league.setUp(leagueID: LeagueMembers.league)
+                    try await league.repository.hold("7", by: LeagueUsers.ana)
+                    _ = try await league.repository.link(
+                        userID: LeagueUsers.ana, to: LeagueMembers.ana, guildID: LeagueHarness.guild, iracingName: nil, verified: false)
+                    let reply = try await league.send(Self.admin)
+                    #expect(reply.content == "The sync failed (roster_private). The numbers were not changed.")
+                    #expect(try await league.repository.claims(guildID: LeagueHarness.guild).map(\.syncState) == [.unchecked])
+                    #expect(await league.announcements().isEmpty)
+                }
+            }
+        }
+    }
+
     @Test func withoutIRacingSyncSaysSoAndLinksStayUnverified() async throws {
         try await FakeDiscord.with { fake in
             try await LeagueHarness.with(fake) { league in
