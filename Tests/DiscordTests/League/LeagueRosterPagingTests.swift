@@ -27,6 +27,7 @@ struct LeagueRosterPagingTests {
                 for page in 1...pages {
                     let reply = try await league.send(I(name: "roster", options: [I.option("page", page, type: 4)]))
                     #expect(reply.content.utf16.count <= 2_000, "page \(page): \(reply.content.utf16.count)")
+                    #expect(reply.content.split(separator: "\n").count <= 25 + 2, "at most roster_page_lines lines, a header and a footer")
                     #expect(reply.content.hasPrefix("Numbers held: 240 · page \(page) of \(pages)"))
                     #expect(!reply.content.contains("@everyone") && !reply.content.contains("<@1>"))
                     seen += reply.content.split(separator: "\n").compactMap { line in

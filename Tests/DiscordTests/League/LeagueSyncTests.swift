@@ -90,6 +90,28 @@ struct LeagueSyncTests {
         }
     }
 
+    /// `link_roster_max_age_seconds` at 0: no stored roster is young enough, so every `/link`
+    /// fetches the roster first (the main test shows one fetch serving three links at 600 s).
+    @Test func aLinkSyncsFirstWhenTheStoredRosterIsTooOld() async throws {
+        let configuration = LeagueConfiguration(manualSyncCooldownSeconds: 0, linkRosterMaxAgeSeconds: 0)
+        try await withLeagueIRacing(rosters: [LeagueMembers.league: Self.roster]) { iracing in
+            try await FakeDiscord.with { fake in
+                try await LeagueHarness.with(fake, iracing: iracing, configuration: configuration) { league in
+                    // No schedule, so only the links fetch the roster.
+                    try await league.repository.apply(
+                        [.league(LeagueMembers.league), .syncInterval(minutes: 0)], guildID: LeagueHarness.guild,
+                        actorID: LeagueUsers.admin, creatingWith: 1...99)
+                    for (user, member) in [(LeagueUsers.ana, LeagueMembers.ana), (LeagueUsers.ben, LeagueMembers.ben)] {
+                        let link = try await league.send(I(name: "link", options: [I.integer("iracing_id", member)], user: user))
+                        #expect(link.content.contains("found in the league roster"))
+                    }
+                    let fetches = await iracing.state.dataRequests.filter { $0.hasPrefix("/data/league/roster") }.count
+                    #expect(fetches == 2, "each link fetched the roster")
+                }
+            }
+        }
+    }
+
     /// No `/sync`: a guild whose interval has passed since its last sync is synced by the
     /// service's own timer, and a guild not due is left alone.
     @Test func theScheduleSyncsGuildsWhoseIntervalHasPassed() async throws {
