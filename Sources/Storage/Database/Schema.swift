@@ -8,6 +8,8 @@ enum Schema {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2-iracing", migrate: createIRacingTables)
         migrator.registerMigration("v3-discord", migrate: createDiscordTables)
+        // League car numbers in Discord (Schema+League.swift).
+        migrator.registerMigration("v5-league-numbers", migrate: createLeagueTables)
         return migrator
     }
 
