@@ -271,6 +271,8 @@ let package = Package(
                 "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Telemetry exports beside live coaching: the exporting clients.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
@@ -280,6 +282,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
                 "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
+                // Exactly-once result posts: the real results poller publishing through the bot.
+                "ResultsPoller", "IRacing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -294,6 +298,10 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Raw sockets: a client that asks for an export and never reads it; close codes.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
             ]
         ),
     ]

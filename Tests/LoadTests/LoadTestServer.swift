@@ -12,6 +12,9 @@ struct LoadTestServer: Sendable {
     let baseURL: String
     let tokens: [String]
     let server: TrailbrakeServer
+    let database: TrailbrakeDatabase
+    /// The drivers' ids, in the order of `tokens`.
+    let driverIDs: [Int64]
 
     static let echoPath = "/bench/echo"
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -29,30 +32,35 @@ struct LoadTestServer: Sendable {
         return nil
     }
 
-    static func with<T: Sendable>(drivers: Int, _ body: @Sendable (LoadTestServer) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        drivers: Int, configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: @Sendable (LoadTestServer) async throws -> T
+    ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
         let accounts = StorageBackedDrivers(database: database)
         var tokens: [String] = []
+        var driverIDs: [Int64] = []
         for index in 1...drivers {
             let driver = try await accounts.createDriver(name: "load-\(index)")
             tokens.append(try await accounts.createToken(driverID: driver.id))
+            driverIDs.append(driver.id)
         }
         var configuration = ServerConfiguration()
         configuration.server.port = 0
         configuration.server.dataDirectory = directory.path
         configuration.server.echoPath = echoPath
+        configure(&configuration)
         var logger = Logger(label: "load-test-server")
         logger.logLevel = .warning
         let library = ReferenceDirectory.load(referenceDirectory, logger: logger)
         let dependencies = CoachServerDependencies.storageBacked(
             database: database, library: library, coaching: configuration.coaching, logger: logger)
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
-        let madeTokens = tokens
+        let (madeTokens, madeIDs) = (tokens, driverIDs)
         return try await withRunningServer(server, logger: logger) { url in
-            try await body(LoadTestServer(baseURL: url, tokens: madeTokens, server: server))
+            try await body(LoadTestServer(baseURL: url, tokens: madeTokens, server: server, database: database, driverIDs: madeIDs))
         }
     }
 }

@@ -11,6 +11,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var log = Log()
     public var iracing = IRacing()
     public var discord = Discord()
+    // Access: REST bounds and token checks (ServerConfiguration+Access.swift).
+    public var api = API()
+    public var auth = Auth()
 
     public init() {}
 
@@ -95,6 +98,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var feedBatchSeconds = 5.0
         /// Cues below this severity (1 minor ... 3 major) are not posted.
         public var feedMinimumSeverity = 2
+        /// Messages read back (one request) to find a result post whose earlier attempt may have
+        /// landed after Discord forgot its nonce.
+        public var resultCheckMessages = 100
     }
 
     /// `[log]`

@@ -8,6 +8,11 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case notFound = "not_found"
         case badRequest = "bad_request"
         case `internal`
+        // Access: paging and exports (docs/api.md).
+        case invalidParameter = "invalid_parameter"
+        case exportTooLarge = "export_too_large"
+        case tooManyExports = "too_many_exports"
+        case exportsBusy = "exports_busy"
     }
 
     public var code: Code
@@ -24,6 +29,18 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case .notFound: .notFound
         case .badRequest: .badRequest
         case .internal: .internalServerError
+        case .invalidParameter: .badRequest
+        case .exportTooLarge: .contentTooLarge
+        case .tooManyExports: .tooManyRequests
+        case .exportsBusy: .serviceUnavailable
+        }
+    }
+
+    /// Seconds a client should wait before trying again, for the answers that mean "not now".
+    var retryAfterSeconds: Int? {
+        switch code {
+        case .tooManyExports, .exportsBusy: 1
+        default: nil
         }
     }
 
@@ -31,6 +48,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if code == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfterSeconds { headers[.retryAfter] = "\(retryAfterSeconds)" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: jsonBody()))
     }
 

@@ -1,79 +1,103 @@
+import NIOCore
 import Telemetry
 
 /// A lap's frames for download, with the protocol's short channel names (docs/protocol.md,
-/// JSON form). Channels the source did not send are null in JSON and empty in CSV.
+/// JSON form), written a chunk of frames at a time so an export never holds more than one chunk
+/// of text. Channels the source did not send are null in JSON and empty in CSV.
 enum TelemetryExport {
-    struct JSONBody: Encodable {
-        let lapID: Int64
-        let frames: [Row]
+    enum Format: String, Sendable {
+        case json, csv
 
-        /// Encoded without the snake_case strategy so `latAccel` keeps the protocol's spelling.
-        private enum CodingKeys: String, CodingKey {
-            case lapID = "lap_id", frames
-        }
-    }
-
-    struct Row: Encodable {
-        let t: Double
-        let lap: Int32
-        let dist: Float
-        let pct: Float?
-        let speed: Float
-        let throttle: Float
-        let brake: Float
-        let clutch: Float?
-        let steer: Float?
-        let gear: Int8
-        let rpm: Float?
-        let latAccel: Float?
-        let longAccel: Float?
-        let yawRate: Float?
-        let lat: Double?
-        let lon: Double?
-        let pit: Bool
-        let surface: Int8
-
-        init(_ frame: TelemetryFrame) {
-            func present(_ value: Float) -> Float? { value.isFinite ? value : nil }
-            func present(_ value: Double) -> Double? { value.isFinite ? value : nil }
-            t = frame.sessionTime
-            lap = frame.lapNumber
-            dist = frame.lapDistance
-            pct = present(frame.lapDistanceFraction)
-            speed = frame.speed
-            throttle = frame.throttle
-            brake = frame.brake
-            clutch = present(frame.clutch)
-            steer = present(frame.steering)
-            gear = frame.gear
-            rpm = present(frame.rpm)
-            latAccel = present(frame.lateralAcceleration)
-            longAccel = present(frame.longitudinalAcceleration)
-            yawRate = present(frame.yawRate)
-            lat = present(frame.latitude)
-            lon = present(frame.longitude)
-            pit = frame.onPitRoad
-            surface = frame.trackSurface.rawValue
+        var contentType: String {
+            switch self {
+            case .json: "application/json; charset=utf-8"
+            case .csv: "text/csv; charset=utf-8"
+            }
         }
     }
 
     static let csvHeader = "t,lap,dist,pct,speed,throttle,brake,clutch,steer,gear,rpm,latAccel,longAccel,yawRate,lat,lon,pit,surface"
 
-    static func csv(_ frames: [TelemetryFrame]) -> String {
-        var lines = [csvHeader]
-        lines.reserveCapacity(frames.count + 1)
-        for frame in frames {
-            func cell(_ value: Float) -> String { value.isFinite ? "\(value)" : "" }
-            func cell(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
-            let cells = [
-                cell(frame.sessionTime), "\(frame.lapNumber)", cell(frame.lapDistance), cell(frame.lapDistanceFraction),
-                cell(frame.speed), cell(frame.throttle), cell(frame.brake), cell(frame.clutch), cell(frame.steering),
-                "\(frame.gear)", cell(frame.rpm), cell(frame.lateralAcceleration), cell(frame.longitudinalAcceleration),
-                cell(frame.yawRate), cell(frame.latitude), cell(frame.longitude), frame.onPitRoad ? "1" : "0",
-                "\(frame.trackSurface.rawValue)",
-            ]
-            lines.append(cells.joined(separator: ","))
+    /// What comes before the first frame: `{"lap_id":12,"frames":[` or the CSV header line.
+    static func opening(_ format: Format, lapID: Int64) -> ByteBuffer {
+        switch format {
+        case .json: ByteBuffer(string: #"{"lap_id":\#(lapID),"frames":["#)
+        case .csv: ByteBuffer(string: csvHeader + "\n")
         }
-        return lines.joined(separator: "\n") + "\n"
     }
+
+    /// What comes after the last frame.
+    static func closing(_ format: Format) -> ByteBuffer {
+        switch format {
+        case .json: ByteBuffer(string: "]}")
+        case .csv: ByteBuffer()
+        }
+    }
+
+    /// The frames `range` of `frames` as text; `range.lowerBound > 0` continues a JSON array.
+    static func chunk(_ format: Format, _ frames: [TelemetryFrame], _ range: Range<Int>) -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: range.count * 160)
+        for index in range {
+            switch format {
+            case .json:
+                if index > 0 { buffer.writeStaticString(",") }
+                writeJSON(frames[index], into: &buffer)
+            case .csv:
+                writeCSV(frames[index], into: &buffer)
+            }
+        }
+        return buffer
+    }
+
+    /// One frame as a JSON object, the protocol's keys in the protocol's order.
+    static func writeJSON(_ frame: TelemetryFrame, into buffer: inout ByteBuffer) {
+        func number(_ key: StaticString, _ text: String?, first: Bool = false) {
+            if !first { buffer.writeStaticString(",") }
+            buffer.writeStaticString("\"")
+            buffer.writeStaticString(key)
+            buffer.writeStaticString("\":")
+            buffer.writeString(text ?? "null")
+        }
+        buffer.writeStaticString("{")
+        number("t", text(frame.sessionTime), first: true)
+        number("lap", "\(frame.lapNumber)")
+        number("dist", text(frame.lapDistance))
+        number("pct", text(frame.lapDistanceFraction))
+        number("speed", text(frame.speed))
+        number("throttle", text(frame.throttle))
+        number("brake", text(frame.brake))
+        number("clutch", text(frame.clutch))
+        number("steer", text(frame.steering))
+        number("gear", "\(frame.gear)")
+        number("rpm", text(frame.rpm))
+        number("latAccel", text(frame.lateralAcceleration))
+        number("longAccel", text(frame.longitudinalAcceleration))
+        number("yawRate", text(frame.yawRate))
+        number("lat", text(frame.latitude))
+        number("lon", text(frame.longitude))
+        number("pit", frame.onPitRoad ? "true" : "false")
+        number("surface", "\(frame.trackSurface.rawValue)")
+        buffer.writeStaticString("}")
+    }
+
+    /// One frame as a CSV line in `csvHeader`'s column order.
+    static func writeCSV(_ frame: TelemetryFrame, into buffer: inout ByteBuffer) {
+        let cells = [
+            text(frame.sessionTime), "\(frame.lapNumber)", text(frame.lapDistance), text(frame.lapDistanceFraction),
+            text(frame.speed), text(frame.throttle), text(frame.brake), text(frame.clutch), text(frame.steering),
+            "\(frame.gear)", text(frame.rpm), text(frame.lateralAcceleration), text(frame.longitudinalAcceleration),
+            text(frame.yawRate), text(frame.latitude), text(frame.longitude), frame.onPitRoad ? "1" : "0",
+            "\(frame.trackSurface.rawValue)",
+        ]
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { buffer.writeStaticString(",") }
+            buffer.writeString(cell ?? "")
+        }
+        buffer.writeStaticString("\n")
+    }
+
+    /// Swift's shortest round-trip spelling, valid in JSON and CSV; nil for NaN and infinities
+    /// (a channel the source did not send).
+    private static func text(_ value: Float) -> String? { value.isFinite ? value.description : nil }
+    private static func text(_ value: Double) -> String? { value.isFinite ? value.description : nil }
 }

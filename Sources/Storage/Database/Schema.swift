@@ -8,6 +8,11 @@ enum Schema {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2-iracing", migrate: createIRacingTables)
         migrator.registerMigration("v3-discord", migrate: createDiscordTables)
+        // Access: token expiry and revocation, REST paging, Discord opt-in, result re-send checks.
+        migrator.registerMigration("v4-token-lifecycle", migrate: addTokenLifecycle)
+        migrator.registerMigration("v4-page-indexes", migrate: addPageIndexes)
+        migrator.registerMigration("v4-discord-links", migrate: createDiscordLinkTables)
+        migrator.registerMigration("v4-outbox-attempts", migrate: addOutboxAttempts)
         return migrator
     }
 

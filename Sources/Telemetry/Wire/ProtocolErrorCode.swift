@@ -21,6 +21,8 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
     case invalidUTF8 = "invalid_utf8"
     case resumeRejected = "resume_rejected"
     case `internal`
+    /// The token the session was opened with was revoked or has expired (close 4401).
+    case tokenRevoked = "token_revoked"
 
     /// The WebSocket close code the protocol prescribes, or nil when the connection is kept.
     public var closeCode: UInt16? {
@@ -29,6 +31,8 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
         case .helloTimeout, .invalidHello: 1008
         case .messageTooLarge: 1009
         case .invalidUTF8: 1007
+        // Application range (4000-4999): reconnecting with the same token cannot help.
+        case .tokenRevoked: 4401
         default: nil
         }
     }

@@ -22,6 +22,7 @@ struct EndToEndServer: Sendable {
     /// finishes live sessions), runs `afterShutdown` on the database, then deletes it.
     static func with<T: Sendable>(
         library: ReferenceLibrary, tls: ServerConfiguration.TLS? = nil, voice: (any CueVoice)? = nil,
+        configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (EndToEndServer) async throws -> T,
         afterShutdown: @Sendable (EndToEndServer, T) async throws -> Void = { _, _ in }
     ) async throws -> T {
@@ -38,6 +39,7 @@ struct EndToEndServer: Sendable {
         configuration.server.port = 0
         configuration.server.dataDirectory = directory.path
         if let tls { configuration.tls = tls }
+        configure(&configuration)
         var logger = Logger(label: "e2e-server")
         logger.logLevel = .warning
         let dependencies = CoachServerDependencies.storageBacked(

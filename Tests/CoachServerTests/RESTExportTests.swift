@@ -1,0 +1,165 @@
+import Coaching
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import NIOPosix
+import Storage
+import Telemetry
+import Testing
+
+@testable import CoachServer
+
+/// Telemetry exports over a real server and database: streamed in chunks with every frame, the
+/// size limit checked before any work, and the concurrency bounds answered at once.
+@Suite struct RESTExportTests {
+    /// A session of the server's driver with one stored lap of `frames` frames; its lap id.
+    static func storeLap(_ server: EndToEndServer, frames: Int, driverID: Int64? = nil) async throws -> Int64 {
+        let owner = driverID ?? server.driverID
+        let session = try await SessionRepository(database: server.database).create(
+            driverID: owner, descriptor: RESTFixture.descriptor, referenceSource: nil, referenceReason: "none")
+        return try await LapWriter(database: server.database).store(
+            RESTFixture.lap(number: 1, frames: frames), sessionID: session.id, driverID: owner)
+    }
+
+    @Test func aLapStreamsInChunksWithEveryFrame() async throws {
+        try await EndToEndServer.with(library: ReferenceLibrary(entries: [])) { server in
+            let lapID = try await Self.storeLap(server, frames: 5_000)
+            let stored = try #require(try await LapRepository(database: server.database).telemetry(lapID: lapID, driverID: server.driverID))
+            let response = try await TestClient.withClient(host: "127.0.0.1", port: server.port) { client in
+                try await client.get("/api/v1/laps/\(lapID)/telemetry", headers: [.authorization: "Bearer \(server.token)"])
+            }
+            #expect(response.status == .ok)
+            #expect(response.headers[.transferEncoding] == "chunked", "streamed, not one buffer with a length")
+            #expect(response.headers[.contentLength] == nil)
+            #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+            struct Body: Decodable {
+                struct Row: Decodable {
+                    var t: Double; var lap: Int32; var dist: Float; var pct: Float?; var speed: Float; var throttle: Float
+                    var brake: Float; var clutch: Float?; var steer: Float?; var gear: Int8; var rpm: Float?; var latAccel: Float?
+                    var longAccel: Float?; var yawRate: Float?; var lat: Double?; var lon: Double?; var pit: Bool; var surface: Int8
+                }
+                var lap_id: Int64
+                var frames: [Row]
+            }
+            let body = try JSONDecoder().decode(Body.self, from: Data(buffer: response.body ?? ByteBuffer()))
+            #expect(body.lap_id == lapID)
+            #expect(body.frames.count == stored.count)
+            for (row, frame) in zip(body.frames, stored) {
+                guard row.t == frame.sessionTime, row.dist == frame.lapDistance, row.speed == frame.speed, row.brake == frame.brake,
+                    row.rpm == (frame.rpm.isFinite ? frame.rpm : nil), row.lat == (frame.latitude.isFinite ? frame.latitude : nil),
+                    row.gear == frame.gear, row.pit == frame.onPitRoad, row.steer == (frame.steering.isFinite ? frame.steering : nil)
+                else {
+                    Issue.record("frame at \(frame.sessionTime) differs: \(row)")
+                    break
+                }
+            }
+
+            let (status, csv) = try await RESTFixture.get(server, "/api/v1/laps/\(lapID)/telemetry?format=csv")
+            #expect(status == .ok)
+            let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first.map(String.init) == "t,lap,dist,pct,speed,throttle,brake,clutch,steer,gear,rpm,latAccel,longAccel,yawRate,lat,lon,pit,surface")
+            #expect(lines.count == stored.count + 2, "header, one line per frame, and the final newline")
+            let cells = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+            #expect(cells.count == 18)
+            #expect(Double(cells[0]) == stored[0].sessionTime)
+        }
+    }
+
+    @Test func aLapOverTheExportLimitIsRefusedBeforeItIsDecoded() async throws {
+        try await EndToEndServer.with(library: ReferenceLibrary(entries: []), configure: { $0.api.exportMaxFrames = 999 }) { server in
+            let small = try await Self.storeLap(server, frames: 999)
+            let large = try await Self.storeLap(server, frames: 1_000)
+            #expect(try await RESTFixture.get(server, "/api/v1/laps/\(small)/telemetry").0 == .ok)
+            let (status, body) = try await RESTFixture.get(server, "/api/v1/laps/\(large)/telemetry?format=csv")
+            #expect(status == .contentTooLarge)
+            #expect(body.contains(#""code":"export_too_large""#))
+            #expect(body.contains("1000 frames"))
+        }
+    }
+
+    /// An export whose client does not read stays admitted (its writes wait for the socket):
+    /// the next one over the bound is refused at once, and the slot comes back when that client
+    /// goes away.
+    @Test func exportsOverTheBoundsAreRefusedAtOnce() async throws {
+        try await EndToEndServer.with(library: ReferenceLibrary(entries: []), configure: {
+            $0.api.maxConcurrentExports = 2
+            $0.api.maxExportsPerDriver = 1
+        }) { server in
+            // Big enough that its text cannot fit in the socket buffers of a client that never reads.
+            let lapID = try await Self.storeLap(server, frames: 200_000)
+            let other = try await StorageBackedDrivers(database: server.database).createDriver(name: "other")
+            let otherToken = try await StorageBackedDrivers(database: server.database).createToken(driverID: other.id)
+            let otherLap = try await Self.storeLap(server, frames: 200_000, driverID: other.id)
+
+            let stalled = try await StalledExport.start(port: server.port, path: "/api/v1/laps/\(lapID)/telemetry", token: server.token)
+            // Same driver again: over the per-driver bound.
+            let (perDriver, perDriverBody) = try await RESTFixture.get(server, "/api/v1/laps/\(lapID)/telemetry")
+            #expect(perDriver == .tooManyRequests)
+            #expect(perDriverBody.contains(#""code":"too_many_exports""#))
+
+            let otherStalled = try await StalledExport.start(port: server.port, path: "/api/v1/laps/\(otherLap)/telemetry", token: otherToken)
+            let third = try await StorageBackedDrivers(database: server.database).createDriver(name: "third")
+            let thirdToken = try await StorageBackedDrivers(database: server.database).createToken(driverID: third.id)
+            let thirdLap = try await Self.storeLap(server, frames: 10, driverID: third.id)
+            let (busy, busyBody) = try await RESTFixture.get(server, "/api/v1/laps/\(thirdLap)/telemetry", token: thirdToken)
+            #expect(busy == .serviceUnavailable)
+            #expect(busyBody.contains(#""code":"exports_busy""#))
+            // Listing is not an export: it still answers.
+            #expect(try await RESTFixture.get(server, "/api/v1/sessions", token: thirdToken).0 == .ok)
+
+            try await stalled.close()
+            try await otherStalled.close()
+            let deadline = ContinuousClock.now + .seconds(10)
+            var status = HTTPResponse.Status.serviceUnavailable
+            while status != .ok, ContinuousClock.now < deadline {
+                status = try await RESTFixture.get(server, "/api/v1/laps/\(thirdLap)/telemetry", token: thirdToken).0
+                if status != .ok { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(status == .ok, "the slots of the clients that went away came back")
+        }
+    }
+
+    @Test func admissionCountsPerDriverAndInTotalAndReleasesWithThePermit() throws {
+        let admission = ExportAdmission(maximumTotal: 3, maximumPerDriver: 2)
+        func refusal(_ driverID: Int64) -> APIError.Code? {
+            do { _ = try admission.admit(driverID: driverID) } catch { return error.code }
+            return nil
+        }
+        var permits = [try admission.admit(driverID: 1), try admission.admit(driverID: 1)]
+        #expect(refusal(1) == .tooManyExports)
+        permits.append(try admission.admit(driverID: 2))
+        #expect(refusal(3) == .exportsBusy)
+        #expect(admission.activeCount == 3)
+        permits.removeFirst()  // the permit goes: its slot comes back
+        #expect(admission.activeCount == 2)
+        #expect(refusal(3) == nil, "admitted, and released again at once")
+        #expect(admission.activeCount == 2)
+        permits.removeAll()
+        #expect(admission.activeCount == 0)
+    }
+}
+
+/// A client that asks for an export and never reads the answer.
+struct StalledExport {
+    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+
+    static func start(port: Int, path: String, token: String) async throws -> StalledExport {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: 4_096)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    // Reading stops as soon as the small buffer is full: autoRead off, one read.
+                    try channel.syncOptions?.setOption(ChannelOptions.autoRead, value: false)
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n\r\n"
+        try await channel.channel.writeAndFlush(ByteBuffer(string: request))
+        // Admission is the first thing the server does with the request: a second is ample.
+        try await Task.sleep(for: .seconds(1))
+        return StalledExport(channel: channel)
+    }
+
+    func close() async throws { try await channel.channel.close() }
+}
