@@ -86,11 +86,12 @@ import Testing
             $0.api.maxConcurrentExports = 2
             $0.api.maxExportsPerDriver = 1
         }) { server in
-            // Big enough that its text cannot fit in the socket buffers of a client that never reads.
-            let lapID = try await Self.storeLap(server, frames: 200_000)
+            // Its 1.5 MB of text cannot fit in the socket buffers of a client that never reads (the
+            // client's is 4 KiB; the server's does not grow while the client's window stays shut).
+            let lapID = try await Self.storeLap(server, frames: 5_000)
             let other = try await StorageBackedDrivers(database: server.database).createDriver(name: "other")
             let otherToken = try await StorageBackedDrivers(database: server.database).createToken(driverID: other.id)
-            let otherLap = try await Self.storeLap(server, frames: 200_000, driverID: other.id)
+            let otherLap = try await Self.storeLap(server, frames: 5_000, driverID: other.id)
 
             let stalled = try await StalledExport.start(port: server.port, path: "/api/v1/laps/\(lapID)/telemetry", token: server.token)
             // Same driver again: over the per-driver bound.
@@ -110,13 +111,36 @@ import Testing
 
             try await stalled.close()
             try await otherStalled.close()
-            let deadline = ContinuousClock.now + .seconds(10)
+            let closed = ContinuousClock.now
+            let deadline = closed + .seconds(30)
             var status = HTTPResponse.Status.serviceUnavailable
             while status != .ok, ContinuousClock.now < deadline {
                 status = try await RESTFixture.get(server, "/api/v1/laps/\(thirdLap)/telemetry", token: thirdToken).0
                 if status != .ok { try await Task.sleep(for: .milliseconds(50)) }
             }
             #expect(status == .ok, "the slots of the clients that went away came back")
+            print("export slots back \(ContinuousClock.now - closed) after their clients closed")
+        }
+    }
+
+    /// A client that stops reading does not keep its slot: after `export_stall_seconds` without
+    /// taking a chunk its connection is closed and the slot comes back.
+    @Test func anExportWhoseClientStopsReadingIsEndedAfterTheStallTimeout() async throws {
+        try await EndToEndServer.with(library: ReferenceLibrary(entries: []), configure: {
+            $0.api.maxExportsPerDriver = 1
+            $0.api.exportStallSeconds = 1
+        }) { server in
+            let lapID = try await Self.storeLap(server, frames: 5_000)
+            let stalled = try await StalledExport.start(port: server.port, path: "/api/v1/laps/\(lapID)/telemetry", token: server.token)
+            defer { Task { try? await stalled.close() } }
+            #expect(try await RESTFixture.get(server, "/api/v1/laps/\(lapID)/telemetry").0 == .tooManyRequests)
+            let deadline = ContinuousClock.now + .seconds(20)
+            var status = HTTPResponse.Status.tooManyRequests
+            while status != .ok, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(200))
+                status = try await RESTFixture.get(server, "/api/v1/laps/\(lapID)/telemetry").0
+            }
+            #expect(status == .ok, "the stalled export was ended and its slot came back")
         }
     }
 

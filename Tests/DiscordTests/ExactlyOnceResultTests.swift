@@ -17,10 +17,10 @@ struct ExactlyOnceResultTests {
         let post = SampleResults.post(guild: Self.guild, entries: [SampleResults.entry(77, position: 3)])
         try await files.queue(post)
         try await FakeDiscord.with { fake in
-            // Discord does the work every time, but every answer is lost (502 after processing);
-            // the client's own retries come within the nonce window and post nothing more.
-            await fake.rest.failNext(4, status: 502, afterProcessing: true)
             try await files.run(fake) { poller in
+                // Discord does the work every time, but every answer is lost (502 after processing);
+                // the client's own retries come within the nonce window and post nothing more.
+                await fake.rest.failNext(4, status: 502, afterProcessing: true)
                 let report = await poller.runCycle()
                 #expect(report.errors.contains("publish_failed"))
                 #expect(report.pendingAfter == 1, "the poller never heard that it landed")
@@ -68,8 +68,8 @@ struct ExactlyOnceResultTests {
         let post = SampleResults.post(guild: Self.guild, subsession: 71_234_999, entries: [SampleResults.entry(78, position: 1)])
         try await files.queue(post)
         try await FakeDiscord.with { fake in
-            await fake.rest.setAnswersHang(true)
             try await files.run(fake) { poller in
+                await fake.rest.setAnswersHang(true)
                 let cycle = Task { await poller.runCycle() }
                 try await eventually("the post landed") { await fake.rest.messages(in: PollerBesideBot.channel).count == 1 }
                 cycle.cancel()  // the process dies waiting for the answer
@@ -95,8 +95,8 @@ struct ExactlyOnceResultTests {
         #expect(parts >= 2)
         try await files.queue(post)
         try await FakeDiscord.with { fake in
-            await fake.rest.refusePosts(beyond: 1)
             try await files.run(fake) { poller in
+                await fake.rest.refusePosts(beyond: 1)
                 #expect(await poller.runCycle().pendingAfter == 1)
             }
             #expect(await fake.rest.messages(in: PollerBesideBot.channel).count == 1)
@@ -119,10 +119,10 @@ struct ExactlyOnceResultTests {
         let post = SampleResults.post(guild: Self.guild, subsession: 5, entries: [SampleResults.entry(7, position: 2)])
         try await files.queue(post)
         try await FakeDiscord.with { fake in
-            // The first cycle's four attempts are refused before Discord does anything.
-            await fake.rest.failNext(4, status: 503)
             await fake.rest.failHistoryReads(status: 403)
             try await files.run(fake) { poller in
+                // The first cycle's four attempts are refused before Discord does anything.
+                await fake.rest.failNext(4, status: 503)
                 #expect(await poller.runCycle().pendingAfter == 1)
             }
             try await files.run(fake) { poller in

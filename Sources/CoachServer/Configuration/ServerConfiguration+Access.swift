@@ -14,6 +14,9 @@ extension ServerConfiguration {
         public var maxConcurrentExports = 4
         /// Exports one driver may have streaming at once; one more gets 429 `too_many_exports`.
         public var maxExportsPerDriver = 2
+        /// An export whose client takes no chunk for this long is ended (its connection closed),
+        /// so clients that stop reading cannot hold the export slots.
+        public var exportStallSeconds = 30.0
     }
 
     /// `[auth]`: bearer tokens.
@@ -39,6 +42,8 @@ extension ConfigurationKey {
         .integer("api", "export_max_frames", \.api.exportMaxFrames, range: 1...1_000_000),
         .integer("api", "max_concurrent_exports", \.api.maxConcurrentExports, range: 1...64),
         .integer("api", "max_exports_per_driver", \.api.maxExportsPerDriver, range: 1...64),
+        // A chunk is about 130 KB: even a slow phone link takes it in well under a second.
+        .float("api", "export_stall_seconds", \.api.exportStallSeconds, range: 1...3_600),
         // Under a second would be a query loop; over an hour leaves a revoked token working too long.
         .float("auth", "token_check_seconds", \.auth.tokenCheckSeconds, range: 1...3_600),
         // Discord returns at most 100 messages per history request; the check makes one.

@@ -50,7 +50,10 @@ struct DriverAPIRoutes: Sendable {
             guard let format = TelemetryExport.Format(rawValue: request.uri.queryParameters.get("format") ?? "json") else {
                 throw APIError(.badRequest, "format must be json or csv")
             }
-            let export = TelemetryExportResponse(reader: reader, admission: exports, maximumFrames: settings.exportMaxFrames)
+            let stallGuard = ExportStallGuard(
+                channel: context.channel, timeout: .milliseconds(Int64(settings.exportStallSeconds * 1_000)), logger: context.logger)
+            let export = TelemetryExportResponse(
+                reader: reader, admission: exports, maximumFrames: settings.exportMaxFrames, stallGuard: stallGuard)
             return try await export.response(lapID: lapID, driverID: driver.id, format: format)
         }
     }

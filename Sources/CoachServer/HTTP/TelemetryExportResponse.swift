@@ -7,7 +7,8 @@ import Telemetry
 /// once and written a chunk of frames at a time; the decoding and the text are made on the
 /// `ExportExecutor`, never on the threads live sessions run on. At most one chunk of text exists
 /// at a time, and a client that reads slowly only holds its own chunk (each write waits for the
-/// socket).
+/// socket); one that stops reading is cut off after `api.export_stall_seconds`
+/// (`ExportStallGuard`).
 struct TelemetryExportResponse {
     /// Frames per written chunk: about 130 KB of JSON.
     static let framesPerChunk = 1_000
@@ -15,6 +16,7 @@ struct TelemetryExportResponse {
     let reader: any DriverDataReader
     let admission: ExportAdmission
     let maximumFrames: Int
+    let stallGuard: ExportStallGuard
 
     func response(lapID: Int64, driverID: Int64, format: TelemetryExport.Format) async throws -> Response {
         let permit = try admission.admit(driverID: driverID)
@@ -24,16 +26,17 @@ struct TelemetryExportResponse {
         }
         // Decoded before the head goes out, so a blob that does not decode is a 500, not a cut body.
         let frames = try await withTaskExecutorPreference(ExportExecutor.shared) { try source.decode() }
+        let stallGuard = stallGuard
         let body = ResponseBody { writer in
             try await withTaskExecutorPreference(ExportExecutor.shared) {
                 // The permit lives as long as this body: dropping it admits the next export.
                 defer { withExtendedLifetime(permit) {} }
-                try await writer.write(TelemetryExport.opening(format, lapID: lapID))
+                try await stallGuard.write(TelemetryExport.opening(format, lapID: lapID), to: &writer)
                 for start in stride(from: 0, to: frames.count, by: Self.framesPerChunk) {
                     let range = start..<min(start + Self.framesPerChunk, frames.count)
-                    try await writer.write(TelemetryExport.chunk(format, frames, range))
+                    try await stallGuard.write(TelemetryExport.chunk(format, frames, range), to: &writer)
                 }
-                try await writer.write(TelemetryExport.closing(format))
+                try await stallGuard.write(TelemetryExport.closing(format), to: &writer)
                 try await writer.finish(nil)
             }
         }

@@ -33,10 +33,13 @@ struct PollerBesideBot {
             posts: [IRacingOutboxPost(guildID: post.guildID.rawValue, subsessionID: post.subsessionID, payload: try encoder.encode(post))])
     }
 
-    /// A bot and a poller on the file for the body's duration.
+    /// A bot and a poller on the file for the body's duration. The bot is connected and has
+    /// registered its commands before the body runs, so the body's fault plans (`failNext`)
+    /// meet the result posts only.
     func run<T: Sendable>(_ fake: FakeDiscord, _ body: @Sendable (ResultsPollerService) async throws -> T) async throws -> T {
         let database = try TrailbrakeDatabase(path: path)
         return try await RunningBot.with(fake, database: database) { running in
+            try await running.waitUntilReady()
             let poller = ResultsPollerService(
                 source: NothingTracked(), database: database, publisher: running.bot,
                 settings: ResultsPollerSettings(pollInterval: .seconds(3_600), storeLapData: false),
