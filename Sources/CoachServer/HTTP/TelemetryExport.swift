@@ -16,7 +16,12 @@ enum TelemetryExport {
         }
     }
 
-    static let csvHeader = "t,lap,dist,pct,speed,throttle,brake,clutch,steer,gear,rpm,latAccel,longAccel,yawRate,lat,lon,pit,surface"
+    /// The protocol's channel names, in order: the JSON keys and the CSV header.
+    static let columns = [
+        "t", "lap", "dist", "pct", "speed", "throttle", "brake", "clutch", "steer", "gear", "rpm", "latAccel", "longAccel",
+        "yawRate", "lat", "lon", "pit", "surface",
+    ]
+    static let csvHeader = columns.joined(separator: ",")
 
     /// What comes before the first frame: `{"lap_id":12,"frames":[` or the CSV header line.
     static func opening(_ format: Format, lapID: Int64) -> ByteBuffer {
@@ -35,65 +40,52 @@ enum TelemetryExport {
     }
 
     /// The frames `range` of `frames` as text; `range.lowerBound > 0` continues a JSON array.
+    /// Made as one `String` (the standard library's appends) and copied into a buffer once.
     static func chunk(_ format: Format, _ frames: [TelemetryFrame], _ range: Range<Int>) -> ByteBuffer {
-        var buffer = ByteBufferAllocator().buffer(capacity: range.count * 160)
+        var text = ""
+        text.reserveCapacity(range.count * 320)
         for index in range {
             switch format {
             case .json:
-                if index > 0 { buffer.writeStaticString(",") }
-                writeJSON(frames[index], into: &buffer)
+                if index > 0 { text += "," }
+                appendJSON(frames[index], to: &text)
             case .csv:
-                writeCSV(frames[index], into: &buffer)
+                appendCSV(frames[index], to: &text)
             }
         }
-        return buffer
+        return ByteBuffer(string: text)
     }
 
+    /// `"t":`, `,"lap":`, ...: what goes before each value of a JSON row.
+    private static let jsonKeys = columns.enumerated().map { index, name in (index == 0 ? "" : ",") + "\"\(name)\":" }
+
     /// One frame as a JSON object, the protocol's keys in the protocol's order.
-    static func writeJSON(_ frame: TelemetryFrame, into buffer: inout ByteBuffer) {
-        func number(_ key: StaticString, _ text: String?, first: Bool = false) {
-            if !first { buffer.writeStaticString(",") }
-            buffer.writeStaticString("\"")
-            buffer.writeStaticString(key)
-            buffer.writeStaticString("\":")
-            buffer.writeString(text ?? "null")
+    static func appendJSON(_ frame: TelemetryFrame, to text: inout String) {
+        text += "{"
+        for (index, cell) in cells(frame, pit: frame.onPitRoad ? "true" : "false").enumerated() {
+            text += jsonKeys[index]
+            text += cell ?? "null"
         }
-        buffer.writeStaticString("{")
-        number("t", text(frame.sessionTime), first: true)
-        number("lap", "\(frame.lapNumber)")
-        number("dist", text(frame.lapDistance))
-        number("pct", text(frame.lapDistanceFraction))
-        number("speed", text(frame.speed))
-        number("throttle", text(frame.throttle))
-        number("brake", text(frame.brake))
-        number("clutch", text(frame.clutch))
-        number("steer", text(frame.steering))
-        number("gear", "\(frame.gear)")
-        number("rpm", text(frame.rpm))
-        number("latAccel", text(frame.lateralAcceleration))
-        number("longAccel", text(frame.longitudinalAcceleration))
-        number("yawRate", text(frame.yawRate))
-        number("lat", text(frame.latitude))
-        number("lon", text(frame.longitude))
-        number("pit", frame.onPitRoad ? "true" : "false")
-        number("surface", "\(frame.trackSurface.rawValue)")
-        buffer.writeStaticString("}")
+        text += "}"
     }
 
     /// One frame as a CSV line in `csvHeader`'s column order.
-    static func writeCSV(_ frame: TelemetryFrame, into buffer: inout ByteBuffer) {
-        let cells = [
+    static func appendCSV(_ frame: TelemetryFrame, to text: inout String) {
+        for (index, cell) in cells(frame, pit: frame.onPitRoad ? "1" : "0").enumerated() {
+            if index > 0 { text += "," }
+            text += cell ?? ""
+        }
+        text += "\n"
+    }
+
+    /// A frame's values in `columns` order, nil for a channel the source did not send.
+    private static func cells(_ frame: TelemetryFrame, pit: String) -> [String?] {
+        [
             text(frame.sessionTime), "\(frame.lapNumber)", text(frame.lapDistance), text(frame.lapDistanceFraction),
             text(frame.speed), text(frame.throttle), text(frame.brake), text(frame.clutch), text(frame.steering),
             "\(frame.gear)", text(frame.rpm), text(frame.lateralAcceleration), text(frame.longitudinalAcceleration),
-            text(frame.yawRate), text(frame.latitude), text(frame.longitude), frame.onPitRoad ? "1" : "0",
-            "\(frame.trackSurface.rawValue)",
+            text(frame.yawRate), text(frame.latitude), text(frame.longitude), pit, "\(frame.trackSurface.rawValue)",
         ]
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { buffer.writeStaticString(",") }
-            buffer.writeString(cell ?? "")
-        }
-        buffer.writeStaticString("\n")
     }
 
     /// Swift's shortest round-trip spelling, valid in JSON and CSV; nil for NaN and infinities

@@ -67,23 +67,15 @@ public struct DiscordLinkRepository: Sendable {
     /// The guild's link to the driver named `driverName`, or nil when the driver has not opted in
     /// there (or does not exist).
     public func link(guildID: String, driverName: String) async throws -> DiscordLink? {
-        try await withStorageErrors {
-            try await database.writer.read { db in
-                try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT discord_driver_links.*, drivers.name AS driver_name FROM discord_driver_links
-                        JOIN drivers ON drivers.id = discord_driver_links.driver_id
-                        WHERE discord_driver_links.guild_id = ? AND drivers.name = ?
-                        """,
-                    arguments: [guildID, driverName]
-                ).map(DiscordLink.init(row:))
-            }
-        }
+        try await links(where: "discord_driver_links.guild_id = ? AND drivers.name = ?", [guildID, driverName]).first
     }
 
     /// The guilds a driver has opted in to.
     public func links(driverID: Int64) async throws -> [DiscordLink] {
+        try await links(where: "discord_driver_links.driver_id = ?", [driverID])
+    }
+
+    private func links(where condition: String, _ arguments: StatementArguments) async throws -> [DiscordLink] {
         try await withStorageErrors {
             try await database.writer.read { db in
                 try Row.fetchAll(
@@ -91,9 +83,9 @@ public struct DiscordLinkRepository: Sendable {
                     sql: """
                         SELECT discord_driver_links.*, drivers.name AS driver_name FROM discord_driver_links
                         JOIN drivers ON drivers.id = discord_driver_links.driver_id
-                        WHERE discord_driver_links.driver_id = ? ORDER BY discord_driver_links.guild_id
+                        WHERE \(condition) ORDER BY discord_driver_links.guild_id
                         """,
-                    arguments: [driverID]
+                    arguments: arguments
                 ).map(DiscordLink.init(row:))
             }
         }
