@@ -32,11 +32,15 @@ struct TokenRevocationTests {
     /// Connects with `token`, says hello, sends a batch every 100 ms until the server closes or
     /// `seconds` pass; `mark` (set by the test) splits the acks into before and after.
     static func drive(_ server: EndToEndServer, token: String, seconds: Double, mark: Mark) async throws -> Seen {
+        try await drive(url: server.liveURL, token: token, seconds: seconds, mark: mark)
+    }
+
+    static func drive(url: String, token: String, seconds: Double, mark: Mark) async throws -> Seen {
         var logger = Logger(label: "revocation-client")
         logger.logLevel = .warning
         let seen = Mutex(Seen())
         let close = try await WebSocketClient.connect(
-            url: server.liveURL, configuration: .init(additionalHeaders: [.authorization: "Bearer \(token)"]), logger: logger
+            url: url, configuration: .init(additionalHeaders: [.authorization: "Bearer \(token)"]), logger: logger
         ) { inbound, outbound, _ in
             try await outbound.write(.text(ClientMessages.hello()))
             var reader = ReplyReader(messages: inbound.messages(maxSize: 1 << 20).makeAsyncIterator())
