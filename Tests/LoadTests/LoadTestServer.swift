@@ -21,7 +21,9 @@ struct LoadTestServer: Sendable {
         .deletingLastPathComponent()
     static let referenceDirectory = repositoryRoot.appendingPathComponent("ReferenceLaps", isDirectory: true)
 
-    var liveURL: String { baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/api/v1/coaching/live" }
+    var liveURL: String {
+        baseURL.replacingOccurrences(of: "https://", with: "wss://").replacingOccurrences(of: "http://", with: "ws://") + "/api/v1/coaching/live"
+    }
     var echoURL: String { baseURL.replacingOccurrences(of: "http://", with: "ws://") + Self.echoPath }
 
     /// What the server counted, from its own Prometheus text (`name value` lines).
@@ -33,7 +35,8 @@ struct LoadTestServer: Sendable {
     }
 
     static func with<T: Sendable>(
-        drivers: Int, configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: @Sendable (LoadTestServer) async throws -> T
+        drivers: Int, configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        _ body: @Sendable (LoadTestServer) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
