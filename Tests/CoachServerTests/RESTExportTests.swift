@@ -13,6 +13,10 @@ import Testing
 /// Telemetry exports over a real server and database: streamed in chunks with every frame, the
 /// size limit checked before any work, and the concurrency bounds answered at once.
 @Suite struct RESTExportTests {
+    /// A lap whose JSON (about 300 bytes a frame) is larger than the kernel buffers a connection
+    /// can hold, so an export to a client that never reads has to wait.
+    static let stallingFrames = 20_000
+
     /// A session of the server's driver with one stored lap of `frames` frames; its lap id.
     static func storeLap(_ server: EndToEndServer, frames: Int, driverID: Int64? = nil) async throws -> Int64 {
         let owner = driverID ?? server.driverID
@@ -86,12 +90,12 @@ import Testing
             $0.api.maxConcurrentExports = 2
             $0.api.maxExportsPerDriver = 1
         }) { server in
-            // Its 1.5 MB of text cannot fit in the socket buffers of a client that never reads (the
-            // client's is 4 KiB; the server's does not grow while the client's window stays shut).
-            let lapID = try await Self.storeLap(server, frames: 5_000)
+            // Its 6 MB of text cannot all wait in the kernel for a client that never reads (the
+            // client's buffer is 4 KiB, the server's at most 4 MiB here, `tcp_wmem`).
+            let lapID = try await Self.storeLap(server, frames: Self.stallingFrames)
             let other = try await StorageBackedDrivers(database: server.database).createDriver(name: "other")
             let otherToken = try await StorageBackedDrivers(database: server.database).createToken(driverID: other.id)
-            let otherLap = try await Self.storeLap(server, frames: 5_000, driverID: other.id)
+            let otherLap = try await Self.storeLap(server, frames: Self.stallingFrames, driverID: other.id)
 
             let stalled = try await StalledExport.start(port: server.port, path: "/api/v1/laps/\(lapID)/telemetry", token: server.token)
             // Same driver again: over the per-driver bound.
@@ -123,7 +127,7 @@ import Testing
             $0.api.maxExportsPerDriver = 1
             $0.api.exportStallSeconds = 1
         }) { server in
-            let lapID = try await Self.storeLap(server, frames: 5_000)
+            let lapID = try await Self.storeLap(server, frames: Self.stallingFrames)
             let stalled = try await StalledExport.start(port: server.port, path: "/api/v1/laps/\(lapID)/telemetry", token: server.token)
             defer { Task { try? await stalled.close() } }
             #expect(try await RESTFixture.get(server, "/api/v1/laps/\(lapID)/telemetry").0 == .tooManyRequests)
@@ -163,26 +167,22 @@ import Testing
     }
 }
 
-/// A client that asks for an export and never reads the answer.
+/// A client that asks for an export and never reads the answer: no read is ever issued on its
+/// socket (a plain NIO channel with auto-read off), so only the kernel's buffers take any of it.
 struct StalledExport {
-    let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
+    let channel: any Channel
 
     static func start(port: Int, path: String, token: String) async throws -> StalledExport {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: 4_096)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    // Reading stops as soon as the small buffer is full: autoRead off, one read.
-                    try channel.syncOptions?.setOption(ChannelOptions.autoRead, value: false)
-                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                }
-            }
+            .channelOption(ChannelOptions.autoRead, value: false)
+            .connect(host: "127.0.0.1", port: port).get()
         let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n\r\n"
-        try await channel.channel.writeAndFlush(ByteBuffer(string: request))
+        try await channel.writeAndFlush(ByteBuffer(string: request))
         // Admission is the first thing the server does with the request: a second is ample.
         try await Task.sleep(for: .seconds(1))
         return StalledExport(channel: channel)
     }
 
-    func close() async throws { try await channel.channel.close() }
+    func close() async throws { try await channel.close() }
 }

@@ -43,16 +43,24 @@ final class ExportAdmission: Sendable {
     }
 }
 
-/// One admitted export. It is given back when the last reference goes: the streaming body holds
-/// it, so it is returned however the response ends (finished, client gone, never sent).
+/// One admitted export. The streaming body gives it back when its last byte is written
+/// (`release`); should the body never run or stop half-way, it is given back when the last
+/// reference goes, so it returns however the response ends.
 final class ExportPermit: Sendable {
     private let admission: ExportAdmission
     private let driverID: Int64
+    private let held = Mutex(true)
 
     fileprivate init(admission: ExportAdmission, driverID: Int64) {
         self.admission = admission
         self.driverID = driverID
     }
 
-    deinit { admission.release(driverID: driverID) }
+    /// Gives the slot back; later calls do nothing.
+    func release() {
+        guard held.withLock({ held in defer { held = false }; return held }) else { return }
+        admission.release(driverID: driverID)
+    }
+
+    deinit { release() }
 }

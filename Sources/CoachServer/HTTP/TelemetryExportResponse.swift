@@ -29,8 +29,8 @@ struct TelemetryExportResponse {
         let stallGuard = stallGuard
         let body = ResponseBody { writer in
             try await withTaskExecutorPreference(ExportExecutor.shared) {
-                // The permit lives as long as this body: dropping it admits the next export.
-                defer { withExtendedLifetime(permit) {} }
+                // Given back as soon as the body ends, however it ends.
+                defer { permit.release() }
                 try await stallGuard.write(TelemetryExport.opening(format, lapID: lapID), to: &writer)
                 for start in stride(from: 0, to: frames.count, by: Self.framesPerChunk) {
                     let range = start..<min(start + Self.framesPerChunk, frames.count)
