@@ -82,10 +82,11 @@ rows = [line.split() for line in open(f"{work}/exports.log")]
 done = [row for row in rows if row[0] == "200"]
 times = sorted(float(row[2]) * 1000 for row in done)
 refused = sum(1 for row in rows if row[0] in ("429", "503"))
+codes = {code: sum(1 for row in rows if row[0] == code) for code in sorted({row[0] for row in rows})}
 other = len(rows) - len(done) - refused
 if times:
     print(f"exports    {len(done)} done ({sum(int(row[1]) for row in done) / 1e6:.1f} MB), {refused} refused, {other} failed;"
-          f" per export ms p50 {times[len(times) // 2]:.0f} max {times[-1]:.0f}")
+          f" per export ms p50 {times[len(times) // 2]:.0f} max {times[-1]:.0f}; statuses {codes}")
 else:
     print(f"exports    none completed, {refused} refused, {other} failed")
 PY

@@ -5,7 +5,7 @@ import Telemetry
 ///
 /// Admitted first (`ExportAdmission`), then size-checked from the blob's header, then decoded
 /// once and written a chunk of frames at a time; the decoding and the text are made on the
-/// `ExportExecutor`, never on the threads live sessions run on. At most one chunk of text exists
+/// `ExportExecutor`, never on the threads live sessions run on (only the writes are not). At most one chunk of text exists
 /// at a time, and a client that reads slowly only holds its own chunk (each write waits for the
 /// socket); one that stops reading is cut off after `api.export_stall_seconds`
 /// (`ExportStallGuard`).
@@ -28,17 +28,17 @@ struct TelemetryExportResponse {
         let frames = try await withTaskExecutorPreference(ExportExecutor.shared) { try source.decode() }
         let stallGuard = stallGuard
         let body = ResponseBody { writer in
-            try await withTaskExecutorPreference(ExportExecutor.shared) {
-                // Given back as soon as the body ends, however it ends.
-                defer { permit.release() }
-                try await stallGuard.write(TelemetryExport.opening(format, lapID: lapID), to: &writer)
-                for start in stride(from: 0, to: frames.count, by: Self.framesPerChunk) {
-                    let range = start..<min(start + Self.framesPerChunk, frames.count)
-                    try await stallGuard.write(TelemetryExport.chunk(format, frames, range), to: &writer)
-                }
-                try await stallGuard.write(TelemetryExport.closing(format), to: &writer)
-                try await writer.finish(nil)
+            // Given back as soon as the body ends, however it ends.
+            defer { permit.release() }
+            try await stallGuard.write(TelemetryExport.opening(format, lapID: lapID), to: &writer)
+            for start in stride(from: 0, to: frames.count, by: Self.framesPerChunk) {
+                let range = start..<min(start + Self.framesPerChunk, frames.count)
+                // Only the text is made on the export thread; the write goes back to the server's own.
+                let chunk = await withTaskExecutorPreference(ExportExecutor.shared) { TelemetryExport.chunk(format, frames, range) }
+                try await stallGuard.write(chunk, to: &writer)
             }
+            try await stallGuard.write(TelemetryExport.closing(format), to: &writer)
+            try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: format.contentType], body: body)
     }
