@@ -13,11 +13,11 @@ import Testing
 ///
 /// Speaks only HTTP and the live protocol, so the same test measures the server before the
 /// export rework (docs/performance.md, "REST exports beside live coaching"). Longer or larger:
-/// `TRAILBRAKE_EXPORT_BENCH_SECONDS` (default 15 per run), `TRAILBRAKE_EXPORT_BENCH_FRAMES`
+/// `TRAILBRAKE_EXPORT_BENCH_SECONDS` (default 30 per run: a few cues each), `TRAILBRAKE_EXPORT_BENCH_FRAMES`
 /// (default 5,000: a lap at 60 Hz of about 83 s), `TRAILBRAKE_EXPORT_BENCH_DRIVERS` (default 20).
 @Suite(.serialized) struct ExportsBesideCoachingTests {
     static let exporters = 4
-    static var seconds: Double { ProcessInfo.processInfo.environment["TRAILBRAKE_EXPORT_BENCH_SECONDS"].flatMap(Double.init) ?? 15 }
+    static var seconds: Double { ProcessInfo.processInfo.environment["TRAILBRAKE_EXPORT_BENCH_SECONDS"].flatMap(Double.init) ?? 30 }
     static var frames: Int { ProcessInfo.processInfo.environment["TRAILBRAKE_EXPORT_BENCH_FRAMES"].flatMap(Int.init) ?? 5_000 }
     static var coached: Int { ProcessInfo.processInfo.environment["TRAILBRAKE_EXPORT_BENCH_DRIVERS"].flatMap(Int.init) ?? 20 }
 
