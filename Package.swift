@@ -261,18 +261,33 @@ let package = Package(
             ],
             path: "Tests/ServerTestSupport"
         ),
+        // The fake iRacing (OAuth, /data with links and rate limits, from ../shared/data), shared by
+        // the iRacing tests and the Discord bot's league-numbers tests.
+        .target(
+            name: "IRacingFake",
+            dependencies: [
+                "IRacing", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/IRacingFake"
+        ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
         .testTarget(name: "VoiceTests", dependencies: ["Voice", "Coaching", "TestSupport"]),
-        .testTarget(name: "SimTelemetryTests", dependencies: ["SimTelemetry", "Telemetry", "TestSupport"]),
+        // Real GT7 laps as console packets, for the decoder, mapper and fake-console tests.
+        .target(name: "SimTestSupport", dependencies: ["SimTelemetry", "TestSupport"], path: "Tests/SimTestSupport"),
+        .testTarget(name: "SimTelemetryTests", dependencies: ["SimTelemetry", "Telemetry", "TestSupport", "SimTestSupport", "Coaching"]),
         .testTarget(
             name: "LiveClientTests",
             dependencies: [
                 "LiveClient", "SimTelemetry", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "CoachServer", "Storage",
                 "WireClient", "ReferenceTools",
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                "SimTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -281,7 +296,7 @@ let package = Package(
         .testTarget(
             name: "IRacingTests",
             dependencies: [
-                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport",
+                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport", "IRacingFake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -303,6 +318,8 @@ let package = Package(
             dependencies: [
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // League numbers: the roster sync against the fake iRacing, through the real client.
+                "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
                 "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
                 // Exactly-once result posts: the real results poller publishing through the bot.
@@ -325,6 +342,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+                // Live fault tests: a second connection holding the write lock, a full database.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

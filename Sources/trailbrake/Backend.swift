@@ -1,6 +1,7 @@
 import CoachServer
 import CoachVoice
 import Foundation
+import IRacing
 import Integration
 import Logging
 import ResultsPoller
@@ -17,8 +18,11 @@ struct Backend {
         let directory = URL(fileURLWithPath: configuration.server.dataDirectory, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("trailbrake.sqlite").path
-        let database = try TrailbrakeDatabase(path: path)
-        logger.debug("database open", metadata: ["path": "\(path)"])
+        let storage = configuration.storage
+        let database = try TrailbrakeDatabase(
+            path: path, synchronous: storage.synchronous == "full" ? .full : .normal,
+            busyTimeout: .milliseconds(storage.busyTimeoutMilliseconds))
+        logger.debug("database open", metadata: ["path": "\(path)", "synchronous": "\(storage.synchronous)"])
         return Backend(database: database, drivers: StorageBackedDrivers(database: database))
     }
 
@@ -35,9 +39,9 @@ struct Backend {
     /// The iRacing results poller when `[iracing] enabled`, posting to `publisher` (the Discord
     /// bot) or, without one, to the log.
     func resultsPoller(
-        _ configuration: ServerConfiguration, publisher: (any RaceResultPublisher)?, logger: Logger
-    ) throws -> ResultsPollerService? {
-        try ResultsPollerWiring.make(configuration, database: database, publisher: publisher, logger: logger)
+        _ configuration: ServerConfiguration, client: IRacingClient?, publisher: (any RaceResultPublisher)?, logger: Logger
+    ) -> ResultsPollerService? {
+        ResultsPollerWiring.make(configuration, client: client, database: database, publisher: publisher, logger: logger)
     }
 
     /// The tracked-driver list and result archive the Discord bot's commands use.

@@ -13,6 +13,8 @@ enum Schema {
         migrator.registerMigration("v4-page-indexes", migrate: addPageIndexes)
         migrator.registerMigration("v4-discord-links", migrate: createDiscordLinkTables)
         migrator.registerMigration("v4-outbox-attempts", migrate: addOutboxAttempts)
+        // League car numbers in Discord (Schema+League.swift).
+        migrator.registerMigration("v5-league-numbers", migrate: createLeagueTables)
         return migrator
     }
 
