@@ -319,6 +319,8 @@ let package = Package(
                 "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Telemetry exports beside live coaching: the exporting clients.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
@@ -330,6 +332,8 @@ let package = Package(
                 "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
                 "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
+                // Exactly-once result posts: the real results poller publishing through the bot.
+                "ResultsPoller", "IRacing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -344,7 +348,8 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                // The hostile-client suites' raw sockets (Tests/CoachServerTests/Hostile).
+                // Raw sockets: the hostile-client suites (Tests/CoachServerTests/Hostile) and an
+                // export client that never reads.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -43,6 +43,7 @@ struct LiveCoachingWhileDiscordStallsTests {
                 $0.feedQueueCapacity = Self.queueCapacity
                 $0.feedBatchInterval = Self.batchInterval
             }) { running in
+                try await running.link(Self.driver)
                 try await running.repository.follow(.init(guildID: RunningBot.guild, driverName: Self.driver, channelID: Self.channel))
                 let feed = CountingFeed(running.bot.feed)
                 try await CoachServerFeedingBot.with(

@@ -14,6 +14,7 @@ struct SecretsAndQueueTests {
         try await FakeDiscord.with { fake in
             try await RunningBot.with(fake, logHandler: log.handler) { running in
                 try await running.waitUntilReady()
+                try await running.link("ana")
                 try await running.repository.follow(.init(guildID: RunningBot.guild, driverName: "ana", channelID: "1"))
                 try await running.bot.sendDirectMessage(to: "9", "hello")
                 _ = try await running.invoke(try InteractionPayloads.command("list", id: "90"), id: "90")

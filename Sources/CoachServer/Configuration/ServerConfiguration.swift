@@ -12,6 +12,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var log = Log()
     public var iracing = IRacing()
     public var discord = Discord()
+    // Access: REST bounds and token checks (ServerConfiguration+Access.swift).
+    public var api = API()
+    public var auth = Auth()
     // League car numbers in Discord (ServerConfiguration+League.swift).
     public var league = League()
 
@@ -157,6 +160,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var feedBatchSeconds = 5.0
         /// Cues below this severity (1 minor ... 3 major) are not posted.
         public var feedMinimumSeverity = 2
+        /// Messages read back (one request) to find a result post whose earlier attempt may have
+        /// landed after Discord forgot its nonce.
+        public var resultCheckMessages = 100
     }
 
     /// `[storage]`: the SQLite database and how laps that fail to store are kept (docs/storage.md).

@@ -119,6 +119,16 @@ actor LiveSession {
     /// The socket is gone; coaching goes on, and its messages are dropped until a resume.
     func detach() { outbound = nil }
 
+    /// Tells the driver why and closes the socket with the error's close code (a revoked token:
+    /// `SessionRegistry.closeSessions(openedWith:reason:)` finishes the session right after).
+    func closeSocket(with error: WireError) async {
+        guard let writer = outbound else { return }
+        outbound = nil
+        metrics.recordError(error.code)
+        try? await writer.write(.text(ServerMessage.error(error).json(using: encoder)))
+        if let code = error.code.webSocketCloseCode { try? await writer.close(code, reason: error.code.rawValue) }
+    }
+
     /// Ends the session: processes what is queued, stores the partial lap, records the end.
     /// Returns once the consumer task has finished.
     func finish() async {

@@ -148,4 +148,24 @@ actor SessionRegistry {
     }
 
     private func publishGauge() { metrics.liveSessions.record(liveSessionCount) }
+
+    /// The tokens the held sessions were opened with (attached or waiting for a resume).
+    var tokenIDsInUse: Set<Int64> { Set(entries.values.compactMap { $0.session.driver.tokenID }) }
+
+    /// Ends every session opened with one of `tokenIDs` (revoked or expired): an attached one is
+    /// told `reason` and its socket closed, none can be resumed, each is finished (its partial
+    /// lap stored). Returns how many were ended.
+    func closeSessions(openedWith tokenIDs: Set<Int64>, reason: WireError) async -> Int {
+        let closing = entries.filter { $0.value.session.driver.tokenID.map(tokenIDs.contains) ?? false }
+        for (id, entry) in closing {
+            entries[id] = nil
+            entry.expiry?.cancel()
+        }
+        publishGauge()
+        for entry in closing.values {
+            await entry.session.closeSocket(with: reason)
+            await entry.session.finish()
+        }
+        return closing.count
+    }
 }

@@ -55,7 +55,12 @@ public struct TrailbrakeServer: Sendable {
             router: makeHTTPRouter(),
             server: try makeServerBuilder(),
             configuration: .init(address: .hostname(host, port: configuration.server.port), serverName: "trailbrake"),
-            services: [LiveSessionsService(registry: registry, lapStore: lapStore), AckTickerService(ticker: ackTicker)],
+            services: [
+                LiveSessionsService(registry: registry, lapStore: lapStore), AckTickerService(ticker: ackTicker),
+                TokenWatch(
+                    registry: registry, authenticator: dependencies.authenticator,
+                    interval: .milliseconds(Int64(configuration.auth.tokenCheckSeconds * 1_000)), logger: logger),
+            ],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.server.port
                 await onListening("\(scheme)://\(host):\(port)")
@@ -71,7 +76,7 @@ public struct TrailbrakeServer: Sendable {
             voice: dependencies.voice
         ).register(on: router)
         let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
-        DriverAPIRoutes(reader: dependencies.reader).register(on: api)
+        DriverAPIRoutes(reader: dependencies.reader, settings: configuration.api).register(on: api)
         // An upgrade that was refused lands here: 401 from the middleware, else a plain GET.
         api.get("coaching/live") { _, _ -> Response in
             throw APIError(.badRequest, "this endpoint needs a WebSocket upgrade")

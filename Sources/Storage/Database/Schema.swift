@@ -10,6 +10,11 @@ enum Schema {
         migrator.registerMigration("v3-discord", migrate: createDiscordTables)
         // League car numbers in Discord (Schema+League.swift).
         migrator.registerMigration("v5-league-numbers", migrate: createLeagueTables)
+        // Access: token expiry and revocation, REST paging, Discord opt-in, result re-send checks.
+        migrator.registerMigration("v6-token-lifecycle", migrate: addTokenLifecycle)
+        migrator.registerMigration("v6-page-indexes", migrate: addPageIndexes)
+        migrator.registerMigration("v6-discord-links", migrate: createDiscordLinkTables)
+        migrator.registerMigration("v6-outbox-attempts", migrate: addOutboxAttempts)
         return migrator
     }
 

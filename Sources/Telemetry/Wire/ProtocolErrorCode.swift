@@ -35,6 +35,8 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
     case tooManySessions = "too_many_sessions"
     case serverBusy = "server_busy"
     case slowConsumer = "slow_consumer"
+    /// The token the session was opened with was revoked or has expired (close 4401).
+    case tokenRevoked = "token_revoked"
 
     /// The WebSocket close code the protocol prescribes, or nil when the connection is kept.
     public var closeCode: UInt16? {
@@ -46,6 +48,8 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
         case .idleTimeout, .tooManySessions, .slowConsumer: 1008
         // RFC 6455's registry: "Try Again Later", the server is at capacity.
         case .serverBusy: 1013
+        // Application range (4000-4999): reconnecting with the same token cannot help.
+        case .tokenRevoked: 4401
         case .rateLimited, .tooManyLaps, .tooManyFragments: 1008
         default: nil
         }
