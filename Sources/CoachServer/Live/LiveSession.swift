@@ -125,8 +125,8 @@ actor LiveSession {
         guard let writer = outbound else { return }
         outbound = nil
         metrics.recordError(error.code)
-        try? await writer.write(.text(ServerMessage.error(error).json(using: encoder)))
-        if let code = error.code.webSocketCloseCode { try? await writer.close(code, reason: error.code.rawValue) }
+        writer.send(ServerMessage.error(error).outboundMessage(using: encoder))
+        if let code = error.code.webSocketCloseCode { writer.close(code, reason: error.code.rawValue) }
     }
 
     /// Ends the session: processes what is queued, stores the partial lap, records the end.
