@@ -107,9 +107,9 @@ enum VoicePhraseSet {
                 let first = CueAdvice(topic: topics[corner % topics.count], amount: Double(-(corner % 7) * 5 - 10), referenceGear: 3)
                 let second = CueAdvice(topic: topics[(corner + 2) % topics.count], amount: Double(corner % 9 + 3), referenceGear: 4)
                 let candidates = [
-                    book.anticipatory(cornerNumber: corner, cornerName: nil, advice: first),
-                    book.feedback(cornerNumber: corner, cornerName: nil, advice: [first]),
-                    book.feedback(cornerNumber: corner, cornerName: nil, advice: [first, second]),
+                    book.anticipatory(cornerNumber: corner, cornerName: nil, advice: first).text,
+                    book.feedback(cornerNumber: corner, cornerName: nil, advice: [first]).text,
+                    book.feedback(cornerNumber: corner, cornerName: nil, advice: [first, second]).text,
                 ]
                 for text in candidates where result.count < count {
                     let spoken = book.spokenText(text)

@@ -7,14 +7,21 @@ public struct Cue: Sendable, Equatable, Codable {
         case anticipatory
     }
 
-    /// What the cue is about; stable strings, part of the protocol.
-    public enum Topic: String, Sendable, Codable {
+    /// What the cue is about; stable strings, part of the protocol (`welcome.topics` lists the
+    /// ones a session's coach judges, in this order).
+    public enum Topic: String, Sendable, Codable, CaseIterable {
         case brakePoint = "brake_point"
         case brakePressure = "brake_pressure"
         case minimumSpeed = "minimum_speed"
         case throttlePickup = "throttle_pickup"
         case gear
         case coasting
+        /// How the brake is let off into the apex (trail braking).
+        case brakeRelease = "brake_release"
+        /// Where the car is across the track at turn-in and apex (needs positions).
+        case racingLine = "racing_line"
+        /// How much a corner's brake point or apex speed varies from lap to lap.
+        case consistency
     }
 
     /// Unique within a driver session, increasing.
@@ -27,9 +34,11 @@ public struct Cue: Sendable, Equatable, Codable {
     public var cornerName: String?
     /// 1 (minor) ... 3 (major); drives priority.
     public var severity: Int
-    /// The words to show and to speak, in the driver's language.
+    /// The words to show and to speak, in the driver's language: what to do, with the numbers
+    /// rounded as said (`CuePhrasebook`).
     public var text: String
-    /// The numbers behind the text, signed: positive = later / faster / more than the reference.
+    /// The numbers the text says, as said (in the protocol's units), signed: positive = later /
+    /// faster / more / wider than the reference; feedback adds the corner's `timeDelta`.
     public var numbers: CueNumbers
     /// Sequence number of the batch holding the frame that triggered the cue.
     public var batchSequence: UInt64
@@ -70,11 +79,24 @@ public struct CueNumbers: Sendable, Equatable, Codable {
     public var coastingDistance: Double?
     /// Time lost (+) or gained (-) through the corner, seconds.
     public var timeDelta: Double?
+    /// Where the brake is fully released before the apex, relative to the reference, metres;
+    /// positive = released later (trailed deeper). The brake point's own shift is taken off.
+    public var brakeReleaseDelta: Double?
+    /// Distance across the track from the reference's line at the apex and at turn-in, metres;
+    /// positive = wider (further from the inside of the corner).
+    public var lineApexOffset: Double?
+    public var lineTurnInOffset: Double?
+    /// Spread (highest minus lowest) over the last valid laps of the brake point (m) and of the
+    /// apex speed (km/h).
+    public var brakePointSpread: Double?
+    public var apexSpeedSpread: Double?
 
     public init(
         brakePointDelta: Double? = nil, peakBrakeDelta: Double? = nil, minimumSpeedDelta: Double? = nil,
         throttlePickupDelta: Double? = nil, apexGear: Int? = nil, referenceApexGear: Int? = nil,
-        coastingDistance: Double? = nil, timeDelta: Double? = nil
+        coastingDistance: Double? = nil, timeDelta: Double? = nil, brakeReleaseDelta: Double? = nil,
+        lineApexOffset: Double? = nil, lineTurnInOffset: Double? = nil, brakePointSpread: Double? = nil,
+        apexSpeedSpread: Double? = nil
     ) {
         self.brakePointDelta = brakePointDelta
         self.peakBrakeDelta = peakBrakeDelta
@@ -84,5 +106,10 @@ public struct CueNumbers: Sendable, Equatable, Codable {
         self.referenceApexGear = referenceApexGear
         self.coastingDistance = coastingDistance
         self.timeDelta = timeDelta
+        self.brakeReleaseDelta = brakeReleaseDelta
+        self.lineApexOffset = lineApexOffset
+        self.lineTurnInOffset = lineTurnInOffset
+        self.brakePointSpread = brakePointSpread
+        self.apexSpeedSpread = apexSpeedSpread
     }
 }

@@ -21,6 +21,11 @@ public final class DriverCoach {
     private var lastFrame: LiveFrame?
     /// Session time at which the current lap began when it did not begin at the line; nil for a timed lap.
     private var untimedLapStart: Double?
+    /// The driver's channels while there is no corner coach (no reference yet); the corner coach
+    /// keeps them from its first frame on (`CornerCoach.activity`).
+    private var activity = ChannelActivity()
+    /// Laps completed at the line so far: after one, a channel not live yet is missing, not late.
+    private var lapsCompleted = 0
 
     public init(
         session: SessionDescriptor, reference: ReferenceChoice, language: CueLanguage,
@@ -39,6 +44,7 @@ public final class DriverCoach {
     /// Runs one live frame through the lap tracker, the corner coach and the delta.
     public func process(_ live: LiveFrame, into events: inout [CoachingEvent]) {
         let frame = live.frame
+        if cornerCoach == nil { activity.observe(frame) }
         for lapEvent in lapTracker.ingest(frame) {
             handle(lapEvent, batchSequence: live.batchSequence, into: &events)
         }
@@ -91,6 +97,7 @@ public final class DriverCoach {
             deltaTracker?.reset()
             lastDeltaSessionTime = -.infinity
         case .lapCompleted(let record):
+            lapsCompleted += 1
             let measured = cornerCoach?.lapFinished(isValid: record.isValid)
             // An untimed lap was only recorded, not coached: it reports no corner metrics.
             let lap = completedLap(from: record, measured: untimedLapStart == nil ? measured : nil)
@@ -171,6 +178,7 @@ public final class DriverCoach {
 
     private func adopt(_ choice: ReferenceChoice) {
         referenceChoice = choice
+        if let coach = cornerCoach { activity = coach.activity }
         guard let reference = choice.reference else {
             deltaTracker = nil
             cornerCoach = nil
@@ -179,9 +187,24 @@ public final class DriverCoach {
         let map = choice.trackMap ?? TrackSegmenter.trackMap(for: reference, track: session.track)
         referenceChoice.trackMap = map
         deltaTracker = DeltaTracker(reference: reference)
-        cornerCoach = CornerCoach(
+        var coach = CornerCoach(
             reference: reference, trackMap: map, language: language, configuration: configuration.cues,
-            speech: configuration.speech)
+            speech: configuration.speech, preferences: configuration.preferences)
+        coach.seed(activity: activity)
+        cornerCoach = coach
+    }
+
+    // MARK: - Topics
+
+    /// The topics this session is coached on, in protocol order (`welcome.topics`): those the
+    /// driver did not switch off, whose channels the reference carries (any, before there is a
+    /// reference), less those whose channel the driver's frames lacked for a whole lap.
+    public var topics: [Cue.Topic] {
+        let driverChannels = cornerCoach?.activity.live ?? activity.live
+        let seen: Set<CoachingChannel> = lapsCompleted > 0 ? driverChannels : Set(CoachingChannel.allCases)
+        let reference = referenceChoice.reference.map { ChannelActivity($0).live } ?? Set(CoachingChannel.allCases)
+        return Cue.Topic.judgeable(with: seen.intersection(reference))
+            .filter { !configuration.preferences.disabledTopics.contains($0) }
     }
 }
 
@@ -202,12 +225,15 @@ public struct DriverCoachConfiguration: Sendable {
     /// Holds the lap in progress packed (the server passes the storage codec's); nil keeps plain
     /// frames. The completed lap's frames are then the values the lap store keeps.
     public var framePacker: (any LapFramePacker)?
+    /// The driver's own settings (verbosity, units, topics switched off).
+    public var preferences: CoachingPreferences
 
     public init(
         lapTracking: LapTrackingConfiguration = liveLapTracking, cues: CueConfiguration = .init(),
         deltaInterval: Double = 0.25, ownBestAsReference: Bool = true, speech: (any CueSpeech)? = nil,
-        framePacker: (any LapFramePacker)? = nil
+        framePacker: (any LapFramePacker)? = nil, preferences: CoachingPreferences = .init()
     ) {
+        self.preferences = preferences
         self.speech = speech
         self.framePacker = framePacker
         self.lapTracking = lapTracking

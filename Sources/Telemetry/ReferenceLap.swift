@@ -15,10 +15,15 @@ public struct ReferenceLap: Sendable, Equatable {
     public var brake: [Float]
     public var steering: [Float]
     public var gear: [Int8]
+    /// WGS84 position (degrees) at each grid point, when the lap's frames carried it (iRacing);
+    /// empty otherwise. Kept in memory for the racing line; files and the database do not hold it.
+    public var latitude: [Double]
+    public var longitude: [Double]
 
     public init(
         metadata: ReferenceLapMetadata, gridSpacing: Double = 1,
-        time: [Float], speed: [Float], throttle: [Float], brake: [Float], steering: [Float], gear: [Int8]
+        time: [Float], speed: [Float], throttle: [Float], brake: [Float], steering: [Float], gear: [Int8],
+        latitude: [Double] = [], longitude: [Double] = []
     ) {
         self.metadata = metadata
         self.gridSpacing = gridSpacing
@@ -28,7 +33,12 @@ public struct ReferenceLap: Sendable, Equatable {
         self.brake = brake
         self.steering = steering
         self.gear = gear
+        self.latitude = latitude
+        self.longitude = longitude
     }
+
+    /// True when every grid point has a position.
+    public var hasPositions: Bool { !time.isEmpty && latitude.count == time.count && longitude.count == time.count }
 
     /// Number of grid points.
     public var count: Int { time.count }

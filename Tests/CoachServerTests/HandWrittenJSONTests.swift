@@ -69,7 +69,8 @@ import Testing
         for (index, text) in Self.awkwardStrings.enumerated() {
             let numbers = CueNumbers(
                 brakePointDelta: -12, peakBrakeDelta: 0.05, minimumSpeedDelta: -6.1, throttlePickupDelta: 1e-7,
-                apexGear: 3, referenceApexGear: 2, coastingDistance: 4.25, timeDelta: 0.12)
+                apexGear: 3, referenceApexGear: 2, coastingDistance: 4.25, timeDelta: 0.12, brakeReleaseDelta: -5,
+                lineApexOffset: 1.5, lineTurnInOffset: -2.25, brakePointSpread: 20, apexSpeedSpread: 7)
             let cue = Cue(
                 id: UInt64(index), kind: index.isMultiple(of: 2) ? .feedback : .anticipatory, topic: .brakePoint,
                 corner: index, cornerName: index.isMultiple(of: 3) ? nil : text, severity: 2, text: text,
@@ -116,7 +117,7 @@ import Testing
     /// The hand-written `numbers` object lists `CueNumbers`' fields one by one: a field added there
     /// must be added to `writeNumbers` too, or it would silently never reach the client.
     @Test func everyCueNumbersFieldIsWritten() {
-        #expect(Mirror(reflecting: CueNumbers()).children.count == 8, "update JSONTextWriter.writeNumbers")
+        #expect(Mirror(reflecting: CueNumbers()).children.count == 13, "update JSONTextWriter.writeNumbers")
     }
 
     @Test func rareMessagesStayWithTheEncoder() {
@@ -153,6 +154,9 @@ private struct DecodedCue: Decodable {
         case minimumSpeedDelta = "minimum_speed_delta", throttlePickupDelta = "throttle_pickup_delta"
         case apexGear = "apex_gear", referenceApexGear = "reference_apex_gear"
         case coastingDistance = "coasting_distance", timeDelta = "time_delta"
+        case brakeReleaseDelta = "brake_release_delta", lineApexOffset = "line_apex_offset"
+        case lineTurnInOffset = "line_turn_in_offset", brakePointSpread = "brake_point_spread"
+        case apexSpeedSpread = "apex_speed_spread"
     }
 
     init(from decoder: any Decoder) throws {
@@ -176,7 +180,12 @@ private struct DecodedCue: Decodable {
                 apexGear: try numbers.decodeIfPresent(Int.self, forKey: .apexGear),
                 referenceApexGear: try numbers.decodeIfPresent(Int.self, forKey: .referenceApexGear),
                 coastingDistance: try numbers.decodeIfPresent(Double.self, forKey: .coastingDistance),
-                timeDelta: try numbers.decodeIfPresent(Double.self, forKey: .timeDelta)),
+                timeDelta: try numbers.decodeIfPresent(Double.self, forKey: .timeDelta),
+                brakeReleaseDelta: try numbers.decodeIfPresent(Double.self, forKey: .brakeReleaseDelta),
+                lineApexOffset: try numbers.decodeIfPresent(Double.self, forKey: .lineApexOffset),
+                lineTurnInOffset: try numbers.decodeIfPresent(Double.self, forKey: .lineTurnInOffset),
+                brakePointSpread: try numbers.decodeIfPresent(Double.self, forKey: .brakePointSpread),
+                apexSpeedSpread: try numbers.decodeIfPresent(Double.self, forKey: .apexSpeedSpread)),
             batchSequence: try container.decode(UInt64.self, forKey: .seq),
             deadlineDistance: try container.decodeIfPresent(Double.self, forKey: .deadline))
     }

@@ -26,6 +26,13 @@ import Testing
         #expect(limits["max_frames_per_batch"] as? Int == 120)
     }
 
+    /// `welcome.topics`: what the coach judges in this session (its channels allow, the driver wants).
+    @Test func welcomeListsTheTopicsCoached() throws {
+        var welcome = ServerMessage.Welcome(sessionID: "s-1", resumed: false, nextSequence: 1, reference: .none, maxMessageBytes: 4096, batchesPerSecond: 60, batchBurst: 1_500)
+        welcome.topics = [Cue.Topic.brakePoint, .minimumSpeed].map(\.rawValue)
+        #expect(try Self.object(.welcome(welcome))["topics"] as? [String] == ["brake_point", "minimum_speed"])
+    }
+
     @Test func lapCarriesCornersAndStorageOutcome() throws {
         let corner = CornerMetrics(
             corner: 2, name: nil, startDistance: 100, apexDistance: 150, endDistance: 200, brakePoint: 90, peakBrake: 0.8,

@@ -76,6 +76,6 @@ private final class FixedLengthSpeech: CueSpeech {
         let planned = try #require(run.planned)
         #expect(speech.preparedTexts.contains(planned.text))
         // Feedback for the early braking on laps 1 and 2 was queued, so it was offered too.
-        #expect(speech.preparedTexts.contains { $0.hasPrefix("Turn 3: braked") })
+        #expect(speech.preparedTexts.contains { $0.hasPrefix("Turn 3: brake 20 metres later") })
     }
 }

@@ -114,7 +114,7 @@ let coachCases = [
         // The lap summary carries the same measurements.
         let summary = try #require(run.laps[1].corners.first { $0.corner == a })
         #expect(abs((summary.versusReference.brakePointDelta ?? 0) + 20) <= 5)
-        #expect(early.text.hasPrefix("Turn \(a): braked 20 metres early"))
+        #expect(early.text.hasPrefix("Turn \(a): brake 20 metres later"))
     }
 
     @Test func habitIsCoachedOnlyAfterRepeating() throws {
@@ -224,6 +224,6 @@ let coachCases = [
         let session = LapSynthesizer.frames(track: track, car: .gt4, laps: 2, mistakes: [.brakeEarly(corner: 3, lap: 2, metres: 12)])
         let run = CoachRun(session, track: track, language: .turkish)
         let cue = try #require(run.heard.first?.cue)
-        #expect(cue.text == "Viraj 3: 10 metre erken fren yaptın")
+        #expect(cue.text == "Viraj 3: 10 metre daha geç frenle")
     }
 }

@@ -7,25 +7,14 @@ import Testing
     let track = SyntheticTrack.testCircuit
     let car = CarProfile.gt4
 
-    private func descriptor(length: Double) -> SessionDescriptor {
-        SessionDescriptor(
-            sim: "synthetic", track: TrackDescriptor(name: track.name, configuration: "", length: length),
-            car: car.name, sessionType: "practice")
-    }
+    private func descriptor(length: Double) -> SessionDescriptor { CoachDrive.descriptor(track, car: car, length: length) }
 
-    /// Streams frames in 6-frame batches (100 ms at 60 Hz), as a client would.
     private func stream(_ frames: [TelemetryFrame], through coach: DriverCoach) -> [CoachingEvent] {
-        var events: [CoachingEvent] = []
-        for (index, frame) in frames.enumerated() {
-            coach.process(LiveFrame(frame: frame, batchSequence: UInt64(index / 6 + 1)), into: &events)
-        }
-        coach.finish(into: &events)
-        return events
+        CoachDrive.stream(frames, through: coach)
     }
 
     private func shippedChoice(_ session: SyntheticSession) -> ReferenceChoice {
-        let map = TrackSegmenter.trackMap(for: session.reference, track: descriptor(length: track.length).track)
-        return ReferenceChoice(reference: session.reference, trackMap: map, reason: .shippedForTrackAndCar)
+        CoachDrive.shippedChoice(session, track: track, car: car)
     }
 
     @Test func repeatedEarlyBrakingGetsFeedbackThenAnAnticipatoryCueBeforeTheBrakePoint() throws {
@@ -73,15 +62,23 @@ import Testing
 
         let laps = events.compactMap { if case .lapCompleted(let lap) = $0 { lap } else { nil } }
         let timed = laps.filter { $0.lapTime != nil }
-        #expect(!timed.isEmpty)
+        // The stream starts at the line: lap 1 is a timed, valid lap, coached from its start
+        // (lap 4 ends with the stream, before the line: partial, untimed).
+        #expect(timed.map(\.lapNumber) == [1, 2, 3])
+        #expect(timed.allSatisfy { $0.isValid })
+        let mapCorners = try #require(shippedChoice(session).trackMap?.corners)
         for lap in timed {
             let expected = session.lapTimes[Int(lap.lapNumber) - 1]
             #expect(abs(try #require(lap.lapTime) - expected) < 0.005)
             #expect(abs(try #require(lap.deltaToReference)) < 0.01)
-            // The out-lap is recorded (not coached), so even the first timed lap measures a corner
-            // whose brake search window starts before the line.
-            let mapCorners = try #require(shippedChoice(session).trackMap?.corners)
-            #expect(lap.corners.map(\.corner) == mapCorners.map(\.number))
+            if lap.lapNumber == 1 {
+                // No lap before it: only a corner whose brake search starts before the line is missing.
+                #expect(Set(lap.corners.map(\.corner)).isSubset(of: Set(mapCorners.map(\.number))))
+                #expect(lap.corners.count >= mapCorners.count - 1)
+            } else {
+                // Laps after the first measure a corner whose brake search window starts before the line.
+                #expect(lap.corners.map(\.corner) == mapCorners.map(\.number))
+            }
         }
 
         // Deltas come a few times a second, not every frame.
@@ -91,13 +88,36 @@ import Testing
         #expect(deltas.allSatisfy { abs($0.delta) < 0.05 })
     }
 
+    /// Issue 16: a stream that starts at the line lost its whole first lap (an out-lap, not coached).
+    @Test func aStreamStartingAtTheLineIsCoachedFromLapOne() throws {
+        let session = LapSynthesizer.frames(track: track, car: car, laps: 2, mistakes: [.brakeEarly(corner: 2, lap: 1, metres: 25)])
+        let injected = try #require(session.injected.first, "the synthesiser must have injected the mistake")
+        let coach = DriverCoach(session: descriptor(length: track.length), reference: shippedChoice(session), language: .english)
+        let events = stream(session.frames, through: coach)
+
+        let lapOneEnd = try #require(events.firstIndex { if case .lapCompleted(let lap) = $0 { lap.lapNumber == 1 } else { false } })
+        let cues = events[..<lapOneEnd].compactMap { if case .cue(let cue) = $0 { cue } else { nil } }
+        let cue = try #require(cues.first, "the mistake on lap 1 got no cue")
+        #expect(cues.count == 1 && cue.corner == 2 && cue.topic == .brakePoint && cue.kind == .feedback)
+        let said = try #require(cue.numbers.brakePointDelta)
+        #expect(abs(said + injected.amount) <= 5, "said \(said) m for \(injected.amount) m early")
+        guard case .lapCompleted(let lap) = events[lapOneEnd] else { return }
+        #expect(lap.isValid && lap.lapTime != nil)
+        let corner = try #require(lap.corners.first { $0.corner == 2 })
+        #expect(abs((corner.versusReference.brakePointDelta ?? 0) + injected.amount) <= 3)
+    }
+
     @Test func withoutAReferenceTheFirstValidLapBecomesOneAndIsReplacedWhenBeaten() throws {
-        // Lap 1 starts at the line but the tracker has not seen a crossing yet, so it is an out-lap;
-        // lap 2 is slow (early braking), lap 3 is clean and faster, lap 4 slow again; lap 5 only
-        // closes lap 4 at the line.
+        // Lap 1 starts at the line: a timed lap, slow (early braking), so it becomes the reference;
+        // lap 2 is slow too, lap 3 is clean and faster, lap 4 slow again; lap 5 only closes lap 4
+        // at the line.
         let session = LapSynthesizer.frames(
             track: track, car: car, laps: 5,
-            mistakes: [.brakeEarly(corner: 1, lap: 2, metres: 30), .slowApex(corner: 3, lap: 4, kmh: 10)])
+            mistakes: [
+                .brakeEarly(corner: 2, lap: 1, metres: 30), .brakeEarly(corner: 2, lap: 2, metres: 30),
+                .slowApex(corner: 3, lap: 4, kmh: 10),
+            ])
+        #expect(session.injected.count == 3)
         let coach = DriverCoach(
             session: descriptor(length: track.length), reference: ReferenceChoice(reference: nil, trackMap: nil, reason: .none),
             language: .english)
@@ -107,7 +127,8 @@ import Testing
         #expect(changes.count == 2, "first valid lap, then the faster one")
         #expect(changes.allSatisfy { $0.reason == .driverBest })
         let times = changes.compactMap { $0.reference?.metadata.lapTime }
-        #expect(times.count == 2 && times[1] < times[0])
+        #expect(times.count == 2 && times[1] < times[0] - 0.1)
+        #expect(changes.map { $0.reference?.metadata.source } == ["driver-best:lap 1", "driver-best:lap 3"])
         #expect(coach.referenceChoice.reason == .driverBest)
 
         let laps = events.compactMap { if case .lapCompleted(let lap) = $0 { lap } else { nil } }

@@ -7,12 +7,26 @@ import Testing
 
     @Test func englishNumbersAndUnitsAreWrittenOut() {
         #expect(english.spokenText("Turn 3: brake 20 metres later") == "Turn three: brake twenty metres later")
-        #expect(english.spokenText("Turn 12: carry 1 km/h more to the apex") == "Turn twelve: carry one kilometre per hour more to the apex")
-        #expect(english.spokenText("Turn 7: 45 km/h slow at the apex") == "Turn seven: forty-five kilometres per hour slow at the apex")
-        #expect(english.spokenText("Turn 2: gear 3 at the apex, reference 4") == "Turn two: gear three at the apex, reference four")
+        #expect(english.spokenText("Turn 12: carry 1 km/h more") == "Turn twelve: carry one kilometre per hour more")
+        #expect(english.spokenText("Turn 7: enter 45 km/h slower") == "Turn seven: enter forty-five kilometres per hour slower")
+        #expect(english.spokenText("Turn 7: carry 4 mph more") == "Turn seven: carry four miles per hour more")
+        #expect(english.spokenText("Turn 2: use 3rd gear") == "Turn two: use third gear")
+        #expect(english.spokenText("Turn 2: use 1st gear") == "Turn two: use first gear")
+        #expect(english.spokenText("Turn 21: use 2nd gear") == "Turn twenty-one: use second gear")
         #expect(english.spokenText("brake 105 metres") == "brake one hundred and five metres")
         #expect(english.spokenText("1200 m") == "one thousand two hundred m")
-        #expect(english.spokenText("Paddock Hill: less coasting") == "Paddock Hill: less coasting")
+        #expect(english.spokenText("Paddock Hill: brake at the 100 board") == "Paddock Hill: brake at the one hundred board")
+        #expect(english.spokenText("3rdly") == "threerdly", "a suffix followed by letters is not an ordinal")
+    }
+
+    @Test func englishOrdinals() {
+        let expected = [
+            1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 8: "eighth", 9: "ninth", 11: "eleventh",
+            12: "twelfth", 20: "twentieth", 22: "twenty-second", 100: "one hundredth",
+        ]
+        for (number, word) in expected { #expect(SpokenNumbers.englishOrdinal(number) == word, "\(number)") }
+        #expect(CuePhrasebook.englishOrdinal(1) == "1st" && CuePhrasebook.englishOrdinal(12) == "12th")
+        #expect(CuePhrasebook.englishOrdinal(23) == "23rd" && CuePhrasebook.englishOrdinal(111) == "111th")
     }
 
     @Test func turkishNumbersOrdinalsAndUnitsAreWrittenOut() {
@@ -23,6 +37,8 @@ import Testing
             == "Viraj beş: apekste dördüncü vitesteydin, referans üçüncü vites")
         #expect(turkish.spokenText("Viraj 100: 1000 metre") == "Viraj yüz: bin metre")
         #expect(turkish.spokenText("Viraj 2500:") == "Viraj iki bin beş yüz:")
+        #expect(turkish.spokenText("Viraj 4: 3. vitesi kullan") == "Viraj dört: üçüncü vitesi kullan")
+        #expect(turkish.spokenText("Viraj 4: apekse 5 mil/sa daha hızlı gir") == "Viraj dört: apekse beş mil daha hızlı gir")
     }
 
     @Test func turkishOrdinalsFollowVowelHarmony() {
@@ -37,20 +53,18 @@ import Testing
     /// Every wording the coach produces is spoken without a digit or an abbreviation left in it,
     /// and with the same words around the numbers as the text shown.
     @Test func everyCueIsSpokenInWordsAndOtherwiseUnchanged() {
-        for book in [english, turkish] {
-            let topics: [Cue.Topic] = [.brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .gear, .coasting]
-            for topic in topics {
-                for amount in [-40.0, -12, -3, 1, 7, 25] {
-                    let advice = CueAdvice(topic: topic, amount: amount, referenceGear: 3)
+        for units in CoachingPreferences.Units.allCases {
+            for book in [CuePhrasebook(language: .english, units: units), CuePhrasebook(language: .turkish, units: units)] {
+                for advice in CueWordingTests.everyAdvice() {
                     let texts = [
-                        book.anticipatory(cornerNumber: 11, cornerName: nil, advice: advice),
-                        book.feedback(cornerNumber: 4, cornerName: nil, advice: [advice, advice]),
+                        book.anticipatory(cornerNumber: 11, cornerName: nil, advice: advice).text,
+                        book.feedback(cornerNumber: 4, cornerName: nil, advice: [advice, advice]).text,
                     ]
                     for text in texts {
                         let spoken = book.spokenText(text)
                         #expect(!spoken.contains { $0.isNumber }, "\(spoken)")
-                        #expect(!spoken.contains("km/"), "\(spoken)")
-                        let letters = { (s: String) in s.split(separator: " ").filter { !$0.contains { $0.isNumber } && !$0.contains("km/") } }
+                        #expect(!spoken.contains("/") && !spoken.contains(" mph"), "\(spoken)")
+                        let letters = { (s: String) in s.split(separator: " ").filter { !$0.contains { $0.isNumber } && !$0.contains("/") && !$0.hasPrefix("mph") } }
                         #expect(letters(text).allSatisfy { word in spoken.contains(word) }, "\(text) -> \(spoken)")
                     }
                 }
@@ -60,10 +74,10 @@ import Testing
 
     @Test func commonPhrasesCoverTwentyCornersInBothLanguages() {
         let phrases = english.commonPhrases()
-        #expect(phrases.count == 20 * 9)
+        #expect(phrases.count == 20 * 12)
         #expect(Set(phrases).count == phrases.count)
         #expect(phrases.contains("Turn 1: brake 10 metres later"))
-        #expect(phrases.contains("Turn 20: less coasting, brake to throttle sooner"))
-        #expect(turkish.commonPhrases().contains("Viraj 7: 15 metre daha erken fren yap"))
+        #expect(phrases.contains("Turn 20: use 3rd gear"))
+        #expect(turkish.commonPhrases().contains("Viraj 7: 15 metre daha erken frenle"))
     }
 }

@@ -10,7 +10,7 @@ import Voice
     "Cue clips decode with opus-tools",
     .enabled(if: OpusTools.available, "opusinfo/opusdec not installed (apt-get install opus-tools)"))
 struct CueClipTests {
-    static let topics: [Cue.Topic] = [.brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .gear, .coasting]
+    static let topics = Cue.Topic.allCases
 
     @Test(arguments: CueLanguage.allCases)
     func everyCueKindDecodesAsSpeech(language: CueLanguage) async throws {
@@ -19,8 +19,8 @@ struct CueClipTests {
         for topic in Self.topics {
             let advice = CueAdvice(topic: topic, amount: -12, referenceGear: 3)
             let texts = [
-                book.anticipatory(cornerNumber: 7, cornerName: nil, advice: advice),
-                book.feedback(cornerNumber: 7, cornerName: nil, advice: [advice]),
+                book.anticipatory(cornerNumber: 7, cornerName: nil, advice: advice).text,
+                book.feedback(cornerNumber: 7, cornerName: nil, advice: [advice]).text,
             ]
             for text in texts {
                 let spoken = book.spokenText(text)

@@ -4,7 +4,7 @@ import Foundation
 /// The README's "try it" replay: Brands Hatch GP in a GT4, synthesised on the shipped reference
 /// with mistakes from a fixed seed, so every run shows the same cues.
 ///
-/// The server coaches only laps it saw start (the first one is an out-lap), so the replay joins
+/// The server coaches only laps it saw start (a stream joining mid-lap begins with an out-lap), so the replay joins
 /// 5 s before the line, drives two laps with 3 mistakes each, and runs 3 s into the next lap so
 /// the second lap completes too: about 3 minutes in real time.
 public enum DemoLap {

@@ -50,8 +50,26 @@ struct RecoveredTrack: Sendable {
                 }
             }
         }
-        let synthetic = LapSynthesizer.frames(
-            track: track, car: car, laps: max(1, laps), mistakes: mistakes, noise: SyntheticNoise(seed: generator.next()))
+        let noise = SyntheticNoise(seed: generator.next())
+        var synthetic = LapSynthesizer.frames(track: track, car: car, laps: max(1, laps), mistakes: mistakes, noise: noise)
+        // A mistake the frames do not show (measured back by the synthesiser) moves to another
+        // braked corner of its lap, a few times at most; the listing is what the frames hold.
+        var asked = mistakes
+        var tried = Dictionary(grouping: mistakes, by: \.lap).mapValues { Set($0.map(\.corner)) }
+        for _ in 0..<Self.replacementRounds where !synthetic.notInjected.isEmpty {
+            let failed = synthetic.notInjected
+            asked.removeAll { failed.contains($0) }
+            for mistake in failed {
+                let taken = tried[mistake.lap, default: []]
+                guard let corner = braked.filter({ !taken.contains($0) }).shuffled(using: &generator).first else { continue }
+                tried[mistake.lap, default: []].insert(corner)
+                asked.append(mistake.moved(to: corner))
+            }
+            synthetic = LapSynthesizer.frames(track: track, car: car, laps: max(1, laps), mistakes: asked, noise: noise)
+        }
         return DriverLaps(session: session, frames: synthetic.frames, injected: synthetic.injected)
     }
+
+    /// Times a mistake the frames did not show is moved to another corner.
+    static let replacementRounds = 3
 }

@@ -20,6 +20,8 @@ struct StoredDriverCoach: LiveCoach {
             reason: choice.reason)
     }
 
+    var topics: [Cue.Topic] { coach.topics }
+
     mutating func process(_ frame: LiveFrame, into events: inout [CoachingEvent]) {
         let before = events.count
         coach.process(frame, into: &events)

@@ -109,7 +109,7 @@ actor LiveSession {
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes, batchesPerSecond: limits.batchesPerSecond,
-            batchBurst: limits.batchBurst)
+            batchBurst: limits.batchBurst, topics: coach.topics.map(\.rawValue))
         socket.send(ServerMessage.welcome(welcome).outboundMessage(using: encoder))
         outbound = socket
         acknowledgedSequence = 0  // the new socket has heard no ack yet

@@ -24,6 +24,8 @@ enum ServerMessage: Sendable {
         /// The driver's batch rate limit, so a client can pace a resend (`live.batches_per_second`, `batch_burst`).
         var batchesPerSecond: Double
         var batchBurst: Int
+        /// The topics the coach judges in this session (`LiveCoach.topics`), protocol strings.
+        var topics: [String] = Cue.Topic.judgeable(with: Set(CoachingChannel.allCases)).map(\.rawValue)
     }
 
     /// A completed lap as the client hears about it, after the store has committed it.
@@ -88,6 +90,7 @@ private struct WelcomeJSON: Encodable {
     /// null when there is no reference yet (reason `none`).
     let reference: Reference?
     let limits: Limits
+    let topics: [String]
 
     init(_ welcome: ServerMessage.Welcome) {
         session = welcome.sessionID
@@ -99,6 +102,7 @@ private struct WelcomeJSON: Encodable {
         limits = Limits(
             maxFramesPerBatch: 120, maxMessageBytes: welcome.maxMessageBytes, batchesPerSecond: welcome.batchesPerSecond,
             batchBurst: welcome.batchBurst)
+        topics = welcome.topics
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -110,9 +114,10 @@ private struct WelcomeJSON: Encodable {
         try container.encode(nextSeq, forKey: .nextSeq)
         try container.encode(reference, forKey: .reference)  // explicit null
         try container.encode(limits, forKey: .limits)
+        try container.encode(topics, forKey: .topics)  // last: everything before it is as it was
     }
 
-    private enum CodingKeys: String, CodingKey { case type, `protocol`, session, resumed, nextSeq, reference, limits }
+    private enum CodingKeys: String, CodingKey { case type, `protocol`, session, resumed, nextSeq, reference, limits, topics }
 }
 
 private struct DeltaJSON: Encodable {

@@ -7,10 +7,17 @@ public protocol LiveCoach {
     /// The reference the coach is comparing against now, for `welcome` (also after a resume,
     /// when the driver's best lap may have replaced the original reference).
     var reference: ReferenceSummary { get }
+    /// The topics the coach judges in this session, in protocol order, for `welcome.topics`.
+    var topics: [Cue.Topic] { get }
     /// Feeds one frame; appends whatever the frame caused (cues, deltas, a completed lap).
     mutating func process(_ frame: LiveFrame, into events: inout [CoachingEvent])
     /// The session ends: appends the partial lap in progress, if any, as a `lapCompleted`.
     mutating func finish(into events: inout [CoachingEvent])
+}
+
+extension LiveCoach {
+    /// A coach that does not say (fakes): every topic that has a detector.
+    public var topics: [Cue.Topic] { Cue.Topic.judgeable(with: Set(CoachingChannel.allCases)) }
 }
 
 /// What `welcome.reference` says about the chosen reference lap.

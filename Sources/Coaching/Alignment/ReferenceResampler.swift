@@ -91,6 +91,10 @@ public enum ReferenceResampler {
         var gear = [Int8]()
         time.reserveCapacity(count); speed.reserveCapacity(count); throttle.reserveCapacity(count)
         brake.reserveCapacity(count); steering.reserveCapacity(count); gear.reserveCapacity(count)
+        // Positions only when every point has one: a line with holes would be read as a line.
+        let positioned = points.allSatisfy { $0.position != nil }
+        var latitude = [Double](), longitude = [Double]()
+        if positioned { latitude.reserveCapacity(count); longitude.reserveCapacity(count) }
 
         var segment = 0
         for index in 0..<count {
@@ -111,9 +115,13 @@ public enum ReferenceResampler {
             brake.append(blend(a.brake, b.brake))
             steering.append(blend(a.steering, b.steering))
             gear.append(distance >= b.distance ? b.gear : a.gear)
+            if positioned, let p = a.position, let q = b.position {
+                latitude.append(p.latitude + (q.latitude - p.latitude) * fraction)
+                longitude.append(p.longitude + (q.longitude - p.longitude) * fraction)
+            }
         }
         return ReferenceLap(
             metadata: metadata, gridSpacing: gridSpacing, time: time, speed: speed, throttle: throttle,
-            brake: brake, steering: steering, gear: gear)
+            brake: brake, steering: steering, gear: gear, latitude: latitude, longitude: longitude)
     }
 }

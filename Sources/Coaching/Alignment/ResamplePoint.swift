@@ -11,6 +11,8 @@ struct ResamplePoint {
     var brake: Double
     var steering: Double
     var gear: Int8
+    /// Degrees, or nil when the frame carried no usable position.
+    var position: (latitude: Double, longitude: Double)?
 
     init(frame: TelemetryFrame, lapStartTime: Double) {
         distance = Double(frame.lapDistance)
@@ -21,6 +23,9 @@ struct ResamplePoint {
         // Steering is optional in the protocol (NaN when not sent): treat as straight ahead.
         steering = Self.finiteOrZero(frame.steering)
         gear = frame.gear
+        let positioned = frame.presentChannels.contains(.latitude) && frame.presentChannels.contains(.longitude)
+            && frame.latitude.isFinite && frame.longitude.isFinite && (frame.latitude != 0 || frame.longitude != 0)
+        position = positioned ? (frame.latitude, frame.longitude) : nil
     }
 
     /// The same channels at another place and time (the line at either end of the lap).

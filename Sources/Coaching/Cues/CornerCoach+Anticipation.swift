@@ -23,7 +23,7 @@ extension CornerCoach {
 
     /// The habit to advise on at a corner: the one costing most time.
     func habitAdvice(for plan: CornerPlan) -> CueAdvice? {
-        habits.habits(corner: plan.corner.number).map { habit in
+        habits.habits(corner: plan.corner.number).filter { topics.contains($0.topic) }.map { habit in
             judge.advice(
                 for: .init(topic: habit.topic, value: habit.amount, threshold: 0, callable: true), speeds: plan.speeds,
                 referenceGear: habit.topic == .gear ? Int(plan.referenceReading.apexGear) : nil)
@@ -37,14 +37,17 @@ extension CornerCoach {
         let n = gridCount
         return plans.indices.compactMap { index in
             let plan = plans[index]
-            guard let advice = habitAdvice(for: plan) else { return nil }
-            let text = phrasebook.anticipatory(cornerNumber: plan.corner.number, cornerName: plan.corner.name, advice: advice)
+            guard let advice = habitAdvice(for: plan), preferences.allows(kind: .anticipatory, severity: advice.severity) else {
+                return nil
+            }
+            let phrase = phrasebook.anticipatory(
+                cornerNumber: plan.corner.number, cornerName: plan.corner.name, landmark: plan.corner.landmark, advice: advice)
             // Planned a lap ahead: its clip is rendered long before the car reaches the trigger.
-            speech?.prepare(text, language: phrasebook.language)
-            let timing = timing(for: plan, text: text)
+            speech?.prepare(phrase.text, language: phrasebook.language)
+            let timing = timing(for: plan, text: phrase.text)
             return ApproachCue(
                 plan: index, slot: slots[index], corner: plan.corner.number, cornerName: plan.corner.name, advice: advice,
-                text: text, numbers: numbers(for: advice), timing: timing,
+                text: phrase.text, numbers: phrase.numbers, timing: timing,
                 window: Grid.forwardDistance(from: timing.trigger, to: timing.latestStart, count: n))
         }
     }
@@ -72,20 +75,5 @@ extension CornerCoach {
             return true
         }
         return false
-    }
-
-    func numbers(for advice: CueAdvice) -> CueNumbers {
-        var numbers = CueNumbers()
-        switch advice.topic {
-        case .brakePoint: numbers.brakePointDelta = advice.amount
-        case .brakePressure: numbers.peakBrakeDelta = advice.amount
-        case .minimumSpeed: numbers.minimumSpeedDelta = advice.amount
-        case .throttlePickup: numbers.throttlePickupDelta = advice.amount
-        case .coasting: numbers.coastingDistance = advice.amount
-        case .gear:
-            numbers.referenceApexGear = advice.referenceGear
-            numbers.apexGear = advice.referenceGear.map { $0 + Int(advice.amount.rounded()) }
-        }
-        return numbers
     }
 }

@@ -16,6 +16,14 @@ public struct CornerCoach: Sendable {
     let slots: [Int]
     /// The voice's speaking times, when the server has a voice (see `CueSpeech`).
     let speech: (any CueSpeech)?
+    let preferences: CoachingPreferences
+    /// Topics the reference's channels support, less those the driver switched off.
+    let referenceTopics: Set<Cue.Topic>
+    /// Which of the driver's channels have been live so far (every frame recorded is observed).
+    public private(set) var activity = ChannelActivity()
+    /// Topics judged now: supported by the reference and by the driver's live channels. A topic
+    /// whose channel the driver's frames have not shown to be live yet is not judged.
+    private(set) var topics: Set<Cue.Topic> = []
 
     var recorder: LiveLapRecorder
     var habits: HabitTracker {
@@ -56,13 +64,15 @@ public struct CornerCoach: Sendable {
 
     public init(
         reference: ReferenceLap, trackMap: TrackMap, language: CueLanguage, configuration: CueConfiguration = .init(),
-        speech: (any CueSpeech)? = nil
+        speech: (any CueSpeech)? = nil, preferences: CoachingPreferences = .init()
     ) {
         self.reference = reference
         self.speech = speech
+        self.preferences = preferences
+        self.referenceTopics = Set(Cue.Topic.judgeable(with: ChannelActivity(reference).live)).subtracting(preferences.disabledTopics)
         self.trackMap = trackMap
         self.configuration = configuration
-        self.phrasebook = CuePhrasebook(language: language)
+        self.phrasebook = CuePhrasebook(language: language, units: preferences.units)
         self.judge = DeviationJudge(configuration: configuration)
         self.plans = CornerPlan.plans(reference: reference, trackMap: trackMap, configuration: configuration)
         self.gridCount = reference.count
@@ -94,8 +104,15 @@ public struct CornerCoach: Sendable {
         _ = record(frame, elapsedLapTime: elapsedLapTime)
     }
 
+    /// Continues from what an earlier coach of the session saw of the driver's channels.
+    public mutating func seed(activity: ChannelActivity) {
+        self.activity = activity
+        topics = referenceTopics.intersection(Cue.Topic.judgeable(with: activity.live))
+    }
+
     /// Puts the frame on the live grid; returns its distance, or nil when the frame is unusable.
     private mutating func record(_ frame: TelemetryFrame, elapsedLapTime: Double) -> Double? {
+        if activity.observe(frame) { topics = referenceTopics.intersection(Cue.Topic.judgeable(with: activity.live)) }
         let distance = Double(frame.lapDistance)
         let n = Double(gridCount)
         guard gridCount > 2, distance.isFinite, distance >= 0, distance < n + 1, frame.speed.isFinite,
@@ -119,7 +136,7 @@ public struct CornerCoach: Sendable {
         for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, gridCount - 1)) {
             let metrics = CornerAnalyzer.measure(window, against: plan.referenceReading, in: plan.window, count: gridCount)
             corners.append(metrics)
-            if isValid { updatedHabits.record(corner: plan.corner.number, observations: judge.observations(metrics)) }
+            if isValid { updatedHabits.record(corner: plan.corner.number, observations: judge.observations(metrics, topics: topics)) }
         }
         if isValid { habits = updatedHabits }
         let zones = recorder.filled.allSatisfy { $0 } ? BrakingZoneDetector.zones(in: recorder.current) : []
@@ -146,14 +163,16 @@ public struct CornerCoach: Sendable {
             guard !alreadyCued, recorder.isRecorded(from: plan.firstIndex, to: plan.lastIndex) else { continue }
             let metrics = CornerAnalyzer.measure(
                 recorder.window, against: plan.referenceReading, in: plan.window, count: gridCount)
-            let advice = judge.advice(metrics, speeds: plan.speeds).filter { allowed($0, corner: number, kind: .feedback) }
-            guard let primary = advice.first else { continue }
-            let text = phrasebook.feedback(cornerNumber: number, cornerName: plan.corner.name, advice: advice)
+            let advice = judge.advice(metrics, speeds: plan.speeds, topics: topics).filter { allowed($0, corner: number, kind: .feedback) }
+            guard let primary = advice.first, preferences.allows(kind: .feedback, severity: primary.severity) else { continue }
+            var phrase = phrasebook.feedback(
+                cornerNumber: number, cornerName: plan.corner.name, landmark: plan.corner.landmark, advice: advice)
+            phrase.numbers.timeDelta = metrics.versusReference.timeDelta
             // Said once the driver is off the brake: time enough to render its clip meanwhile.
-            speech?.prepare(text, language: phrasebook.language)
+            speech?.prepare(phrase.text, language: phrasebook.language)
             let cue = Cue(
                 id: 0, kind: .feedback, topic: primary.topic, corner: number, cornerName: plan.corner.name,
-                severity: primary.severity, text: text, numbers: metrics.versusReference, batchSequence: 0)
+                severity: primary.severity, text: phrase.text, numbers: phrase.numbers, batchSequence: 0)
             pendingFeedback = PendingFeedback(cue: cue, advice: primary, measuredAt: distance)
         }
     }

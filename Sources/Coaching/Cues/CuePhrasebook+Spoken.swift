@@ -21,6 +21,14 @@ extension CuePhrasebook {
                 remaining = remaining.dropFirst()
                 continue
             }
+            // English writes them "3rd" ("use 3rd gear").
+            if language == .english, let suffix = Self.englishOrdinalSuffix(of: remaining),
+                let ordinal = SpokenNumbers.englishOrdinal(number)
+            {
+                spoken += ordinal
+                remaining = remaining.dropFirst(suffix.count)
+                continue
+            }
             let words = language == .english ? SpokenNumbers.english(number) : SpokenNumbers.turkish(number)
             spoken += words ?? String(digits)
             if let unit = spokenUnit(after: &remaining, singular: number == 1) { spoken += unit }
@@ -28,16 +36,31 @@ extension CuePhrasebook {
         return spoken + remaining
     }
 
-    /// " kilometres per hour" for " km/h" (or " kilometre" for Turkish " km/sa"), consuming it.
+    /// " kilometres per hour" for " km/h", " miles per hour" for " mph" (" kilometre" and " mil"
+    /// for Turkish " km/sa" and " mil/sa"), consuming it.
     private func spokenUnit(after remaining: inout Substring, singular: Bool) -> String? {
-        let (abbreviation, words) = switch language {
-        case .english: (" km/h", singular ? " kilometre per hour" : " kilometres per hour")
+        let units: [(abbreviation: String, words: String)] = switch language {
+        case .english: [
+            (" km/h", singular ? " kilometre per hour" : " kilometres per hour"),
+            (" mph", singular ? " mile per hour" : " miles per hour"),
+        ]
         // Turkish drivers say "altı kilometre daha hızlı": the hour is understood.
-        case .turkish: (" km/sa", " kilometre")
+        case .turkish: [(" km/sa", " kilometre"), (" mil/sa", " mil")]
         }
-        guard remaining.hasPrefix(abbreviation) else { return nil }
-        remaining = remaining.dropFirst(abbreviation.count)
-        return words
+        for unit in units where remaining.hasPrefix(unit.abbreviation) {
+            remaining = remaining.dropFirst(unit.abbreviation.count)
+            return unit.words
+        }
+        return nil
+    }
+
+    /// "st", "nd", "rd" or "th" right after the digits and not followed by a letter ("3rd gear").
+    private static func englishOrdinalSuffix(of remaining: Substring) -> String? {
+        for suffix in ["st", "nd", "rd", "th"] where remaining.hasPrefix(suffix) {
+            let after = remaining.dropFirst(suffix.count).first
+            if after == nil || !(after?.isLetter ?? false) { return suffix }
+        }
+        return nil
     }
 }
 

@@ -38,6 +38,11 @@ struct DeviationJudge: Sendable {
         var callable: Bool
     }
 
+    /// The judged deviations of the topics in `topics` (those whose channels are live).
+    func observations(_ metrics: CornerMetrics, topics: Set<Cue.Topic>) -> [Observation] {
+        observations(metrics).filter { topics.contains($0.topic) }
+    }
+
     func observations(_ metrics: CornerMetrics) -> [Observation] {
         let n = metrics.versusReference, c = configuration
         let losing = (n.timeDelta ?? 0) > 0
@@ -65,8 +70,8 @@ struct DeviationJudge: Sendable {
     }
 
     /// Callable advice, most expensive first (ties: brake point, speed, throttle, coasting, gear).
-    func advice(_ metrics: CornerMetrics, speeds: CornerSpeeds) -> [CueAdvice] {
-        observations(metrics).filter(\.callable).map { advice(for: $0, speeds: speeds, referenceGear: metrics.versusReference.referenceApexGear) }
+    func advice(_ metrics: CornerMetrics, speeds: CornerSpeeds, topics: Set<Cue.Topic>) -> [CueAdvice] {
+        observations(metrics, topics: topics).filter(\.callable).map { advice(for: $0, speeds: speeds, referenceGear: metrics.versusReference.referenceApexGear) }
             .enumerated().sorted { a, b in
                 a.element.timeCost != b.element.timeCost ? a.element.timeCost > b.element.timeCost : a.offset < b.offset
             }.map(\.element)
@@ -87,6 +92,12 @@ struct DeviationJudge: Sendable {
         case .coasting: return 0.5 * magnitude * max(0, 1 / apex - 1 / max(s.entry, 1))
         case .gear: return 0.05
         case .brakePressure: return 0
+        // Braking released early is driven like coasting: off the brake, not yet accelerating.
+        case .brakeRelease: return 0.5 * magnitude * max(0, 1 / apex - 1 / max(s.entry, 1))
+        // A line that far off adds about that many metres at apex speed (half, on average).
+        case .racingLine: return 0.5 * magnitude / apex
+        // Laps brake on average half the spread away from the driver's best brake point.
+        case .consistency: return 0.5 * magnitude * max(0, 1 / apex - 1 / max(s.entry, 1))
         }
     }
 }

@@ -36,6 +36,21 @@ enum SpokenNumbers {
         return words + englishTens[rest / 10] + (ones > 0 ? "-" + englishOnes[ones] : "")
     }
 
+    /// "first", "third", "twenty-second": the cardinal's last word made ordinal.
+    static func englishOrdinal(_ number: Int) -> String? {
+        guard number > 0, let cardinal = english(number) else { return nil }
+        let irregular = [
+            "one": "first", "two": "second", "three": "third", "five": "fifth", "eight": "eighth", "nine": "ninth",
+            "twelve": "twelfth",
+        ]
+        // The last word, after a space or a hyphen ("twenty-two" -> "twenty-second").
+        let cut = cardinal.lastIndex { $0 == " " || $0 == "-" }.map { cardinal.index(after: $0) } ?? cardinal.startIndex
+        let head = cardinal[..<cut], last = String(cardinal[cut...])
+        if let word = irregular[last] { return head + word }
+        if last.hasSuffix("y") { return head + last.dropLast() + "ieth" }
+        return head + last + "th"
+    }
+
     static func turkish(_ number: Int) -> String? {
         guard (0...largest).contains(number) else { return nil }
         if number == 0 { return "sıfır" }

@@ -6,8 +6,10 @@ import Telemetry
 /// Rules (thresholds in `LapTrackingConfiguration`):
 /// - A lap ends when the distance wraps from near the end to near 0, or the lap counter moves on
 ///   and the distance falls back; a counter that moves a frame early or late counts once.
-/// - The first lap seen started wherever the car was: an out-lap. A jump no car can drive (reset,
-///   tow) abandons the lap and starts an invalid one at the new place.
+/// - The first lap seen started wherever the car was: an out-lap, unless its first frame lies no
+///   further past the line than the car travels in one frame (`LapTracker+FirstLap`): then it
+///   is a timed lap from the line. A jump no car can drive (reset, tow) abandons the lap and
+///   starts an invalid one at the new place.
 /// - Pit road, pit stall, off track and data holes invalidate the lap they happen in.
 /// - A lap in progress past `maximumLapFrames` frames or `maximumLapDuration` seconds is cut
 ///   (`tooLong`), like a reset: the memory a car that never reaches the line can hold is bounded.
@@ -20,11 +22,14 @@ public struct LapTracker: Sendable {
     public let trackLength: Double
     public let configuration: LapTrackingConfiguration
     /// Packs the lap in progress chunk by chunk (the server's memory budget); nil keeps plain frames.
-    private let framePacker: (any LapFramePacker)?
+    let framePacker: (any LapFramePacker)?
     private var lengthEstimate: LapLengthEstimate
 
     private var lastFrame: TelemetryFrame?
     private var current: LapInProgress?
+    /// The session's first usable frame while it waits for the second: only the step between
+    /// them tells whether the first lap started at the line (`firstLap(from:next:)`).
+    private var firstFrame: TelemetryFrame?
     private var counterAheadOfDistance = false
 
     public init(
@@ -65,12 +70,22 @@ public struct LapTracker: Sendable {
         lengthEstimate.add(frame)
         // `current` is mutated in place below (never through a copy), so appending a frame does
         // not copy the lap's frame array: a copy per frame made lap tracking O(n²) per lap.
-        guard let previous = lastFrame, current != nil else {
-            lastFrame = frame
-            return [start(LapInProgress(
-                lapNumber: frame.lapNumber, startTime: frame.sessionTime, startedAtLine: false,
-                invalidReason: .outLap, packer: framePacker), with: frame)]
+        guard current != nil else {
+            guard let first = firstFrame else {
+                firstFrame = frame
+                lastFrame = frame
+                return []
+            }
+            firstFrame = nil
+            let started = start(firstLap(from: first, next: frame), with: first)
+            return [started] + step(from: first, to: frame)
         }
+        guard let previous = lastFrame else { return [] }
+        return step(from: previous, to: frame)
+    }
+
+    /// The events of one step between consecutive usable frames of a lap in progress.
+    private mutating func step(from previous: TelemetryFrame, to frame: TelemetryFrame) -> [LapTrackerEvent] {
         lastFrame = frame
         if let cut = cutIfTooLong(before: frame) { return cut }
 
@@ -119,6 +134,7 @@ public struct LapTracker: Sendable {
     /// Ends the session: returns the lap in progress as a partial lap (nil before any frame) and
     /// forgets everything, so a later frame starts a new out-lap.
     public mutating func finish() -> LapRecord? {
+        startPendingFirstLap()
         defer {
             current = nil
             lastFrame = nil
@@ -130,6 +146,7 @@ public struct LapTracker: Sendable {
     /// Like `finish`, judged by the fragment rule: the partial lap as `lapAbandoned`, or
     /// `fragmentDiscarded` when it is not a lap; nil before any frame.
     public mutating func end() -> LapTrackerEvent? {
+        startPendingFirstLap()
         guard let lap = current else { return nil }
         let event = judged(lap, ending: .partial) { .lapAbandoned($0.ended(because: .partial)) }
         _ = finish()
@@ -147,6 +164,15 @@ public struct LapTracker: Sendable {
         return .fragmentDiscarded(LapFragment(
             lapNumber: lap.lapNumber, invalidReason: endingReason ?? lap.invalidReason, endedAtLine: endingReason == nil,
             extent: lap.extent, reason: reason))
+    }
+
+    /// A session that ends after one frame: that frame is an out-lap of its own.
+    private mutating func startPendingFirstLap() {
+        guard current == nil, let first = firstFrame else { return }
+        firstFrame = nil
+        _ = start(LapInProgress(
+            lapNumber: first.lapNumber, startTime: first.sessionTime, startedAtLine: false, invalidReason: .outLap,
+            packer: framePacker), with: first)
     }
 
     private mutating func start(_ lap: LapInProgress, with frame: TelemetryFrame) -> LapTrackerEvent {

@@ -22,6 +22,34 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The size asked for, in the mistake's own unit (metres or km/h), always positive.
+    public var amount: Double {
+        switch self {
+        case .brakeEarly(_, _, let metres), .brakeLate(_, _, let metres), .lateThrottle(_, _, let metres): metres
+        case .slowApex(_, _, let kmh): kmh
+        }
+    }
+
+    /// The same mistake with another size.
+    public func resized(to amount: Double) -> InjectedMistake {
+        switch self {
+        case .brakeEarly(let corner, let lap, _): .brakeEarly(corner: corner, lap: lap, metres: amount)
+        case .brakeLate(let corner, let lap, _): .brakeLate(corner: corner, lap: lap, metres: amount)
+        case .slowApex(let corner, let lap, _): .slowApex(corner: corner, lap: lap, kmh: amount)
+        case .lateThrottle(let corner, let lap, _): .lateThrottle(corner: corner, lap: lap, metres: amount)
+        }
+    }
+
+    /// The same mistake at another corner of its lap.
+    public func moved(to corner: Int) -> InjectedMistake {
+        switch self {
+        case .brakeEarly(_, let lap, let metres): .brakeEarly(corner: corner, lap: lap, metres: metres)
+        case .brakeLate(_, let lap, let metres): .brakeLate(corner: corner, lap: lap, metres: metres)
+        case .slowApex(_, let lap, let kmh): .slowApex(corner: corner, lap: lap, kmh: kmh)
+        case .lateThrottle(_, let lap, let metres): .lateThrottle(corner: corner, lap: lap, metres: metres)
+        }
+    }
+
     public var lap: Int {
         switch self {
         case .brakeEarly(_, let lap, _), .brakeLate(_, let lap, _), .slowApex(_, let lap, _), .lateThrottle(_, let lap, _):

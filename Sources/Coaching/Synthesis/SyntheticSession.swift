@@ -8,8 +8,12 @@ public struct SyntheticSession: Sendable {
     public var lapTimes: [Double]
     /// Session time of every line crossing: the start, then the end of each lap.
     public var lineCrossingTimes: [Double]
-    /// The mistakes that were applied (those naming a corner or lap that exists).
+    /// The mistakes that are in the frames, each with its size as measured back from them
+    /// (`MistakeCheck`): the ground truth.
     public var injected: [InjectedMistake]
+    /// Mistakes asked for that the frames did not show (the physics left too little of them):
+    /// those laps were synthesised again without them.
+    public var notInjected: [InjectedMistake]
     /// The reference the mistakes deviate from, and its corners (ground truth).
     public var reference: ReferenceLap
     public var corners: [SyntheticCorner]
@@ -18,18 +22,37 @@ public struct SyntheticSession: Sendable {
 }
 
 extension LapSynthesizer {
-    /// `laps` flying laps from the line at `startSessionTime`, sampled at `hz`.
+    /// `laps` flying laps from the line at `startSessionTime`, sampled at `hz`. Each mistake is
+    /// measured back from the frames (`MistakeCheck`); one they do not show is dropped and its
+    /// lap synthesised again without it, so `injected` lists only what the frames hold.
     public static func frames(
         track: SyntheticTrack, car: CarProfile, laps: Int, mistakes: [InjectedMistake] = [],
         startSessionTime: Double = 0, hz: Double = 60, noise: SyntheticNoise? = nil
     ) -> SyntheticSession {
         let model = Model(track: track, car: car)
         let lapCount = max(0, laps)
+        let cornerNumbers = Set(model.corners.map(\.public.number))
+        var asked = mistakes.filter { cornerNumbers.contains($0.corner) && (1...max(1, lapCount)).contains($0.lap) }
+        var dropped: [InjectedMistake] = []
+        while true {
+            var session = render(model, laps: lapCount, mistakes: asked, startSessionTime: startSessionTime, hz: hz, noise: noise)
+            let (confirmed, failed) = check(asked, in: session, model: model)
+            guard !failed.isEmpty else {
+                session.injected = confirmed
+                session.notInjected = dropped
+                return session
+            }
+            dropped += failed
+            asked.removeAll { failed.contains($0) }
+        }
+    }
+
+    private static func render(
+        _ model: Model, laps lapCount: Int, mistakes: [InjectedMistake], startSessionTime: Double, hz: Double, noise: SyntheticNoise?
+    ) -> SyntheticSession {
         let gridLaps = (0..<lapCount).map { index in
             model.lap(speed: model.speed(lapNumber: index + 1, mistakes: mistakes), source: "synthesised#\(index + 1)")
         }
-        let cornerNumbers = Set(model.corners.map(\.public.number))
-        let injected = mistakes.filter { cornerNumbers.contains($0.corner) && (1...max(1, lapCount)).contains($0.lap) }
         var generator = noise.map { SeededGenerator(seed: $0.seed) }
         var frames: [TelemetryFrame] = []
         var crossings = [startSessionTime]
@@ -41,7 +64,7 @@ extension LapSynthesizer {
             crossings.append(lapEnd)
             var t = startSessionTime + Double(sampleIndex) * step
             while t < lapEnd {
-                var frame = sample(lap, elapsed: t - lapStart, sessionTime: t, lapNumber: Int32(index + 1), length: track.length)
+                var frame = sample(lap, elapsed: t - lapStart, sessionTime: t, lapNumber: Int32(index + 1), length: model.track.length)
                 if var g = generator, let noise {
                     frame.speed = max(0, frame.speed + Float(g.normal(noise.speed)))
                     frame.throttle = g.pedal(frame.throttle, sigma: noise.pedal)
@@ -54,9 +77,33 @@ extension LapSynthesizer {
             }
         }
         return SyntheticSession(
-            frames: frames, lapTimes: gridLaps.map(\.metadata.lapTime), lineCrossingTimes: crossings, injected: injected,
-            reference: model.lap(speed: model.referenceSpeed, source: "synthesised"), corners: model.corners.map(\.public),
-            laps: gridLaps)
+            frames: frames, lapTimes: gridLaps.map(\.metadata.lapTime), lineCrossingTimes: crossings, injected: mistakes,
+            notInjected: [], reference: model.lap(speed: model.referenceSpeed, source: "synthesised"),
+            corners: model.corners.map(\.public), laps: gridLaps)
+    }
+
+    /// The mistakes the frames show, resized to what they show, and those they do not.
+    private static func check(
+        _ mistakes: [InjectedMistake], in session: SyntheticSession, model: Model
+    ) -> (confirmed: [InjectedMistake], failed: [InjectedMistake]) {
+        let reference = MistakeCheck.Trace(lap: session.reference)
+        let length = Double(session.reference.count)
+        let apexes = model.corners.map(\.public)
+        var confirmed: [InjectedMistake] = [], failed: [InjectedMistake] = []
+        for mistake in mistakes {
+            guard let position = apexes.firstIndex(where: { $0.number == mistake.corner }) else { continue }
+            let apex = apexes[position].apex
+            let previous = position > 0 ? apexes[position - 1].apex : 0
+            let next = position + 1 < apexes.count ? apexes[position + 1].apex : length
+            let lap = MistakeCheck.Trace(frames: session.frames.lazy.filter { Int($0.lapNumber) == mistake.lap })
+            let measured = MistakeCheck.measured(mistake, lap: lap, reference: reference, stretch: previous...max(previous, next), apex: apex)
+            if MistakeCheck.confirms(measured, intended: mistake.amount), let measured {
+                confirmed.append(mistake.resized(to: (measured * 10).rounded() / 10))
+            } else {
+                failed.append(mistake)
+            }
+        }
+        return (confirmed, failed)
     }
 
     /// The frame at `elapsed` seconds into a grid lap: its distance found by inverting the time
