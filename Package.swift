@@ -140,7 +140,7 @@ let package = Package(
             dependencies: [
                 "Integration",
                 "Storage",
-                "COpus",
+                "Voice",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),

@@ -22,6 +22,9 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case resamplingFailed(String)
     /// libopusenc rejected the stream or a setting.
     case encodingFailed(String)
+    /// An Ogg Opus file that cannot be read back: not Ogg, truncated, no `OpusHead`, or a
+    /// packet libopus refuses.
+    case malformedClip(String)
 
     /// A short, stable identifier for the error kind.
     public var code: String {
@@ -37,6 +40,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noAudio: "voice.no_audio"
         case .resamplingFailed: "voice.resampling_failed"
         case .encodingFailed: "voice.encoding_failed"
+        case .malformedClip: "voice.malformed_clip"
         }
     }
 
@@ -53,6 +57,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noAudio: "\(code): espeak-ng produced no samples"
         case .resamplingFailed(let reason): "\(code): \(reason)"
         case .encodingFailed(let reason): "\(code): \(reason)"
+        case .malformedClip(let reason): "\(code): \(reason)"
         }
     }
 }
