@@ -75,7 +75,7 @@ import Telemetry
         #expect(failure(half)?.code == "not_closed")
     }
 
-    @Test(.enabled(if: TestData.sharedDataDirectory != nil))
+    @Test(.enabled(if: TestData.sharedDataDirectory != nil, "needs ../shared/data (absent)"))
     func realRaceLinesHaveTheRightSizeAndSense() throws {
         let folder = try #require(TestData.sharedDataDirectory).appendingPathComponent("tracks/tumftm/racelines")
         // Spa is 7,004 m on its centre line and driven clockwise; the race line cuts the corners.
