@@ -20,10 +20,13 @@ struct ServerReply: Decodable, Sendable {
     // lap
     var lap: Int?
     var time: Double?
+    var lapID: Int64?
+    var stored: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case type, seq, session, resumed, id, kind, corner, text, code, message, fatal, lap, time
+        case type, seq, session, resumed, id, kind, corner, text, code, message, fatal, lap, time, stored
         case nextSeq = "next_seq"
+        case lapID = "lap_id"
     }
 
     static func decode(_ text: String) -> ServerReply? {
