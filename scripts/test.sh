@@ -16,8 +16,12 @@ cd "$(dirname "$0")/.."
 quiet_build() { sed -u -E '/^\[[0-9]+\/[0-9]+\] /d'; }
 
 echo "== thread sanitizer: the lock-free ring (pure targets only, separate build folder)"
+# The core graph would rewrite Package.resolved without the other pins, and the full build
+# would then resolve and compile everything again: use the pinned versions as they are.
+pinned=()
+[ -f Package.resolved ] && pinned=(--force-resolved-versions)
 set +e
-TRAILBRAKE_BUILD=core swift test --sanitize=thread --scratch-path .build-tsan --filter Ring 2>&1 | quiet_build
+TRAILBRAKE_BUILD=core swift test --sanitize=thread --scratch-path .build-tsan "${pinned[@]}" --filter Ring 2>&1 | quiet_build
 tsan=${PIPESTATUS[0]}
 set -e
 if [ "$tsan" -ne 0 ]; then
