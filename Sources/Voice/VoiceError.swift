@@ -22,6 +22,8 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case resamplingFailed(String)
     /// libopusenc rejected the stream or a setting.
     case encodingFailed(String)
+    /// Too many renders are waiting (for this requester or in all, `RenderLimits`): not rendered.
+    case renderQueueFull
     /// An Ogg Opus file that cannot be read back: not Ogg, truncated, no `OpusHead`, or a
     /// packet libopus refuses.
     case malformedClip(String)
@@ -40,6 +42,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noAudio: "voice.no_audio"
         case .resamplingFailed: "voice.resampling_failed"
         case .encodingFailed: "voice.encoding_failed"
+        case .renderQueueFull: "voice.render_queue_full"
         case .malformedClip: "voice.malformed_clip"
         }
     }
@@ -57,6 +60,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noAudio: "\(code): espeak-ng produced no samples"
         case .resamplingFailed(let reason): "\(code): \(reason)"
         case .encodingFailed(let reason): "\(code): \(reason)"
+        case .renderQueueFull: "\(code): too many renders waiting"
         case .malformedClip(let reason): "\(code): \(reason)"
         }
     }

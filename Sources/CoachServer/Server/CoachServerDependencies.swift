@@ -14,13 +14,17 @@ public struct CoachServerDependencies: Sendable {
     public var voice: (any CueVoice)?
     /// Where finished laps and cues are offered for team channels (the Discord bot); nil for none.
     public var coachingFeed: (any CoachingFeedSink)?
+    /// Files for laps that failed to store and do not fit in memory (or are left at shutdown);
+    /// nil keeps them in memory only (a lap past twice the memory bound is then lost, loudly).
+    public var lapSpill: (any PendingLapSpill)?
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
         reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck,
         resultsPollerHealth: (any BackgroundServiceHealth)? = nil, voice: (any CueVoice)? = nil,
-        coachingFeed: (any CoachingFeedSink)? = nil
+        coachingFeed: (any CoachingFeedSink)? = nil, lapSpill: (any PendingLapSpill)? = nil
     ) {
+        self.lapSpill = lapSpill
         self.voice = voice
         self.coachingFeed = coachingFeed
         self.authenticator = authenticator
