@@ -8,10 +8,14 @@ import PackageDescription
 /// (adds Storage). CI and the README commands always build everything.
 enum BuildScope: Int { case core = 0, storage = 1, full = 2 }
 let scope: BuildScope = switch Context.environment["TRAILBRAKE_BUILD"] {
-case "core": .core
+case "core", "fuzz": .core
 case "storage": .storage
 default: .full
 }
+/// `TRAILBRAKE_BUILD=fuzz` (scripts/fuzz.sh, docs/fuzzing.md): the readers of outside input and
+/// one libFuzzer executable per reader from `Fuzz/`, built with `--sanitize=fuzzer`. They are
+/// never part of the normal build or of `swift test`.
+let fuzzing = Context.environment["TRAILBRAKE_BUILD"] == "fuzz"
 
 /// Package dependencies, each with the lowest build scope that needs it.
 let allDependencies: [(BuildScope, Package.Dependency)] = [
@@ -152,7 +156,7 @@ let package = Package(
             dependencies: [
                 "Integration",
                 "Storage",
-                "COpus",
+                "Voice",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -368,8 +372,33 @@ if scope != .full {
         "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
+    let fuzzedTargets: Set<String> = ["Telemetry", "Coaching", "ReferenceTools", "Voice", "CEspeakNG", "COpus", "COpusEnc", "CSoxr"]
     package.targets.removeAll { target in
-        !(coreTargets.contains(target.name) || (scope == .storage && storageTargets.contains(target.name)))
+        if fuzzing { return !fuzzedTargets.contains(target.name) }
+        return !(coreTargets.contains(target.name) || (scope == .storage && storageTargets.contains(target.name)))
     }
     package.products.removeAll()
+}
+
+// MARK: Fuzz targets (TRAILBRAKE_BUILD=fuzz only)
+// One executable per reader, each a single file whose `LLVMFuzzerTestOneInput` libFuzzer calls;
+// libFuzzer brings `main` (docs/fuzzing.md). FuzzSupport: the seed writer they share.
+if fuzzing {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-binary-batch", ["Telemetry"]),
+        ("fuzz-client-message", ["Telemetry"]),
+        ("fuzz-voice-clip", ["Telemetry"]),
+        ("fuzz-ibt", ["Telemetry", "Coaching", "ReferenceTools"]),
+        ("fuzz-session-info", ["Telemetry"]),
+        ("fuzz-lap-csv", ["Telemetry"]),
+        ("fuzz-lap-export", ["Telemetry", "Coaching", "ReferenceTools"]),
+        ("fuzz-track-geometry", ["Telemetry", "Coaching"]),
+        ("fuzz-reference-lap", ["Telemetry", "Coaching"]),
+        ("fuzz-track-map", ["Telemetry", "Coaching"]),
+        ("fuzz-ogg", ["Voice"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Telemetry", "Coaching", "ReferenceTools"], path: "Fuzz/FuzzSupport"))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies + ["FuzzSupport"], path: "Fuzz/\(target.name)"))
+    }
 }

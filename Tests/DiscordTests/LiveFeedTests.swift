@@ -6,7 +6,7 @@ import Testing
 
 /// The live feed: batched per channel, important cues only, bounded and non-blocking while
 /// Discord stalls.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct LiveFeedTests {
     static func lap(_ number: Int, driver: String = "ana") -> CoachingFeedEvent {
         .lapCompleted(LapSummaryEvent(

@@ -5,7 +5,7 @@ import Testing
 @testable import Discord
 
 /// Results posted as embeds, once, in the guild's time zone; oversized tables split.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct ResultPostTests {
     @Test func aResultIsPostedOnceEvenWhenPublishedTwice() async throws {
         let guild = try #require(GuildID(RunningBot.guild))

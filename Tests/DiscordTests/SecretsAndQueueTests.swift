@@ -7,7 +7,7 @@ import Testing
 @testable import Discord
 
 /// The token never reaches a log line or an error; the DM queue survives a restart.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct SecretsAndQueueTests {
     @Test func theTokenNeverAppearsInLogs() async throws {
         let log = CapturingLog()

@@ -6,7 +6,7 @@ import Testing
 
 /// Every slash command end to end: INTERACTION_CREATE on the fake gateway → the bot's callback
 /// (and follow-up) recorded by the fake REST.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct SlashCommandTests {
     typealias P = InteractionPayloads
 

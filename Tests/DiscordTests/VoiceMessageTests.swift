@@ -33,7 +33,7 @@ struct VoiceMessageTests {
         }
     }
 
-    @Test(.enabled(if: DiscordFixtures.available))
+    @Test(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"))
     func aVoiceCueIsUploadedAsAVoiceMessage() async throws {
         let clip = try await Self.clip()
         try await FakeDiscord.with { fake in

@@ -11,10 +11,10 @@ import Storage
 struct LoadTestServer: Sendable {
     let baseURL: String
     let tokens: [String]
+    /// The database id of the driver each token belongs to.
+    let driverIDs: [Int64]
     let server: TrailbrakeServer
     let database: TrailbrakeDatabase
-    /// The drivers' ids, in the order of `tokens`.
-    let driverIDs: [Int64]
 
     static let echoPath = "/bench/echo"
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -61,9 +61,10 @@ struct LoadTestServer: Sendable {
         let dependencies = CoachServerDependencies.storageBacked(
             database: database, library: library, coaching: configuration.coaching, logger: logger)
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
-        let (madeTokens, madeIDs) = (tokens, driverIDs)
+        let madeTokens = tokens, madeDriverIDs = driverIDs
         return try await withRunningServer(server, logger: logger) { url in
-            try await body(LoadTestServer(baseURL: url, tokens: madeTokens, server: server, database: database, driverIDs: madeIDs))
+            try await body(LoadTestServer(
+                baseURL: url, tokens: madeTokens, driverIDs: madeDriverIDs, server: server, database: database))
         }
     }
 }
