@@ -26,6 +26,8 @@ public struct CornerCoach: Sendable {
     private(set) var topics: Set<Cue.Topic> = []
 
     var recorder: LiveLapRecorder
+    /// Each corner's brake point and apex speed over the last valid laps.
+    var consistency: ConsistencyTracker
     var habits: HabitTracker {
         // The approach advice follows from the habits alone: re-plan it whenever they change.
         didSet { approaches = approachCues() }
@@ -78,6 +80,7 @@ public struct CornerCoach: Sendable {
         self.gridCount = reference.count
         self.recorder = LiveLapRecorder(template: reference)
         self.habits = HabitTracker(configuration: configuration)
+        self.consistency = ConsistencyTracker(configuration: configuration)
         self.slots = CornerFlags.slots(of: plans)
         self.measuredThisLap = CornerFlags(count: plans.count)
         self.cuedThisPass = CornerFlags(count: plans.count)
@@ -136,7 +139,10 @@ public struct CornerCoach: Sendable {
         for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, gridCount - 1)) {
             let metrics = CornerAnalyzer.measure(window, against: plan.referenceReading, in: plan.window, count: gridCount)
             corners.append(metrics)
-            if isValid { updatedHabits.record(corner: plan.corner.number, observations: judge.observations(metrics, topics: topics)) }
+            if isValid {
+                updatedHabits.record(corner: plan.corner.number, observations: judge.observations(metrics, topics: topics))
+                consistency.record(metrics)
+            }
         }
         if isValid { habits = updatedHabits }
         let zones = recorder.filled.allSatisfy { $0 } ? BrakingZoneDetector.zones(in: recorder.current) : []
@@ -163,7 +169,8 @@ public struct CornerCoach: Sendable {
             guard !alreadyCued, recorder.isRecorded(from: plan.firstIndex, to: plan.lastIndex) else { continue }
             let metrics = CornerAnalyzer.measure(
                 recorder.window, against: plan.referenceReading, in: plan.window, count: gridCount)
-            let advice = judge.advice(metrics, speeds: plan.speeds, topics: topics).filter { allowed($0, corner: number, kind: .feedback) }
+            let advice = puttingConsistencyFirst(judge.advice(metrics, speeds: plan.speeds, topics: topics), plan: plan)
+                .filter { allowed($0, corner: number, kind: .feedback) }
             guard let primary = advice.first, preferences.allows(kind: .feedback, severity: primary.severity) else { continue }
             var phrase = phrasebook.feedback(
                 cornerNumber: number, cornerName: plan.corner.name, landmark: plan.corner.landmark, advice: advice)

@@ -15,6 +15,18 @@ public struct CueConfiguration: Sendable, Equatable {
     /// Extra coasting (neither pedal), metres. 15 m without braking or driving is 0.3-0.5 s not
     /// using the tyres.
     public var coastingThreshold: Double = 15
+    /// Consistency: spread of a corner's brake point over the last valid laps (`ConsistencyTracker`),
+    /// metres. Consistent drivers repeat their brake points within about 5 m; three times that
+    /// means the laps miss each other by two brake point thresholds, which one lap's advice
+    /// cannot fix.
+    public var brakePointSpreadThreshold: Double = 15
+    /// Consistency: spread of a corner's apex speed, km/h; twice the apex speed threshold, so
+    /// the laps scatter a threshold either side of their middle.
+    public var apexSpeedSpreadThreshold: Double = 6
+    /// Valid laps a spread is taken over (the most recent), and the fewest it is judged from:
+    /// with one reading left out as a one-off, 4 laps leave 3, the fewest that show a scatter.
+    public var consistencyLaps: Int = 5
+    public var consistencyMinimumLaps: Int = 4
     /// Whether a different gear at the apex is called.
     public var coachGear: Bool = true
 
