@@ -40,7 +40,7 @@ import Testing
 
     @Test func topicsNeedEveryChannelTheirDetectorReads() {
         #expect(Cue.Topic.judgeable(with: [.speed, .throttle, .brake])
-            == [.brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .coasting, .consistency])
+            == [.brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .coasting, .brakeRelease, .consistency])
         #expect(Cue.Topic.judgeable(with: [.speed]) == [.minimumSpeed])
         #expect(Cue.Topic.judgeable(with: Set(CoachingChannel.allCases)) == Cue.Topic.allCases.filter(Cue.Topic.detected.contains))
     }
@@ -77,7 +77,7 @@ import Testing
         choice.reference = reference
         let coach = DriverCoach(
             session: CoachDrive.descriptor(track, car: car, length: track.length), reference: choice, language: .english)
-        #expect(coach.topics == [.brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .coasting, .consistency])
+        #expect(coach.topics == [.brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .coasting, .brakeRelease, .consistency])
 
         let cues = CoachDrive.cues(CoachDrive.stream(session.frames, through: coach))
         #expect(!cues.contains { $0.topic == .gear }, "\(cues.map(\.text))")

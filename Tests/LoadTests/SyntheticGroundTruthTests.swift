@@ -61,6 +61,7 @@ import Testing
         case .brakeLate: numbers.brakePointDelta
         case .slowApex: numbers.minimumSpeedDelta.map { -$0 }
         case .lateThrottle: numbers.throttlePickupDelta
+        case .earlyRelease: numbers.brakeReleaseDelta.map { -$0 }
         }
     }
 }

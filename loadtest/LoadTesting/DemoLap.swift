@@ -32,6 +32,7 @@ public enum DemoLap {
             case .brakeLate(_, _, let metres): what = String(format: "brakes %.0f m late", metres)
             case .slowApex(_, _, let kmh): what = String(format: "%.0f km/h slow at the apex", kmh)
             case .lateThrottle(_, _, let metres): what = String(format: "back on the throttle %.0f m late", metres)
+            case .earlyRelease(_, _, let metres): what = String(format: "off the brake %.0f m early", metres)
             }
             return "lap \(mistake.lap), corner \(mistake.corner): \(what)"
         }

@@ -6,6 +6,8 @@ import Telemetry
 /// - brake point: onset of the first braking zone (`BrakingZoneDetector`) starting inside the
 ///   corner's search window (see `CornerWindow`), interpolated to the sub-metre crossing;
 /// - peak brake: highest pressure between that onset and the end of measuring;
+/// - brake release: where that braking zone ends (the last point at `PedalThresholds.brakeOff`,
+///   releases shorter than the merge gap bridged), however far past the apex it trails;
 /// - minimum speed: lowest ±3 m smoothed speed from the entry to the end of measuring, km/h;
 ///   its position is the lap's own apex;
 /// - throttle pick-up: first point after the lap's apex where throttle reaches
@@ -31,6 +33,7 @@ public enum CornerAnalyzer {
     struct Reading: Sendable, Equatable {
         var brakePoint: Double?
         var peakBrake: Double?
+        var brakeRelease: Double?
         var apex: Int
         var minimumSpeed: Double
         var throttlePickup: Double?
@@ -54,7 +57,7 @@ public enum CornerAnalyzer {
             }
         }
         return Reading(
-            brakePoint: zone?.start, peakBrake: peak.map(Double.init), apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
+            brakePoint: zone?.start, peakBrake: peak.map(Double.init), brakeRelease: zone.map { Double($0.end) }, apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
             throttlePickup: throttlePickup(in: lap, from: apex, to: apexSearchEnd), apexGear: apexGear(lap, around: apex),
             coasting: Double(coasting), time: lap.time(exit) - lap.time(entry))
     }
@@ -72,7 +75,8 @@ public enum CornerAnalyzer {
             brakePointDelta: delta(own.brakePoint, ref.brakePoint), peakBrakeDelta: delta(own.peakBrake, ref.peakBrake),
             minimumSpeedDelta: own.minimumSpeed - ref.minimumSpeed,
             throttlePickupDelta: delta(own.throttlePickup, ref.throttlePickup), apexGear: own.apexGear,
-            referenceApexGear: ref.apexGear, coastingDistance: own.coasting - ref.coasting, timeDelta: own.time - ref.time)
+            referenceApexGear: ref.apexGear, coastingDistance: own.coasting - ref.coasting, timeDelta: own.time - ref.time,
+            brakeReleaseDelta: delta(own.brakeRelease, ref.brakeRelease))
         return CornerMetrics(
             corner: window.corner.number, name: window.corner.name, startDistance: Grid.wrap(window.entry, n),
             apexDistance: Grid.wrap(Double(own.apex), n), endDistance: Grid.wrap(window.exit, n),

@@ -15,6 +15,11 @@ public struct CueConfiguration: Sendable, Equatable {
     /// Extra coasting (neither pedal), metres. 15 m without braking or driving is 0.3-0.5 s not
     /// using the tyres.
     public var coastingThreshold: Double = 15
+    /// Brake release, metres (net of the brake point's shift). Letting the brake off takes
+    /// 0.2-0.4 s, 6-12 m at a 30 m/s corner entry: a smaller shift is the shape of one release,
+    /// not another release point. 15 m early is 0.3-0.5 s rolling where the reference trails the
+    /// brake, the coasting threshold.
+    public var brakeReleaseThreshold: Double = 15
     /// Consistency: spread of a corner's brake point over the last valid laps (`ConsistencyTracker`),
     /// metres. Consistent drivers repeat their brake points within about 5 m; three times that
     /// means the laps miss each other by two brake point thresholds, which one lap's advice

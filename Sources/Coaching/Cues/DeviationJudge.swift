@@ -25,7 +25,10 @@ struct CornerSpeeds: Sendable, Equatable {
 /// A late brake point moves the whole corner later, so it is taken off the throttle pick-up
 /// before judging the pick-up (the late throttle is the same mistake, not a second one); in the
 /// same way an early brake point leaves the car rolling to the corner, so that many metres are
-/// taken off the extra coasting.
+/// taken off the extra coasting. A brake release is judged net of the brake point's shift on
+/// the same side (braking moved as a whole is one mistake), and an early release is taken off
+/// the extra coasting too; releasing later than the reference (trailing deeper) is only called
+/// when the corner lost time.
 struct DeviationJudge: Sendable {
     var configuration: CueConfiguration
 
@@ -59,8 +62,18 @@ struct DeviationJudge: Sendable {
             let over = abs(judged) >= c.throttlePickupThreshold
             result.append(.init(topic: .throttlePickup, value: judged, threshold: c.throttlePickupThreshold, callable: over && (judged > 0 || losing)))
         }
+        var earlyRelease = 0.0
+        if let release = n.brakeReleaseDelta {
+            // Braking moved as a whole moves its release as much: that part is the brake point's.
+            let brake = n.brakePointDelta ?? 0
+            let judged = (release < 0) != (brake < 0) ? release : (abs(release) > abs(brake) ? release - brake : 0)
+            earlyRelease = max(0, -judged)
+            let over = abs(judged) >= c.brakeReleaseThreshold
+            result.append(.init(topic: .brakeRelease, value: judged, threshold: c.brakeReleaseThreshold, callable: over && (judged < 0 || losing)))
+        }
         if var coasting = n.coastingDistance {
-            coasting -= max(0, -(n.brakePointDelta ?? 0))
+            // An early brake point or an early release leaves the car rolling: the same metres.
+            coasting -= max(0, -(n.brakePointDelta ?? 0)) + earlyRelease
             result.append(.init(topic: .coasting, value: coasting, threshold: c.coastingThreshold, callable: coasting >= c.coastingThreshold))
         }
         if let gear = n.apexGear, let reference = n.referenceApexGear {

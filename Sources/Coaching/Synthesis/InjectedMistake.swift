@@ -13,11 +13,15 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
     case slowApex(corner: Int, lap: Int, kmh: Double)
     /// Holds the speed of the reference's pick-up point `metres` longer before going flat.
     case lateThrottle(corner: Int, lap: Int, metres: Double)
+    /// Same brake point and apex speed, but the braking is squeezed into a zone `metres`
+    /// shorter (harder in the middle, where the reference trails off), so the brake is released
+    /// that much before the reference's release and the car rolls to the apex at apex speed.
+    case earlyRelease(corner: Int, lap: Int, metres: Double)
 
     public var corner: Int {
         switch self {
         case .brakeEarly(let corner, _, _), .brakeLate(let corner, _, _), .slowApex(let corner, _, _),
-            .lateThrottle(let corner, _, _):
+            .lateThrottle(let corner, _, _), .earlyRelease(let corner, _, _):
             corner
         }
     }
@@ -25,7 +29,9 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
     /// The size asked for, in the mistake's own unit (metres or km/h), always positive.
     public var amount: Double {
         switch self {
-        case .brakeEarly(_, _, let metres), .brakeLate(_, _, let metres), .lateThrottle(_, _, let metres): metres
+        case .brakeEarly(_, _, let metres), .brakeLate(_, _, let metres), .lateThrottle(_, _, let metres),
+            .earlyRelease(_, _, let metres):
+            metres
         case .slowApex(_, _, let kmh): kmh
         }
     }
@@ -37,6 +43,7 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
         case .brakeLate(let corner, let lap, _): .brakeLate(corner: corner, lap: lap, metres: amount)
         case .slowApex(let corner, let lap, _): .slowApex(corner: corner, lap: lap, kmh: amount)
         case .lateThrottle(let corner, let lap, _): .lateThrottle(corner: corner, lap: lap, metres: amount)
+        case .earlyRelease(let corner, let lap, _): .earlyRelease(corner: corner, lap: lap, metres: amount)
         }
     }
 
@@ -47,12 +54,14 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
         case .brakeLate(_, let lap, let metres): .brakeLate(corner: corner, lap: lap, metres: metres)
         case .slowApex(_, let lap, let kmh): .slowApex(corner: corner, lap: lap, kmh: kmh)
         case .lateThrottle(_, let lap, let metres): .lateThrottle(corner: corner, lap: lap, metres: metres)
+        case .earlyRelease(_, let lap, let metres): .earlyRelease(corner: corner, lap: lap, metres: metres)
         }
     }
 
     public var lap: Int {
         switch self {
-        case .brakeEarly(_, let lap, _), .brakeLate(_, let lap, _), .slowApex(_, let lap, _), .lateThrottle(_, let lap, _):
+        case .brakeEarly(_, let lap, _), .brakeLate(_, let lap, _), .slowApex(_, let lap, _), .lateThrottle(_, let lap, _),
+            .earlyRelease(_, let lap, _):
             lap
         }
     }

@@ -16,6 +16,7 @@ import Telemetry
 ///   previous corner, or the braking runs into that corner's (a chicane) and "early" is not a
 ///   mistake anyone could see or be told about;
 /// - apex speed: the lowest speed averaged over 5 frames within `apexReach` of the apex;
+/// - brake release: the last frame of that braking run at 4 % or more, past the apex if it trails;
 /// - throttle pick-up: the first frame after the apex at 90 % throttle that stays there 0.5 s.
 enum MistakeCheck {
     static let brakeOn: Float = 0.08
@@ -73,6 +74,10 @@ enum MistakeCheck {
         case .slowApex:
             guard let own = apexSpeed(lap, apex: apex), let ref = apexSpeed(reference, apex: apex) else { return nil }
             return (ref - own) * 3.6
+        case .earlyRelease:
+            guard let own = brakeRelease(lap, stretch: stretch, apex: apex), let ref = brakeRelease(reference, stretch: stretch, apex: apex)
+            else { return nil }
+            return ref - own
         case .lateThrottle:
             guard let own = pickup(lap, from: apex, to: stretch.upperBound), let ref = pickup(reference, from: apex, to: stretch.upperBound)
             else { return nil }
@@ -100,6 +105,18 @@ enum MistakeCheck {
         guard b1 > b0, b0 < brakeOn else { return trace.distance[index] }
         let fraction = Double((brakeOn - b0) / (b1 - b0))
         return trace.distance[index - 1] + (trace.distance[index] - trace.distance[index - 1]) * fraction
+    }
+
+    /// Where the braking run that begins at the corner's onset ends: the last frame at
+    /// `brakeOff` (4 %) or more, however far past the apex it trails.
+    static func brakeRelease(_ trace: Trace, stretch: ClosedRange<Double>, apex: Double) -> Double? {
+        guard let onset = brakeOnset(trace, stretch: stretch, apex: apex),
+            var index = trace.distance.firstIndex(where: { $0 >= onset })
+        else { return nil }
+        while index + 1 < trace.distance.count, trace.distance[index + 1] <= stretch.upperBound, trace.brake[index + 1] >= brakeOff {
+            index += 1
+        }
+        return trace.distance[index]
     }
 
     static func apexSpeed(_ trace: Trace, apex: Double) -> Double? {

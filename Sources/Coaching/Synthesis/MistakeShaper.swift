@@ -19,6 +19,7 @@ struct MistakeShaper {
         case .brakeLate(_, _, let metres): brakeLate(Int(metres.rounded()), span, &speed)
         case .slowApex(_, _, let kmh): slowApex(kmh / 3.6, span, &speed)
         case .lateThrottle(_, _, let metres): lateThrottle(Int(metres.rounded()), span, &speed)
+        case .earlyRelease(_, _, let metres): earlyRelease(Int(metres.rounded()), span, &speed)
         }
     }
 
@@ -64,5 +65,28 @@ struct MistakeShaper {
         guard shift > 0 else { return }
         for s in span.pickup...(span.pickup + shift) { speed[Grid.wrap(s, count)] = min(ref(s), ref(span.pickup)) }
         SpeedProfile.reaccelerate(&speed, from: span.pickup + shift, length: count / 2, ceiling: reference, curvature: curvature, car: car)
+    }
+
+    /// The reference's braking from its onset to its slowest point (where the brake is let go),
+    /// squeezed into a zone `shift` metres shorter; the slowest speed is then held to where the
+    /// reference reaches it. Does nothing when the zone is not twice as long as the shift (the
+    /// deceleration would more than double): the check drops the mistake then.
+    private func earlyRelease(_ shift: Int, _ span: CornerSpan, _ speed: inout [Double]) {
+        guard let onset = span.onset, shift > 0 else { return }
+        let release = (onset...span.apex).min { ref($0) < ref($1) } ?? span.apex
+        let length = release - onset
+        guard length >= 2 * shift else { return }
+        let squeeze = Double(length) / Double(length - shift)
+        for s in onset...release {
+            let v: Double
+            if s <= release - shift {
+                let source = Double(onset) + Double(s - onset) * squeeze
+                let low = Int(source.rounded(.down)), fraction = source - Double(low)
+                v = ref(low) + (ref(low + 1) - ref(low)) * fraction
+            } else {
+                v = ref(release)
+            }
+            speed[Grid.wrap(s, count)] = min(speed[Grid.wrap(s, count)], v)
+        }
     }
 }
