@@ -1,3 +1,4 @@
+import Coaching
 import Storage
 import Telemetry
 
@@ -50,6 +51,13 @@ public struct StorageBackedReader: DriverDataReader, DatabaseHealthCheck {
 
     public func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse? {
         try await lapRepository.compare(lapA: lapA, lapB: lapB, driverID: driverID).map(LapComparisonResponse.init)
+    }
+
+    public func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse? {
+        guard try await sessionRepository.session(id: sessionID, driverID: driverID) != nil else { return nil }
+        let cues = try await sessionRepository.cues(sessionID: sessionID, driverID: driverID)
+        let laps = try await lapRepository.measuredLaps(sessionID: sessionID, driverID: driverID)
+        return AdviceResponse(said: cues.map { SaidCue(cue: $0.cue, lapNumber: $0.lapNumber) }, laps: laps)
     }
 
     public func isDatabaseHealthy() async -> Bool { (try? await database.appliedMigrations()) != nil }

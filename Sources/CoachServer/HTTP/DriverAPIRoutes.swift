@@ -28,6 +28,14 @@ struct DriverAPIRoutes: Sendable {
             }
             return try JSONResponse.make(PagedBody(name: "laps", page: laps))
         }
+        group.get("sessions/:id/advice") { _, context in
+            let driver = try context.requireDriver()
+            let sessionID = context.parameters.get("id") ?? ""
+            guard let advice = try await reader.advice(sessionID: sessionID, driverID: driver.id) else {
+                throw APIError.notFound("session")
+            }
+            return try JSONResponse.make(advice)
+        }
         // Registered before `laps/:id` so that "compare" is never read as an id.
         group.get("laps/compare") { request, context in
             let driver = try context.requireDriver()

@@ -13,6 +13,8 @@ public protocol DriverDataReader: Sendable {
     func telemetry(lapID: Int64, driverID: Int64) async throws -> LapTelemetrySource?
     /// nil when either lap is not this driver's.
     func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse?
+    /// Whether the session's advice worked; nil when the session is not this driver's.
+    func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse?
 }
 
 /// Which page of a list: at most `limit` items after the item whose key is `after` (nil: from

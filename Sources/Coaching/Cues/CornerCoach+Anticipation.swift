@@ -21,13 +21,14 @@ extension CornerCoach {
             latestStart: Grid.wrap(plan.deadline - speaking, n), deadline: plan.deadline)
     }
 
-    /// The habit to advise on at a corner: the one costing most time.
+    /// The habit to advise on at a corner: the one costing most time, weighted by how often its
+    /// topic's advice worked (`ranked`).
     func habitAdvice(for plan: CornerPlan) -> CueAdvice? {
-        habits.habits(corner: plan.corner.number).filter { topics.contains($0.topic) }.map { habit in
+        ranked(habits.habits(corner: plan.corner.number).filter { topics.contains($0.topic) }.map { habit in
             judge.advice(
                 for: .init(topic: habit.topic, value: habit.amount, threshold: 0, callable: true), speeds: plan.speeds,
                 referenceGear: habit.topic == .gear ? Int(plan.referenceReading.apexGear) : nil)
-        }.max { $0.timeCost < $1.timeCost }
+        }).first
     }
 
     /// Plans the approach advice of every corner with a habit, in driving order. Called whenever
@@ -72,6 +73,7 @@ extension CornerCoach {
                 severity: approach.advice.severity, text: approach.text, numbers: approach.numbers, batchSequence: batchSequence,
                 deadlineDistance: approach.timing.deadline))
             remember(approach.advice, corner: approach.corner, kind: .anticipatory, passSlot: slot)
+            if let said = cues.last { ledger.said(said, lapNumber: lapNumber) }
             return true
         }
         return false

@@ -28,6 +28,10 @@ public struct CornerCoach: Sendable {
     var recorder: LiveLapRecorder
     /// Each corner's brake point and apex speed over the last valid laps.
     var consistency: ConsistencyTracker
+    /// What was said and whether it worked: ranks advice.
+    var ledger = AdviceLedger()
+    /// The sim's number of the lap in progress (outcomes are judged by lap).
+    var lapNumber: Int32 = 0
     var habits: HabitTracker {
         // The approach advice follows from the habits alone: re-plan it whenever they change.
         didSet { approaches = approachCues() }
@@ -90,6 +94,7 @@ public struct CornerCoach: Sendable {
 
     public mutating func lapStarted(lapNumber: Int32) {
         recorder.startNewLap()
+        self.lapNumber = lapNumber
         lapIndex += 1
         measuredThisLap.setAll(false)
     }
@@ -144,6 +149,8 @@ public struct CornerCoach: Sendable {
                 consistency.record(metrics)
             }
         }
+        // Before the habits: their new approach advice is ranked with the new outcomes.
+        ledger.lapMeasured(MeasuredLap(lapNumber: lapNumber, isValid: isValid, corners: corners), configuration: configuration)
         if isValid { habits = updatedHabits }
         let zones = recorder.filled.allSatisfy { $0 } ? BrakingZoneDetector.zones(in: recorder.current) : []
         return (corners.sorted { $0.corner < $1.corner }, zones)
@@ -169,7 +176,7 @@ public struct CornerCoach: Sendable {
             guard !alreadyCued, recorder.isRecorded(from: plan.firstIndex, to: plan.lastIndex) else { continue }
             let metrics = CornerAnalyzer.measure(
                 recorder.window, against: plan.referenceReading, in: plan.window, count: gridCount)
-            let advice = puttingConsistencyFirst(judge.advice(metrics, speeds: plan.speeds, topics: topics), plan: plan)
+            let advice = puttingConsistencyFirst(ranked(judge.advice(metrics, speeds: plan.speeds, topics: topics)), plan: plan)
                 .filter { allowed($0, corner: number, kind: .feedback) }
             guard let primary = advice.first, preferences.allows(kind: .feedback, severity: primary.severity) else { continue }
             var phrase = phrasebook.feedback(
@@ -192,7 +199,17 @@ public struct CornerCoach: Sendable {
         guard travelled <= configuration.feedbackExpiry else { return }
         pending.cue.batchSequence = batchSequence
         cues.append(pending.cue)
+        ledger.said(pending.cue, lapNumber: lapNumber)
         remember(pending.advice, corner: pending.cue.corner, kind: .feedback, passSlot: nil)
+    }
+
+    /// Advice by time cost weighted with how often that topic's advice worked for this driver,
+    /// without minor advice that never did (`AdviceLedger`).
+    func ranked(_ advice: [CueAdvice]) -> [CueAdvice] {
+        advice.filter { !ledger.quiet($0.topic, severity: $0.severity) }.enumerated().sorted { a, b in
+            let x = a.element.timeCost * ledger.weight(a.element.topic), y = b.element.timeCost * ledger.weight(b.element.topic)
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The same advice for a corner is not repeated within the cooldown unless it got worse.

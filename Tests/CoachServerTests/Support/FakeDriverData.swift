@@ -62,4 +62,10 @@ struct FakeDriverData: DriverDataReader {
         let timeDelta = b.summary.lapTime.flatMap { bTime in a.summary.lapTime.map { bTime - $0 } }
         return LapComparisonResponse(lapA: a.summary, lapB: b.summary, lapTimeDelta: timeDelta, corners: [])
     }
+
+    /// The sessions hold no cues: nothing judged, nothing pending.
+    func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse? {
+        guard sessionsByDriver[driverID]?.contains(where: { $0.id == sessionID }) == true else { return nil }
+        return AdviceResponse(said: [], laps: [])
+    }
 }

@@ -1,0 +1,45 @@
+/// Whether one cue helped: the corner it named on the laps after it against the lap it was about,
+/// in the measurement the cue named and in time through the corner.
+public struct AdviceOutcome: Sendable, Equatable, Codable {
+    public var cueID: UInt64
+    public var corner: Int
+    public var topic: Cue.Topic
+    public var kind: Cue.Kind
+    /// The lap the cue was said on.
+    public var lapNumber: Int32
+    /// How far from the reference the named measurement was on the lap the cue was about, and on
+    /// average on the laps after it, in its unit (metres, km/h, gears); nil for a topic whose
+    /// measurement the laps do not keep (consistency, racing line): judged on time alone.
+    public var before: Double?
+    public var after: Double?
+    /// Time lost through the corner (seconds, + = slower than the reference), before and after.
+    public var timeBefore: Double?
+    public var timeAfter: Double?
+    /// The measurement came at least half its threshold closer to the reference, and the corner
+    /// got no slower (by more than `AdviceOutcomes.timeTolerance`).
+    public var worked: Bool
+}
+
+/// A cue and the lap it was said on, as the outcome judge reads them.
+public struct SaidCue: Sendable, Equatable {
+    public var cue: Cue
+    public var lapNumber: Int32
+
+    public init(cue: Cue, lapNumber: Int32) {
+        self.cue = cue
+        self.lapNumber = lapNumber
+    }
+}
+
+/// A completed lap's corner measurements.
+public struct MeasuredLap: Sendable, Equatable {
+    public var lapNumber: Int32
+    public var isValid: Bool
+    public var corners: [CornerMetrics]
+
+    public init(lapNumber: Int32, isValid: Bool, corners: [CornerMetrics]) {
+        self.lapNumber = lapNumber
+        self.isValid = isValid
+        self.corners = corners
+    }
+}

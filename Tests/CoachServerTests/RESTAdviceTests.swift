@@ -1,0 +1,55 @@
+import Coaching
+import Foundation
+import Testing
+
+@testable import Storage
+
+/// `GET /api/v1/sessions/{id}/advice`: the stored session's cues judged against its stored laps
+/// (issue 16): brake point advice followed, apex speed advice not, ranked so; another driver's
+/// session is a 404 like a missing one.
+@Suite struct RESTAdviceTests {
+    /// A stored lap whose turn 1 brakes `brake` m off the reference and whose turn 2 is `speed` km/h off.
+    static func lap(_ number: Int32, brake: Double, speed: Double) -> CompletedLap {
+        var lap = RESTFixture.lap(number: number, frames: 10)
+        lap.corners[0].versusReference = CueNumbers(brakePointDelta: brake, minimumSpeedDelta: 0, timeDelta: abs(brake) * 0.01)
+        lap.corners[1].versusReference = CueNumbers(brakePointDelta: 0, minimumSpeedDelta: speed, timeDelta: abs(speed) * 0.02)
+        return lap
+    }
+
+    static func cue(_ id: UInt64, _ topic: Cue.Topic, corner: Int) -> Cue {
+        Cue(id: id, kind: .feedback, topic: topic, corner: corner, severity: 2, text: "Turn \(corner)", numbers: CueNumbers(), batchSequence: id)
+    }
+
+    @Test func theSessionsAdviceIsJudgedAndRanked() async throws {
+        try await EndToEndServer.with(library: ReferenceLibrary(entries: [])) { server in
+            let session = try await SessionRepository(database: server.database).create(
+                driverID: server.driverID, descriptor: RESTFixture.descriptor, referenceSource: nil, referenceReason: "none")
+            let writer = LapWriter(database: server.database)
+            for (number, brake) in [(Int32(1), -20.0), (2, -1), (3, 1), (4, -2)] {
+                _ = try await writer.store(Self.lap(number, brake: brake, speed: -8), sessionID: session.id, driverID: server.driverID)
+            }
+            try await writer.record(cues: [Self.cue(1, .brakePoint, corner: 1), Self.cue(2, .minimumSpeed, corner: 2)], sessionID: session.id, lapNumber: 1)
+            try await writer.record(cues: [Self.cue(3, .minimumSpeed, corner: 2)], sessionID: session.id, lapNumber: 3)
+
+            let body = try await RESTFixture.getJSON(server, "/api/v1/sessions/\(session.id)/advice")
+            let outcomes = try #require(body["outcomes"] as? [[String: Any]])
+            #expect(outcomes.count == 2 && body["pending"] as? Int == 1, "the cue of lap 3 has one lap after it")
+            let brake = try #require(outcomes.first { $0["topic"] as? String == "brake_point" })
+            #expect(brake["worked"] as? Bool == true && brake["corner"] as? Int == 1 && brake["lap_number"] as? Int == 1)
+            #expect(brake["before"] as? Double == 20 && brake["after"] as? Double == 1)
+            let apex = try #require(outcomes.first { $0["topic"] as? String == "minimum_speed" })
+            #expect(apex["worked"] as? Bool == false)
+            let topics = try #require(body["topics"] as? [[String: Any]])
+            #expect(topics.map { $0["topic"] as? String } == ["brake_point", "minimum_speed"])
+            #expect(topics.first?["judged"] as? Int == 1 && topics.first?["worked"] as? Int == 1)
+            let corners = try #require(body["corners"] as? [[String: Any]])
+            #expect(corners.map { $0["corner"] as? Int } == [1, 2])
+
+            let other = try await server.addDriver(named: "other")
+            let (status, _) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/advice", token: other.token)
+            #expect(status == .notFound)
+            let (missing, _) = try await RESTFixture.get(server, "/api/v1/sessions/nope/advice")
+            #expect(missing == .notFound)
+        }
+    }
+}
