@@ -106,9 +106,37 @@ import Telemetry
         #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race","language":"de"}"#,
         #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race","codec":"xml"}"#,
         #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race","resume":{"session":"x"}}"#,
+        #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race","settings":{"verbosity":"loud"}}"#,
+        #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race","settings":{"units":"furlongs"}}"#,
+        #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race","settings":{"topics_off":"gear"}}"#,
+        #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race","settings":{"topics_off":[""]}}"#,
+        #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race","settings":[]}"#,
     ])
     func invalidHelloFieldsAreInvalidHello(text: String) {
         #expect(code(text) == .invalidHello)
+    }
+
+    /// `hello.settings`: every field optional, names checked, lists bounded at their edge.
+    @Test func helloSettingsAreCheckedAndBounded() throws {
+        let prefix = #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"car":"c","session":"race""#
+        guard case .hello(let none) = try decode(prefix + "}") else { Issue.record("not a hello"); return }
+        #expect(none.settings == nil)
+        guard case .hello(let empty) = try decode(prefix + #","settings":{}}"#) else { Issue.record("not a hello"); return }
+        #expect(empty.settings == Hello.Settings())
+        let most = (0..<Hello.Settings.maximumTopicsOff).map { "\"t\($0)\"" }.joined(separator: ",")
+        let long = String(repeating: "x", count: Hello.Settings.maximumTopicLength)
+        guard case .hello(let full) = try decode(prefix + #","settings":{"verbosity":"approach","units":"imperial","topics_off":["\#(long)",\#(most.dropFirst(5))]}}"#)
+        else { Issue.record("not a hello"); return }
+        #expect(full.settings?.verbosity == "approach" && full.settings?.units == "imperial")
+        #expect(full.settings?.topicsOff.count == Hello.Settings.maximumTopicsOff)
+        #expect(code(prefix + #","settings":{"topics_off":[\#(most),"one more"]}}"#) == .invalidHello)
+        #expect(code(prefix + #","settings":{"topics_off":["\#(long)x"]}}"#) == .invalidHello)
+        // The wire form round-trips.
+        let hello = Hello(
+            session: SessionDescriptor(sim: "iracing", track: TrackDescriptor(name: "L", configuration: "", length: 580), car: "c", sessionType: "race"),
+            settings: Hello.Settings(verbosity: "important", units: "metric", topicsOff: ["gear"]))
+        guard case .hello(let back) = try decode(String(decoding: hello.jsonData(), as: UTF8.self)) else { Issue.record("not a hello"); return }
+        #expect(back == hello)
     }
 
     @Test func frameMissingARequiredKeyIsInvalidValue() {

@@ -33,6 +33,13 @@ public struct DriverCoachFactory: LiveCoachFactory {
     public func makeCoach(
         for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?
     ) async -> sending any LiveCoach {
+        await makeCoach(for: session, driver: driver, language: language, speech: speech, preferences: CoachingPreferences())
+    }
+
+    public func makeCoach(
+        for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?,
+        preferences: CoachingPreferences
+    ) async -> sending any LiveCoach {
         var choice = library.choose(for: session, allowOtherCars: configuration.allowOtherCarReference)
         if choice.reason == .none, configuration.ownBestAsReference {
             do {
@@ -47,7 +54,8 @@ public struct DriverCoachFactory: LiveCoachFactory {
             session: session, reference: choice, language: CueLanguage(rawValue: language) ?? .english,
             configuration: DriverCoachConfiguration(
                 lapTracking: configuration.lapTracking, deltaInterval: configuration.deltaIntervalSeconds,
-                ownBestAsReference: configuration.ownBestAsReference, speech: speech, framePacker: LapTelemetryChunkPacker()))
+                ownBestAsReference: configuration.ownBestAsReference, speech: speech, framePacker: LapTelemetryChunkPacker(),
+                preferences: preferences))
         return StoredDriverCoach(coach: coach, driverID: driver.id, writer: writer, logger: logger)
     }
 }

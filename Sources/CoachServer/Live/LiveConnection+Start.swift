@@ -25,7 +25,8 @@ extension LiveConnection {
         let driverVoice = dependencies.voice?.forDriver(driver.id)
         let voice = hello.voice ? driverVoice : nil
         let coach = await dependencies.coachFactory.makeCoach(
-            for: hello.session, driver: driver, language: hello.language, speech: voice)
+            for: hello.session, driver: driver, language: hello.language, speech: voice,
+            preferences: CoachingPreferences(hello.settings))
         let publicID: String
         let isStored: Bool
         do {

@@ -12,6 +12,11 @@ public protocol LiveCoachFactory: Sendable {
     func makeCoach(
         for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?
     ) async -> sending any LiveCoach
+    /// - Parameter preferences: the driver's `hello.settings` (how talkative, units, topics off).
+    func makeCoach(
+        for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?,
+        preferences: CoachingPreferences
+    ) async -> sending any LiveCoach
 }
 
 extension LiveCoachFactory {
@@ -20,5 +25,13 @@ extension LiveCoachFactory {
         for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?
     ) async -> sending any LiveCoach {
         await makeCoach(for: session, driver: driver, language: language)
+    }
+
+    /// Factories whose coaches take no driver settings ignore them.
+    public func makeCoach(
+        for session: SessionDescriptor, driver: AuthenticatedDriver, language: String, speech: (any CueSpeech)?,
+        preferences: CoachingPreferences
+    ) async -> sending any LiveCoach {
+        await makeCoach(for: session, driver: driver, language: language, speech: speech)
     }
 }

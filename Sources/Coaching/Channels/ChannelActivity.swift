@@ -51,6 +51,7 @@ public struct ChannelActivity: Sendable, Equatable {
             latitude: positioned ? frame.latitude : .nan, longitude: positioned ? frame.longitude : .nan)
     }
 
+    @discardableResult
     private mutating func observe(speed: Float, throttle: Float, brake: Float, gear: Int8, latitude: Double, longitude: Double) -> Bool {
         guard live.count < CoachingChannel.allCases.count else { return false }
         let before = live.count

@@ -1,5 +1,7 @@
-/// How one driver wants to be coached (`hello.settings`, stored per driver): how much the coach
-/// says, about what, and in which units. Raw values are the protocol's strings.
+import Telemetry
+
+/// How one driver wants to be coached (`hello.settings`, for the session it starts): how much
+/// the coach says, about what, and in which units. Raw values are the protocol's strings.
 public struct CoachingPreferences: Sendable, Equatable, Codable {
     public enum Verbosity: String, Sendable, Codable, CaseIterable {
         /// Every cue: feedback after corners and advice on the approach.
@@ -35,5 +37,19 @@ public struct CoachingPreferences: Sendable, Equatable, Codable {
         case .important: severity >= 2
         case .approach: kind == .anticipatory
         }
+    }
+}
+
+extension CoachingPreferences {
+    /// The settings of `hello` (already checked by the wire decoder); topics this coach does not
+    /// know are ignored.
+    public init(_ settings: Hello.Settings?) {
+        guard let settings else {
+            self.init()
+            return
+        }
+        self.init(
+            verbosity: Verbosity(rawValue: settings.verbosity) ?? .all, units: Units(rawValue: settings.units) ?? .metric,
+            disabledTopics: Set(settings.topicsOff.compactMap(Cue.Topic.init(rawValue:))))
     }
 }

@@ -5,7 +5,7 @@ extension Hello {
         case protocolVersion = "protocol"
         case sim, track, car
         case sessionType = "session"
-        case language, voice, codec, resume
+        case language, voice, codec, resume, settings
     }
 
     enum TrackKeys: String, CodingKey {
@@ -46,6 +46,7 @@ extension Hello {
         if let resume, resume.sessionID.isEmpty {
             throw WireError(.invalidHello, "resume.session must not be empty")
         }
+        settings = try field("settings") { try container.decodeIfPresent(Settings.self, forKey: .settings) }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,6 +64,7 @@ extension Hello {
         try container.encode(voice, forKey: .voice)
         try container.encode(codec, forKey: .codec)
         try container.encodeIfPresent(resume, forKey: .resume)
+        try container.encodeIfPresent(settings, forKey: .settings)
     }
 }
 

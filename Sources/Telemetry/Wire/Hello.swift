@@ -23,6 +23,8 @@ public struct Hello: Sendable, Equatable, Codable {
     public var voice: Bool
     public var codec: FrameCodec
     public var resume: Resume?
+    /// The driver's coaching settings; nil keeps the defaults (`Settings`).
+    public var settings: Settings?
 
     /// The format the client means to send frames in (the server accepts both at any time).
     public enum FrameCodec: String, Sendable, Equatable, Codable {
@@ -48,8 +50,9 @@ public struct Hello: Sendable, Equatable, Codable {
 
     public init(
         protocolVersion: Int = Hello.supportedProtocol, session: SessionDescriptor, language: String = "en",
-        voice: Bool = false, codec: FrameCodec = .binary, resume: Resume? = nil
+        voice: Bool = false, codec: FrameCodec = .binary, resume: Resume? = nil, settings: Settings? = nil
     ) {
+        self.settings = settings
         self.protocolVersion = protocolVersion
         self.sim = session.sim
         self.track = session.track

@@ -7,6 +7,8 @@ struct EndToEndReply: Decodable, Sendable {
     // welcome
     var session: String?
     var reference: Reference?
+    /// `welcome.topics`.
+    var topics: [String]?
     // ack, delta, cue
     var seq: UInt64?
     // delta, lap
