@@ -121,12 +121,12 @@ actor LiveSession {
 
     /// Tells the driver why and closes the socket with the error's close code (a revoked token:
     /// `SessionRegistry.closeSessions(openedWith:reason:)` finishes the session right after).
-    func closeSocket(with error: WireError) async {
-        guard let writer = outbound else { return }
+    func closeSocket(with error: WireError) {
+        guard let socket = outbound else { return }
         outbound = nil
         metrics.recordError(error.code)
-        try? await writer.write(.text(ServerMessage.error(error).json(using: encoder)))
-        if let code = error.code.webSocketCloseCode { try? await writer.close(code, reason: error.code.rawValue) }
+        socket.send(ServerMessage.error(error).outboundMessage(using: encoder))
+        if let code = error.code.webSocketCloseCode { socket.close(code, reason: error.code.rawValue) }
     }
 
     /// Ends the session: processes what is queued, stores the partial lap, records the end.

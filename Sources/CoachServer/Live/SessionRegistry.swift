@@ -158,10 +158,9 @@ actor SessionRegistry {
     func closeSessions(openedWith tokenIDs: Set<Int64>, reason: WireError) async -> Int {
         let closing = entries.filter { $0.value.session.driver.tokenID.map(tokenIDs.contains) ?? false }
         for (id, entry) in closing {
-            entries[id] = nil
+            remove(id)
             entry.expiry?.cancel()
         }
-        publishGauge()
         for entry in closing.values {
             await entry.session.closeSocket(with: reason)
             await entry.session.finish()
