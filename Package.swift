@@ -132,6 +132,14 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                // The listen mirror's frames (ByteBuffer, WebSocketFrame, close codes).
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            // The listen page's hand-written style and scripts, compiled into the binary.
+            resources: [
+                .embedInCode("ListenPage/Assets/listen.css"), .embedInCode("ListenPage/Assets/listen.js"),
+                .embedInCode("ListenPage/Assets/listen-audio.js"), .embedInCode("ListenPage/Assets/login.js"),
             ]
         ),
         // The Discord bot: gateway and REST clients, slash commands, results and the live feed.

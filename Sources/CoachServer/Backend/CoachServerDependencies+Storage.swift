@@ -5,7 +5,7 @@ import Storage
 
 extension CoachServerDependencies {
     /// Every seam backed by one SQLite database: tokens, the coach with `library`, sessions, the
-    /// lap writer and the read API. `trailbrake serve` runs on this, and so do the tests that
+    /// lap writer, the read API and the listen page's sign-in. `trailbrake serve` runs on this, and so do the tests that
     /// start a real server, so they exercise the same wiring.
     public static func storageBacked(
         database: TrailbrakeDatabase, library: ReferenceLibrary, coaching: ServerConfiguration.Coaching, logger: Logger,
@@ -18,6 +18,6 @@ extension CoachServerDependencies {
         return CoachServerDependencies(
             authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
-            voice: voice, coachingFeed: coachingFeed)
+            voice: voice, coachingFeed: coachingFeed, browserSessions: StorageBackedBrowserSessions(database: database))
     }
 }

@@ -46,5 +46,5 @@ extension ConfigurationKey {
         .integer("discord", "feed_min_severity", \.discord.feedMinimumSeverity, range: 1...3),
 
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-    ] + iracing
+    ] + iracing + listen
 }

@@ -11,6 +11,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var log = Log()
     public var iracing = IRacing()
     public var discord = Discord()
+    public var listen = Listen()
 
     public init() {}
 

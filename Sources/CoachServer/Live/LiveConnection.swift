@@ -208,7 +208,7 @@ struct LiveConnection: Sendable {
             publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
             store: dependencies.sessionStore, metrics: metrics, live: configuration, voice: dependencies.voice,
             language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID),
-            feed: dependencies.coachingFeed)
+            feed: dependencies.coachingFeed, mirror: registry.listeners.mirror(for: driver.id))
         await session.start()
         await registry.register(session)
         await session.attach(outbound, resumed: false, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)

@@ -38,6 +38,8 @@ actor LiveSession {
     /// Cues held back from the feed while their clip renders, by cue id: each is offered once,
     /// with its clip when it is rendered within `lateClipWindow`, else without (`releaseToFeed`).
     private var cuesAwaitingClip: [UInt64: CueEvent] = [:]
+    /// The driver's listeners (`/api/v1/coaching/listen`); `publish` never waits.
+    private let mirror: DriverMirror?
 
     private var outbound: WebSocketOutboundWriter?
     private var acknowledgedSequence: UInt64 = 0
@@ -52,8 +54,10 @@ actor LiveSession {
     init(
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, metrics: ServerMetrics, live: ServerConfiguration.Live,
-        voice: (any CueVoice)?, language: CueLanguage, logger: Logger, feed: (any CoachingFeedSink)? = nil
+        voice: (any CueVoice)?, language: CueLanguage, logger: Logger, feed: (any CoachingFeedSink)? = nil,
+        mirror: DriverMirror? = nil
     ) {
+        self.mirror = mirror
         self.voice = voice
         self.language = language
         self.feed = feed
@@ -91,7 +95,9 @@ actor LiveSession {
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes)
-        try? await writer.write(.text(ServerMessage.welcome(welcome).json(using: encoder)))
+        let welcomeText = ServerMessage.welcome(welcome).json(using: encoder)
+        mirror?.sessionAttached(publicID, welcome: welcomeText, voice: self.voice.map { .init(voice: $0, language: language) })
+        try? await writer.write(.text(welcomeText))
         outbound = writer
         acknowledgedSequence = 0  // the new socket has heard no ack yet
     }
@@ -272,6 +278,7 @@ actor LiveSession {
     }
 
     private func send(_ message: ServerMessage) async {
+        mirror?.publish(message, from: publicID)
         guard let outbound else { return }
         do { try await outbound.write(message.textFrame(using: encoder)) } catch {
             // The socket is closing; the connection detaches the session on its own.
@@ -281,6 +288,7 @@ actor LiveSession {
 
     private func end() async {
         wakeupContinuation.finish()
+        mirror?.sessionEnded(publicID)
         guard isStored else { return }
         do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {
             logger.warning("ending a session record failed", metadata: ["error": "\(error)"])

@@ -19,9 +19,13 @@ actor SessionRegistry {
     private let resumeWindow: Duration
     private let metrics: ServerMetrics
 
-    init(resumeWindow: Duration, metrics: ServerMetrics) {
+    /// Each driver's listeners, whichever session the driver is in.
+    nonisolated let listeners: ListenerHub
+
+    init(resumeWindow: Duration, metrics: ServerMetrics, listeners: ListenerHub) {
         self.resumeWindow = resumeWindow
         self.metrics = metrics
+        self.listeners = listeners
     }
 
     /// Sessions attached to a socket now.

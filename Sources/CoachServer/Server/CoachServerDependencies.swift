@@ -14,13 +14,17 @@ public struct CoachServerDependencies: Sendable {
     public var voice: (any CueVoice)?
     /// Where finished laps and cues are offered for team channels (the Discord bot); nil for none.
     public var coachingFeed: (any CoachingFeedSink)?
+    /// Sign-in for the listen page (login links, browser sessions); nil: the page cannot sign
+    /// browsers in, and only a driver token opens the listen socket.
+    public var browserSessions: (any BrowserSessionStore)?
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
         reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck,
         resultsPollerHealth: (any BackgroundServiceHealth)? = nil, voice: (any CueVoice)? = nil,
-        coachingFeed: (any CoachingFeedSink)? = nil
+        coachingFeed: (any CoachingFeedSink)? = nil, browserSessions: (any BrowserSessionStore)? = nil
     ) {
+        self.browserSessions = browserSessions
         self.voice = voice
         self.coachingFeed = coachingFeed
         self.authenticator = authenticator

@@ -42,6 +42,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         case live
         /// The benchmark echo (`server.echo_path`).
         case echo
+        /// The read-only mirror of the driver's session (`ListenEndpoint`).
+        case listen
     }
 
     let responder: HTTPChannelHandler.Responder
@@ -51,6 +53,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     var echoPath: String? = nil
     /// Largest echoed message after reassembly (`live.max_message_bytes`).
     var echoMaximumBytes = 65_536
+    /// The listen socket; nil turns it off.
+    var listen: ListenEndpoint? = nil
     let session: SessionHandler
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
@@ -111,6 +115,15 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 let configuration = WebSocketHandler.Configuration(
                     extensions: [], autoPing: webSocket.autoPing, closeTimeout: webSocket.closeTimeout,
                     validateUTF8: webSocket.validateUTF8, maxFrameSize: webSocket.maxFrameSize)
+                if endpoint == .listen, let listen {
+                    _ = try await WebSocketHandler.handle(
+                        type: .server, configuration: configuration, asyncChannel: frames, context: LiveSocketContext(logger: logger)
+                    ) { inbound, outbound, context in
+                        let cut: @Sendable () -> Void = { frames.channel.close(promise: nil) }
+                        await listen.connection(for: driver, cut: cut, logger: context.logger).run(inbound: inbound, outbound: outbound)
+                    }
+                    return
+                }
                 if endpoint == .echo {
                     // The echo has no protocol of its own to report bad UTF-8, so the handler checks it (close 1007).
                     let echo = WebSocketHandler.Configuration(
@@ -154,7 +167,11 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         switch request.uri.path {
         case Self.path: endpoint = .live
         case let path where path == echoPath: endpoint = .echo
+        case ListenEndpoint.path where listen != nil: endpoint = .listen
         default: return .failure(.notFound("WebSocket endpoint"))
+        }
+        if endpoint == .listen, let listen {
+            return await listen.authenticate(request, logger: logger).map { Upgrade(driver: $0, endpoint: .listen) }
         }
         guard let token = BearerToken.extract(from: request) else { return .failure(.unauthorized) }
         do {

@@ -28,7 +28,9 @@ public struct TrailbrakeServer: Sendable {
         self.dependencies = dependencies
         self.metrics = metrics
         self.logger = logger
-        self.registry = SessionRegistry(resumeWindow: .seconds(configuration.live.resumeWindowSeconds), metrics: metrics)
+        self.registry = SessionRegistry(
+            resumeWindow: .seconds(configuration.live.resumeWindowSeconds), metrics: metrics,
+            listeners: ListenerHub(configuration: configuration.listen, metrics: metrics))
         self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
     }
 
@@ -59,11 +61,28 @@ public struct TrailbrakeServer: Sendable {
         ).register(on: router)
         let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
         DriverAPIRoutes(reader: dependencies.reader).register(on: api)
+        ListenPageRoutes(
+            sessions: dependencies.browserSessions, origins: OriginPolicy(configuration: configuration),
+            configuration: configuration.listen, secure: listenCookiesSecure
+        ).register(on: router)
         // An upgrade that was refused lands here: 401 from the middleware, else a plain GET.
         api.get("coaching/live") { _, _ -> Response in
             throw APIError(.badRequest, "this endpoint needs a WebSocket upgrade")
         }
         return router
+    }
+
+    /// The listen socket: signed-in browsers (or a driver token) mirroring the driver's session.
+    private var listenEndpoint: ListenEndpoint {
+        ListenEndpoint(
+            sessions: dependencies.browserSessions, authenticator: dependencies.authenticator,
+            origins: OriginPolicy(configuration: configuration), hub: registry.listeners,
+            closeGrace: .milliseconds(Int64(configuration.listen.maxLagSeconds * 1_000)))
+    }
+
+    /// Browsers reach the server over HTTPS: TLS here, or a TLS proxy named by `listen.base_url`.
+    private var listenCookiesSecure: Bool {
+        configuration.tls.enabled || WebOrigin(url: configuration.listen.baseURL)?.scheme == "https"
     }
 
     private func makeServerBuilder() throws -> HTTPServerBuilder {
@@ -77,7 +96,7 @@ public struct TrailbrakeServer: Sendable {
         let plain = HTTPServerBuilder { [self] responder in
             LiveUpgradeChannel(
                 responder: responder, authenticator: dependencies.authenticator, webSocket: webSocket, echoPath: echoPath,
-                echoMaximumBytes: live.maxMessageBytes
+                echoMaximumBytes: live.maxMessageBytes, listen: listenEndpoint
             ) {
                 inbound, outbound, driver, logger in
                 let connection = LiveConnection(

@@ -8,6 +8,7 @@ enum Schema {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2-iracing", migrate: createIRacingTables)
         migrator.registerMigration("v3-discord", migrate: createDiscordTables)
+        migrator.registerMigration("v4-browser-sessions", migrate: createBrowserSessionTables)
         return migrator
     }
 
