@@ -32,6 +32,8 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0")),
     (.full, .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0")),
     (.full, .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2")),
+    // Test certificates with IP address SANs (ServerTestSupport); swift-certificates needs it anyway.
+    (.full, .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4")),
 ]
 let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
 
@@ -157,6 +159,20 @@ let package = Package(
         ),
 
         // MARK: The live client (runs beside the sim)
+        // The client end of protocol v1, shared by the live client and the load tool: a WebSocket
+        // client on NIO (no SNI for IP literals), server URL and TLS trust, the batch ledger, the
+        // server's replies and voice clips. Network only, no sim and no coaching logic.
+        .target(
+            name: "WireClient",
+            dependencies: [
+                "Telemetry",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // Sims' own telemetry packets (GT7, Assetto Corsa, Forza) decoded into `TelemetryFrame`s,
         // and lap distance derived where a sim sends none. Pure: bytes in, frames out, no sockets.
         .target(name: "SimTelemetry", dependencies: ["Telemetry", "CSodium"]),
@@ -165,12 +181,12 @@ let package = Package(
         .target(
             name: "LiveClient",
             dependencies: [
-                "Telemetry", "SimTelemetry",
-                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                "Telemetry", "SimTelemetry", "WireClient",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
 
@@ -198,7 +214,8 @@ let package = Package(
             dependencies: [
                 "Telemetry",
                 "Coaching",
-                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                "WireClient",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -210,6 +227,7 @@ let package = Package(
             dependencies: [
                 "LoadTesting",
                 "Telemetry",
+                "WireClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
@@ -231,7 +249,7 @@ let package = Package(
         .executableTarget(
             name: "trailbrake-client",
             dependencies: [
-                "LiveClient", "SimTelemetry", "Telemetry",
+                "LiveClient", "SimTelemetry", "Telemetry", "WireClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -245,6 +263,9 @@ let package = Package(
             dependencies: [
                 "CoachServer", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             path: "Tests/ServerTestSupport"
         ),
@@ -258,6 +279,8 @@ let package = Package(
             name: "LiveClientTests",
             dependencies: [
                 "LiveClient", "SimTelemetry", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "CoachServer", "Storage",
+                "WireClient", "ReferenceTools",
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -276,7 +299,7 @@ let package = Package(
         .testTarget(
             name: "LoadTests",
             dependencies: [
-                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching",
+                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -92,9 +92,18 @@ def dump_live(path):
         value = sdk[name]
         values[name] = [plain(v) for v in value] if isinstance(value, list) else plain(value)
     update = sdk.session_info_update
-    track = sdk['WeekendInfo']['TrackName']
+    weekend = sdk['WeekendInfo']
+    track = weekend['TrackName']
+    # What a live client's hello says: the track, the player's car, the type of the session driven now.
+    drivers = sdk['DriverInfo']
+    player = next((d for d in drivers['Drivers'] if d['CarIdx'] == drivers['DriverCarIdx']), {})
+    sessions = sdk['SessionInfo']['Sessions']
+    current = next((s for s in sessions if s['SessionNum'] == values.get('SessionNum')), {})
+    hello = {'track': weekend.get('TrackDisplayName'), 'config': weekend.get('TrackConfigName'),
+             'length': weekend.get('TrackLength'), 'car': player.get('CarScreenName'),
+             'session': current.get('SessionType')}
     sdk.shutdown()
-    return {'sessionInfoUpdate': update, 'trackName': track, 'values': values}
+    return {'sessionInfoUpdate': update, 'trackName': track, 'hello': hello, 'values': values}
 
 
 def main(argv):

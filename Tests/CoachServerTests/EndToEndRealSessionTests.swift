@@ -1,6 +1,7 @@
 @testable import CoachServer
 import Foundation
 import NIOSSL
+import ServerTestSupport
 import Testing
 
 /// The product's core promise, end to end: a real iRacing session streamed to the real server
@@ -37,8 +38,8 @@ struct EndToEndLangleyTests {
 
     @Test func realLangleySessionOverWSS() async throws {
         let recording = try EndToEndLangleyRecording()
-        let certificate = try TLSTests.TestCertificate()
-        defer { try? FileManager.default.removeItem(at: certificate.directory) }
+        let certificate = try TestCertificate()
+        defer { certificate.remove() }
         let tls = ServerConfiguration.TLS(
             enabled: true, certificatePath: certificate.certificateURL.path, keyPath: certificate.keyURL.path)
         var trusting = TLSConfiguration.makeClientConfiguration()

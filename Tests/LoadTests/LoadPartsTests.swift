@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import Telemetry
 import Testing
+import WireClient
 
 @testable import LoadTesting
 

@@ -18,7 +18,9 @@ struct LoadTestServer: Sendable {
         .deletingLastPathComponent()
     static let referenceDirectory = repositoryRoot.appendingPathComponent("ReferenceLaps", isDirectory: true)
 
-    var liveURL: String { baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/api/v1/coaching/live" }
+    var liveURL: String {
+        baseURL.replacingOccurrences(of: "https://", with: "wss://").replacingOccurrences(of: "http://", with: "ws://") + "/api/v1/coaching/live"
+    }
     var echoURL: String { baseURL.replacingOccurrences(of: "http://", with: "ws://") + Self.echoPath }
 
     /// What the server counted, from its own Prometheus text (`name value` lines).
@@ -29,7 +31,10 @@ struct LoadTestServer: Sendable {
         return nil
     }
 
-    static func with<T: Sendable>(drivers: Int, _ body: @Sendable (LoadTestServer) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        drivers: Int, configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        _ body: @Sendable (LoadTestServer) async throws -> T
+    ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -44,6 +49,7 @@ struct LoadTestServer: Sendable {
         configuration.server.port = 0
         configuration.server.dataDirectory = directory.path
         configuration.server.echoPath = echoPath
+        configure(&configuration)
         var logger = Logger(label: "load-test-server")
         logger.logLevel = .warning
         let library = ReferenceDirectory.load(referenceDirectory, logger: logger)

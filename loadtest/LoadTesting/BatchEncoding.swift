@@ -1,10 +1,10 @@
 import NIOCore
 import Telemetry
-import WSCore
+import WireClient
 
 /// A batch as the WebSocket message the chosen format calls for.
 enum BatchEncoding {
-    static func message(_ batch: FrameBatch, format: Hello.FrameCodec, channels: ChannelMask) -> WebSocketOutboundWriter.OutboundFrame {
+    static func message(_ batch: FrameBatch, format: Hello.FrameCodec, channels: ChannelMask) -> WireMessage {
         switch format {
         case .binary: .binary(ByteBuffer(bytes: BinaryFrameBatchCodec.encode(batch, channels: channels)))
         case .json: .text(batch.jsonText())
@@ -12,7 +12,7 @@ enum BatchEncoding {
     }
 
     /// The sequence of an echoed batch: bytes 8..<16 of a binary one, `"seq":N` of a JSON one.
-    static func echoedSequence(_ message: WebSocketMessage) -> UInt64? {
+    static func echoedSequence(_ message: WireMessage) -> UInt64? {
         switch message {
         case .binary(let buffer):
             guard buffer.readableBytes >= 16 else { return nil }

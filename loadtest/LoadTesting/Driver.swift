@@ -1,10 +1,7 @@
 import Foundation
-import HTTPTypes
-import Logging
-import NIOCore
 import Synchronization
 import Telemetry
-import WSClient
+import WireClient
 
 /// One simulated driver: its own token, session, frames and send ledger. It connects, says
 /// `hello`, streams batches at its pace and reads the server's replies until its deadline;
@@ -59,7 +56,7 @@ final class Driver: Sendable {
             do { ending = try await connection.run() } catch {
                 recorder.update { $0.connectFailures += 1 }
                 // A refused upgrade (401: wrong token, 404: wrong path) will not change on retry.
-                if let refusal = error as? WebSocketClientError, refusal == .webSocketUpgradeFailed || refusal == .invalidURL {
+                if let refusal = error as? WireSocketError, refusal.isPermanent {
                     throw LoadError(.refused, "driver \(index): \(refusal) (check the token and the URL)")
                 }
                 failures += 1
@@ -90,7 +87,7 @@ final class Driver: Sendable {
     }
 
     /// Encodes and sends `sent` (a new batch or a resend) and counts it.
-    func send(_ sent: SendLedger.Sent, on outbound: WebSocketOutboundWriter) async throws {
+    func send(_ sent: SendLedger.Sent, on outbound: WireOutbound) async throws {
         let batchFrames = frames.frames(sent.firstFrame..<sent.firstFrame + sent.frameCount)
         let message = BatchEncoding.message(
             FrameBatch(sequence: sent.sequence, frames: batchFrames), format: options.format, channels: channels)

@@ -1,9 +1,7 @@
 import Foundation
-import HTTPTypes
-import Logging
 import NIOCore
 import Synchronization
-import WSClient
+import WireClient
 
 /// One socket of a driver: the opening (`hello`/`welcome`, resends after a resume), then a
 /// writer task sending batches at the driver's pace and the reader recording every reply.
@@ -19,17 +17,12 @@ struct DriverConnection: Sendable {
 
 
     func run() async throws -> Driver.Ending {
-        var headers = HTTPFields()
-        headers[.authorization] = "Bearer \(driver.token)"
-        var logger = Logger(label: "trailbrake-load")
-        logger.logLevel = .critical
         let ending = EndingBox()
         let options = driver.options
-        try await WebSocketClient.connect(
-            url: options.url, configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers),
-            tlsConfiguration: options.tls, logger: logger
-        ) { inbound, outbound, _ in
-            var messages = inbound.messages(maxSize: 1 << 22).makeAsyncIterator()
+        let socket = WireSocket.Options(
+            endpoint: try ServerEndpoint(parsing: options.url), headers: [("Authorization", "Bearer \(driver.token)")],
+            tls: options.tls, maximumMessageBytes: 1 << 22)
+        try await WireSocket.connect(socket) { messages, outbound in
             if options.target == .coaching {
                 guard let opening = try await open(&messages, outbound: outbound) else {
                     ending.set(.refused("no welcome"))
@@ -59,10 +52,10 @@ struct DriverConnection: Sendable {
     /// Sends `hello`, reads `welcome` and resends what the server did not process. Returns nil
     /// when the socket closed first, `.refused` on an error instead of a welcome.
     private func open(
-        _ messages: inout WebSocketInboundMessageStream.AsyncIterator, outbound: WebSocketOutboundWriter
+        _ messages: inout WireInbound, outbound: WireOutbound
     ) async throws -> Driver.Ending? {
         let askedToResume = driver.sessionID.withLock { $0 } != nil
-        try await outbound.write(.text(driver.hello()))
+        try await outbound.write(text: driver.hello())
         while let message = try await messages.next() {
             guard case .text(let text) = message, let reply = ServerReply.decode(text) else { continue }
             if reply.type == "error" {
@@ -87,19 +80,19 @@ struct DriverConnection: Sendable {
 
     /// Sends batches until the deadline, the planned drop or the end of a non-looping stream,
     /// then closes: 1000 ends the session, 1001 leaves it resumable.
-    private func write(_ outbound: WebSocketOutboundWriter) async throws -> Stop? {
+    private func write(_ outbound: WireOutbound) async throws -> Stop? {
         let batchSize = driver.options.batchSize
         while true {
             let now = ContinuousClock.now
             if let dropAt = dropAt, now >= dropAt {
-                try await outbound.close(.goingAway, reason: "planned drop")
+                try await outbound.close(code: 1001, reason: "planned drop")
                 return .drop
             }
             let next = driver.ledger.withLock { $0.nextFrame }
             let count = min(batchSize, driver.frames.remaining(from: next))
             if now >= deadline || count == 0 {
                 if count == 0 { try await waitForLastReplies() }
-                try await outbound.close(.normalClosure, reason: nil)
+                try await outbound.close(code: 1000)
                 return .deadline
             }
             try await pacer.waitForTurn(framesUpTo: next + count) { driver.ledger.withLock { $0.inFlight } }
@@ -120,7 +113,7 @@ struct DriverConnection: Sendable {
     }
 
     /// Counts one server message and measures what it acknowledges.
-    private func record(_ message: WebSocketMessage) {
+    private func record(_ message: WireMessage) {
         let now = ContinuousClock.now
         let recorder = driver.recorder
         guard driver.options.target == .coaching else {

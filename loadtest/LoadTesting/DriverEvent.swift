@@ -1,3 +1,5 @@
+import WireClient
+
 /// What a driver heard that a person replaying a lap wants to see (`stream` prints these).
 public enum DriverEvent: Sendable {
     case welcome(session: String, resumed: Bool)

@@ -1,6 +1,7 @@
 import Coaching
 import Foundation
 import Synchronization
+import WireClient
 
 /// One driver for a person: replays laps once, as a live client would, and says what the
 /// server answers as it happens (cues with their corner and batch, laps, errors); voice clips

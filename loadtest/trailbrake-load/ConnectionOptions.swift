@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoadTesting
 import NIOSSL
+import WireClient
 
 /// Where the server is, how to trust it, and the drivers' tokens.
 struct ConnectionOptions: ParsableArguments {
@@ -47,18 +48,13 @@ struct ConnectionOptions: ParsableArguments {
         return all
     }
 
-    /// Trust for WSS: the given CA, none at all with --insecure, else the system's roots.
+    /// Trust for WSS: the given CA, none at all with --insecure (warned on stderr), else the
+    /// system's roots. A server given by IP address is verified against the certificate's IP
+    /// SANs (no SNI is sent for an address; see `WireSocket`).
     func tlsConfiguration(for url: String) throws -> TLSConfiguration? {
         guard url.hasPrefix("wss://") else { return nil }
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        if let caFile {
-            do {
-                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
-            } catch {
-                throw ValidationError("cannot read --ca-file \(caFile)")
-            }
-        }
-        if insecure { configuration.certificateVerification = .none }
-        return configuration
+        let trust: ServerTrust = insecure ? .noVerification : caFile.map { .certificateFile(path: $0) } ?? .systemRoots
+        if insecure { FileHandle.standardError.write(Data((ServerTrust.insecureWarning + "\n").utf8)) }
+        do { return try trust.tlsConfiguration() } catch { throw ValidationError(error.description) }
     }
 }

@@ -23,7 +23,7 @@ public struct IBTVariable: Sendable, Equatable {
     public var unit: String
     public var description: String
 
-    static let headerSize = 144
+    public static let headerSize = 144
 }
 
 extension IBTVariable {
