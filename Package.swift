@@ -274,13 +274,16 @@ let package = Package(
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
         .testTarget(name: "VoiceTests", dependencies: ["Voice", "Coaching", "TestSupport"]),
-        .testTarget(name: "SimTelemetryTests", dependencies: ["SimTelemetry", "Telemetry", "TestSupport"]),
+        // Real GT7 laps as console packets, for the decoder, mapper and fake-console tests.
+        .target(name: "SimTestSupport", dependencies: ["SimTelemetry", "TestSupport"], path: "Tests/SimTestSupport"),
+        .testTarget(name: "SimTelemetryTests", dependencies: ["SimTelemetry", "Telemetry", "TestSupport", "SimTestSupport", "Coaching"]),
         .testTarget(
             name: "LiveClientTests",
             dependencies: [
                 "LiveClient", "SimTelemetry", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "CoachServer", "Storage",
                 "WireClient", "ReferenceTools",
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                "SimTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -325,6 +328,8 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Live fault tests: a second connection holding the write lock, a full database.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

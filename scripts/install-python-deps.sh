@@ -1,23 +1,28 @@
 #!/usr/bin/env bash
-# Installs pyirsdk from PyPI into .build-py, a virtual environment (no sudo, nothing system-wide),
-# for the tests that compare Trailbrake's .ibt reader with it and for scripts/bench-ibt.sh.
-# Safe to run again: it does nothing when the pinned version is already there.
+# Installs the independent Python implementations the tests compare with, from PyPI, into
+# .build-py, a virtual environment (no sudo, nothing system-wide):
+# - pyirsdk, for the .ibt and live-memory readers (and scripts/bench-ibt.sh);
+# - gt-telem, with its own Salsa20 (pycryptodome), for the GT7 packet decoder.
+# Safe to run again: it does nothing when the pinned versions are already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-version=1.3.7   # the newest pyirsdk on PyPI (pip index versions pyirsdk), the one shared/data was checked with
+pyirsdk_version=1.3.7   # the newest pyirsdk on PyPI (pip index versions pyirsdk), the one shared/data was checked with
+gt_telem_version=1.2.1  # the newest gt-telem on PyPI (pip index versions gt-telem)
 venv=.build-py
 
 if [ -x "$venv/bin/python3" ] &&
-   "$venv/bin/python3" -c "import irsdk, sys; sys.exit(irsdk.VERSION != '$version')" 2>/dev/null; then
-  echo "pyirsdk $version: present"
+   "$venv/bin/python3" -c "import irsdk, sys; sys.exit(irsdk.VERSION != '$pyirsdk_version')" 2>/dev/null &&
+   "$venv/bin/python3" -c "import importlib.metadata as m, sys; sys.exit(m.version('gt-telem') != '$gt_telem_version')" 2>/dev/null; then
+  echo "pyirsdk $pyirsdk_version, gt-telem $gt_telem_version: present"
   exit 0
 fi
 
 if ! command -v python3 >/dev/null; then
-  echo "pyirsdk: python3 is missing; the pyirsdk agreement tests will be skipped"
+  echo "python deps: python3 is missing; the pyirsdk and gt-telem agreement tests will be skipped"
   exit 0
 fi
-echo "pyirsdk: installing $version into $venv"
-python3 -m venv "$venv"
-"$venv/bin/python3" -m pip install --quiet --disable-pip-version-check "pyirsdk==$version"
+echo "python deps: installing pyirsdk $pyirsdk_version and gt-telem $gt_telem_version into $venv"
+[ -x "$venv/bin/python3" ] || python3 -m venv "$venv"
+"$venv/bin/python3" -m pip install --quiet --disable-pip-version-check \
+  "pyirsdk==$pyirsdk_version" "gt-telem==$gt_telem_version"

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/install-system-deps.sh
-./scripts/install-python-deps.sh   # pyirsdk, the independent .ibt reader the tests compare with
+./scripts/install-python-deps.sh   # pyirsdk and gt-telem, the independent .ibt and GT7 readers the tests compare with
 
 # Build progress lines ("[12/900] Compiling ...") are dropped; diagnostics and test output stay.
 quiet_build() { sed -u -E '/^\[[0-9]+\/[0-9]+\] /d'; }

@@ -8,16 +8,29 @@ import Voice
 /// the phrase cache. The only place where the server, the coach and espeak-ng meet.
 public struct PhraseCacheVoice: CueVoice {
     public let cache: PhraseCache
+    /// Whose renders these are (`forDriver`); the server's own by default.
+    public let requester: RenderRequester
 
-    public init(cache: PhraseCache) {
+    public init(cache: PhraseCache, requester: RenderRequester = .server) {
         self.cache = cache
+        self.requester = requester
+    }
+
+    public func forDriver(_ driverID: Int64) -> any CueVoice {
+        PhraseCacheVoice(cache: cache, requester: .driver(driverID))
+    }
+
+    public var renderQueueStatistics: CueVoiceRenderStatistics? {
+        let statistics = cache.statistics
+        return CueVoiceRenderStatistics(pending: statistics.pending, refused: statistics.refused)
     }
 
     public func readyClip(for text: String, language: CueLanguage) -> CueClip? {
         let spoken = CuePhrasebook(language: language).spokenText(text)
         guard let phrase = cache.cached(spoken, language: language.rawValue) else {
-            // Not ready: this cue goes out as text; the next one with these words has its clip.
-            cache.prepare(spoken, language: language.rawValue)
+            // Not ready: this cue goes out as text; the next one with these words has its clip
+            // (unless the driver's render queue is full: then it stays text).
+            cache.prepare(spoken, language: language.rawValue, for: requester)
             return nil
         }
         return CueClip(id: phrase.id, duration: phrase.clip.duration, sampleRate: phrase.clip.sampleRate, oggOpus: phrase.clip.bytes)
@@ -25,7 +38,7 @@ public struct PhraseCacheVoice: CueVoice {
 
     public func renderedClip(for text: String, language: CueLanguage) async -> CueClip? {
         let spoken = CuePhrasebook(language: language).spokenText(text)
-        guard let phrase = try? await cache.phrase(spoken, language: language.rawValue) else { return nil }
+        guard let phrase = try? await cache.phrase(spoken, language: language.rawValue, for: requester) else { return nil }
         return CueClip(id: phrase.id, duration: phrase.clip.duration, sampleRate: phrase.clip.sampleRate, oggOpus: phrase.clip.bytes)
     }
 
@@ -34,7 +47,7 @@ public struct PhraseCacheVoice: CueVoice {
     }
 
     public func prepare(_ text: String, language: CueLanguage) {
-        cache.prepare(CuePhrasebook(language: language).spokenText(text), language: language.rawValue)
+        cache.prepare(CuePhrasebook(language: language).spokenText(text), language: language.rawValue, for: requester)
     }
 
     /// Renders `CuePhrasebook.commonPhrases()` in every language; returns how many failed.
@@ -56,6 +69,9 @@ extension PhraseCacheVoice {
             bitrate: configuration.bitrate, complexity: configuration.complexity)
         let directory = configuration.diskCacheDirectory.isEmpty
             ? nil : URL(fileURLWithPath: configuration.diskCacheDirectory, isDirectory: true)
-        self.init(cache: PhraseCache(renderer: renderer, capacityBytes: configuration.cacheBytes, directory: directory))
+        self.init(cache: PhraseCache(
+            renderer: renderer, capacityBytes: configuration.cacheBytes, directory: directory,
+            diskCapacityBytes: configuration.diskCacheBytes,
+            limits: RenderLimits(total: configuration.maxPendingRenders, perRequester: configuration.maxPendingRendersPerDriver)))
     }
 }

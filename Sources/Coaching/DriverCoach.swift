@@ -76,9 +76,8 @@ public final class DriverCoach {
 
     /// The session is over: the lap in progress, if any, is reported as a partial lap.
     public func finish(into events: inout [CoachingEvent]) {
-        guard let record = lapTracker.finish() else { return }
-        cornerCoach?.lapAborted()
-        events.append(.lapCompleted(completedLap(from: record, measured: nil)))
+        guard let event = lapTracker.end() else { return }
+        handle(event, batchSequence: lastFrame?.batchSequence ?? 0, into: &events)
     }
 
     // MARK: - Laps
@@ -99,7 +98,20 @@ public final class DriverCoach {
             considerAsOwnBest(record, into: &events)
         case .lapAbandoned(let record):
             cornerCoach?.lapAborted()
+            if record.invalidReason == .tooLong {
+                let extent = LapExtent(record.frames)
+                events.append(.lapCut(LapCut(lapNumber: record.lapNumber, frameCount: extent.frameCount, duration: extent.duration)))
+            }
             events.append(.lapCompleted(completedLap(from: record, measured: nil)))
+        case .fragmentDiscarded(let fragment):
+            // A fragment that reached the line (a short out-lap) ends like a lap for the corner
+            // coach: the frames before the line feed the first corner of the next lap.
+            if fragment.endedAtLine { _ = cornerCoach?.lapFinished(isValid: false) } else { cornerCoach?.lapAborted() }
+            if fragment.wasCut {
+                let extent = fragment.extent
+                events.append(.lapCut(LapCut(lapNumber: fragment.lapNumber, frameCount: extent.frameCount, duration: extent.duration)))
+            }
+            events.append(.lapDiscarded(fragment))
         }
     }
 
@@ -175,6 +187,9 @@ public final class DriverCoach {
 
 /// Settings of a driver's coach; every default is explained where it is declared.
 public struct DriverCoachConfiguration: Sendable {
+    /// The live coach drops fragments (`LapFragmentRule`): only laps are reported and stored.
+    public static let liveLapTracking = LapTrackingConfiguration(fragmentRule: LapFragmentRule())
+
     public var lapTracking: LapTrackingConfiguration
     public var cues: CueConfiguration
     /// Session seconds between two `delta` events: a few a second is enough for a delta bar and
@@ -189,7 +204,7 @@ public struct DriverCoachConfiguration: Sendable {
     public var framePacker: (any LapFramePacker)?
 
     public init(
-        lapTracking: LapTrackingConfiguration = .init(), cues: CueConfiguration = .init(),
+        lapTracking: LapTrackingConfiguration = liveLapTracking, cues: CueConfiguration = .init(),
         deltaInterval: Double = 0.25, ownBestAsReference: Bool = true, speech: (any CueSpeech)? = nil,
         framePacker: (any LapFramePacker)? = nil
     ) {

@@ -43,7 +43,12 @@ public struct ClientRunner: Sendable {
                 extra(event)
             }
         }
+        #if os(Windows)
+        // Ctrl-C ends the process at once; the server keeps the session resumable, then stores it.
+        let signals: InterruptHandler? = nil
+        #else
         let signals = handleSignals ? InterruptHandler { await streamer.stop() } : nil
+        #endif
         defer { signals?.cancel() }
         let playing = Task { await player?.run() }
         defer {
@@ -59,6 +64,7 @@ public struct ClientRunner: Sendable {
 
 /// SIGINT/SIGTERM: the first asks the run to end cleanly, the second exits at once.
 final class InterruptHandler: Sendable {
+    #if !os(Windows)
     private let sources: Mutex<[any DispatchSourceSignal]>
 
     init(_ stop: @escaping @Sendable () async -> Void) {
@@ -75,7 +81,13 @@ final class InterruptHandler: Sendable {
         })
     }
 
-    func cancel() { sources.withLock { for source in $0 { source.cancel() } } }
+    #endif
+
+    func cancel() {
+        #if !os(Windows)
+        sources.withLock { for source in $0 { source.cancel() } }
+        #endif
+    }
 }
 
 /// A counter shared with a signal handler.

@@ -9,7 +9,7 @@ public enum LapStatus: String, Sendable, Equatable, Codable {
     case valid
     /// The first lap of a recording: it started wherever the car was.
     case outLap = "out-lap"
-    /// The recording ends (or the lap was cut) before the line.
+    /// The recording ends (or the lap was cut, e.g. at the lap-in-progress cap) before the line.
     case incomplete
     /// Some frame of the lap was on pit road or in the pit stall.
     case pit
@@ -32,6 +32,7 @@ public enum LapStatus: String, Sendable, Equatable, Codable {
         case .partial: self = .incomplete
         case .offTrack: self = .offTrack
         case .dataGap: self = .dataGap
+        case .tooLong: self = .incomplete
         }
     }
 

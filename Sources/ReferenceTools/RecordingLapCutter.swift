@@ -45,7 +45,7 @@ public enum RecordingLapCutter {
             for event in tracker.ingest(frame) {
                 switch event {
                 case .lapCompleted(let record), .lapAbandoned(let record): add(record)
-                case .lapStarted: break
+                case .lapStarted, .fragmentDiscarded: break
                 }
             }
         }

@@ -24,6 +24,12 @@ public enum StorageError: Error, Sendable, Equatable {
     /// Any other SQLite failure (disk full, I/O error, permission...).
     case databaseFailure(String)
 
+    /// True when repeating the operation cannot succeed; false for `databaseFailure` (disk
+    /// full, a lock held past the busy timeout, I/O errors), which may pass.
+    public var isPermanent: Bool {
+        if case .databaseFailure = self { false } else { true }
+    }
+
     /// Stable machine-readable code.
     public var code: String {
         switch self {

@@ -1,14 +1,30 @@
 import Foundation
+import Synchronization
 
 /// Rendered phrases kept on disk between runs, one file per phrase named by its clip id.
 ///
 /// A file holds the full key, so a hash collision or a file left by other settings is never
 /// served as this phrase. Files are written atomically (a temporary file, then a rename), so a
 /// crash leaves the old file or the new one, never half of one. Anything unreadable (truncated,
-/// foreign, corrupt) is ignored and overwritten by the next render. Not bounded: the phrases a
-/// server says are a few thousand files of a few KB; deleting the directory is always safe.
-struct PhraseDiskStore: Sendable {
+/// foreign, corrupt) is ignored and overwritten by the next render. Deleting the directory is
+/// always safe.
+///
+/// Bounded by `capacityBytes`: the clip files (`*.tbclip`, nothing else in the directory is
+/// touched) are indexed by size and last use, the index built from the directory on first use
+/// (modification times carry the last use across restarts: a load touches its file), and the
+/// least recently used files are deleted when a new clip would pass the bound.
+final class PhraseDiskStore: Sendable {
     let directory: URL
+    let capacityBytes: Int
+    private let index = Mutex<DiskClipIndex?>(nil)
+
+    init(directory: URL, capacityBytes: Int = 256 << 20) {
+        self.directory = directory
+        self.capacityBytes = max(0, capacityBytes)
+    }
+
+    /// Bytes of clip files now (as indexed).
+    var bytes: Int { index.withLock { $0?.bytes ?? 0 } }
 
     /// "TBVC": Trailbrake voice clip.
     static let magic: [UInt8] = [0x54, 0x42, 0x56, 0x43]
@@ -17,25 +33,48 @@ struct PhraseDiskStore: Sendable {
     static let oggCapture: [UInt8] = [0x4f, 0x67, 0x67, 0x53]
 
     func fileURL(for key: PhraseKey) -> URL {
-        directory.appendingPathComponent(key.clipID + ".tbclip", isDirectory: false)
+        directory.appendingPathComponent(key.clipID + "." + Self.fileExtension, isDirectory: false)
     }
 
     /// The stored clip, or nil when there is none or it does not check out.
     func load(_ key: PhraseKey) -> VoiceClip? {
-        guard let data = try? Data(contentsOf: fileURL(for: key)) else { return nil }
-        return Self.decode([UInt8](data), key: key)
+        let url = fileURL(for: key)
+        guard let data = try? Data(contentsOf: url), let clip = Self.decode([UInt8](data), key: key) else { return nil }
+        let now = Date()
+        try? FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: url.path)
+        withIndex { $0.used(url.lastPathComponent, bytes: data.count, at: now) }
+        return clip
     }
 
-    /// Writes the clip; a failure (disk full, read-only directory) only costs a later re-render.
+    /// Writes the clip, deleting the least recently used files first when it would pass the
+    /// bound; a failure (disk full, read-only directory) only costs a later re-render.
     func store(_ clip: VoiceClip, for key: PhraseKey) -> Bool {
+        let bytes = Self.encode(clip, key: key)
+        let name = fileURL(for: key).lastPathComponent
+        guard bytes.count <= capacityBytes else { return false }
+        let evicted = withIndex { $0.makeRoom(for: bytes.count, replacing: name, capacity: capacityBytes) }
+        for victim in evicted { try? FileManager.default.removeItem(at: directory.appendingPathComponent(victim)) }
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(Self.encode(clip, key: key)).write(to: fileURL(for: key), options: .atomic)
-            return true
+            try Data(bytes).write(to: fileURL(for: key), options: .atomic)
         } catch {
+            withIndex { $0.removed(name) }
             return false
         }
+        withIndex { $0.used(name, bytes: bytes.count, at: Date()) }
+        return true
     }
+
+    /// Runs `body` on the index, building it from the directory the first time.
+    private func withIndex<T>(_ body: (inout DiskClipIndex) -> T) -> T {
+        index.withLock { index in
+            var built = index ?? DiskClipIndex(scanning: directory, fileExtension: Self.fileExtension)
+            defer { index = built }
+            return body(&built)
+        }
+    }
+
+    static let fileExtension = "tbclip"
 
     static func encode(_ clip: VoiceClip, key: PhraseKey) -> [UInt8] {
         let keyBytes = Array(key.canonical.utf8)

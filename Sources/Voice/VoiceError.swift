@@ -22,6 +22,8 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case resamplingFailed(String)
     /// libopusenc rejected the stream or a setting.
     case encodingFailed(String)
+    /// Too many renders are waiting (for this requester or in all, `RenderLimits`): not rendered.
+    case renderQueueFull
 
     /// A short, stable identifier for the error kind.
     public var code: String {
@@ -37,6 +39,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noAudio: "voice.no_audio"
         case .resamplingFailed: "voice.resampling_failed"
         case .encodingFailed: "voice.encoding_failed"
+        case .renderQueueFull: "voice.render_queue_full"
         }
     }
 
@@ -53,6 +56,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noAudio: "\(code): espeak-ng produced no samples"
         case .resamplingFailed(let reason): "\(code): \(reason)"
         case .encodingFailed(let reason): "\(code): \(reason)"
+        case .renderQueueFull: "\(code): too many renders waiting"
         }
     }
 }

@@ -134,13 +134,19 @@ public enum WireSocket {
         return .refused(status: read?.0 ?? 0, body: String((read?.1 ?? "").prefix(512)))
     }
 
-    /// TLS errors are the person's to fix; anything else during the upgrade is a network fault.
+    /// A certificate that is not trusted or not for this host is the person's to fix (`.tls`,
+    /// permanent); any other failure, a TLS handshake cut short by a restarting server included,
+    /// is a network fault worth retrying.
     private static func classify(_ error: any Error, endpoint: ServerEndpoint, timedOut: Bool) -> WireSocketError {
         if let error = error as? WireSocketError { return error }
         if timedOut { return .timedOut("connecting to \(endpoint) (TCP, TLS and upgrade)") }
-        if error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError {
-            return .tls("\(endpoint.host): \(error)")
+        let text = "\(error)"
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return .tls("\(endpoint.host): the certificate is not for this host: \(text)")
         }
-        return .unreachable("\(endpoint.host):\(endpoint.port): \(error)")
+        if error is NIOSSLError || error is BoringSSLError, text.contains("CERTIFICATE") {
+            return .tls("\(endpoint.host): \(text)")
+        }
+        return .unreachable("\(endpoint.host):\(endpoint.port): \(text)")
     }
 }

@@ -42,16 +42,27 @@ struct ClientOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Longest wait between reconnect attempts (default 30).", valueName: "seconds"))
     var reconnectMax: Double?
 
+    @Option(help: ArgumentHelp("After the sim stops (or Ctrl-C), how long the server may take to acknowledge what is buffered (default 30).", valueName: "seconds"))
+    var drainTimeout: Double?
+
     @Flag(help: "Plain status lines even on a terminal (as when the output is a log).")
     var plain = false
 
     @Option(help: ArgumentHelp("TOML file with any of these options (and a table per source); flags win over it.", valueName: "file"))
     var config: String?
 
-    /// The config file (empty without --config), read once per call.
+    /// The config file (empty without --config), read once per call. A table no source command
+    /// owns (`[gt8]`) is refused.
     func configFile() throws -> ClientConfigFile {
         guard let config else { return .empty }
-        do { return try ClientConfigFile.read(path: config) } catch { throw ValidationError(error.description) }
+        do {
+            let file = try ClientConfigFile.read(path: config)
+            let sources = TrailbrakeClientCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+            try file.rejectUnknownTables(known: Set(sources))
+            return file
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     var flags: ClientFlags {
@@ -66,6 +77,7 @@ struct ClientOptions: ParsableArguments {
         flags.language = language
         flags.sourceTimeoutSeconds = sourceTimeout
         flags.reconnectMaxSeconds = reconnectMax
+        flags.drainTimeoutSeconds = drainTimeout
         flags.plain = plain
         return flags
     }
@@ -79,7 +91,12 @@ struct ClientOptions: ParsableArguments {
         } catch let error as ClientSettingsError {
             throw ValidationError(error.description)
         }
+        #if os(Windows)
+        // The console needs VT mode for in-place redraws; plain lines work everywhere.
+        let terminal = false
+        #else
         let terminal = !resolved.plain && isatty(STDOUT_FILENO) != 0
+        #endif
         let display = StatusDisplay(mode: terminal ? .terminal : .plain) { text in
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -13,6 +13,8 @@ struct TrailbrakeClientCommand: AsyncParsableCommand {
         subcommands: [
             IRacingCommand.self,
             JSONLinesCommand.self,
-            // Console sims: gt7, ac, forza.
+            GT7Command.self,
+            AssettoCorsaCommand.self,
+            ForzaCommand.self,
         ])
 }

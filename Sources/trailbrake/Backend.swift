@@ -17,8 +17,11 @@ struct Backend {
         let directory = URL(fileURLWithPath: configuration.server.dataDirectory, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("trailbrake.sqlite").path
-        let database = try TrailbrakeDatabase(path: path)
-        logger.debug("database open", metadata: ["path": "\(path)"])
+        let storage = configuration.storage
+        let database = try TrailbrakeDatabase(
+            path: path, synchronous: storage.synchronous == "full" ? .full : .normal,
+            busyTimeout: .milliseconds(storage.busyTimeoutMilliseconds))
+        logger.debug("database open", metadata: ["path": "\(path)", "synchronous": "\(storage.synchronous)"])
         return Backend(database: database, drivers: StorageBackedDrivers(database: database))
     }
 

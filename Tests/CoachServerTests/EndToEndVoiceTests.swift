@@ -37,11 +37,11 @@ struct EndToEndVoiceTests {
             phases: [Array(batches[..<split]), Array(batches[split...])])
     }
 
-    static func hello(voice: Bool) throws -> String {
+    static func hello(voice: Bool, language: String = "en") throws -> String {
         let object: [String: Any] = [
             "type": "hello", "protocol": 1, "sim": "synthetic",
             "track": ["name": track.descriptor.name, "config": track.descriptor.configuration, "length": track.descriptor.length],
-            "car": car.name, "session": "practice", "language": "en", "voice": voice, "codec": "binary",
+            "car": car.name, "session": "practice", "language": language, "voice": voice, "codec": "binary",
         ]
         return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
@@ -103,9 +103,11 @@ struct EndToEndVoiceTests {
 
     /// Streams the stint to a real server with `voice`; between the phases it lets the voice
     /// finish what it is rendering, as the minute of driving a real lap takes would.
-    static func streamStint(voiceInHello: Bool, voice: PhraseCacheVoice) async throws -> [EndToEndVoiceClient.Message] {
+    static func streamStint(
+        voiceInHello: Bool, voice: PhraseCacheVoice, language: String = "en"
+    ) async throws -> [EndToEndVoiceClient.Message] {
         let stint = try stint()
-        let hello = try hello(voice: voiceInHello)
+        let hello = try hello(voice: voiceInHello, language: language)
         return try await EndToEndServer.with(library: stint.library, voice: voice) { server in
             let client = EndToEndVoiceClient(url: server.liveURL, token: server.token)
             return try await withTimeout(seconds: 90) {

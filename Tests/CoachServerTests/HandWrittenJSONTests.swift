@@ -121,7 +121,7 @@ import Testing
 
     @Test func rareMessagesStayWithTheEncoder() {
         #expect(ServerMessage.error(WireError(.internal, "x")).handWrittenJSON() == nil)
-        #expect(ServerMessage.welcome(.init(sessionID: "s", resumed: false, nextSequence: 1, reference: .none, maxMessageBytes: 1)).handWrittenJSON() == nil)
+        #expect(ServerMessage.welcome(.init(sessionID: "s", resumed: false, nextSequence: 1, reference: .none, maxMessageBytes: 1, batchesPerSecond: 60, batchBurst: 1_500)).handWrittenJSON() == nil)
     }
 }
 

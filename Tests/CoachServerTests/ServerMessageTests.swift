@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func welcomeWithoutReferenceHasNullReference() throws {
-        let welcome = ServerMessage.Welcome(sessionID: "s-1", resumed: true, nextSequence: 42, reference: .none, maxMessageBytes: 4096)
+        let welcome = ServerMessage.Welcome(sessionID: "s-1", resumed: true, nextSequence: 42, reference: .none, maxMessageBytes: 4096, batchesPerSecond: 60, batchBurst: 1_500)
         let object = try Self.object(.welcome(welcome))
         #expect(object["type"] as? String == "welcome")
         #expect(object["protocol"] as? Int == 1)

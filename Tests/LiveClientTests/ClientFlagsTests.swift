@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import WireClient
 
 @testable import LiveClient
@@ -34,6 +35,14 @@ import WireClient
         #expect(settings.token.secret == "tb_env_token")
         #expect(resolved.warning == nil)
         #expect(try config.table("gt7").string("console") == "192.168.1.30")
+    }
+
+    @Test func theShippedExampleIsValid() throws {
+        let path = TestData.packageRoot.appendingPathComponent("config/trailbrake-client.toml").path
+        let config = try ClientConfigFile.read(path: path)
+        try config.rejectUnknownTables(known: ["iracing", "jsonl", "gt7", "ac", "forza"])
+        let settings = try ClientFlags().resolve(config: config, environment: environment).settings
+        #expect(settings.endpoint.description == "ws://127.0.0.1:8080/api/v1/coaching/live")
     }
 
     @Test func insecureWarns() throws {

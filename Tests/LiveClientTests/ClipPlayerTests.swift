@@ -120,6 +120,51 @@ struct ClipPlayerTests {
         for (earlier, later) in zip(runs, runs.dropFirst()) { #expect(earlier.1 <= later.0, "one player at a time") }
     }
 
+    /// More clips than the queue holds while one plays: the oldest waiting ones are dropped.
+    @Test func aFullQueueDropsTheOldestWaitingClip() async throws {
+        let recorder = try RecordingPlayer(seconds: 1.5)
+        defer { recorder.remove() }
+        let said = Mutex<[String]>([])
+        let player = ClipPlayer(command: recorder.command, position: CarPosition(), queueLimit: 2) { line in
+            said.withLock { $0.append(line) }
+        }
+        let playing = Task { await player.run() }
+        player.handle(Self.cue(1, deadline: nil))
+        player.handle(.clip(try Self.clip(cue: 1, seconds: 0.1)))
+        try await Task.sleep(for: .milliseconds(600))  // clip 1 has left the queue and plays (1.5 s)
+        for id: UInt64 in 2...5 {
+            player.handle(Self.cue(id, deadline: nil))
+            player.handle(.clip(try Self.clip(cue: id, seconds: 0.1)))
+        }
+        player.finish()
+        await playing.value
+        #expect(try recorder.clips() == ["OggS clip of cue 1", "OggS clip of cue 4", "OggS clip of cue 5"])
+        #expect(said.withLock { $0 }.filter { $0.contains("too many clips waiting") }.count == 2)
+    }
+
+    /// A player that never finishes is stopped, so it cannot silence the cues after it.
+    @Test func aHungPlayerIsStoppedAndTheNextClipPlays() async throws {
+        let recorder = try RecordingPlayer(seconds: 0)
+        defer { recorder.remove() }
+        let marker = recorder.directory.appendingPathComponent("hang").path
+        let command = "if [ ! -e '\(marker)' ]; then touch '\(marker)'; cat > /dev/null; exec sleep 60; fi; \(recorder.command)"
+        let said = Mutex<[String]>([])
+        let player = ClipPlayer(command: command, position: CarPosition(), overrun: .milliseconds(300)) { line in
+            said.withLock { $0.append(line) }
+        }
+        let playing = Task { await player.run() }
+        for id: UInt64 in [1, 2] {
+            player.handle(Self.cue(id, deadline: nil))
+            player.handle(.clip(try Self.clip(cue: id, seconds: 0.1)))
+        }
+        player.finish()
+        let started = ContinuousClock.now
+        await playing.value
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(try recorder.clips() == ["OggS clip of cue 2"])
+        #expect(said.withLock { $0 }.contains { $0.contains("still running") })
+    }
+
     @Test func aDeadlineBehindTheCarNearTheLineBelongsToTheNextLap() {
         let nearLine = CarPosition.Snapshot(lap: 4, distance: 560, speed: 40, trackLength: 580)
         let deadline = ClipDeadline(deadline: 60, carAtCue: nearLine)

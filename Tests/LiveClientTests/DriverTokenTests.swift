@@ -42,8 +42,11 @@ import Testing
     }
 
     @Test func aMissingOrOversizedFileIsAClearError() throws {
-        #expect(throws: ClientSettingsError(.tokenFileUnreadable, "cannot read the token file /nonexistent/token: No such file or directory")) {
-            try DriverToken.read(file: "/nonexistent/token")
+        do {
+            _ = try DriverToken.read(file: "/nonexistent/token")
+            Issue.record("a missing token file was accepted")
+        } catch {
+            #expect(error.code == .tokenFileUnreadable && error.message.contains("/nonexistent/token"))
         }
         let big = try tokenFile(String(repeating: "a", count: 5_000), mode: 0o600)
         defer { try? FileManager.default.removeItem(atPath: big) }

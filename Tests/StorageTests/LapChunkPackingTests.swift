@@ -46,7 +46,7 @@ import Testing
             for event in tracker.ingest(frame) {
                 switch event {
                 case .lapCompleted(let lap), .lapAbandoned(let lap): laps.append(lap)
-                case .lapStarted: break
+                case .lapStarted, .fragmentDiscarded: break
                 }
             }
         }
@@ -164,6 +164,8 @@ import Testing
                 + "\(lap.frames.count) \(lap.corners.count) \(lap.corners.map(\.corner))"
         case .referenceChanged(let choice):
             "reference \(choice.reason) \(String(describing: choice.reference?.metadata.lapTime))"
+        case .lapDiscarded(let fragment): "fragment \(fragment.lapNumber) \(fragment.reason) \(fragment.extent.frameCount)"
+        case .lapCut(let cut): "cut \(cut.lapNumber) \(cut.frameCount)"
         }
     }
 }

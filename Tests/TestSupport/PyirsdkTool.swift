@@ -5,16 +5,22 @@ import Foundation
 public enum PyirsdkTool {
     /// The interpreter to use, or nil (with why) when none has pyirsdk.
     public static let python: (url: URL?, reason: String) = {
+        if let url = interpreter(importing: "irsdk") { return (url, "") }
+        return (nil, "skipped: no python3 with pyirsdk (run scripts/install-python-deps.sh, as scripts/test.sh does)")
+    }()
+
+    /// The first python3 (the `.build-py` environment, then the PATH) that can import `module`.
+    public static func interpreter(importing module: String) -> URL? {
         let venv = TestData.packageRoot.appendingPathComponent(".build-py/bin/python3")
         var candidates = [venv.path]
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
             candidates.append("\(directory)/python3")
         }
         for path in candidates where FileManager.default.isExecutableFile(atPath: path) {
-            if (try? run(URL(fileURLWithPath: path), ["-c", "import irsdk"])) != nil { return (URL(fileURLWithPath: path), "") }
+            if (try? run(URL(fileURLWithPath: path), ["-c", "import \(module)"])) != nil { return URL(fileURLWithPath: path) }
         }
-        return (nil, "skipped: no python3 with pyirsdk (run scripts/install-python-deps.sh, as scripts/test.sh does)")
-    }()
+        return nil
+    }
 
     /// Runs the interpreter and returns its standard output; throws when it exits non-zero.
     public static func run(_ python: URL, _ arguments: [String]) throws -> Data {

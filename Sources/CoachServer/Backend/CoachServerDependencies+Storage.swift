@@ -18,6 +18,8 @@ extension CoachServerDependencies {
         return CoachServerDependencies(
             authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
-            voice: voice, coachingFeed: coachingFeed, browserSessions: StorageBackedBrowserSessions(database: database))
+            voice: voice, coachingFeed: coachingFeed,
+            lapSpill: PendingLapDirectory(besideDatabase: database).map { StorageBackedLapSpill(directory: $0, writer: writer) },
+            browserSessions: StorageBackedBrowserSessions(database: database))
     }
 }

@@ -46,8 +46,8 @@ public struct DriverCoachFactory: LiveCoachFactory {
         let coach = DriverCoach(
             session: session, reference: choice, language: CueLanguage(rawValue: language) ?? .english,
             configuration: DriverCoachConfiguration(
-                deltaInterval: configuration.deltaIntervalSeconds, ownBestAsReference: configuration.ownBestAsReference,
-                speech: speech, framePacker: LapTelemetryChunkPacker()))
+                lapTracking: configuration.lapTracking, deltaInterval: configuration.deltaIntervalSeconds,
+                ownBestAsReference: configuration.ownBestAsReference, speech: speech, framePacker: LapTelemetryChunkPacker()))
         return StoredDriverCoach(coach: coach, driverID: driver.id, writer: writer, logger: logger)
     }
 }

@@ -30,6 +30,13 @@ public struct StorageBackedSessions: SessionStore {
         try await writer.store(lap, sessionID: sessionID, driverID: driverID)
     }
 
+    /// A session that is not there, a lap the store refuses or a damaged file never store on
+    /// retry; anything else (`database_failure`: disk full, busy, I/O) may pass.
+    public func isPermanentFailure(_ error: any Error) -> Bool {
+        guard let error = error as? StorageError else { return false }
+        return error.isPermanent
+    }
+
     public func recordCues(_ cues: [Cue], sessionID: String, lapNumber: Int32) async throws {
         try await writer.record(cues: cues, sessionID: sessionID, lapNumber: lapNumber)
     }

@@ -45,6 +45,26 @@ extension ConfigurationKey {
         .float("discord", "feed_batch_seconds", \.discord.feedBatchSeconds, range: 1...3_600),
         .integer("discord", "feed_min_severity", \.discord.feedMinimumSeverity, range: 1...3),
 
+        // Limits and storage faults (issue 13 items 2, 3, 7, 10).
+        .integer("live", "max_laps_per_session", \.live.maxLapsPerSession, range: 1...10_000_000),
+        .integer("live", "max_fragments_per_session", \.live.maxFragmentsPerSession, range: 1...10_000_000),
+        .float("live", "batches_per_second", \.live.batchesPerSecond, range: 0.1...1_000_000),
+        .integer("live", "batch_burst", \.live.batchBurst, range: 1...10_000_000),
+        // The lap store refuses more than 1,000,000 frames; below 1,000 a slow corner would be cut.
+        .integer("coaching", "max_lap_frames", \.coaching.maxLapFrames, range: 1_000...1_000_000),
+        .float("coaching", "max_lap_seconds", \.coaching.maxLapSeconds, range: 60...604_800),
+        .integer("voice", "max_pending_renders", \.voice.maxPendingRenders, range: 1...1_000_000),
+        .integer("voice", "max_pending_renders_per_driver", \.voice.maxPendingRendersPerDriver, range: 1...1_000_000),
+        .integer("voice", "disk_cache_bytes", \.voice.diskCacheBytes, range: 1_048_576...(1 << 40)),
+        .string("storage", "synchronous", \.storage.synchronous, allowed: ["normal", "full"]),
+        .integer("storage", "busy_timeout_ms", \.storage.busyTimeoutMilliseconds, range: 0...600_000),
+        .integer("storage", "lap_store_wait_ms", \.storage.lapStoreWaitMilliseconds, range: 0...600_000),
+        .integer("storage", "max_pending_lap_writes_per_driver", \.storage.maxPendingLapWritesPerDriver, range: 1...10_000),
+        .integer("storage", "concurrent_lap_writes", \.storage.concurrentLapWrites, range: 1...64),
+        .integer("storage", "pending_laps_memory_bytes", \.storage.pendingLapsMemoryBytes, range: 1_048_576...(1 << 40)),
+        .float("storage", "retry_initial_seconds", \.storage.retryInitialSeconds, range: 0.001...3_600),
+        .float("storage", "retry_max_seconds", \.storage.retryMaxSeconds, range: 0.001...86_400),
+
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
     ] + iracing + listen
 }

@@ -8,6 +8,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var live = Live()
     public var coaching = Coaching()
     public var voice = Voice()
+    public var storage = Persistence()
     public var log = Log()
     public var iracing = IRacing()
     public var discord = Discord()
@@ -50,6 +51,21 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// holding at least one full batch (120 frames). 256 frames are 4 s at 60 Hz and 24 KiB
         /// (every slot is written, so resident); a full ring only makes the socket wait.
         public var ringCapacity = 256
+
+        // Limits on what one session or driver can make the server do (docs/protocol.md, "Limits").
+        /// Laps stored per session. 5,000 is 24 h of 17 s laps: more than any real session (an
+        /// 8 h practice on a 15 s oval is 1,900; a 24 h race at Daytona about 860).
+        public var maxLapsPerSession = 5_000
+        /// Fragments (laps dropped by `LapFragmentRule`) per session: each reset or tow leaves one
+        /// or two; 1,000 is a reset every 90 s for 24 h.
+        public var maxFragmentsPerSession = 1_000
+        /// Sustained batches per second per driver (all their connections). A client at 60 Hz in
+        /// 100 ms batches sends 10; one sending every frame alone, 60.
+        public var batchesPerSecond = 60.0
+        /// Batches a driver may send at once above the sustained rate: a resuming client resends
+        /// what was not acknowledged, up to the resume window's 120 s at 10 batches a second
+        /// (1,200) plus the batches in flight when the connection dropped; 1,500 leaves room.
+        public var batchBurst = 1_500
     }
 
     /// `[coaching]`: how the coach chooses references and paces deltas.
@@ -57,6 +73,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var deltaIntervalSeconds = 0.25
         public var allowOtherCarReference = false
         public var ownBestAsReference = true
+        /// The lap in progress is cut past these (`LapTrackingConfiguration`, where the defaults
+        /// are justified: 2.3 h of 60 Hz frames, 2 h of session time).
+        public var maxLapFrames = 500_000
+        public var maxLapSeconds = 7_200.0
     }
 
     /// `[voice]`: spoken cues (espeak-ng, Ogg Opus) for drivers who ask for them in `hello`.
@@ -80,6 +100,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var diskCacheDirectory = ""
         /// Render the common approach cues at start-up (in the background).
         public var prerender = true
+        /// Renders waiting, in total and per driver. Feedback numbers come from the client, so
+        /// one driver can ask for endless distinct phrases; beyond these a cue goes out as text.
+        /// A render takes 35-150 ms: 256 is 10-40 s of work, 16 per driver a lap's worth of cues.
+        public var maxPendingRenders = 256
+        public var maxPendingRendersPerDriver = 16
+        /// Bound on the disk cache (`disk_cache_dir`); least recently used clips are deleted past it.
+        public var diskCacheBytes = 256 << 20
     }
 
     /// `[discord]`: the optional Discord bot. The token is never configured here: it comes
@@ -96,6 +123,28 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var feedBatchSeconds = 5.0
         /// Cues below this severity (1 minor ... 3 major) are not posted.
         public var feedMinimumSeverity = 2
+    }
+
+    /// `[storage]`: the SQLite database and how laps that fail to store are kept (docs/storage.md).
+    public struct Persistence: Sendable, Equatable {
+        /// "normal" or "full": SQLite's `synchronous` in WAL mode (what survives a power loss).
+        public var synchronous = "normal"
+        /// How long a write waits for a lock held by another connection or process.
+        public var busyTimeoutMilliseconds = 5_000
+        /// How long a session waits for its lap's commit before it reports the lap `stored: false`
+        /// and goes on coaching. A lap commits in about 4 ms (60 ms at p99 on a loaded machine,
+        /// docs/storage.md): past 2 s the database is in trouble; coaching resumes within a corner.
+        public var lapStoreWaitMilliseconds = 2_000
+        /// Laps of one driver queued or being written at once; a driver past it waits (only them).
+        public var maxPendingLapWritesPerDriver = 4
+        /// Laps written at once (encoding overlaps the single writer's commits).
+        public var concurrentLapWrites = 2
+        /// Memory for laps waiting to be retried after a failed store; beyond it they go to files
+        /// in `<data_dir>/pending-laps` (as they do at shutdown). 64 MiB is about 150 laps of 5,000 frames.
+        public var pendingLapsMemoryBytes = 64 << 20
+        /// Backoff between retries of a failed store: doubles from the first to the last.
+        public var retryInitialSeconds = 1.0
+        public var retryMaxSeconds = 60.0
     }
 
     /// `[log]`

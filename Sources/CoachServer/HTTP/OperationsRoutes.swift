@@ -8,6 +8,10 @@ struct OperationsRoutes: Sendable {
     let databaseHealth: any DatabaseHealthCheck
     var resultsPollerHealth: (any BackgroundServiceHealth)? = nil
     let startedAt: ContinuousClock.Instant
+    /// Laps not stored yet (database failing); nil in tests that build the routes alone.
+    var lapStore: LapStoreQueue? = nil
+    /// Its render queue is reported in `/metrics`.
+    var voice: (any CueVoice)? = nil
 
     struct Health: Encodable {
         let status: String
@@ -17,6 +21,8 @@ struct OperationsRoutes: Sendable {
         let databaseOk: Bool
         /// Absent when the iRacing poller is off. Its failures do not make the server unhealthy.
         let iracingPoller: BackgroundServiceHealthReport?
+        /// Laps not stored yet. While stores fail, `status` is "degraded" (HTTP 200: coaching goes on).
+        let laps: LapStoreHealth?
     }
 
     func register(on router: Router<DriverRequestContext>) {
@@ -24,7 +30,7 @@ struct OperationsRoutes: Sendable {
         router.get("/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
+                body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(voice: voice?.renderQueueStatistics))))
         }
     }
 
@@ -32,11 +38,13 @@ struct OperationsRoutes: Sendable {
     private func health() async throws -> Response {
         let databaseOK = await databaseHealth.isDatabaseHealthy()
         let uptime = ContinuousClock.now - startedAt
+        let laps = await lapStore?.health()
+        let lapsOK = laps.map { $0.storing && $0.inFiles == 0 } ?? true
         let health = Health(
-            status: databaseOK ? "ok" : "degraded", version: CoachServerVersion.serverVersion,
+            status: databaseOK && lapsOK ? "ok" : "degraded", version: CoachServerVersion.serverVersion,
             uptimeSeconds: Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18,
             liveSessions: await registry.liveSessionCount, databaseOk: databaseOK,
-            iracingPoller: await resultsPollerHealth?.healthReport())
+            iracingPoller: await resultsPollerHealth?.healthReport(), laps: laps)
         return try JSONResponse.make(health, status: databaseOK ? .ok : .serviceUnavailable)
     }
 }

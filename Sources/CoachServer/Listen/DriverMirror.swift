@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// Listeners follow the session that attached last (a driver's new session, or a resumed one):
 /// each gets that session's `welcome` as it starts, or on joining mid-session, then its
-/// `delta`, `cue`, `lap` and voice clips; `ack` and `error` are the driver's own.
+/// `delta`, `cue`, `lap` and voice clips; `ack`, `lap_stored` and `error` are the driver's own.
 final class DriverMirror: Sendable {
     /// The server's voice and the session's language: listeners hear every cue the server can
     /// voice, whatever the driver chose in `hello`.
@@ -117,7 +117,7 @@ final class DriverMirror: Sendable {
     func publish(_ message: ServerMessage, from sessionID: String) {
         guard hasListeners else { return }
         switch message {
-        case .ack, .error, .welcome:
+        case .ack, .error, .welcome, .lapStored:
             return
         case .delta:
             deliver([Self.text(message, kind: .delta)], from: sessionID)

@@ -17,6 +17,10 @@ struct LiveConnection: Sendable {
     let ackTicker: AckTicker
     let metrics: ServerMetrics
     let logger: Logger
+    /// Completed laps on their way to storage (fair, kept when the database fails).
+    let lapStore: LapStoreQueue
+    /// `live.batches_per_second` / `batch_burst` per driver.
+    let batchLimiter: BatchRateLimiter
 
     /// How the reading ended, for `socketClosed` once the close handshake is over.
     struct Ending: Sendable {
@@ -89,7 +93,10 @@ struct LiveConnection: Sendable {
     func socketClosed(_ ending: Ending, closeFrame: WebSocketCloseFrame?) async {
         guard let session = ending.session else { return }
         await session.detach()
-        if !ending.closedByServer, closeFrame?.closeCode == .normalClosure {
+        let endedByDriver = !ending.closedByServer && closeFrame?.closeCode == .normalClosure
+        // A session closed for exceeding a limit ends too (a resume would hit the limit again).
+        let closedForLimit = await session.endsWhenSocketCloses
+        if endedByDriver || closedForLimit {
             await registry.end(session)
         } else {
             await registry.detach(session)
@@ -126,6 +133,11 @@ struct LiveConnection: Sendable {
     private func handleStreaming(
         _ message: InboundMessageAssembler.Message, session: LiveSession, outbound: WebSocketOutboundWriter
     ) async -> Outcome {
+        // Every message after hello costs the driver a token, well-formed or not.
+        if let error = batchLimiter.admit(driverID: driver.id) {
+            await report(error, outbound)
+            return .close
+        }
         let batch: FrameBatch
         do throws(WireError) {
             switch message {
@@ -189,7 +201,9 @@ struct LiveConnection: Sendable {
                 break
             }
         }
-        let voice = hello.voice ? dependencies.voice : nil
+        // Renders are queued per driver (bounded, fair): the coach's and the session's alike.
+        let driverVoice = dependencies.voice?.forDriver(driver.id)
+        let voice = hello.voice ? driverVoice : nil
         let coach = await dependencies.coachFactory.makeCoach(
             for: hello.session, driver: driver, language: hello.language, speech: voice)
         let publicID: String
@@ -206,7 +220,7 @@ struct LiveConnection: Sendable {
         }
         let session = LiveSession(
             publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
-            store: dependencies.sessionStore, metrics: metrics, live: configuration, voice: dependencies.voice,
+            store: dependencies.sessionStore, lapStore: lapStore, metrics: metrics, live: configuration, voice: driverVoice,
             language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID),
             feed: dependencies.coachingFeed, mirror: registry.listeners.mirror(for: driver.id))
         await session.start()

@@ -21,14 +21,29 @@ actor LiveSession {
     nonisolated let inbox: FrameInbox
 
     /// False when the store could not record the session: coaching goes on, nothing is stored.
-    private let isStored: Bool
+    let isStored: Bool
     /// One encoder for every message this session sends, not one per message.
     private let encoder = ServerMessage.makeEncoder()
     private var coach: any LiveCoach
     private let store: any SessionStore
-    private let metrics: ServerMetrics
+    let metrics: ServerMetrics
     private let ackInterval: Duration
-    private let logger: Logger
+    let logger: Logger
+    /// Where completed laps go (fair between drivers, kept when the database fails).
+    let lapStore: LapStoreQueue
+    /// `[live]`: the per-session lap and fragment limits, the batch limits `welcome` advertises.
+    let limits: ServerConfiguration.Live
+    /// Laps and fragments this session ended so far (`live.max_laps_per_session`, `max_fragments_per_session`).
+    var lapsEnded = 0
+    var fragmentsEnded = 0
+    /// Set when a limit was exceeded: the socket is closed, frames are dropped, the session ends.
+    var limitExceeded = false
+    /// Laps reported `stored: false` with a ticket, by ticket (lap number); and those committed
+    /// while no socket was attached, told on the next attach.
+    var lapsPendingStore: [UInt64: Int32] = [:]
+    var lapsStoredWhileDetached: [(ticket: UInt64, lapNumber: Int32, lapID: Int64)] = []
+    /// Laps committed before `storeLap` heard they were pending (a race of two hops), by ticket.
+    var lapsStoredEarly: [UInt64: Int64] = [:]
     /// Speaks cues when the server has a voice; `voiceOn` is the driver's choice in `hello`.
     private let voice: (any CueVoice)?
     private let language: CueLanguage
@@ -41,7 +56,7 @@ actor LiveSession {
     /// The driver's listeners (`/api/v1/coaching/listen`); `publish` never waits.
     private let mirror: DriverMirror?
 
-    private var outbound: WebSocketOutboundWriter?
+    var outbound: WebSocketOutboundWriter?
     private var acknowledgedSequence: UInt64 = 0
     private var lastAckAt: ContinuousClock.Instant?
     private var finishRequested = false
@@ -53,11 +68,13 @@ actor LiveSession {
 
     init(
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
-        coach: sending any LiveCoach, store: any SessionStore, metrics: ServerMetrics, live: ServerConfiguration.Live,
-        voice: (any CueVoice)?, language: CueLanguage, logger: Logger, feed: (any CoachingFeedSink)? = nil,
-        mirror: DriverMirror? = nil
+        coach: sending any LiveCoach, store: any SessionStore, lapStore: LapStoreQueue, metrics: ServerMetrics,
+        live: ServerConfiguration.Live, voice: (any CueVoice)?, language: CueLanguage, logger: Logger,
+        feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil
     ) {
         self.mirror = mirror
+        self.lapStore = lapStore
+        self.limits = live
         self.voice = voice
         self.language = language
         self.feed = feed
@@ -94,12 +111,14 @@ actor LiveSession {
         voiceOn = voice && self.voice != nil
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
-            reference: coach.reference, maxMessageBytes: maxMessageBytes)
+            reference: coach.reference, maxMessageBytes: maxMessageBytes, batchesPerSecond: limits.batchesPerSecond,
+            batchBurst: limits.batchBurst)
         let welcomeText = ServerMessage.welcome(welcome).json(using: encoder)
         mirror?.sessionAttached(publicID, welcome: welcomeText, voice: self.voice.map { .init(voice: $0, language: language) })
         try? await writer.write(.text(welcomeText))
         outbound = writer
         acknowledgedSequence = 0  // the new socket has heard no ack yet
+        await tellLapsStoredWhileDetached()
     }
 
     /// The socket is gone; coaching goes on, and its messages are dropped until a resume.
@@ -124,11 +143,13 @@ actor LiveSession {
         // The lap each event happened on, for the cue record.
         var eventLaps: [Int32] = []
         while let frame = inbox.pop() {
+            // Past a limit the socket is closed and the session ends: what is left is dropped.
+            if limitExceeded { continue }
             coach.process(frame, into: &events)
             currentLap = frame.frame.lapNumber
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
-        if finishing {
+        if finishing, !limitExceeded {
             coach.finish(into: &events)
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
@@ -144,20 +165,27 @@ actor LiveSession {
             case .delta(let sample):
                 await send(.delta(sample))
             case .lapCompleted(let lap):
-                let lapID = await storeLap(lap)
+                guard await admitLap() else { continue }
+                let report = await storeLap(lap)
                 await sendAck(processed)  // the protocol puts an ack right before every lap
-                await send(.lap(ServerMessage.LapReport(lap: lap, lapID: lapID)))
+                await send(.lap(report))
                 feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
             case .referenceChanged(let choice):
                 logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
+            case .lapDiscarded(let fragment):
+                await fragmentDropped(fragment)
+            case .lapCut(let cut):
+                await lapWasCut(cut)
             }
         }
         if processed > acknowledgedSequence, lastAckAt.map({ ContinuousClock.now - $0 >= ackInterval }) ?? true {
             await sendAck(processed)
         }
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
-        if isStored {
-            await record(cues)
+        if isStored, !cues.isEmpty {
+            // While lap stores fail (a full or locked database), a cue record would only wait for
+            // the busy timeout on the live path: the cues of that time are not recorded.
+            if await lapStore.isStoring { await record(cues) } else { metrics.cueRecordsSkipped.increment(by: cues.count) }
         }
         if finishing { await end() }
         return finishing
@@ -176,22 +204,7 @@ actor LiveSession {
         }
     }
 
-    /// Commits the lap before anyone hears about it; nil when it could not be stored.
-    private func storeLap(_ lap: CompletedLap) async -> Int64? {
-        guard isStored else { return nil }
-        do {
-            let id = try await store.storeLap(lap, sessionID: publicID, driverID: driver.id)
-            metrics.lapsStored.increment()
-            return id
-        } catch {
-            logger.error("storing a lap failed", metadata: ["error": "\(error)", "lap": "\(lap.lapNumber)"])
-            metrics.recordError(.internal)
-            await send(.error(WireError(.internal, "lap \(lap.lapNumber) could not be stored")))
-            return nil
-        }
-    }
-
-    private func sendAck(_ sequence: UInt64) async {
+    func sendAck(_ sequence: UInt64) async {
         guard sequence > acknowledgedSequence, outbound != nil else { return }
         acknowledgedSequence = sequence
         lastAckAt = .now
@@ -277,7 +290,7 @@ actor LiveSession {
         do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
     }
 
-    private func send(_ message: ServerMessage) async {
+    func send(_ message: ServerMessage) async {
         mirror?.publish(message, from: publicID)
         guard let outbound else { return }
         do { try await outbound.write(message.textFrame(using: encoder)) } catch {

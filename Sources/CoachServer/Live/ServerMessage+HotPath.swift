@@ -32,7 +32,7 @@ extension ServerMessage {
                 try writer.writeDelta(sample)
             case .cue(let cue, let clip):
                 try writer.writeCue(cue, clip: clip)
-            case .welcome, .lap, .error:
+            case .welcome, .lap, .lapStored, .error:
                 return nil
             }
         } catch {

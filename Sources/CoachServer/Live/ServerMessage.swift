@@ -11,6 +11,8 @@ enum ServerMessage: Sendable {
     /// A cue, and the clip that follows it as a binary message when voice is on and it was ready.
     case cue(Cue, clip: CueClip? = nil)
     case lap(LapReport)
+    /// A lap reported `stored: false` is committed now.
+    case lapStored(ticket: UInt64, lapNumber: Int32, lapID: Int64)
     case error(WireError)
 
     struct Welcome: Sendable {
@@ -19,13 +21,18 @@ enum ServerMessage: Sendable {
         var nextSequence: UInt64
         var reference: ReferenceSummary
         var maxMessageBytes: Int
+        /// The driver's batch rate limit, so a client can pace a resend (`live.batches_per_second`, `batch_burst`).
+        var batchesPerSecond: Double
+        var batchBurst: Int
     }
 
     /// A completed lap as the client hears about it, after the store has committed it.
     struct LapReport: Sendable {
         var lap: CompletedLap
-        /// nil when storing failed (`stored` is then false).
+        /// nil when the lap is not committed (`stored` is then false).
         var lapID: Int64?
+        /// When not committed yet but kept: the ticket a later `lap_stored` names (`pending`).
+        var pendingTicket: UInt64? = nil
     }
 
     /// An encoder with the protocol's key style. A session keeps one for all its messages
@@ -45,6 +52,8 @@ enum ServerMessage: Sendable {
         case .delta(let sample): data = try? encoder.encode(DeltaJSON(sample))
         case .cue(let cue, let clip): data = try? encoder.encode(CueJSON(cue: cue, clip: clip))
         case .lap(let report): data = try? encoder.encode(LapJSON(report))
+        case .lapStored(let ticket, let lapNumber, let lapID):
+            data = try? encoder.encode(LapStoredJSON(lap: lapNumber, pending: ticket, lapId: lapID))
         case .error(let error): data = try? encoder.encode(ErrorJSON(error))
         }
         // Encoding these plain structs cannot fail; a fixed internal error keeps the socket valid if it ever did.
@@ -68,6 +77,8 @@ private struct WelcomeJSON: Encodable {
     struct Limits: Encodable {
         let maxFramesPerBatch: Int
         let maxMessageBytes: Int
+        let batchesPerSecond: Double
+        let batchBurst: Int
     }
     let type = "welcome"
     let `protocol` = CoachServerVersion.protocolVersion
@@ -85,7 +96,9 @@ private struct WelcomeJSON: Encodable {
         reference = welcome.reference.lap.map {
             Reference(source: $0.source, lapTime: $0.lapTime, car: $0.car, reason: welcome.reference.reason.rawValue)
         }
-        limits = Limits(maxFramesPerBatch: 120, maxMessageBytes: welcome.maxMessageBytes)
+        limits = Limits(
+            maxFramesPerBatch: 120, maxMessageBytes: welcome.maxMessageBytes, batchesPerSecond: welcome.batchesPerSecond,
+            batchBurst: welcome.batchBurst)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -164,10 +177,20 @@ private struct LapJSON: Encodable {
         try container.encode(lap.deltaToReference, forKey: .delta)
         try container.encode(report.lapID, forKey: .lapId)
         try container.encode(report.lapID != nil, forKey: .stored)
+        try container.encode(report.pendingTicket, forKey: .pending)  // explicit null
         try container.encode(lap.corners.map(CornerJSON.init), forKey: .corners)
     }
 
-    private enum CodingKeys: String, CodingKey { case type, lap, time, valid, invalidReason, delta, lapId, stored, corners }
+    private enum CodingKeys: String, CodingKey {
+        case type, lap, time, valid, invalidReason, delta, lapId, stored, pending, corners
+    }
+}
+
+private struct LapStoredJSON: Encodable {
+    let type = "lap_stored"
+    let lap: Int32
+    let pending: UInt64
+    let lapId: Int64
 }
 
 /// A corner in a `lap` message: its number and name, then the signed differences to the reference.

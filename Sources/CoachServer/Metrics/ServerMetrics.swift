@@ -26,6 +26,28 @@ public struct ServerMetrics: Sendable {
     let voiceClipsLate: CoreMetrics.Counter
     /// Time from draining a session's frames to its last message written.
     let drainDuration: CoreMetrics.Timer
+    // Laps that fail to store (`LapStoreQueue`) and laps that are not laps.
+    /// Stores that failed in a way that may pass (disk full, database busy): the lap was kept.
+    let lapStoreFailures: CoreMetrics.Counter
+    /// Laps committed after their `lap` message said `stored: false`.
+    let lapsStoredLate: CoreMetrics.Counter
+    /// Laps written to a file in `<data_dir>/pending-laps` while memory for waiting laps was full.
+    let lapsSpilled: CoreMetrics.Counter
+    /// Laps given up for good (the store refuses them, or neither memory nor a file could hold them).
+    let lapsLost: CoreMetrics.Counter
+    /// Laps not stored yet, and those of them kept in files.
+    let lapsPending: CoreMetrics.Gauge
+    let lapsInFiles: CoreMetrics.Gauge
+    /// Laps the tracker cut that are not laps (`LapFragmentRule`), dropped.
+    let lapFragments: CoreMetrics.Counter
+    /// Laps in progress ended at the lap cap (`lap_too_long`).
+    let lapsCut: CoreMetrics.Counter
+    /// Cues not recorded for later review because lap stores were failing at the time.
+    let cueRecordsSkipped: CoreMetrics.Counter
+    /// The voice's render queue, read when `/metrics` is scraped: phrases waiting or rendering,
+    /// and phrases refused since start-up (queue full: their cues went out as text).
+    let voiceRendersPending: CoreMetrics.Gauge
+    let voiceRendersRefused: CoreMetrics.Gauge
     /// The server's resident memory, read from the OS when `/metrics` is scraped (the load
     /// tool divides it by the number of drivers).
     let residentMemory: CoreMetrics.Gauge
@@ -43,6 +65,17 @@ public struct ServerMetrics: Sendable {
         voiceClipsLate = CoreMetrics.Counter(label: "trailbrake_voice_clips_late_total", factory: factory)
         drainDuration = CoreMetrics.Timer(label: "trailbrake_live_batch_processing_seconds", factory: factory)
         residentMemory = CoreMetrics.Gauge(label: "process_resident_memory_bytes", factory: factory)
+        lapStoreFailures = CoreMetrics.Counter(label: "trailbrake_lap_store_failures_total", factory: factory)
+        lapsStoredLate = CoreMetrics.Counter(label: "trailbrake_laps_stored_late_total", factory: factory)
+        lapsSpilled = CoreMetrics.Counter(label: "trailbrake_laps_spilled_total", factory: factory)
+        lapsLost = CoreMetrics.Counter(label: "trailbrake_laps_lost_total", factory: factory)
+        lapsPending = CoreMetrics.Gauge(label: "trailbrake_laps_pending", factory: factory)
+        lapsInFiles = CoreMetrics.Gauge(label: "trailbrake_laps_pending_in_files", factory: factory)
+        lapFragments = CoreMetrics.Counter(label: "trailbrake_lap_fragments_total", factory: factory)
+        lapsCut = CoreMetrics.Counter(label: "trailbrake_laps_cut_total", factory: factory)
+        cueRecordsSkipped = CoreMetrics.Counter(label: "trailbrake_cue_records_skipped_total", factory: factory)
+        voiceRendersPending = CoreMetrics.Gauge(label: "trailbrake_voice_renders_pending", factory: factory)
+        voiceRendersRefused = CoreMetrics.Gauge(label: "trailbrake_voice_renders_refused", factory: factory)
     }
 
     /// Counts a protocol error sent to a client, by its stable code.
@@ -50,9 +83,14 @@ public struct ServerMetrics: Sendable {
         CoreMetrics.Counter(label: "trailbrake_live_errors_total", dimensions: [("code", code.rawValue)], factory: factory).increment()
     }
 
-    /// The Prometheus text exposition of every metric, process memory refreshed first.
-    public func exposition() -> String {
+    /// The Prometheus text exposition of every metric, process memory (and the voice's render
+    /// queue, when there is one) refreshed first.
+    public func exposition(voice: CueVoiceRenderStatistics? = nil) -> String {
         if let bytes = ProcessMemory.residentBytes() { residentMemory.record(bytes) }
+        if let voice {
+            voiceRendersPending.record(voice.pending)
+            voiceRendersRefused.record(voice.refused)
+        }
         return registry.emitToString()
     }
 }

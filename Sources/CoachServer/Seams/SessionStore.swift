@@ -13,4 +13,12 @@ public protocol SessionStore: Sendable {
     func storeLap(_ lap: CompletedLap, sessionID: String, driverID: Int64) async throws -> Int64
     /// Records cues sent during lap `lapNumber` of the session (for later review).
     func recordCues(_ cues: [Cue], sessionID: String, lapNumber: Int32) async throws
+    /// Whether a `storeLap` failure can never succeed on retry (an unknown session, a lap the
+    /// store refuses), as opposed to a fault that passes (disk full, database busy).
+    func isPermanentFailure(_ error: any Error) -> Bool
+}
+
+extension SessionStore {
+    /// Every failure may pass: the lap is kept and retried.
+    public func isPermanentFailure(_ error: any Error) -> Bool { false }
 }

@@ -14,6 +14,9 @@ public struct CoachServerDependencies: Sendable {
     public var voice: (any CueVoice)?
     /// Where finished laps and cues are offered for team channels (the Discord bot); nil for none.
     public var coachingFeed: (any CoachingFeedSink)?
+    /// Files for laps that failed to store and do not fit in memory (or are left at shutdown);
+    /// nil keeps them in memory only (a lap past twice the memory bound is then lost, loudly).
+    public var lapSpill: (any PendingLapSpill)?
     /// Sign-in for the listen page (login links, browser sessions); nil: the page cannot sign
     /// browsers in, and only a driver token opens the listen socket.
     public var browserSessions: (any BrowserSessionStore)?
@@ -22,8 +25,10 @@ public struct CoachServerDependencies: Sendable {
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
         reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck,
         resultsPollerHealth: (any BackgroundServiceHealth)? = nil, voice: (any CueVoice)? = nil,
-        coachingFeed: (any CoachingFeedSink)? = nil, browserSessions: (any BrowserSessionStore)? = nil
+        coachingFeed: (any CoachingFeedSink)? = nil, lapSpill: (any PendingLapSpill)? = nil,
+        browserSessions: (any BrowserSessionStore)? = nil
     ) {
+        self.lapSpill = lapSpill
         self.browserSessions = browserSessions
         self.voice = voice
         self.coachingFeed = coachingFeed

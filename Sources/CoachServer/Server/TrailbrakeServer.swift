@@ -19,6 +19,8 @@ public struct TrailbrakeServer: Sendable {
     let registry: SessionRegistry
     let ackTicker: AckTicker
     let logger: Logger
+    let lapStore: LapStoreQueue
+    let batchLimiter: BatchRateLimiter
 
     public init(
         configuration: ServerConfiguration, dependencies: CoachServerDependencies, metrics: ServerMetrics = ServerMetrics(),
@@ -32,6 +34,10 @@ public struct TrailbrakeServer: Sendable {
             resumeWindow: .seconds(configuration.live.resumeWindowSeconds), metrics: metrics,
             listeners: ListenerHub(configuration: configuration.listen, metrics: metrics))
         self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
+        self.lapStore = LapStoreQueue(
+            store: dependencies.sessionStore, spill: dependencies.lapSpill, settings: LapStoreSettings(configuration.storage),
+            metrics: metrics, logger: logger)
+        self.batchLimiter = BatchRateLimiter(configuration.live)
     }
 
     /// - Parameter onListening: called once with the base URL, e.g. `http://127.0.0.1:53211`,
@@ -45,7 +51,7 @@ public struct TrailbrakeServer: Sendable {
             router: makeHTTPRouter(),
             server: try makeServerBuilder(),
             configuration: .init(address: .hostname(host, port: configuration.server.port), serverName: "trailbrake"),
-            services: [LiveSessionsService(registry: registry), AckTickerService(ticker: ackTicker)],
+            services: [LiveSessionsService(registry: registry, lapStore: lapStore), AckTickerService(ticker: ackTicker)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.server.port
                 await onListening("\(scheme)://\(host):\(port)")
@@ -57,7 +63,8 @@ public struct TrailbrakeServer: Sendable {
         let router = Router(context: DriverRequestContext.self)
         OperationsRoutes(
             registry: registry, metrics: metrics, databaseHealth: dependencies.databaseHealth,
-            resultsPollerHealth: dependencies.resultsPollerHealth, startedAt: .now
+            resultsPollerHealth: dependencies.resultsPollerHealth, startedAt: .now, lapStore: lapStore,
+            voice: dependencies.voice
         ).register(on: router)
         let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
         DriverAPIRoutes(reader: dependencies.reader).register(on: api)
@@ -101,7 +108,7 @@ public struct TrailbrakeServer: Sendable {
                 inbound, outbound, driver, logger in
                 let connection = LiveConnection(
                     driver: driver, configuration: live, dependencies: dependencies, registry: registry, ackTicker: ackTicker,
-                    metrics: metrics, logger: logger)
+                    metrics: metrics, logger: logger, lapStore: lapStore, batchLimiter: batchLimiter)
                 let ending = try await connection.run(inbound: inbound, outbound: outbound)
                 return { closeFrame in await connection.socketClosed(ending, closeFrame: closeFrame) }
             }
@@ -114,9 +121,13 @@ public struct TrailbrakeServer: Sendable {
 /// Finishes every live session when the service group shuts down gracefully.
 struct LiveSessionsService: Service {
     let registry: SessionRegistry
+    let lapStore: LapStoreQueue
 
     func run() async throws {
+        await lapStore.resumeSpilledLaps()  // laps a previous run kept in files
         try? await gracefulShutdown()
         await registry.finishAll()
+        // Partial laps are submitted now; what cannot be stored in time goes to files.
+        await lapStore.shutDown(deadline: .now.advanced(by: lapStore.settings.shutdownWait))
     }
 }

@@ -8,6 +8,8 @@ struct LapInProgress: Sendable {
     /// True when the lap began at an interpolated line crossing (so it can have a lap time).
     var startedAtLine: Bool
     var invalidReason: LapInvalidReason?
+    /// Where and when the frames lie, for the fragment rule (no unpacking needed).
+    private(set) var extent = LapExtent()
 
     init(
         lapNumber: Int32, startTime: Double, startedAtLine: Bool, invalidReason: LapInvalidReason? = nil,
@@ -28,6 +30,7 @@ struct LapInProgress: Sendable {
     /// Adds a frame and applies the per-frame rules (pit road, off track).
     mutating func append(_ frame: TelemetryFrame) {
         frames.append(frame)
+        extent.add(frame)
         if frame.onPitRoad || frame.trackSurface == .inPitStall { invalidate(.pitRoad) }
         if frame.trackSurface == .offTrack { invalidate(.offTrack) }
     }

@@ -51,6 +51,10 @@ public enum LapInvalidReason: String, Sendable, Codable {
     /// Two consecutive frames more than `LapTrackingConfiguration.maximumDataGap` apart: frames
     /// are missing, so the lap cannot serve as a reference or a record.
     case dataGap = "data_gap"
+    /// The lap in progress passed `LapTrackingConfiguration.maximumLapFrames` or
+    /// `maximumLapDuration` and was ended there; the lap that follows starts where it was cut
+    /// (not at the line, so untimed) and carries this reason too.
+    case tooLong = "too_long"
 }
 
 /// What happened at a frame, in the order it happened.
@@ -58,6 +62,9 @@ public enum LapTrackerEvent: Sendable {
     case lapStarted(lapNumber: Int32, startTime: Double)
     /// The lap ended at the line (check `invalidReason` before using it).
     case lapCompleted(LapRecord)
-    /// The lap ended away from the line (a reset); always invalid.
+    /// The lap ended away from the line (a reset, or cut for `tooLong`); always invalid.
     case lapAbandoned(LapRecord)
+    /// The lap ended (at the line or not) but is a fragment by `LapTrackingConfiguration.fragmentRule`:
+    /// it is dropped, its frames never unpacked. Only with a fragment rule.
+    case fragmentDiscarded(LapFragment)
 }

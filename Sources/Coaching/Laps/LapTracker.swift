@@ -9,6 +9,8 @@ import Telemetry
 /// - The first lap seen started wherever the car was: an out-lap. A jump no car can drive (reset,
 ///   tow) abandons the lap and starts an invalid one at the new place.
 /// - Pit road, pit stall, off track and data holes invalidate the lap they happen in.
+/// - A lap in progress past `maximumLapFrames` frames or `maximumLapDuration` seconds is cut
+///   (`tooLong`), like a reset: the memory a car that never reaches the line can hold is bounded.
 /// - Dropped, never fatal: non-finite rows, rows not in the world, rows whose session time does not
 ///   advance, and iRacing's uninitialised `lap 0 / distance 0` row.
 /// - The line is placed with `lapLength`, the length at which the distance really wraps (measured
@@ -70,6 +72,7 @@ public struct LapTracker: Sendable {
                 invalidReason: .outLap, packer: framePacker), with: frame)]
         }
         lastFrame = frame
+        if let cut = cutIfTooLong(before: frame) { return cut }
 
         switch classifier.classify(from: previous, to: frame, counterAlreadyUp: counterAheadOfDistance) {
         case .along(let gap):
@@ -88,15 +91,29 @@ public struct LapTracker: Sendable {
             var next = LapInProgress(
                 lapNumber: lap.lapNumber &+ 1, startTime: time, startedAtLine: true, packer: framePacker)
             if gapAfter { next.invalidate(.dataGap) }
-            return [.lapCompleted(lap.completed(at: time)), start(next, with: frame)]
+            return [judged(lap) { .lapCompleted($0.completed(at: time)) }, start(next, with: frame)]
         case .discontinuity:
             counterAheadOfDistance = false
             guard let lap = current else { return [] }
             let next = LapInProgress(
                 lapNumber: frame.lapNumber, startTime: frame.sessionTime, startedAtLine: false,
                 invalidReason: .reset, packer: framePacker)
-            return [.lapAbandoned(lap.ended(because: .reset)), start(next, with: frame)]
+            return [judged(lap, ending: .reset) { .lapAbandoned($0.ended(because: .reset)) }, start(next, with: frame)]
         }
+    }
+
+    /// Ends the lap in progress when `frame` would take it past the frame or time cap, and starts
+    /// the next one (untimed) with `frame`; nil when the lap may go on.
+    private mutating func cutIfTooLong(before frame: TelemetryFrame) -> [LapTrackerEvent]? {
+        guard let lap = current,
+              lap.frames.count >= configuration.maximumLapFrames
+                || frame.sessionTime - lap.startTime > configuration.maximumLapDuration
+        else { return nil }
+        counterAheadOfDistance = false
+        let next = LapInProgress(
+            lapNumber: frame.lapNumber, startTime: frame.sessionTime, startedAtLine: false, invalidReason: .tooLong,
+            packer: framePacker)
+        return [judged(lap, ending: .tooLong) { .lapAbandoned($0.ended(because: .tooLong)) }, start(next, with: frame)]
     }
 
     /// Ends the session: returns the lap in progress as a partial lap (nil before any frame) and
@@ -108,6 +125,28 @@ public struct LapTracker: Sendable {
             counterAheadOfDistance = false
         }
         return current?.ended(because: .partial)
+    }
+
+    /// Like `finish`, judged by the fragment rule: the partial lap as `lapAbandoned`, or
+    /// `fragmentDiscarded` when it is not a lap; nil before any frame.
+    public mutating func end() -> LapTrackerEvent? {
+        guard let lap = current else { return nil }
+        let event = judged(lap, ending: .partial) { .lapAbandoned($0.ended(because: .partial)) }
+        _ = finish()
+        return event
+    }
+
+    /// `ending(lap)`, or `fragmentDiscarded` when the fragment rule says the lap is not one.
+    /// `endingReason` is the reason the lap ends with away from the line; nil when it ends at the line.
+    private func judged(
+        _ lap: LapInProgress, ending endingReason: LapInvalidReason? = nil, _ ending: (LapInProgress) -> LapTrackerEvent
+    ) -> LapTrackerEvent {
+        guard let rule = configuration.fragmentRule,
+              let reason = rule.fragmentReason(of: lap.extent, lapLength: lapLength)
+        else { return ending(lap) }
+        return .fragmentDiscarded(LapFragment(
+            lapNumber: lap.lapNumber, invalidReason: endingReason ?? lap.invalidReason, endedAtLine: endingReason == nil,
+            extent: lap.extent, reason: reason))
     }
 
     private mutating func start(_ lap: LapInProgress, with frame: TelemetryFrame) -> LapTrackerEvent {

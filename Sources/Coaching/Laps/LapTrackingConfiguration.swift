@@ -18,15 +18,33 @@ public struct LapTrackingConfiguration: Sendable, Equatable {
     public var stepSlack: Double
     /// Largest gap between consecutive frames of a valid lap, metres (see `LapInvalidReason.dataGap`).
     public var maximumDataGap: Double
+    /// Frames a lap in progress may hold before it is cut (`LapInvalidReason.tooLong`): the memory
+    /// bound of a car that never reaches the line. 500,000 is 2.3 h at 60 Hz, above the time cap,
+    /// so a 60 Hz client meets the time cap first; it stops a client that sends frames faster than
+    /// any sim (session time barely advancing), and keeps the lap under the lap store's
+    /// 1,000,000-frame blob limit. About 7.5 MB packed, 44 MB unpacked when the cut lap is stored.
+    public var maximumLapFrames: Int
+    /// Seconds of session time a lap in progress may last before it is cut. The slowest real laps
+    /// are a few minutes (Nordschleife 24 h layout, 25.4 km: 8-10 min racing, about 20 min behind a
+    /// safety car, 30-40 min limping back with damage or with a long repair in the pit lane); 2 h is
+    /// well above any of them, and a car left standing for hours holds at most 2 h of frames.
+    public var maximumLapDuration: Double
+    /// Laps that are fragments by this rule are dropped (`LapTrackerEvent.fragmentDiscarded`)
+    /// instead of reported; nil reports every lap cut (the reference tools list them all).
+    public var fragmentRule: LapFragmentRule?
 
     public init(
         lineWindow: Double = 50, endWindowFraction: Double = 0.1, stepSpeedFactor: Double = 2,
-        stepSlack: Double = 3, maximumDataGap: Double = 50
+        stepSlack: Double = 3, maximumDataGap: Double = 50, maximumLapFrames: Int = 500_000,
+        maximumLapDuration: Double = 7_200, fragmentRule: LapFragmentRule? = nil
     ) {
         self.lineWindow = lineWindow
         self.endWindowFraction = endWindowFraction
         self.stepSpeedFactor = stepSpeedFactor
         self.stepSlack = stepSlack
         self.maximumDataGap = maximumDataGap
+        self.maximumLapFrames = maximumLapFrames
+        self.maximumLapDuration = maximumLapDuration
+        self.fragmentRule = fragmentRule
     }
 }

@@ -1,14 +1,6 @@
 import Foundation
 import Telemetry
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Frames from any tool that already reads a sim, one JSON object per line on standard input or
 /// in a file (`JSONLineDecoder` has the shapes). The session comes from the command's flags,
 /// from a `session` line, or both (a line replaces it, e.g. when the driver changes car).
@@ -38,19 +30,19 @@ public struct JSONLinesSource: SimSource {
     }
 
     public func run(emit: @escaping @Sendable (SimEvent) async -> Void) async throws {
-        let descriptor: Int32
+        let file: FileHandle
         switch input {
         case .standardInput:
-            descriptor = STDIN_FILENO
+            file = FileHandle.standardInput
         case .file(let path):
-            descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else {
-                throw JSONLinesError(message: "cannot open \(path): \(String(cString: strerror(errno)))")
+            guard let opened = FileHandle(forReadingAtPath: path) else {
+                throw JSONLinesError(message: "cannot open \(path) for reading")
             }
+            file = opened
         }
         if let session { await emit(.session(session)) }
         await emit(.status(.waiting(input == .standardInput ? "reading frames from standard input" : "reading frames")))
-        let reader = LineReader(descriptor: descriptor, maximumLineBytes: maximumLineBytes)
+        let reader = LineReader(file: file, maximumLineBytes: maximumLineBytes)
         var pacer = speed.map { FramePacer(speed: $0) }
         var reported: Set<String> = []
         var streaming = false

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Lines of a file or standard input, read with blocking reads on a thread of its own (stdin
 /// cannot be read without blocking) and handed over through a bounded queue: the reader thread
 /// waits when `capacity` lines are waiting, so a fast file never outruns memory.
@@ -22,8 +14,8 @@ final class LineReader: Sendable {
     private let lines: AsyncStream<Line>
     private let space: DispatchSemaphore
 
-    /// Takes ownership of `descriptor` (closed at end of file unless it is standard input).
-    init(descriptor: Int32, maximumLineBytes: Int, capacity: Int = 256) {
+    /// Takes ownership of `file` (closed at end of file unless it is standard input).
+    init(file: FileHandle, maximumLineBytes: Int, capacity: Int = 256) {
         let (lines, continuation) = AsyncStream.makeStream(of: Line.self)
         let space = DispatchSemaphore(value: capacity)
         self.lines = lines
@@ -31,15 +23,15 @@ final class LineReader: Sendable {
         let thread = Thread {
             var pending: [UInt8] = []
             var overflow = 0
-            var chunk = [UInt8](repeating: 0, count: 65_536)
             func deliver(_ line: Line) {
                 space.wait()
                 continuation.yield(line)
             }
             reading: while true {
-                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { break }
+                // A read error ends the input like the end of the file does.
+                guard let data = try? file.read(upToCount: 65_536), !data.isEmpty else { break }
+                let chunk = [UInt8](data)
+                let count = chunk.count
                 var start = 0
                 for index in 0..<count where chunk[index] == UInt8(ascii: "\n") {
                     let piece = chunk[start..<index]
@@ -66,7 +58,7 @@ final class LineReader: Sendable {
                 deliver(.text(String(decoding: pending, as: UTF8.self)))
             }
             continuation.finish()
-            if descriptor != STDIN_FILENO { close(descriptor) }
+            if file !== FileHandle.standardInput { try? file.close() }
         }
         thread.start()
     }

@@ -14,6 +14,7 @@ public struct ClientFlags: Sendable, Equatable {
     public var language: String?
     public var sourceTimeoutSeconds: Double?
     public var reconnectMaxSeconds: Double?
+    public var drainTimeoutSeconds: Double?
     public var plain = false
 
     public init() {}
@@ -21,7 +22,7 @@ public struct ClientFlags: Sendable, Equatable {
     /// The config file's top-level keys, one per flag.
     public static let configKeys: Set<String> = [
         "server", "token_file", "ca_file", "insecure", "batch_ms", "buffer_frames", "play", "language",
-        "source_timeout", "reconnect_max", "plain",
+        "source_timeout", "reconnect_max", "drain_timeout", "plain",
     ]
 
     /// What a command needs to run.
@@ -86,6 +87,12 @@ public struct ClientFlags: Sendable, Equatable {
                 throw ClientSettingsError(.invalidOption, "--reconnect-max must be 0.5 ... 3600 seconds")
             }
             settings.reconnectDelays = settings.reconnectDelays.lowerBound...(.milliseconds(Int(seconds * 1000)))
+        }
+        if let seconds = try drainTimeoutSeconds ?? file.number("drain_timeout") {
+            guard seconds.isFinite, seconds >= 0, seconds <= 3_600 else {
+                throw ClientSettingsError(.invalidOption, "--drain-timeout must be 0 ... 3600 seconds")
+            }
+            settings.drainTimeout = .milliseconds(Int(seconds * 1000))
         }
         let play = try play ?? file.string("play")
         if let play, play.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -1,13 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The driver's bearer token, from `TRAILBRAKE_TOKEN` or a token file. Its description is
 /// redacted, so printing settings or an error can never show it.
 public struct DriverToken: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
@@ -38,22 +30,23 @@ public struct DriverToken: Sendable, Equatable, CustomStringConvertible, CustomD
     /// Reads a token file, refusing one that group or others may access, like ssh refuses an
     /// unprotected key: anyone who can read it can drive as you.
     public static func read(file path: String) throws(ClientSettingsError) -> DriverToken {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw ClientSettingsError(.tokenFileUnreadable, "cannot read the token file \(path): \(String(cString: strerror(errno)))")
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
+            throw ClientSettingsError(.tokenFileUnreadable, "cannot read the token file \(path): it does not exist or is not accessible")
         }
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
             throw ClientSettingsError(.tokenFileUnreadable, "the token file \(path) is not a regular file")
         }
-        let permissions = status.st_mode & 0o777
         #if !os(Windows)
+        // Windows has no such bits; there the file's ACL must keep others out (docs/client.md).
+        let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
         guard permissions & 0o077 == 0 else {
             throw ClientSettingsError(
                 .tokenFilePermissions,
                 "permissions \(String(permissions, radix: 8)) for the token file \(path) are too open: it must be readable by you only (chmod 600 \(path))")
         }
         #endif
-        guard Int(status.st_size) <= maximumFileBytes else {
+        guard ((attributes[.size] as? NSNumber)?.intValue ?? 0) <= maximumFileBytes else {
             throw ClientSettingsError(.tokenFileUnreadable, "the token file \(path) is larger than \(maximumFileBytes) bytes")
         }
         let text: String

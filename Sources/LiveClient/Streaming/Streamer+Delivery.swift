@@ -46,6 +46,7 @@ extension Streamer {
         if sourceEnded, let drainDeadline, ContinuousClock.now >= drainDeadline, outbox.current != nil {
             var left = 0
             while outbox.current != nil { left += outbox.abandonCurrent() }
+            undeliveredFrames += left
             report(.undelivered(frames: left))
             return .done
         }
@@ -89,7 +90,9 @@ extension Streamer {
     private nonisolated func talk(_ segment: UInt64, inbound: inout WireInbound, outbound: WireOutbound) async throws -> ConnectionEnd {
         let (bell, doorbell) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         await opened(segment, doorbell: doorbell, abort: { outbound.abort() })
-        try await outbound.write(text: await hello(for: segment))
+        // The segment lost every frame to the bound before it was opened: nothing to say.
+        guard let hello = await hello(for: segment) else { return .delivered }
+        try await outbound.write(text: hello)
         var resend: [BatchLedger<[TelemetryFrame]>.Sent]?
         while resend == nil, let message = try await inbound.next() {
             resend = try await receiveBeforeWelcome(segment, message)
@@ -167,8 +170,8 @@ extension Streamer {
         return "the server closed the connection (code \(closeCode))"
     }
 
-    func hello(for segment: UInt64) -> String {
-        guard let current = outbox.current, current.id == segment else { return "" }
+    func hello(for segment: UInt64) -> String? {
+        guard let current = outbox.current, current.id == segment else { return nil }
         let resume = current.serverSession.map { Hello.Resume(sessionID: $0, lastSequence: current.ledger.lastAcknowledged) }
         let hello = Hello(session: current.session, language: settings.language, voice: settings.voice, codec: .binary, resume: resume)
         return String(decoding: hello.jsonData(), as: UTF8.self)

@@ -30,6 +30,7 @@ public actor Streamer {
     var roundTrips: [Duration] = []
     var maximumFramesPerBatch = FrameBatch.maximumFrameCount
     var attempts = 0
+    var undeliveredFrames = 0
     var lastStatus: StreamStatus?
     var lastStatusAt: ContinuousClock.Instant?
     /// Wakes the delivery loop: a session appeared, the source ended.
@@ -88,6 +89,7 @@ public actor Streamer {
         status.link = .finished
         publishStatus(force: true)
         if let sourceError { throw sourceError }
+        if undeliveredFrames > 0 { throw UndeliveredFrames(count: undeliveredFrames) }
     }
 
     /// Ends the source (Ctrl-C): what it produced is still delivered and the session closed with 1000.
@@ -165,4 +167,10 @@ public actor Streamer {
     }
 
     func ring() { link.doorbell?.yield() }
+}
+
+/// The run ended with frames the server never took (it stayed away past the drain timeout).
+public struct UndeliveredFrames: Error, Sendable, Equatable, CustomStringConvertible {
+    public let count: Int
+    public var description: String { "\(count) frames were not delivered: the server stayed away past the drain timeout" }
 }

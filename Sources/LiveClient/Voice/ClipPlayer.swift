@@ -25,15 +25,21 @@ public final class ClipPlayer: Sendable {
 
     private let player: PlayerProcess
     private let position: CarPosition
+    /// A player still running this long after its clip's length is stopped.
+    private let overrun: Duration
     private let say: @Sendable (String) -> Void
     private let cues = Mutex<(records: [UInt64: CueRecord], order: [UInt64])>(([:], []))
     private let queue: AsyncStream<Queued>
     private let enqueue: AsyncStream<Queued>.Continuation
 
     /// `say` gets a line for every clip not played, and why.
-    public init(command: String, position: CarPosition, queueLimit: Int = 4, say: @escaping @Sendable (String) -> Void) {
+    public init(
+        command: String, position: CarPosition, queueLimit: Int = 4, overrun: Duration = .seconds(10),
+        say: @escaping @Sendable (String) -> Void
+    ) {
         player = PlayerProcess(command: command)
         self.position = position
+        self.overrun = overrun
         self.say = say
         (queue, enqueue) = AsyncStream.makeStream(of: Queued.self, bufferingPolicy: .bufferingNewest(max(queueLimit, 1)))
     }
@@ -79,7 +85,7 @@ public final class ClipPlayer: Sendable {
                     continue
                 }
             }
-            let limit = Duration.seconds(duration + 10)
+            let limit = Duration.seconds(duration) + overrun
             if case .failed(let why) = await player.play(item.clip.opus, limit: limit) { say("voice: \(why)") }
         }
     }

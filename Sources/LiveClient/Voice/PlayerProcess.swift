@@ -2,8 +2,6 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -48,14 +46,23 @@ struct PlayerProcess: Sendable {
             try? writer.write(contentsOf: audio)
             try? writer.close()
         }
-        let pid = process.processIdentifier
-        let killer = Task {
-            try await Task.sleep(for: limit)
-            kill(pid, SIGKILL)
+        // The exit, or nil when the limit came first.
+        let exited = await withTaskGroup(of: Int32?.self) { group in
+            group.addTask {
+                var iterator = exit.stream.makeAsyncIterator()
+                return await iterator.next() ?? -1
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            return await group.next() ?? nil
         }
-        var iterator = exit.stream.makeAsyncIterator()
-        let status = await iterator.next() ?? -1
-        killer.cancel()
+        guard let status = exited else {
+            process.terminate()
+            return .failed("the player was still running after \(limit); stopped")
+        }
         return status == 0 ? .played : .failed("the player exited with status \(status)")
     }
 

@@ -21,9 +21,15 @@ public final class TrailbrakeDatabase: Sendable {
     ///
     /// - Throws: `StorageError.corruptDatabase` when the file is not SQLite or is damaged,
     ///   `.unsupportedSchema` when a newer Trailbrake wrote it, `.databaseFailure` otherwise.
-    public init(path: String, synchronous: SynchronousMode = .normal, checkpointPolicy: CheckpointPolicy = .default) throws {
+    /// - Parameter busyTimeout: how long a write waits for a lock another connection or process
+    ///   holds before it fails (`database_failure`; the live server then keeps the lap and retries).
+    public init(
+        path: String, synchronous: SynchronousMode = .normal, checkpointPolicy: CheckpointPolicy = .default,
+        busyTimeout: Duration = defaultBusyTimeout
+    ) throws {
         do {
-            let pool = try DatabasePool(path: path, configuration: Self.configuration(synchronous: synchronous))
+            let pool = try DatabasePool(
+                path: path, configuration: Self.configuration(synchronous: synchronous, busyTimeout: busyTimeout))
             // GRDB sets NORMAL on the writer when it enables WAL, after `prepareDatabase` ran,
             // so the choice is applied again here (the writer connection lives as long as the pool).
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)") }
@@ -56,7 +62,7 @@ public final class TrailbrakeDatabase: Sendable {
     /// A private in-memory database with the same schema and API, for tests and dry runs.
     public static func inMemory() throws -> TrailbrakeDatabase {
         do {
-            let queue = try DatabaseQueue(configuration: configuration(synchronous: .normal))
+            let queue = try DatabaseQueue(configuration: configuration(synchronous: .normal, busyTimeout: defaultBusyTimeout))
             try migrate(queue)
             return TrailbrakeDatabase(writer: queue)
         } catch {
@@ -100,12 +106,15 @@ public final class TrailbrakeDatabase: Sendable {
         }
     }
 
-    private static func configuration(synchronous: SynchronousMode) -> Configuration {
+    /// Another process (the `trailbrake token` command) may hold the write lock briefly.
+    public static let defaultBusyTimeout = Duration.seconds(5)
+
+    private static func configuration(synchronous: SynchronousMode, busyTimeout: Duration) -> Configuration {
         var configuration = Configuration()
         configuration.label = "trailbrake"
         configuration.foreignKeysEnabled = true
-        // Another process (the `trailbrake token` command) may hold the write lock briefly.
-        configuration.busyMode = .timeout(5)
+        let (seconds, attoseconds) = busyTimeout.components
+        configuration.busyMode = .timeout(Double(seconds) + Double(attoseconds) / 1e18)
         let pragma = "PRAGMA synchronous = \(synchronous.rawValue)"
         configuration.prepareDatabase { db in try db.execute(sql: pragma) }
         return configuration

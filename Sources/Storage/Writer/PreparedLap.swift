@@ -13,6 +13,15 @@ struct PreparedLap: Sendable {
     var channelMask: ChannelMask
     var frameCount: Int
 
+    /// A lap encoded earlier, read back (a pending lap's file).
+    init(lap: CompletedLap, startTime: Double, telemetry: Data, channelMask: ChannelMask, frameCount: Int) {
+        self.lap = lap
+        self.startTime = startTime
+        self.telemetry = telemetry
+        self.channelMask = channelMask
+        self.frameCount = frameCount
+    }
+
     init(_ lap: CompletedLap, compressionLevel: Int32 = LapTelemetryCodec.defaultCompressionLevel) throws(StorageError) {
         guard let first = lap.frames.first else {
             throw .invalidInput("lap \(lap.lapNumber) has no frames")

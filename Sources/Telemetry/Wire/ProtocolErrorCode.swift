@@ -20,6 +20,15 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
     case messageTooLarge = "message_too_large"
     case invalidUTF8 = "invalid_utf8"
     case resumeRejected = "resume_rejected"
+    // Limits on what one session or driver may make the server do.
+    /// Batches faster than `live.batches_per_second` beyond `live.batch_burst`.
+    case rateLimited = "rate_limited"
+    /// More laps in one session than `live.max_laps_per_session`.
+    case tooManyLaps = "too_many_laps"
+    /// More fragments (laps that are not laps) in one session than `live.max_fragments_per_session`.
+    case tooManyFragments = "too_many_fragments"
+    /// The lap in progress passed the lap cap and was ended (stored as invalid, or dropped).
+    case lapTooLong = "lap_too_long"
     case `internal`
 
     /// The WebSocket close code the protocol prescribes, or nil when the connection is kept.
@@ -29,6 +38,7 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
         case .helloTimeout, .invalidHello: 1008
         case .messageTooLarge: 1009
         case .invalidUTF8: 1007
+        case .rateLimited, .tooManyLaps, .tooManyFragments: 1008
         default: nil
         }
     }

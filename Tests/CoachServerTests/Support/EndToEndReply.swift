@@ -19,6 +19,8 @@ struct EndToEndReply: Decodable, Sendable {
     var invalid_reason: String?
     var lap_id: Int64?
     var stored: Bool?
+    /// `lap` not stored yet, and `lap_stored`: the ticket naming it.
+    var pending: UInt64?
     // cue
     var id: UInt64?
     var kind: String?
@@ -31,6 +33,7 @@ struct EndToEndReply: Decodable, Sendable {
     // error
     var code: String?
     var message: String?
+    var fatal: Bool?
 
     struct Reference: Decodable, Sendable {
         var source: String

@@ -14,6 +14,15 @@ struct EndToEndServer: Sendable {
     let driverID: Int64
     /// The driver's bearer token, made through Storage like `trailbrake token create`.
     let token: String
+    /// The data directory (the database, `pending-laps/`).
+    let directory: URL
+
+    /// Another driver and their token.
+    func addDriver(named name: String) async throws -> (id: Int64, token: String) {
+        let drivers = StorageBackedDrivers(database: database)
+        let driver = try await drivers.createDriver(name: name)
+        return (driver.id, try await drivers.createToken(driverID: driver.id))
+    }
 
     var port: Int { Int(baseURL.split(separator: ":").last ?? "") ?? 0 }
     var liveURL: String { baseURL.replacingOccurrences(of: "http", with: "ws") + "/api/v1/coaching/live" }
@@ -22,18 +31,28 @@ struct EndToEndServer: Sendable {
     /// finishes live sessions), runs `afterShutdown` on the database, then deletes it.
     static func with<T: Sendable>(
         library: ReferenceLibrary, tls: ServerConfiguration.TLS? = nil, voice: (any CueVoice)? = nil,
+        configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (EndToEndServer) async throws -> T,
         afterShutdown: @Sendable (EndToEndServer, T) async throws -> Void = { _, _ in }
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
+        var configuration = ServerConfiguration()
+        // Recordings are streamed as fast as the socket takes them, far above a real client's
+        // 10 batches a second: the batch rate limit is lifted unless `configure` sets it.
+        configuration.live.batchBurst = 10_000_000
+        // A lap is reported `stored: false` after this wait only in tests that shorten it on
+        // purpose, not because a loaded test machine made a commit slow.
+        configuration.storage.lapStoreWaitMilliseconds = 20_000
+        configure(&configuration)
+        let database = try TrailbrakeDatabase(
+            path: directory.appendingPathComponent("trailbrake.sqlite").path,
+            busyTimeout: .milliseconds(configuration.storage.busyTimeoutMilliseconds))
         let drivers = StorageBackedDrivers(database: database)
         let driver = try await drivers.createDriver(name: "e2e")
         let token = try await drivers.createToken(driverID: driver.id)
 
-        var configuration = ServerConfiguration()
         configuration.server.host = "127.0.0.1"
         configuration.server.port = 0
         configuration.server.dataDirectory = directory.path
@@ -45,7 +64,7 @@ struct EndToEndServer: Sendable {
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
         let running = Box<EndToEndServer>()
         let value = try await withRunningServer(server, logger: logger) { url in
-            let started = EndToEndServer(baseURL: url, database: database, driverID: driver.id, token: token)
+            let started = EndToEndServer(baseURL: url, database: database, driverID: driver.id, token: token, directory: directory)
             running.value = started
             return try await body(started)
         }

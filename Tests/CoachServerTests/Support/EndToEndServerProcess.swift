@@ -38,7 +38,11 @@ final class EndToEndServerProcess {
         let references = directory.appendingPathComponent("references")
         try FileManager.default.createDirectory(at: references, withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("trailbrake.toml")
+        // The tests stream recordings as fast as the socket takes them, far above a real client's
+        // 10 batches a second: the batch rate limit (docs/protocol.md, "Limits") is lifted; and a
+        // slow commit on a loaded machine must not turn a lap into `stored: false`.
         try "[server]\nreference_dir = \"\(references.path)\"\n\n[voice]\nprerender = false\n\n[log]\nlevel = \"info\"\n"
+            .appending("\n[live]\nbatch_burst = 10000000\n\n[storage]\nlap_store_wait_ms = 20000\n")
             .write(to: config, atomically: true, encoding: .utf8)
 
         let process = Process()

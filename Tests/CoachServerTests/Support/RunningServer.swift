@@ -25,6 +25,9 @@ struct RunningServer: Sendable {
         var configuration = ServerConfiguration()
         configuration.server.port = 0
         configuration.live.helloTimeoutSeconds = 5
+        // The fake store takes 150 ms a lap: far below this even on a loaded machine, so a lap is
+        // reported `stored: false` only in tests that set a short wait on purpose.
+        configuration.storage.lapStoreWaitMilliseconds = 20_000
         configure(&configuration)
         let logger = logger ?? {
             var logger = Logger(label: "test-server")

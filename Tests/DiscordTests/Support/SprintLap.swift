@@ -22,8 +22,9 @@ enum SprintLap {
     static let mistakes: [InjectedMistake] = [.lateThrottle(corner: 1, lap: 2, metres: 35), .slowApex(corner: 2, lap: 2, kmh: 12)]
 
     /// The server's reference library (the clean lap of this track) and the laps a driver
-    /// replays: from 4 s before lap 2 (the server coaches only laps it saw start, and the first
-    /// corner only with its approach) for `seconds`.
+    /// replays: from 8 s before lap 2 (the server coaches only laps it saw start, and the first
+    /// corner only with its approach; and the piece before the line must cover a quarter of the
+    /// track to be a lap the feed hears of, docs/coaching.md) for `seconds`.
     static func make(seconds: Double) throws -> (library: ReferenceLibrary, laps: DriverLaps) {
         let session = LapSynthesizer.frames(track: track, car: car, laps: 3, mistakes: mistakes)
         let map = TrackSegmenter.trackMap(for: session.reference, track: track.descriptor)
@@ -31,7 +32,7 @@ enum SprintLap {
         var laps = DriverLaps(session: descriptor, frames: session.frames, injected: session.injected)
         guard let lapTwo = session.frames.firstIndex(where: { $0.lapNumber == 2 }) else { throw TestFailure("no lap 2") }
         let rate = LoadOptions.frameRate
-        laps.replayRange = (lapTwo - Int(4 * rate))..<min(session.frames.count, lapTwo + Int(seconds * rate))
+        laps.replayRange = (lapTwo - Int(8 * rate))..<min(session.frames.count, lapTwo + Int(seconds * rate))
         return (ReferenceLibrary(entries: [.init(reference: session.reference, trackMap: map)]), laps)
     }
 }

@@ -5,11 +5,21 @@ import WireClient
 
 /// Every event a run reported, and the lines the driver would have read.
 final class EventLog: Sendable {
-    private let storage = Mutex<[ClientEvent]>([])
+    private let storage = Mutex<[(at: ContinuousClock.Instant, event: ClientEvent)]>([])
+    private let start = ContinuousClock.now
 
-    @Sendable func record(_ event: ClientEvent) { storage.withLock { $0.append(event) } }
+    @Sendable func record(_ event: ClientEvent) { storage.withLock { $0.append((.now, event)) } }
 
-    var events: [ClientEvent] { storage.withLock { $0 } }
+    var events: [ClientEvent] { storage.withLock { $0.map(\.event) } }
+
+    /// Every printed line with the seconds since the log began (for failure messages).
+    var timeline: [String] {
+        storage.withLock { entries in
+            entries.compactMap { entry in
+                StatusText.event(entry.event).map { String(format: "%7.3f ", Double((entry.at - start).components.attoseconds) / 1e18 + Double((entry.at - start).components.seconds)) + $0 }
+            }
+        }
+    }
     var lines: [String] { events.compactMap(StatusText.event) }
     var statusLines: [String] {
         events.compactMap { if case .status(let status) = $0 { StatusText.line(status) } else { nil } }
