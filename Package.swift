@@ -320,6 +320,15 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
+        // The listen page in headless Chromium (DevTools over WebSocket), fed by the load tool's replay.
+        .testTarget(
+            name: "ListenPageBrowserTests",
+            dependencies: [
+                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "CoachServerTests",
             dependencies: [

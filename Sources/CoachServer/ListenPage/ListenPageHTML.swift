@@ -91,7 +91,7 @@ enum ListenPageHTML {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
             <meta name="theme-color" content="#0f1216">
-            <meta name="referrer" content="no-referrer">
+            <meta name="referrer" content="same-origin">
             <title>\(title) · Trailbrake</title>
             <link rel="stylesheet" href="/listen/assets/listen.css">
             \(scriptTags)

@@ -3,7 +3,7 @@ import Hummingbird
 /// The headers every listen page and asset goes out with.
 enum ListenPageResponses {
     /// An HTML page: never cached (it holds a CSRF token), scripts only from this server, no
-    /// framing, no referrer. `connect-src` names the socket's own origin explicitly besides
+    /// framing, no referrer to other sites. `connect-src` names the socket's own origin explicitly besides
     /// `'self'`, for browsers whose `'self'` does not cover `ws:`/`wss:`.
     static func html(
         _ text: String, status: HTTPResponse.Status = .ok, request: Request, secure: Bool, setCookie: String? = nil
@@ -37,7 +37,9 @@ enum ListenPageResponses {
 
     private static func securityHeaders(contentType: String) -> HTTPFields {
         var headers: HTTPFields = [.contentType: contentType, .xContentTypeOptions: "nosniff"]
-        headers[.init("Referrer-Policy")!] = "no-referrer"
+        // Not `no-referrer`: under it browsers send `Origin: null` on the page's own form posts,
+        // which `OriginPolicy` must refuse. Other sites never get a referrer either way.
+        headers[.init("Referrer-Policy")!] = "same-origin"
         return headers
     }
 }

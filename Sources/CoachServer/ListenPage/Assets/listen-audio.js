@@ -31,6 +31,21 @@ window.TrailbrakeAudio = (() => {
     return { cueID, clipID, duration: samples / rate, ogg: data.slice(HEADER_BYTES) };
   }
 
+  // A cue's deadline is a lap distance (docs/protocol.md, "cue"); one already behind the car
+  // when the cue arrives lies on the next lap. `lap`/`dist` are the latest delta's (null before one).
+  function deadline(cueDeadline, lap, dist) {
+    if (typeof cueDeadline !== 'number') return null;
+    if (lap === null) return { lap: null, dist: cueDeadline };
+    return { lap: dist !== null && cueDeadline < dist ? lap + 1 : lap, dist: cueDeadline };
+  }
+
+  // Whether the car (latest delta) is past the deadline: its clip would come too late.
+  function isPast(when, lap, dist) {
+    if (when === null || when === undefined || dist === null) return false;
+    if (when.lap === null || lap === when.lap) return dist > when.dist;
+    return lap > when.lap;
+  }
+
   function audioContext() {
     if (context === null) {
       const Context = window.AudioContext || window.webkitAudioContext;
@@ -123,6 +138,8 @@ window.TrailbrakeAudio = (() => {
 
   return {
     parseClip,
+    deadline,
+    isPast,
     decode,
     unlock,
     play,

@@ -133,16 +133,10 @@
     ui.cues.prepend(item);
     while (ui.cues.childElementCount > SHOWN_CUES) ui.cues.lastElementChild.remove();
 
-    // A deadline is a lap distance; one behind the car now is on the next lap.
-    let deadline = null;
-    if (typeof message.deadline === 'number') {
-      const lap = session.lap === null ? null : (session.dist !== null && message.deadline < session.dist ? session.lap + 1 : session.lap);
-      deadline = { lap, dist: message.deadline };
-    }
-    session.cues.set(message.id, deadline);
+    session.cues.set(message.id, audio.deadline(message.deadline, session.lap, session.dist));
     if (session.cues.size > REMEMBERED_CUES) session.cues.delete(session.cues.keys().next().value);
 
-    const entry = record('cue', { id: message.id, seq: message.seq, kind: message.kind, clip: message.clip ? message.clip.id : '', receivedAt: now().toFixed(1) });
+    const entry = record('cue', { id: message.id, seq: message.seq, cueKind: message.kind, clip: message.clip ? message.clip.id : '', receivedAt: now().toFixed(1) });
     // Shown once the browser has laid it out for the next frame.
     requestAnimationFrame(() => { entry.dataset.shownAt = now().toFixed(1); });
   }
@@ -177,17 +171,13 @@
   function onSessionEnded(message) {
     if (message.session !== session.id) return;
     setStatus('waiting', `${driver} ended the session · waiting for the next`);
+    ui.delta.textContent = '–.––';
+    ui.delta.dataset.sign = 'none';
     ui.where.textContent = 'Session ended';
     record('session-ended', { session: message.session });
   }
 
   // MARK: clips
-
-  function pastDeadline(deadline) {
-    if (deadline === null || deadline === undefined || session.dist === null) return false;
-    if (deadline.lap === null || session.lap === deadline.lap) return session.dist > deadline.dist;
-    return session.lap > deadline.lap;
-  }
 
   function onClip(data) {
     const clip = audio.parseClip(data);
@@ -199,7 +189,7 @@
     audio.decode(clip.ogg).then(
       (buffer) => {
         record('clip', { cue: clip.cueID, clip: clip.clipID, ok: true, header: clip.duration.toFixed(4), decoded: buffer.duration.toFixed(4) });
-        audio.play(buffer, () => !pastDeadline(deadline), (reason) => record('clip-dropped', { cue: clip.cueID, reason }));
+        audio.play(buffer, () => !audio.isPast(deadline, session.lap, session.dist), (reason) => record('clip-dropped', { cue: clip.cueID, reason }));
       },
       (error) => {
         record('clip', { cue: clip.cueID, clip: clip.clipID, ok: false, error: String(error) });
