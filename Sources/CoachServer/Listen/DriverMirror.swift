@@ -87,12 +87,12 @@ final class DriverMirror: Sendable {
     /// The session now feeds the driver's socket: listeners follow it from its `welcome` on.
     func sessionAttached(_ sessionID: String, welcome: String, voice: SessionVoice?) {
         let buffer = ByteBuffer(string: welcome)
-        state.withLock { state in
+        // One lock: a listener attaching now gets this welcome once, queued or delivered.
+        deliver([.init(kind: .other, isText: true, bytes: buffer)], from: sessionID, before: { state in
             state.activeSession = sessionID
             state.welcome = buffer
             state.voice = voice
-        }
-        deliver([.init(kind: .other, isText: true, bytes: buffer)], from: sessionID)
+        })
     }
 
     /// The session is over: listeners hear `session_ended` and wait for the driver's next one.
@@ -104,13 +104,12 @@ final class DriverMirror: Sendable {
         writer.key("session")
         writer.string(sessionID)
         writer.endObject()
-        deliver([.init(kind: .other, isText: true, bytes: writer.buffer)], from: sessionID)
-        state.withLock { state in
+        deliver([.init(kind: .other, isText: true, bytes: writer.buffer)], from: sessionID, after: { state in
             guard state.activeSession == sessionID else { return }
             state.activeSession = nil
             state.welcome = nil
             state.voice = nil
-        }
+        })
     }
 
     /// A message the session wrote (or would have written) to the driver.
@@ -149,10 +148,16 @@ final class DriverMirror: Sendable {
     }
 
     /// Pushes `messages`, in order and together, to every listener while `sessionID` is the
-    /// followed session; a listener that stays behind is closed and forgotten.
-    private func deliver(_ messages: [ListenerQueue.Message], from sessionID: String) {
+    /// followed session; a listener that stays behind is closed and forgotten. `before` and
+    /// `after` change the state under the same lock.
+    private func deliver(
+        _ messages: [ListenerQueue.Message], from sessionID: String, before: (inout State) -> Void = { _ in },
+        after: (inout State) -> Void = { _ in }
+    ) {
         let now = ContinuousClock.now
         let outcomes: [ListenerQueue.PushOutcome] = state.withLock { state in
+            before(&state)
+            defer { after(&state) }
             guard state.activeSession == sessionID else { return [] }
             var outcomes: [ListenerQueue.PushOutcome] = []
             for (id, queue) in state.listeners {
