@@ -269,6 +269,18 @@ let package = Package(
             ],
             path: "Tests/ServerTestSupport"
         ),
+        // The fake iRacing (OAuth, /data with links and rate limits, from ../shared/data), shared by
+        // the iRacing tests and the Discord bot's league-numbers tests.
+        .target(
+            name: "IRacingFake",
+            dependencies: [
+                "IRacing", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/IRacingFake"
+        ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
@@ -292,7 +304,7 @@ let package = Package(
         .testTarget(
             name: "IRacingTests",
             dependencies: [
-                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport",
+                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport", "IRacingFake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -312,6 +324,8 @@ let package = Package(
             dependencies: [
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // League numbers: the roster sync against the fake iRacing, through the real client.
+                "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
                 "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,6 +1,7 @@
 import CoachServer
 import CoachVoice
 import Foundation
+import IRacing
 import Integration
 import Logging
 import ResultsPoller
@@ -38,9 +39,9 @@ struct Backend {
     /// The iRacing results poller when `[iracing] enabled`, posting to `publisher` (the Discord
     /// bot) or, without one, to the log.
     func resultsPoller(
-        _ configuration: ServerConfiguration, publisher: (any RaceResultPublisher)?, logger: Logger
-    ) throws -> ResultsPollerService? {
-        try ResultsPollerWiring.make(configuration, database: database, publisher: publisher, logger: logger)
+        _ configuration: ServerConfiguration, client: IRacingClient?, publisher: (any RaceResultPublisher)?, logger: Logger
+    ) -> ResultsPollerService? {
+        ResultsPollerWiring.make(configuration, client: client, database: database, publisher: publisher, logger: logger)
     }
 
     /// The tracked-driver list and result archive the Discord bot's commands use.

@@ -14,7 +14,7 @@ enum DiscordSetup {
     static func makeBot(
         _ configuration: ServerConfiguration, database: TrailbrakeDatabase, logger: Logger,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
-        reports: (any CoachingReportSource)? = nil
+        reports: (any CoachingReportSource)? = nil, league: LeagueFeature? = nil
     ) throws -> DiscordBot? {
         let settings = configuration.discord
         guard settings.enabled else { return nil }
@@ -28,14 +28,7 @@ enum DiscordSetup {
             feedMinimumSeverity: settings.feedMinimumSeverity)
         return DiscordBot(
             configuration: discord, token: token, repository: DiscordRepository(database: database),
-            trackedDrivers: trackedDrivers, results: results, reports: reports, logger: logger.withLabel("discord"))
-    }
-}
-
-extension Logger {
-    fileprivate func withLabel(_ component: String) -> Logger {
-        var logger = self
-        logger[metadataKey: "component"] = "\(component)"
-        return logger
+            trackedDrivers: trackedDrivers, results: results, reports: reports, league: league,
+            logger: logger.withComponent("discord"))
     }
 }

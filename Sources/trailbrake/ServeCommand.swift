@@ -37,12 +37,15 @@ struct ServeCommand: AsyncParsableCommand {
         var dependencies = backend.serverDependencies(configuration, voice: voice, logger: logger)
         try await FirstRun.ensureDriver(admin: backend.admin)
         // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
+        let league = LeagueWiring.feature(configuration, database: backend.database)
         let discordBot = try DiscordSetup.makeBot(
             configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
-            results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database))
+            results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database), league: league)
         dependencies.coachingFeed = discordBot?.feed
+        // One iRacing client for the poller and the league roster sync (one rate-limit budget).
+        let iracing = try IRacingClientWiring.makeClient(configuration, logger: logger)
         // The iRacing poller posts through the bot; without one its results go to the log.
-        let poller = try backend.resultsPoller(configuration, publisher: discordBot, logger: logger)
+        let poller = backend.resultsPoller(configuration, client: iracing, publisher: discordBot, logger: logger)
         dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
@@ -59,6 +62,9 @@ struct ServeCommand: AsyncParsableCommand {
             services.append(.init(service: discordBot, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
         }
         if let poller { services.append(.init(service: poller)) }
+        if let leagueSync = LeagueWiring.syncService(feature: league, client: iracing, bot: discordBot, logger: logger) {
+            services.append(.init(service: leagueSync))
+        }
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()

@@ -1,5 +1,6 @@
 import Foundation
 import IRacing
+@testable import IRacingFake
 import Integration
 import MetricsTestKit
 import ResultsPoller

@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var log = Log()
     public var iracing = IRacing()
     public var discord = Discord()
+    // League car numbers in Discord (ServerConfiguration+League.swift).
+    public var league = League()
     public var listen = Listen()
 
     public init() {}

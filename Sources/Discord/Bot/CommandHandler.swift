@@ -15,6 +15,9 @@ struct CommandHandler {
     }
 
     func handle(_ interaction: Interaction) async {
+        if let league = bot.league, LeagueCommandHandler.handles(interaction) {
+            return await LeagueCommandHandler(bot: bot, league: league).handle(interaction)
+        }
         let answer: Answer
         do {
             answer = try await makeAnswer(for: interaction)

@@ -18,6 +18,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     let trackedDrivers: (any TrackedDriverDirectory)?
     let results: (any RaceResultArchive)?
     let reports: (any CoachingReportSource)?
+    /// League car numbers (League/), when `[league]` is enabled.
+    let league: LeagueFeature?
     let state: BotState
     let token: DiscordToken
     let gatewayTiming: GatewayTiming
@@ -27,7 +29,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     public init(
         configuration: DiscordConfiguration, token: DiscordToken, repository: DiscordRepository,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
-        reports: (any CoachingReportSource)? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger
+        reports: (any CoachingReportSource)? = nil, league: LeagueFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(),
+        logger: Logger
     ) {
         let http = http
         let rest = DiscordREST(
@@ -40,6 +43,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         self.trackedDrivers = trackedDrivers
         self.results = results
         self.reports = reports
+        self.league = league
         self.state = state
         self.logger = logger
         self.directMessages = DirectMessageWorker(rest: rest, repository: repository, logger: logger)
@@ -76,6 +80,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
                 tasks.addTask { try await gateway.run() }
                 tasks.addTask { await FeedPublisher(bot: self).run() }
                 tasks.addTask { await self.directMessages.run() }
+                if let league = self.league { tasks.addTask { await LeagueAnnouncementPublisher(bot: self, league: league).run() } }
                 defer { tasks.cancelAll() }
                 // The first task to end (a fatal gateway close) ends the bot.
                 _ = try await tasks.next()
@@ -135,7 +140,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     func registerCommands(guild: String) async {
         guard let application = await state.applicationID, await state.markRegistered(guild) else { return }
         do {
-            try await rest.overwriteGuildCommands(application: application, guild: guild, BotCommands.all)
+            let commands = BotCommands.all + (league == nil ? [] : LeagueCommandDefinitions.all)
+            try await rest.overwriteGuildCommands(application: application, guild: guild, commands)
             logger.info("slash commands registered", metadata: ["guild": "\(guild)"])
         } catch {
             await state.forgetRegistration(guild)

@@ -23,6 +23,11 @@ public struct OptionDefinition: Sendable, Encodable, Equatable {
     public var choices: [Choice]?
     /// For channel options: 0 text, 5 announcement.
     public var channelTypes: [Int]?
+    /// Bounds Discord enforces in its client (the bot checks again): integer values, string lengths.
+    public var minValue: Int?
+    public var maxValue: Int?
+    public var minLength: Int?
+    public var maxLength: Int?
 
     public struct Choice: Sendable, Encodable, Equatable {
         public var name: String
@@ -32,6 +37,7 @@ public struct OptionDefinition: Sendable, Encodable, Equatable {
     enum CodingKeys: String, CodingKey {
         case name, description, type, required, options, choices
         case channelTypes = "channel_types"
+        case minValue = "min_value", maxValue = "max_value", minLength = "min_length", maxLength = "max_length"
     }
 
     static func string(_ name: String, _ description: String, required: Bool = true, choices: [Choice]? = nil) -> Self {

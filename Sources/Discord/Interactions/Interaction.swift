@@ -21,6 +21,8 @@ public struct Interaction: Sendable, Decodable {
         public var user: User?
         /// The member's permissions in the channel, a decimal bit set as a string.
         public var permissions: String?
+        /// The member's role ids (league admins are found by role).
+        public var roles: [String]?
     }
 
     public struct User: Sendable, Decodable {

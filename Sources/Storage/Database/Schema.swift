@@ -9,6 +9,8 @@ enum Schema {
         migrator.registerMigration("v2-iracing", migrate: createIRacingTables)
         migrator.registerMigration("v3-discord", migrate: createDiscordTables)
         migrator.registerMigration("v4-browser-sessions", migrate: createBrowserSessionTables)
+        // League car numbers in Discord (Schema+League.swift).
+        migrator.registerMigration("v5-league-numbers", migrate: createLeagueTables)
         return migrator
     }
 

@@ -138,7 +138,7 @@ actor FakeDiscordREST {
         case ("POST", "interactions"):
             return Reply(status: 204)
         case ("PATCH", "webhooks"):
-            return Reply(status: 200, body: json(["id": newID()]))
+            return FakeInteractionEdits.reply(to: request, id: newID())
         default:
             return Reply(status: 404, body: json(["message": "404: Not Found", "code": 0]))
         }

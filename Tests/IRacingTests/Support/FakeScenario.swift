@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import IRacing
+@testable import IRacingFake
 
 /// Runs `body` against a fake iRacing whose world holds `races`; nil (test skipped by its
 /// trait) without the shared data.

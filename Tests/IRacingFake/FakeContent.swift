@@ -26,9 +26,16 @@ struct FakeContent: Sendable {
                 memberID: int("cust_id") ?? 0, leagueID: int("league_id"), finishedAfter: after ?? .distantPast)
             return try await link(try ["type": "search_hosted", "data": ["success": true, "chunk_info": try await chunks(rows, count: 1)]].json())
         case "/data/league/roster":
-            guard var first = try fixtures.body("iracing-data-client/league.roster.json") as? [String: Any] else { return nil }
-            let key = await state.storeFile(try JSONSerialization.data(withJSONObject: try fixtures.body("iracingdataapi/league_roster.json")))
+            guard var first = try fixtures.body("iracing-data-client/league.roster.json") as? [String: Any],
+                let roster = try world.leagueRoster(leagueID: int("league_id") ?? 0)
+            else { return nil }
+            let key = await state.storeFile(try JSONSerialization.data(withJSONObject: roster))
             first["data_url"] = "\(base)/s3/\(key)"
+            if var data = first["data"] as? [String: Any] {
+                data["league_id"] = int("league_id") ?? 0
+                data["roster_count"] = (roster["roster"] as? [Any])?.count ?? 0
+                first["data"] = data
+            }
             return first
         case "/data/league/get":
             return try await link(try JSONSerialization.data(withJSONObject: try fixtures.body("iracingdataapi/league_get.json")))

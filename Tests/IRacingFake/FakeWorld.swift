@@ -12,8 +12,22 @@ struct FakeWorld: Sendable {
         var teamEvent = false
     }
 
+    /// A member of a scripted league roster.
+    struct RosterMember: Sendable {
+        var memberID: Int
+        var displayName: String
+        /// As iRacing sends it: text (leading zeros kept) or null.
+        var carNumber: String?
+    }
+
     let fixtures: FakeFixtures
     var races: [Race] = []
+    /// Scripted league rosters by league id. With none, `league/roster` serves the real roster
+    /// for any league; with some, an unknown league is a 404.
+    var leagueRosters: [Int: [RosterMember]] = [:]
+    /// Leagues whose roster is private and hidden from the fake's account: `private_roster`
+    /// true and no members, as iRacing answers a non-member.
+    var hiddenRosters: Set<Int> = []
 
     /// `stats/member_recent_races`: the real list's first race as the template for each of
     /// the member's races, newest first, at most ten (as iRacing).
@@ -86,6 +100,33 @@ struct FakeWorld: Sendable {
                 "league_name": "Fake League", "num_drivers": race.memberIDs.count,
             ]
         }
+    }
+
+    /// The body behind `league/roster`'s `data_url`: the real roster, or the scripted members in
+    /// the shape of the real rows (helmet, flags and dates taken from the first real row); nil
+    /// for an unknown league.
+    func leagueRoster(leagueID: Int) throws -> [String: Any]? {
+        guard var real = try fixtures.body("iracingdataapi/league_roster.json") as? [String: Any] else {
+            throw FixtureError("league roster fixture")
+        }
+        guard !leagueRosters.isEmpty else { return real }
+        if hiddenRosters.contains(leagueID) {
+            real["private_roster"] = true
+            real["roster"] = [Any]()
+            return real
+        }
+        guard let members = leagueRosters[leagueID] else { return nil }
+        guard let template = (real["roster"] as? [[String: Any]])?.first else { throw FixtureError("league roster rows") }
+        real["roster"] = members.map { member -> [String: Any] in
+            var row = template
+            row["cust_id"] = member.memberID
+            row["display_name"] = member.displayName
+            row["car_number"] = member.carNumber ?? NSNull()
+            row["owner"] = false
+            row["admin"] = false
+            return row
+        }
+        return real
     }
 
     static func iso(_ date: Date) -> String {
