@@ -8,10 +8,14 @@ import PackageDescription
 /// (adds Storage). CI and the README commands always build everything.
 enum BuildScope: Int { case core = 0, storage = 1, full = 2 }
 let scope: BuildScope = switch Context.environment["TRAILBRAKE_BUILD"] {
-case "core": .core
+case "core", "fuzz": .core
 case "storage": .storage
 default: .full
 }
+/// `TRAILBRAKE_BUILD=fuzz` (scripts/fuzz.sh, docs/fuzzing.md): the readers of outside input and
+/// one libFuzzer executable per reader from `Fuzz/`, built with `--sanitize=fuzzer`. They are
+/// never part of the normal build or of `swift test`.
+let fuzzing = Context.environment["TRAILBRAKE_BUILD"] == "fuzz"
 
 /// Package dependencies, each with the lowest build scope that needs it.
 let allDependencies: [(BuildScope, Package.Dependency)] = [
@@ -32,6 +36,9 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0")),
     (.full, .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0")),
     (.full, .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2")),
+    // The live socket's own pipeline (CoachServer): HTTP types and their NIO codecs.
+    (.full, .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0")),
+    (.full, .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2")),
     // Test certificates with IP address SANs (ServerTestSupport); swift-certificates needs it anyway.
     (.full, .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4")),
 ]
@@ -128,15 +135,19 @@ let package = Package(
                 "Integration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                // The listen mirror's frames (ByteBuffer, WebSocketFrame, close codes).
+                // The live WebSocket on public API only (Server/LiveUpgradeChannel, Socket/).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
             ],
             // The listen page's hand-written style and scripts, compiled into the binary.
             resources: [
@@ -150,7 +161,7 @@ let package = Package(
             dependencies: [
                 "Integration",
                 "Storage",
-                "COpus",
+                "Voice",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -317,6 +328,8 @@ let package = Package(
                 "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Telemetry exports beside live coaching: the exporting clients.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
@@ -328,6 +341,8 @@ let package = Package(
                 "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
                 "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
+                // Exactly-once result posts: the real results poller publishing through the bot.
+                "ResultsPoller", "IRacing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -351,6 +366,13 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Raw sockets: the hostile-client suites (Tests/CoachServerTests/Hostile) and an
+                // export client that never reads.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 // Live fault tests: a second connection holding the write lock, a full database.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -364,8 +386,33 @@ if scope != .full {
         "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
+    let fuzzedTargets: Set<String> = ["Telemetry", "Coaching", "ReferenceTools", "Voice", "CEspeakNG", "COpus", "COpusEnc", "CSoxr"]
     package.targets.removeAll { target in
-        !(coreTargets.contains(target.name) || (scope == .storage && storageTargets.contains(target.name)))
+        if fuzzing { return !fuzzedTargets.contains(target.name) }
+        return !(coreTargets.contains(target.name) || (scope == .storage && storageTargets.contains(target.name)))
     }
     package.products.removeAll()
+}
+
+// MARK: Fuzz targets (TRAILBRAKE_BUILD=fuzz only)
+// One executable per reader, each a single file whose `LLVMFuzzerTestOneInput` libFuzzer calls;
+// libFuzzer brings `main` (docs/fuzzing.md). FuzzSupport: the seed writer they share.
+if fuzzing {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-binary-batch", ["Telemetry"]),
+        ("fuzz-client-message", ["Telemetry"]),
+        ("fuzz-voice-clip", ["Telemetry"]),
+        ("fuzz-ibt", ["Telemetry", "Coaching", "ReferenceTools"]),
+        ("fuzz-session-info", ["Telemetry"]),
+        ("fuzz-lap-csv", ["Telemetry"]),
+        ("fuzz-lap-export", ["Telemetry", "Coaching", "ReferenceTools"]),
+        ("fuzz-track-geometry", ["Telemetry", "Coaching"]),
+        ("fuzz-reference-lap", ["Telemetry", "Coaching"]),
+        ("fuzz-track-map", ["Telemetry", "Coaching"]),
+        ("fuzz-ogg", ["Voice"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Telemetry", "Coaching", "ReferenceTools"], path: "Fuzz/FuzzSupport"))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies + ["FuzzSupport"], path: "Fuzz/\(target.name)"))
+    }
 }

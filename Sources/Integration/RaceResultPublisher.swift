@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the results poller hands each new result: the Discord bot in production, a recorder in
 /// tests.
 ///
@@ -8,4 +10,13 @@
 public protocol RaceResultPublisher: Sendable {
     /// Publishes one post; throws when it could not be delivered (the poller retries later).
     func publish(_ post: RaceResultPost) async throws
+    /// Publishes a post whose earlier attempt, at `firstAttemptAt`, may have been delivered (its
+    /// answer was lost, or the process stopped before marking it): what was delivered must not
+    /// be delivered again, also when the publisher's own deduplication has expired since.
+    func republish(_ post: RaceResultPost, firstAttemptAt: Date) async throws
+}
+
+extension RaceResultPublisher {
+    /// For publishers whose `publish` is harmless to repeat at any time.
+    public func republish(_ post: RaceResultPost, firstAttemptAt: Date) async throws { try await publish(post) }
 }

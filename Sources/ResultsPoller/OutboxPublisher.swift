@@ -6,8 +6,10 @@ import Storage
 /// Publishes the outbox's pending posts, one at a time, oldest first.
 ///
 /// A post is marked posted only after `publish` returns, so a crash in between repeats that
-/// one post at the next start (the publisher makes a repeat harmless with `postKey`); a post
-/// whose publish throws stays pending and is tried again next cycle. Nothing is ever dropped.
+/// one post at the next start; a post whose publish throws stays pending and is tried again
+/// next cycle. Nothing is ever dropped. Before the first attempt the post is marked attempted,
+/// and every later attempt goes through `republish`, which first looks for what already landed
+/// (Discord forgets a message nonce after a few minutes, the poller retries every few).
 struct OutboxPublisher: Sendable {
     let store: IRacingResultStore
     let publisher: any RaceResultPublisher
@@ -29,7 +31,13 @@ struct OutboxPublisher: Sendable {
                 continue
             }
             do {
-                try await publisher.publish(post)
+                // Recorded first: from here on the post may be out, even if this process dies.
+                try await store.markAttempted(guildID: pending.guildID, subsessionID: pending.subsessionID)
+                if let firstAttempt = pending.firstAttemptAt {
+                    try await publisher.republish(post, firstAttemptAt: firstAttempt)
+                } else {
+                    try await publisher.publish(post)
+                }
             } catch is CancellationError {
                 throw CancellationError()
             } catch {

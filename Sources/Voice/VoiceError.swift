@@ -24,6 +24,9 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case encodingFailed(String)
     /// Too many renders are waiting (for this requester or in all, `RenderLimits`): not rendered.
     case renderQueueFull
+    /// An Ogg Opus file that cannot be read back: not Ogg, truncated, no `OpusHead`, or a
+    /// packet libopus refuses.
+    case malformedClip(String)
 
     /// A short, stable identifier for the error kind.
     public var code: String {
@@ -40,6 +43,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .resamplingFailed: "voice.resampling_failed"
         case .encodingFailed: "voice.encoding_failed"
         case .renderQueueFull: "voice.render_queue_full"
+        case .malformedClip: "voice.malformed_clip"
         }
     }
 
@@ -57,6 +61,7 @@ public enum VoiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .resamplingFailed(let reason): "\(code): \(reason)"
         case .encodingFailed(let reason): "\(code): \(reason)"
         case .renderQueueFull: "\(code): too many renders waiting"
+        case .malformedClip(let reason): "\(code): \(reason)"
         }
     }
 }

@@ -25,7 +25,7 @@ enum DiscordSetup {
             gatewayURLOverride: settings.gatewayURL.isEmpty ? nil : settings.gatewayURL,
             userAgent: "DiscordBot (https://github.com/trailbrake/trailbrake, \(CoachServerVersion.serverVersion))",
             feedBatchInterval: .milliseconds(Int64(settings.feedBatchSeconds * 1_000)),
-            feedMinimumSeverity: settings.feedMinimumSeverity)
+            feedMinimumSeverity: settings.feedMinimumSeverity, resultCheckMessages: settings.resultCheckMessages)
         return DiscordBot(
             configuration: discord, token: token, repository: DiscordRepository(database: database),
             trackedDrivers: trackedDrivers, results: results, reports: reports, league: league,

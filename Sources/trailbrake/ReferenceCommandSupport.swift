@@ -37,6 +37,5 @@ struct RecordingOptions: ParsableArguments {
 
 /// Prints `error [code]: message` on standard error and returns the failure exit code.
 func reportFailure(_ error: ReferenceToolError) -> ExitCode {
-    FileHandle.standardError.write(Data("error [\(error.code)]: \(error.description)\n".utf8))
-    return ExitCode.failure
+    commandFailure(error.code, error.description)
 }

@@ -10,7 +10,7 @@ struct StorageCoachingReports: CoachingReportSource {
     func lastSessionReport(driverName: String) async throws -> CoachingReport? {
         guard let driver = try await DriverRepository(database: database).driver(named: driverName) else { return nil }
         let sessions = SessionRepository(database: database)
-        guard let session = try await sessions.sessions(driverID: driver.id).first else { return nil }
+        guard let session = try await sessions.sessions(driverID: driver.id, limit: 1, after: nil).items.first else { return nil }
         let laps = try await LapRepository(database: database).laps(sessionID: session.id, driverID: driver.id)
         let cues = try await sessions.cues(sessionID: session.id, driverID: driver.id)
         let corners = Dictionary(grouping: cues.map(\.cue).filter { $0.corner > 0 }, by: \.corner).map { number, cues in

@@ -14,8 +14,8 @@ import Testing
         let listen = try Self.load().listen
         #expect(listen.baseURL.isEmpty && listen.allowedOrigins.isEmpty)
         #expect(listen.loginLinkMinutes == 10 && listen.sessionDays == 30 && listen.maxSessionsPerDriver == 10)
-        #expect(listen.maxListenersPerDriver == 4 && listen.queueMessages == 64 && listen.queueBytes == 524_288)
-        #expect(listen.maxLagSeconds == 5)
+        #expect(listen.maxListenersPerDriver == 4 && listen.queueBytes == 524_288)
+        #expect(listen.slowListenerSeconds == 5)
     }
 
     @Test func limitsAreCheckedAtTheirEdges() throws {
@@ -24,9 +24,8 @@ import Testing
             ("session_days", .float(0.01), .float(0.009)), ("session_days", .float(366), .float(367)),
             ("max_sessions_per_driver", .integer(1), .integer(0)), ("max_sessions_per_driver", .integer(1_000), .integer(1_001)),
             ("max_listeners_per_driver", .integer(1), .integer(0)), ("max_listeners_per_driver", .integer(64), .integer(65)),
-            ("queue_messages", .integer(8), .integer(7)), ("queue_messages", .integer(65_536), .integer(65_537)),
             ("queue_bytes", .integer(65_536), .integer(65_535)), ("queue_bytes", .integer(67_108_864), .integer(67_108_865)),
-            ("max_lag_seconds", .float(0.5), .float(0.49)), ("max_lag_seconds", .float(600), .float(601)),
+            ("slow_listener_seconds", .float(0.5), .float(0.49)), ("slow_listener_seconds", .float(600), .float(601)),
         ]
         for (key, accepted, refused) in edges {
             #expect(throws: Never.self, "\(key) = \(accepted)") { try Self.load([key: accepted]) }

@@ -8,10 +8,11 @@ import Testing
 
 @testable import CoachServer
 
-/// A listener that falls behind never slows its driver: its bounded queue drops deltas and
-/// clips, then the server closes it (4013 `listener_too_slow`); one that stopped reading
-/// altogether cannot even take the close and is cut.
-@Suite struct ListenSlowListenerTests {
+/// A listener that falls behind never slows its driver: its socket's bounded outbound queue
+/// drops deltas and clips, and the socket layer closes it (4013 `listener_too_slow`) when it takes
+/// nothing for `listen.slow_listener_seconds` or a cue does not fit its queue. A listener that
+/// far behind cannot read the close frame either: its connection is closed with it.
+@Suite(.serialized) struct ListenSlowListenerTests {
     /// Every cue has a large clip ready, so a listener's socket fills within a few seconds.
     struct LargeClipVoice: CueVoice {
         static let clip = CueClip(id: "00000000000000aa", duration: 2, sampleRate: 48_000, oggOpus: Array(repeating: 0x4F, count: 48_000))
@@ -20,12 +21,9 @@ import Testing
         func prepare(_ text: String, language: CueLanguage) {}
     }
 
-    static let batches = 300
-
     /// Streams `batches` cue batches as fast as the socket takes them; returns how long it took
-    /// until every cue and the last ack arrived, and how many cues did. Then, after `pause`, one
-    /// more batch: listeners are checked for lag as messages reach them.
-    static func drive(_ server: RunningServer, pause: Duration = .milliseconds(800)) async throws -> (elapsed: Duration, cues: Int) {
+    /// until every cue and the last ack arrived, and how many cues did.
+    static func drive(_ server: RunningServer, batches: Int = 300) async throws -> (elapsed: Duration, cues: Int) {
         try await withTimeout(seconds: 60) {
             let result = Mutex<(Duration, Int)>((.zero, 0))
             try await LiveClient.connect(server) { reader, outbound in
@@ -37,79 +35,58 @@ import Testing
                 while let reply = try await reader.next(), !(reply.type == "ack" && reply.seq == UInt64(batches)) {
                     if reply.type == "cue" { cues += 1 }
                 }
-                let elapsed = ContinuousClock.now - start
-                result.withLock { $0 = (elapsed, cues) }
-                try await Task.sleep(for: pause)
-                try await ListenMirrorTests.sendCueBatches(outbound, count: 1, from: UInt64(batches + 1))
-                while let reply = try await reader.next(), !(reply.type == "ack" && reply.seq == UInt64(batches + 1)) {}
+                result.withLock { $0 = (ContinuousClock.now - start, cues) }
                 try await outbound.close(.normalClosure, reason: nil)
             }
             return result.withLock { $0 }
         }
     }
 
+    /// The stuck listener's end: the server let go of it as a slow client, and its connection ends.
+    static func expectCutOff(_ stuck: StuckListener, _ server: RunningServer) async throws {
+        try await ListenMirrorTests.waitForListeners(server, 0)
+        let received = try await withTimeout(seconds: 20) { try await stuck.readUntilClosed() }
+        #expect(StuckListener.opcodes(in: received).contains(0x2), "it got some clips before it stalled")
+        let metrics = server.server.metrics.exposition()
+        #expect(metrics.contains("trailbrake_listeners_closed_slow_total 1"), "\(metrics.split(separator: "\n").filter { $0.contains("listen") })")
+    }
+
     @Test func aListenerThatStopsReadingIsCutAndNeverSlowsTheDriver() async throws {
         let backend = TestBackend(voice: LargeClipVoice())
-        // Bounds too large to be reached: only the lag (the socket is full, nothing is taken
-        // from the queue) can find this listener behind.
+        // A queue too large to fill: only the time its socket takes nothing finds this listener behind.
         try await RunningServer.with(backend: backend, configure: { configuration in
-            configuration.listen.queueMessages = 65_536
             configuration.listen.queueBytes = 67_108_864
-            configuration.listen.maxLagSeconds = 0.5
+            configuration.listen.slowListenerSeconds = 0.5
         }) { server in
             let alone = try await Self.drive(server)
-            #expect(alone.cues == Self.batches)
+            #expect(alone.cues == 300)
 
             let stuck = try await StuckListener.connect(port: server.port)
             try await ListenMirrorTests.waitForListeners(server)
             let watched = try await Self.drive(server)
-            #expect(watched.cues == Self.batches, "the driver got every cue")
+            #expect(watched.cues == 300, "the driver got every cue")
             // Generous for a loaded 2-core machine; a driver waiting on its listener would take
             // as long as the listener (forever).
             #expect(watched.elapsed < alone.elapsed * 4 + .seconds(2), "alone \(alone.elapsed), with a stuck listener \(watched.elapsed)")
-
-            // It was found behind; it cannot take a close frame, so after the grace it is cut:
-            // reading now gets what was in flight, then the end, and no close frame.
-            try await ListenMirrorTests.waitForListeners(server, 0)
-            try await Task.sleep(for: .milliseconds(1_500))
-            let received = try await withTimeout(seconds: 20) { try await stuck.readUntilClosed() }
-            #expect(received.count < Self.batches * LargeClipVoice.clip.oggOpus.count / 2, "it never got most of the stream: \(received.count) bytes")
-            let opcodes = StuckListener.opcodes(in: received)
-            #expect(opcodes.contains(0x2), "it got some clips before it stalled")
-            #expect(!opcodes.contains(0x8), "the connection was cut, not closed with a close frame it could not read")
-            let metrics = server.server.metrics.exposition()
-            #expect(metrics.contains("trailbrake_listeners_closed_slow_total 1"), "\(metrics.split(separator: "\n").filter { $0.contains("listen") })")
+            try await Self.expectCutOff(stuck, server)
         }
     }
 
-    @Test func aListenerThatCannotKeepUpWithABurstIsClosedWith4013() async throws {
+    @Test func aListenerWhoseQueueCannotTakeACueIsClosed() async throws {
         let backend = TestBackend(voice: LargeClipVoice())
-        try await RunningServer.with(backend: backend, configure: { $0.listen.queueMessages = 8 }) { server in
-            let listener = ListenProbe(port: server.port)
+        // The smallest queue and a slow-listener time never reached: only the queue can find it behind.
+        try await RunningServer.with(backend: backend, configure: { configuration in
+            configuration.listen.queueBytes = 65_536
+            configuration.listen.slowListenerSeconds = 600
+        }) { server in
+            let stuck = try await StuckListener.connect(port: server.port)
             try await ListenMirrorTests.waitForListeners(server)
-            // One batch of 120 braking frames: 120 cues and clips pushed in one drain.
-            let cues = try await withTimeout {
-                let count = Mutex(0)
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
-                    var frames = ClientMessages.frames(120)
-                    for index in frames.indices { frames[index].brake = 0.95 }
-                    try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, frames)))
-                    while let reply = try await reader.next(), !(reply.type == "ack" && reply.seq == 1) {
-                        if reply.type == "cue" { count.withLock { $0 += 1 } }
-                    }
-                    try await outbound.close(.normalClosure, reason: nil)
-                }
-                return count.withLock { $0 }
-            }
-            #expect(cues == 120, "the driver got every cue")
-            let close = try await listener.closedByServer()
-            #expect(close?.closeCode == .unknown(4013), "\(String(describing: close)) after \(listener.replies.map(\.type).suffix(5))")
-            #expect(close?.reason == "listener_too_slow")
-            #expect(listener.replies.filter { $0.type == "cue" }.count < 120)
+            // Clips fill the kernel's buffers, then the queue drops clips for cues until the cues alone do not fit.
+            let watched = try await Self.drive(server, batches: 1_000)
+            #expect(watched.cues == 1_000, "the driver got every cue")
+            try await Self.expectCutOff(stuck, server)
             let metrics = server.server.metrics.exposition()
-            #expect(metrics.contains(#"trailbrake_listen_dropped_total{kind="clip"}"#), "clips went before the listener did")
+            #expect(metrics.contains(#"trailbrake_live_outbound_dropped_total{kind="voice_clip"}"#), "clips went before the listener did")
         }
     }
 }

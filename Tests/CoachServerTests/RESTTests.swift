@@ -27,6 +27,25 @@ import Testing
         }
     }
 
+    /// URLs land in proxy logs: REST takes the token from the header only, and says so.
+    @Test func aTokenInTheQueryIsRefusedOnEveryRESTRoute() async throws {
+        try await RunningServer.with { server in
+            let token = FakeAuthenticator.aliceToken
+            for path in ["/api/v1/sessions", "/api/v1/sessions/session-a/laps", "/api/v1/laps/100", "/api/v1/laps/100/telemetry",
+                         "/api/v1/laps/compare?a=100&b=100", "/api/v1/coaching/live"] {
+                let separator = path.contains("?") ? "&" : "?"
+                for header in [nil, token] {  // alone, and beside a valid header
+                    let (status, body) = try await Self.get(server, "\(path)\(separator)token=\(token)", token: header)
+                    #expect(status == .unauthorized, "\(path)")
+                    #expect(body.contains(#""code":"unauthorized""#))
+                    #expect(body.contains("accepted only on the WebSocket upgrade"), "\(body)")
+                }
+            }
+            // The header alone still works.
+            #expect(try await Self.get(server, "/api/v1/sessions").0 == .ok)
+        }
+    }
+
     @Test func everyEndpointIsScopedToTheTokensDriver() async throws {
         try await RunningServer.with { server in
             let (_, sessions) = try await Self.get(server, "/api/v1/sessions")

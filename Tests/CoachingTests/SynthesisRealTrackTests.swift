@@ -39,7 +39,7 @@ import Telemetry
         return try TrackGeometryCSV.read(from: data.appendingPathComponent("tracks/tumftm/racelines/\(file).csv"))
     }
 
-    @Test(.enabled(if: TestData.sharedDataDirectory != nil), arguments: circuits)
+    @Test(.enabled(if: TestData.sharedDataDirectory != nil, "needs ../shared/data (absent)"), arguments: circuits)
     func gt4LapIsPlausible(circuit: Circuit) throws {
         let line = try #require(try Self.raceLine(circuit.file))
         let reference = try SynthesisedReference(line: line, name: circuit.file, configuration: "", carKey: "gt4", car: .gt4)
@@ -59,7 +59,7 @@ import Telemetry
         #expect(try ReferenceLapFile.decode(ReferenceLapFile.encode(lap)).count == lap.count)
     }
 
-    @Test(.enabled(if: TestData.sharedDataDirectory != nil))
+    @Test(.enabled(if: TestData.sharedDataDirectory != nil, "needs ../shared/data (absent)"))
     func framesAndMistakesWorkOnARealCircuit() throws {
         let line = try #require(try Self.raceLine("BrandsHatch"))
         let track = try SyntheticTrack(name: "Brands Hatch", configuration: "GP", line: line)

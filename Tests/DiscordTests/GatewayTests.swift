@@ -7,7 +7,7 @@ import Testing
 
 /// The gateway client against the fake gateway: identify, heartbeats, resume, zombie
 /// detection, Reconnect, Invalid Session and fatal close codes.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct GatewayTests {
     /// The dispatch names the client delivered, in order.
     final class NameLog: Sendable {

@@ -13,7 +13,7 @@ import Testing
 /// answering and once with its message route hanging. The driver hears the same cues just as
 /// fast; the bot's queue stays bounded and counts its drops; after the stall the kept events
 /// arrive in one batch; and everything shuts down while Discord still hangs.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(2)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(2)))
 struct LiveCoachingWhileDiscordStallsTests {
     static let channel = "800"
     static let driver = "ana"
@@ -43,6 +43,7 @@ struct LiveCoachingWhileDiscordStallsTests {
                 $0.feedQueueCapacity = Self.queueCapacity
                 $0.feedBatchInterval = Self.batchInterval
             }) { running in
+                try await running.link(Self.driver)
                 try await running.repository.follow(.init(guildID: RunningBot.guild, driverName: Self.driver, channelID: Self.channel))
                 let feed = CountingFeed(running.bot.feed)
                 try await CoachServerFeedingBot.with(

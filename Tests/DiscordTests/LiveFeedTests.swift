@@ -6,7 +6,7 @@ import Testing
 
 /// The live feed: batched per channel, important cues only, bounded and non-blocking while
 /// Discord stalls.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct LiveFeedTests {
     static func lap(_ number: Int, driver: String = "ana") -> CoachingFeedEvent {
         .lapCompleted(LapSummaryEvent(
@@ -21,6 +21,7 @@ struct LiveFeedTests {
     @Test func aBurstBecomesFewMessagesWithOnlyImportantCues() async throws {
         try await FakeDiscord.with { fake in
             try await RunningBot.with(fake, configure: { $0.feedBatchInterval = .milliseconds(300) }) { running in
+                try await running.link("ana")
                 try await running.repository.follow(.init(guildID: RunningBot.guild, driverName: "ana", channelID: "700"))
                 running.bot.feed.offer(Self.cue("minor thing", severity: 1))
                 running.bot.feed.offer(Self.cue("brake later", severity: 2))
@@ -46,6 +47,7 @@ struct LiveFeedTests {
     @Test func offerStaysFastAndBoundedWhileDiscordStalls() async throws {
         try await FakeDiscord.with { fake in
             try await RunningBot.with(fake) { running in
+                try await running.link("ana")
                 try await running.repository.follow(.init(guildID: RunningBot.guild, driverName: "ana", channelID: "701"))
                 await fake.rest.setStalled(true)
                 running.bot.feed.offer(Self.lap(1))

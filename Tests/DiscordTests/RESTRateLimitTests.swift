@@ -6,7 +6,7 @@ import Testing
 
 /// The REST client against the fake's buckets: no 429 in a burst, 429s from another client
 /// handled, the token and User-Agent on every request, the invalid-request guard.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct RESTRateLimitTests {
     func client(_ fake: FakeDiscord, token: String = FakeDiscord.token, budget: Int = 5_000) -> DiscordREST {
         var configuration = fake.configuration()

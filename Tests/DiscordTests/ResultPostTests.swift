@@ -5,7 +5,7 @@ import Testing
 @testable import Discord
 
 /// Results posted as embeds, once, in the guild's time zone; oversized tables split.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct ResultPostTests {
     @Test func aResultIsPostedOnceEvenWhenPublishedTwice() async throws {
         let guild = try #require(GuildID(RunningBot.guild))
@@ -62,6 +62,9 @@ struct ResultPostTests {
                     #expect(characters <= 6_000)
                 }
                 #expect((fields.first?["name"] as? String)?.count ?? 0 <= 256)
+                // Each message's first embed names its part, so a lost answer can be checked later.
+                let footers = messages.map { (($0.payloadObject["embeds"] as? [[String: Any]])?.first?["footer"] as? [String: Any])?["text"] as? String }
+                #expect(footers == (1...messages.count).map { "Subsession 99 · \($0)/\(messages.count)" })
                 // Publishing again posts nothing new.
                 try await running.bot.publish(post)
                 #expect(await fake.rest.messages(in: "601").count == messages.count)

@@ -7,13 +7,14 @@ import Testing
 @testable import Discord
 
 /// The token never reaches a log line or an error; the DM queue survives a restart.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct SecretsAndQueueTests {
     @Test func theTokenNeverAppearsInLogs() async throws {
         let log = CapturingLog()
         try await FakeDiscord.with { fake in
             try await RunningBot.with(fake, logHandler: log.handler) { running in
                 try await running.waitUntilReady()
+                try await running.link("ana")
                 try await running.repository.follow(.init(guildID: RunningBot.guild, driverName: "ana", channelID: "1"))
                 try await running.bot.sendDirectMessage(to: "9", "hello")
                 _ = try await running.invoke(try InteractionPayloads.command("list", id: "90"), id: "90")

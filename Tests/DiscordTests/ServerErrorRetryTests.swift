@@ -6,7 +6,7 @@ import Testing
 
 /// Discord's passing failures (5xx from its edge or backend, refused connections): retried
 /// with backoff only when a repeat cannot do the work twice; otherwise a stable error.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct ServerErrorRetryTests {
     /// The standard policy's shape with short pauses, so the tests stay quick.
     static let quick = ServerErrorRetry(attempts: 3, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(80))

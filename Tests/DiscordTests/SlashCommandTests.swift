@@ -6,7 +6,7 @@ import Testing
 
 /// Every slash command end to end: INTERACTION_CREATE on the fake gateway → the bot's callback
 /// (and follow-up) recorded by the fake REST.
-@Suite(.enabled(if: DiscordFixtures.available), .timeLimit(.minutes(1)))
+@Suite(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"), .timeLimit(.minutes(1)))
 struct SlashCommandTests {
     typealias P = InteractionPayloads
 
@@ -108,6 +108,7 @@ struct SlashCommandTests {
         try await FakeDiscord.with { fake in
             try await RunningBot.with(fake, reports: ["ana": report]) { running in
                 try await running.waitUntilReady()
+                try await running.link("ana")
                 let follow = P.subcommand("follow", [P.option("driver", "ana"), P.option("channel", "900", type: 7)])
                 let refused = try await running.invoke(try P.command("coach", id: "40", options: [follow], permissions: P.member), id: "40")
                 #expect(refused.content?.contains("Manage Server") == true)
@@ -134,6 +135,7 @@ struct SlashCommandTests {
         try await FakeDiscord.with { fake in
             try await RunningBot.with(fake, reports: ["ana": report]) { running in
                 try await running.waitUntilReady()
+                try await running.link("ana")
                 let options = [P.subcommand("report", [P.option("driver", "ana"), P.option("dm", true, type: 5)])]
                 let answer = try await running.invoke(try P.command("coach", id: "50", options: options, userID: "4242"), id: "50")
                 #expect(answer.content == "Report sent to you by DM.")

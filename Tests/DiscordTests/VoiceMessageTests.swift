@@ -33,11 +33,12 @@ struct VoiceMessageTests {
         }
     }
 
-    @Test(.enabled(if: DiscordFixtures.available))
+    @Test(.enabled(if: DiscordFixtures.available, "needs ../shared/data/discord (absent)"))
     func aVoiceCueIsUploadedAsAVoiceMessage() async throws {
         let clip = try await Self.clip()
         try await FakeDiscord.with { fake in
             try await RunningBot.with(fake) { running in
+                try await running.link("ana")
                 try await running.repository.follow(.init(guildID: RunningBot.guild, driverName: "ana", channelID: "800"))
                 running.bot.feed.offer(.cue(CueEvent(
                     driverName: "ana", sessionID: "s", lapNumber: 4, cornerNumber: 5, text: "Brake later into five", severity: 3,

@@ -11,7 +11,10 @@ import Storage
 struct LoadTestServer: Sendable {
     let baseURL: String
     let tokens: [String]
+    /// The database id of the driver each token belongs to.
+    let driverIDs: [Int64]
     let server: TrailbrakeServer
+    let database: TrailbrakeDatabase
 
     static let echoPath = "/bench/echo"
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -41,9 +44,11 @@ struct LoadTestServer: Sendable {
         let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
         let accounts = StorageBackedDrivers(database: database)
         var tokens: [String] = []
+        var driverIDs: [Int64] = []
         for index in 1...drivers {
             let driver = try await accounts.createDriver(name: "load-\(index)")
             tokens.append(try await accounts.createToken(driverID: driver.id))
+            driverIDs.append(driver.id)
         }
         var configuration = ServerConfiguration()
         configuration.server.port = 0
@@ -56,9 +61,10 @@ struct LoadTestServer: Sendable {
         let dependencies = CoachServerDependencies.storageBacked(
             database: database, library: library, coaching: configuration.coaching, logger: logger)
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
-        let madeTokens = tokens
+        let madeTokens = tokens, madeDriverIDs = driverIDs
         return try await withRunningServer(server, logger: logger) { url in
-            try await body(LoadTestServer(baseURL: url, tokens: madeTokens, server: server))
+            try await body(LoadTestServer(
+                baseURL: url, tokens: madeTokens, driverIDs: madeDriverIDs, server: server, database: database))
         }
     }
 }

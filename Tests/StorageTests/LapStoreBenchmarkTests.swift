@@ -22,7 +22,7 @@ import Testing
         #expect(stored == 50)
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["TRAILBRAKE_BENCH_LAPS"] != nil))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TRAILBRAKE_BENCH_LAPS"] != nil, "a benchmark: runs only with TRAILBRAKE_BENCH_LAPS=N"))
     func measureBothCheckpointPolicies() async throws {
         let laps = Int(ProcessInfo.processInfo.environment["TRAILBRAKE_BENCH_LAPS"] ?? "") ?? 200
         let lap = BenchmarkLap.completed()

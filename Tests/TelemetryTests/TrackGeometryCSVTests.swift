@@ -75,7 +75,22 @@ import Telemetry
         #expect(failure(half)?.code == "not_closed")
     }
 
-    @Test(.enabled(if: TestData.sharedDataDirectory != nil))
+    /// A timeout of the `fuzz-track-geometry` target (docs/fuzzing.md, input written by hand):
+    /// three points 10,000 km apart were a valid line of 34,000 km, which `reference synthesize`
+    /// sampled at every metre (gigabytes, minutes).
+    @Test func aLineLongerThanAnyTrackIsRefused() throws {
+        #expect(failure("# x_m,y_m\n0,0\n1e7,0\n0,1e7\n")?.code == "too_long")
+        // Equilateral triangles around the 100 km limit: just under is a line, just over is not.
+        func triangle(perimeter: Double) -> String {
+            let side = perimeter / 3
+            return "# x_m,y_m\n0,0\n\(side),0\n\(side / 2),\(side * 3.0.squareRoot() / 2)\n"
+        }
+        let under = try TrackGeometryCSV.parse(triangle(perimeter: TrackLine.maximumLength - 1))
+        #expect(abs(under.length - (TrackLine.maximumLength - 1)) < 1e-6)
+        #expect(failure(triangle(perimeter: TrackLine.maximumLength + 1))?.code == "too_long")
+    }
+
+    @Test(.enabled(if: TestData.sharedDataDirectory != nil, "needs ../shared/data (absent)"))
     func realRaceLinesHaveTheRightSizeAndSense() throws {
         let folder = try #require(TestData.sharedDataDirectory).appendingPathComponent("tracks/tumftm/racelines")
         // Spa is 7,004 m on its centre line and driven clockwise; the race line cuts the corners.

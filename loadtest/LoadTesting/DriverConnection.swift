@@ -166,6 +166,9 @@ struct DriverConnection: Sendable {
                 .cue(text: reply.text ?? "", corner: reply.corner, kind: reply.kind ?? "", sequence: reply.seq ?? 0, latency: latency))
         case "lap":
             recorder.update { $0.laps += 1 }
+            if reply.stored == true, let log = driver.options.storedLaps, let session = driver.sessionID.withLock({ $0 }) {
+                log.record(driver: driver.index, session: session, lap: reply.lap ?? 0, lapID: reply.lapID ?? 0)
+            }
             driver.onEvent(.lap(number: reply.lap ?? 0, time: reply.time))
         case "error":
             recorder.recordError(reply.code ?? "unknown")

@@ -44,6 +44,8 @@ public struct LoadOptions: Sendable {
     public var reconnectAfter: Duration?
     /// Where to read the server's memory (`/metrics`, or `/proc/PID` of a local server).
     public var probe = ServerProbe()
+    /// Where to log every lap the server said it stored (scripts/crash-under-load.sh); nil for nowhere.
+    public var storedLaps: StoredLapLog?
 
     public init(url: String, tokens: [String]) {
         self.url = url

@@ -23,6 +23,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "PID of a server on this machine, to read its memory from /proc when /metrics has none.")
     var serverPid: Int?
     @Option(help: "Write the JSON report here (schema in docs/performance.md).") var report: String?
+    @Option(help: "Log every lap the server says it stored here, one JSON line each (scripts/crash-under-load.sh).")
+    var storedLaps: String?
 
     func run() async throws {
         let url = connection.url(path: target == .echo ? echoPath : "/api/v1/coaching/live")
@@ -34,6 +36,7 @@ struct RunCommand: AsyncParsableCommand {
         options.target = target
         options.reconnectAfter = reconnectAfter.map { .seconds($0) }
         options.probe = ServerProbe(metricsURL: ServerProbe.metricsURL(forLive: url), processID: serverPid)
+        options.storedLaps = try storedLaps.map { path throws(LoadError) in try StoredLapLog(path: path) }
         pacing.apply(to: &options)
         let result: LoadReport
         do {

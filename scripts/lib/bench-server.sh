@@ -1,5 +1,6 @@
 # Shared by the load benchmarks (bench-load.sh, bench-memory.sh); source it, then call
-# `bench_binaries PRODUCT...` and `bench_start_server DRIVERS PORT [VAR=value...]`.
+# `bench_binaries PRODUCT...` and `bench_start_server DRIVERS PORT [VAR=value...]` (then
+# `bench_serve PORT [VAR=value...]` restarts the server on the same database).
 # Afterwards: $bin (the binaries), $work (a temp directory deleted on exit, holding
 # tokens.txt and server.log) and $server_pid (stopped on exit).
 
@@ -29,8 +30,16 @@ bench_start_server() {
     trap bench_cleanup EXIT
     ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
     "$bin/trailbrake" token create --driver load --count "$drivers" --data-dir "$work" > "$work/tokens.txt" 2>/dev/null
+    bench_serve "$port" "$@"
+}
+
+# Starts `trailbrake serve` on $work's database at PORT (again, after a crash: the log is
+# appended to), with the extra environment given; returns once /api/v1/health answers.
+bench_serve() {
+    local port=$1
+    shift
     env "$@" TRAILBRAKE_LOG_LEVEL=warning TRAILBRAKE_VOICE_PRERENDER=false \
-        "$bin/trailbrake" serve --data-dir "$work" --port "$port" > "$work/server.log" 2>&1 &
+        "$bin/trailbrake" serve --data-dir "$work" --port "$port" >> "$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null && break; sleep 0.2; done
 }

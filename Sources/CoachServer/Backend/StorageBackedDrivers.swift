@@ -3,13 +3,21 @@ import Storage
 /// Drivers and tokens from Storage behind the server's auth and admin seams.
 public struct StorageBackedDrivers: DriverAuthenticator, DriverAdmin {
     let drivers: DriverRepository
+    let tokens: TokenRepository
 
     public init(database: TrailbrakeDatabase) {
         drivers = DriverRepository(database: database)
+        tokens = TokenRepository(database: database)
     }
 
     public func authenticate(token: String) async throws -> AuthenticatedDriver? {
-        try await drivers.authenticate(token: token).map(AuthenticatedDriver.init)
+        try await tokens.authenticate(token: token).map {
+            AuthenticatedDriver(id: $0.driver.id, name: $0.driver.name, tokenID: $0.tokenID)
+        }
+    }
+
+    public func validTokenIDs(_ ids: Set<Int64>) async throws -> Set<Int64> {
+        try await tokens.validTokenIDs(among: ids)
     }
 
     public func driverCount() async throws -> Int { try await drivers.driverCount() }

@@ -12,14 +12,29 @@ public struct StorageBackedReader: DriverDataReader, DatabaseHealthCheck {
     private var sessionRepository: SessionRepository { SessionRepository(database: database) }
     private var lapRepository: LapRepository { LapRepository(database: database) }
 
-    public func sessions(driverID: Int64) async throws -> [SessionSummary] {
-        try await sessionRepository.sessions(driverID: driverID).map(SessionSummary.init)
+    public func sessions(driverID: Int64, page: PageRequest) async throws -> PageResult<SessionSummary> {
+        let rows = try await pageOrInvalidCursor {
+            try await sessionRepository.sessions(driverID: driverID, limit: page.limit, after: page.after)
+        }
+        return PageResult(items: rows.items.map(SessionSummary.init), nextKey: rows.nextKey)
     }
 
-    public func laps(sessionID: String, driverID: Int64) async throws -> [LapSummary]? {
+    public func laps(sessionID: String, driverID: Int64, page: PageRequest) async throws -> PageResult<LapSummary>? {
         // An empty list would not tell "no laps yet" from "not your session": check ownership first.
         guard try await sessionRepository.session(id: sessionID, driverID: driverID) != nil else { return nil }
-        return try await lapRepository.laps(sessionID: sessionID, driverID: driverID).map(LapSummary.init)
+        let rows = try await pageOrInvalidCursor {
+            try await lapRepository.laps(sessionID: sessionID, driverID: driverID, limit: page.limit, after: page.after)
+        }
+        return PageResult(items: rows.items.map(LapSummary.init), nextKey: rows.nextKey)
+    }
+
+    /// A page, with Storage's "unknown cursor" as the API's `invalid_parameter`.
+    private func pageOrInvalidCursor<Item>(_ read: () async throws -> Page<Item>) async throws -> Page<Item> {
+        do {
+            return try await read()
+        } catch StorageError.invalidInput {
+            throw PageParameters.invalidCursor
+        }
     }
 
     public func lap(_ lapID: Int64, driverID: Int64) async throws -> LapDetailResponse? {
@@ -28,8 +43,9 @@ public struct StorageBackedReader: DriverDataReader, DatabaseHealthCheck {
         }
     }
 
-    public func telemetry(lapID: Int64, driverID: Int64) async throws -> [TelemetryFrame]? {
-        try await lapRepository.telemetry(lapID: lapID, driverID: driverID)
+    public func telemetry(lapID: Int64, driverID: Int64) async throws -> LapTelemetrySource? {
+        guard let stored = try await lapRepository.storedTelemetry(lapID: lapID, driverID: driverID) else { return nil }
+        return LapTelemetrySource(frameCount: try stored.frameCount()) { try stored.frames() }
     }
 
     public func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse? {

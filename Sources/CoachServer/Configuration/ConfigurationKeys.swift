@@ -12,6 +12,7 @@ extension ConfigurationKey {
         .boolean("tls", "enabled", \.tls.enabled),
         .string("tls", "certificate_path", \.tls.certificatePath),
         .string("tls", "key_path", \.tls.keyPath),
+        .float("tls", "close_notify_timeout_seconds", \.tls.closeNotifyTimeoutSeconds, range: 0.01...60),
 
         // A batch header alone is 20 bytes and a hello a few hundred: below 1 KiB nothing works.
         .integer("live", "max_message_bytes", \.live.maxMessageBytes, range: 1_024...16_777_216),
@@ -20,6 +21,19 @@ extension ConfigurationKey {
         .integer("live", "ack_interval_ms", \.live.ackIntervalMilliseconds, range: 1...60_000),
         // One full batch (120 frames) must fit; power of two for cheap index masking in the ring.
         .integer("live", "ring_capacity", \.live.ringCapacity, range: 128...1_048_576, powerOfTwo: true),
+        // Connection and session limits, timeouts, slow clients (docs/protocol.md, "Limits").
+        .integer("live", "max_connections", \.live.maxConnections, range: 1...1_000_000),
+        .integer("live", "max_connections_per_driver", \.live.maxConnectionsPerDriver, range: 1...10_000),
+        .integer("live", "max_sessions", \.live.maxSessions, range: 1...1_000_000),
+        .integer("live", "max_sessions_per_driver", \.live.maxSessionsPerDriver, range: 1...10_000),
+        .float("live", "request_head_timeout_seconds", \.live.requestHeadTimeoutSeconds, range: 0.01...3_600),
+        .float("live", "idle_timeout_seconds", \.live.idleTimeoutSeconds, range: 0.01...86_400),
+        // The largest message the server sends (a lap report, a voice clip) must fit.
+        .integer("live", "outbound_queue_bytes", \.live.outboundQueueBytes, range: 65_536...1 << 30),
+        .float("live", "slow_client_seconds", \.live.slowClientSeconds, range: 0.01...3_600),
+        .float("live", "shutdown_grace_seconds", \.live.shutdownGraceSeconds, range: 0...3_600),
+        .float("live", "close_timeout_seconds", \.live.closeTimeoutSeconds, range: 0.01...3_600),
+        .float("live", "ping_interval_seconds", \.live.pingIntervalSeconds, range: 0.1...3_600),
 
         .float("coaching", "delta_interval_seconds", \.coaching.deltaIntervalSeconds, range: 0.01...60),
         .boolean("coaching", "allow_other_car_reference", \.coaching.allowOtherCarReference),
@@ -66,5 +80,5 @@ extension ConfigurationKey {
         .float("storage", "retry_max_seconds", \.storage.retryMaxSeconds, range: 0.001...86_400),
 
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-    ] + iracing + league + listen
+    ] + iracing + league + access + listen
 }

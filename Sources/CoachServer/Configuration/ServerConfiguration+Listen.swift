@@ -16,13 +16,11 @@ extension ServerConfiguration {
         public var maxSessionsPerDriver = 10
         /// Listeners one driver may have at once (phone, second screen, an engineer...).
         public var maxListenersPerDriver = 4
-        /// Messages waiting for one listener; at most one `delta` of them (the newest).
-        public var queueMessages = 64
-        /// Bytes waiting for one listener (voice clips are about 6 KB each).
+        /// Bytes waiting for one listener, its socket's outbound queue (voice clips are about
+        /// 6 KB each); deltas, then clips make room, and a cue or lap that does not fit closes it (4013).
         public var queueBytes = 524_288
-        /// A listener whose oldest waiting message is older than this is closed (4013); its
-        /// socket is cut if it has not closed this long after.
-        public var maxLagSeconds = 5.0
+        /// A listener whose socket takes nothing for this long is closed (4013) and cut.
+        public var slowListenerSeconds = 5.0
         /// Further `Origin`s allowed to open the socket and post the page's forms, comma-separated
         /// (e.g. a second name of the server); the server's own origin is always allowed.
         public var allowedOrigins = ""
@@ -61,9 +59,8 @@ extension ConfigurationKey {
         .integer("listen", "max_sessions_per_driver", \.listen.maxSessionsPerDriver, range: 1...1_000),
         .integer("listen", "max_listeners_per_driver", \.listen.maxListenersPerDriver, range: 1...64),
         // A lap report and a cue with its clip must fit, or every listener would be closed at once.
-        .integer("listen", "queue_messages", \.listen.queueMessages, range: 8...65_536),
         .integer("listen", "queue_bytes", \.listen.queueBytes, range: 65_536...67_108_864),
-        .float("listen", "max_lag_seconds", \.listen.maxLagSeconds, range: 0.5...600),
+        .float("listen", "slow_listener_seconds", \.listen.slowListenerSeconds, range: 0.5...600),
         .string("listen", "allowed_origins", \.listen.allowedOrigins),
     ]
 }

@@ -48,6 +48,7 @@ extension ServerConfiguration {
         if !echo.isEmpty, !echo.hasPrefix("/") || echo == LiveUpgradeChannel.path {
             throw ConfigurationError.invalidValue(key: "server.echo_path", reason: "must start with / and differ from the live path")
         }
+        try configuration.validateAccess()
         try configuration.validateListen()
         return configuration
     }

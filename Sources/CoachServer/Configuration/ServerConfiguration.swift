@@ -12,6 +12,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var log = Log()
     public var iracing = IRacing()
     public var discord = Discord()
+    // Access: REST bounds and token checks (ServerConfiguration+Access.swift).
+    public var api = API()
+    public var auth = Auth()
     // League car numbers in Discord (ServerConfiguration+League.swift).
     public var league = League()
     public var listen = Listen()
@@ -36,6 +39,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var enabled = false
         public var certificatePath = ""
         public var keyPath = ""
+        /// How long closing a TLS connection waits for the client's close_notify.
+        public var closeNotifyTimeoutSeconds = 2.0
     }
 
     /// `[live]`: the live WebSocket endpoint.
@@ -53,6 +58,37 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// holding at least one full batch (120 frames). 256 frames are 4 s at 60 Hz and 24 KiB
         /// (every slot is written, so resident); a full ring only makes the socket wait.
         public var ringCapacity = 256
+
+        // Limits on sockets and sessions (docs/protocol.md, "Limits"): every one has an edge test.
+        /// Open WebSocket connections in total (live, echo); beyond it an upgrade gets 503 `server_busy`.
+        public var maxConnections = 5_000
+        /// Open WebSocket connections of one driver; beyond it an upgrade gets 429 `too_many_connections`.
+        public var maxConnectionsPerDriver = 8
+        /// Sessions held in total, attached or waiting for a resume; beyond it `hello` gets `server_busy`.
+        public var maxSessions = 10_000
+        /// Sessions of one driver; a new one first ends the driver's oldest detached session, and
+        /// is refused (`too_many_sessions`) when all of them are attached.
+        public var maxSessionsPerDriver = 4
+        /// Time from accepting a connection to a complete request head, and between two requests
+        /// on a kept-alive connection: a client that trickles its headers is closed after it.
+        public var requestHeadTimeoutSeconds = 10.0
+        /// No message from the client for this long after `hello`: `idle_timeout`, close 1008;
+        /// the session stays resumable.
+        public var idleTimeoutSeconds = 60.0
+        /// Messages waiting for a client that reads slower than the server writes; when full,
+        /// deltas are dropped first, then voice clips; a cue, lap, ack or error that does not fit
+        /// closes the connection (`slow_consumer`).
+        public var outboundQueueBytes = 131_072
+        /// A client whose socket accepts nothing for this long is closed (`slow_consumer`).
+        public var slowClientSeconds = 10.0
+        /// At shutdown, each socket is closed (1001) once its session's partial lap is stored, and
+        /// at the latest after this long, even when its client never reads.
+        public var shutdownGraceSeconds = 5.0
+        /// How long the server waits for the client's close frame after sending its own.
+        public var closeTimeoutSeconds = 15.0
+        /// A ping every this many seconds; a client that has not answered the previous one by then
+        /// is closed (1001).
+        public var pingIntervalSeconds = 30.0
 
         // Limits on what one session or driver can make the server do (docs/protocol.md, "Limits").
         /// Laps stored per session. 5,000 is 24 h of 17 s laps: more than any real session (an
@@ -125,6 +161,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var feedBatchSeconds = 5.0
         /// Cues below this severity (1 minor ... 3 major) are not posted.
         public var feedMinimumSeverity = 2
+        /// Messages read back (one request) to find a result post whose earlier attempt may have
+        /// landed after Discord forgot its nonce.
+        public var resultCheckMessages = 100
     }
 
     /// `[storage]`: the SQLite database and how laps that fail to store are kept (docs/storage.md).

@@ -10,6 +10,14 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case notFound = "not_found"
         case badRequest = "bad_request"
         case `internal`
+        // WebSocket connection limits, answered instead of the upgrade.
+        case tooManyConnections = "too_many_connections"
+        case serverBusy = "server_busy"
+        // Access: paging and exports (docs/api.md).
+        case invalidParameter = "invalid_parameter"
+        case exportTooLarge = "export_too_large"
+        case tooManyExports = "too_many_exports"
+        case exportsBusy = "exports_busy"
     }
 
     public var code: Code
@@ -27,6 +35,20 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case .notFound: .notFound
         case .badRequest: .badRequest
         case .internal: .internalServerError
+        case .tooManyConnections: .tooManyRequests
+        case .serverBusy: .serviceUnavailable
+        case .invalidParameter: .badRequest
+        case .exportTooLarge: .contentTooLarge
+        case .tooManyExports: .tooManyRequests
+        case .exportsBusy: .serviceUnavailable
+        }
+    }
+
+    /// Seconds a client should wait before trying again, for the answers that mean "not now".
+    var retryAfterSeconds: Int? {
+        switch code {
+        case .tooManyExports, .exportsBusy: 1
+        default: nil
         }
     }
 
@@ -34,6 +56,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if code == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfterSeconds { headers[.retryAfter] = "\(retryAfterSeconds)" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: jsonBody()))
     }
 

@@ -4,19 +4,29 @@ import Hummingbird
 /// driver; another driver's ids get the same 404 as ids that do not exist.
 struct DriverAPIRoutes: Sendable {
     let reader: any DriverDataReader
+    let settings: ServerConfiguration.API
+    let exports: ExportAdmission
+
+    init(reader: any DriverDataReader, settings: ServerConfiguration.API) {
+        self.reader = reader
+        self.settings = settings
+        exports = ExportAdmission(maximumTotal: settings.maxConcurrentExports, maximumPerDriver: settings.maxExportsPerDriver)
+    }
 
     func register(on group: RouterGroup<DriverRequestContext>) {
-        group.get("sessions") { _, context in
-            let sessions = try await reader.sessions(driverID: try context.requireDriver().id)
-            return try JSONResponse.make(["sessions": sessions])
+        group.get("sessions") { request, context in
+            let page = try PageParameters.request(from: request, settings: settings)
+            let sessions = try await reader.sessions(driverID: try context.requireDriver().id, page: page)
+            return try JSONResponse.make(PagedBody(name: "sessions", page: sessions))
         }
-        group.get("sessions/:id/laps") { _, context in
+        group.get("sessions/:id/laps") { request, context in
             let driver = try context.requireDriver()
             let sessionID = context.parameters.get("id") ?? ""
-            guard let laps = try await reader.laps(sessionID: sessionID, driverID: driver.id) else {
+            let page = try PageParameters.request(from: request, settings: settings)
+            guard let laps = try await reader.laps(sessionID: sessionID, driverID: driver.id, page: page) else {
                 throw APIError.notFound("session")
             }
-            return try JSONResponse.make(["laps": laps])
+            return try JSONResponse.make(PagedBody(name: "laps", page: laps))
         }
         // Registered before `laps/:id` so that "compare" is never read as an id.
         group.get("laps/compare") { request, context in
@@ -37,19 +47,14 @@ struct DriverAPIRoutes: Sendable {
         group.get("laps/:id/telemetry") { request, context in
             let driver = try context.requireDriver()
             let lapID = try Self.id(context.parameters.get("id"), name: "lap id")
-            let format = request.uri.queryParameters.get("format") ?? "json"
-            guard format == "json" || format == "csv" else {
+            guard let format = TelemetryExport.Format(rawValue: request.uri.queryParameters.get("format") ?? "json") else {
                 throw APIError(.badRequest, "format must be json or csv")
             }
-            guard let frames = try await reader.telemetry(lapID: lapID, driverID: driver.id) else {
-                throw APIError.notFound("lap \(lapID)")
-            }
-            if format == "csv" {
-                return Response(
-                    status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: TelemetryExport.csv(frames))))
-            }
-            return try JSONResponse.make(TelemetryExport.JSONBody(lapID: lapID, frames: frames.map(TelemetryExport.Row.init)), snakeCase: false)
+            let stallGuard = ExportStallGuard(
+                channel: context.channel, timeout: .milliseconds(Int64(settings.exportStallSeconds * 1_000)), logger: context.logger)
+            let export = TelemetryExportResponse(
+                reader: reader, admission: exports, maximumFrames: settings.exportMaxFrames, stallGuard: stallGuard)
+            return try await export.response(lapID: lapID, driverID: driver.id, format: format)
         }
     }
 

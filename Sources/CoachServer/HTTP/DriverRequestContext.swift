@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// A request context that carries the driver the bearer token belongs to.
 public protocol DriverScopedRequestContext: RequestContext {
@@ -17,9 +18,12 @@ extension DriverScopedRequestContext {
 public struct DriverRequestContext: DriverScopedRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var driver: AuthenticatedDriver?
+    /// The connection, so a response that stops making progress can end it (`ExportStallGuard`).
+    public let channel: any Channel
 
     public init(source: Source) {
         coreContext = .init(source: source)
         driver = nil
+        channel = source.channel
     }
 }

@@ -1,79 +1,95 @@
+import NIOCore
 import Telemetry
 
 /// A lap's frames for download, with the protocol's short channel names (docs/protocol.md,
-/// JSON form). Channels the source did not send are null in JSON and empty in CSV.
+/// JSON form), written a chunk of frames at a time so an export never holds more than one chunk
+/// of text. Channels the source did not send are null in JSON and empty in CSV.
 enum TelemetryExport {
-    struct JSONBody: Encodable {
-        let lapID: Int64
-        let frames: [Row]
+    enum Format: String, Sendable {
+        case json, csv
 
-        /// Encoded without the snake_case strategy so `latAccel` keeps the protocol's spelling.
-        private enum CodingKeys: String, CodingKey {
-            case lapID = "lap_id", frames
+        var contentType: String {
+            switch self {
+            case .json: "application/json; charset=utf-8"
+            case .csv: "text/csv; charset=utf-8"
+            }
         }
     }
 
-    struct Row: Encodable {
-        let t: Double
-        let lap: Int32
-        let dist: Float
-        let pct: Float?
-        let speed: Float
-        let throttle: Float
-        let brake: Float
-        let clutch: Float?
-        let steer: Float?
-        let gear: Int8
-        let rpm: Float?
-        let latAccel: Float?
-        let longAccel: Float?
-        let yawRate: Float?
-        let lat: Double?
-        let lon: Double?
-        let pit: Bool
-        let surface: Int8
+    /// The protocol's channel names, in order: the JSON keys and the CSV header.
+    static let columns = [
+        "t", "lap", "dist", "pct", "speed", "throttle", "brake", "clutch", "steer", "gear", "rpm", "latAccel", "longAccel",
+        "yawRate", "lat", "lon", "pit", "surface",
+    ]
+    static let csvHeader = columns.joined(separator: ",")
 
-        init(_ frame: TelemetryFrame) {
-            func present(_ value: Float) -> Float? { value.isFinite ? value : nil }
-            func present(_ value: Double) -> Double? { value.isFinite ? value : nil }
-            t = frame.sessionTime
-            lap = frame.lapNumber
-            dist = frame.lapDistance
-            pct = present(frame.lapDistanceFraction)
-            speed = frame.speed
-            throttle = frame.throttle
-            brake = frame.brake
-            clutch = present(frame.clutch)
-            steer = present(frame.steering)
-            gear = frame.gear
-            rpm = present(frame.rpm)
-            latAccel = present(frame.lateralAcceleration)
-            longAccel = present(frame.longitudinalAcceleration)
-            yawRate = present(frame.yawRate)
-            lat = present(frame.latitude)
-            lon = present(frame.longitude)
-            pit = frame.onPitRoad
-            surface = frame.trackSurface.rawValue
+    /// What comes before the first frame: `{"lap_id":12,"frames":[` or the CSV header line.
+    static func opening(_ format: Format, lapID: Int64) -> ByteBuffer {
+        switch format {
+        case .json: ByteBuffer(string: #"{"lap_id":\#(lapID),"frames":["#)
+        case .csv: ByteBuffer(string: csvHeader + "\n")
         }
     }
 
-    static let csvHeader = "t,lap,dist,pct,speed,throttle,brake,clutch,steer,gear,rpm,latAccel,longAccel,yawRate,lat,lon,pit,surface"
-
-    static func csv(_ frames: [TelemetryFrame]) -> String {
-        var lines = [csvHeader]
-        lines.reserveCapacity(frames.count + 1)
-        for frame in frames {
-            func cell(_ value: Float) -> String { value.isFinite ? "\(value)" : "" }
-            func cell(_ value: Double) -> String { value.isFinite ? "\(value)" : "" }
-            let cells = [
-                cell(frame.sessionTime), "\(frame.lapNumber)", cell(frame.lapDistance), cell(frame.lapDistanceFraction),
-                cell(frame.speed), cell(frame.throttle), cell(frame.brake), cell(frame.clutch), cell(frame.steering),
-                "\(frame.gear)", cell(frame.rpm), cell(frame.lateralAcceleration), cell(frame.longitudinalAcceleration),
-                cell(frame.yawRate), cell(frame.latitude), cell(frame.longitude), frame.onPitRoad ? "1" : "0",
-                "\(frame.trackSurface.rawValue)",
-            ]
-            lines.append(cells.joined(separator: ","))
+    /// What comes after the last frame.
+    static func closing(_ format: Format) -> ByteBuffer {
+        switch format {
+        case .json: ByteBuffer(string: "]}")
+        case .csv: ByteBuffer()
         }
-        return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The frames `range` of `frames` as text; `range.lowerBound > 0` continues a JSON array.
+    /// Made as one `String` (the standard library's appends) and copied into a buffer once.
+    static func chunk(_ format: Format, _ frames: [TelemetryFrame], _ range: Range<Int>) -> ByteBuffer {
+        var text = ""
+        text.reserveCapacity(range.count * 320)
+        for index in range {
+            switch format {
+            case .json:
+                if index > 0 { text += "," }
+                appendJSON(frames[index], to: &text)
+            case .csv:
+                appendCSV(frames[index], to: &text)
+            }
+        }
+        return ByteBuffer(string: text)
+    }
+
+    /// `"t":`, `,"lap":`, ...: what goes before each value of a JSON row.
+    private static let jsonKeys = columns.enumerated().map { index, name in (index == 0 ? "" : ",") + "\"\(name)\":" }
+
+    /// One frame as a JSON object, the protocol's keys in the protocol's order.
+    static func appendJSON(_ frame: TelemetryFrame, to text: inout String) {
+        text += "{"
+        for (index, cell) in cells(frame, pit: frame.onPitRoad ? "true" : "false").enumerated() {
+            text += jsonKeys[index]
+            text += cell ?? "null"
+        }
+        text += "}"
+    }
+
+    /// One frame as a CSV line in `csvHeader`'s column order.
+    static func appendCSV(_ frame: TelemetryFrame, to text: inout String) {
+        for (index, cell) in cells(frame, pit: frame.onPitRoad ? "1" : "0").enumerated() {
+            if index > 0 { text += "," }
+            text += cell ?? ""
+        }
+        text += "\n"
+    }
+
+    /// A frame's values in `columns` order, nil for a channel the source did not send.
+    private static func cells(_ frame: TelemetryFrame, pit: String) -> [String?] {
+        [
+            text(frame.sessionTime), "\(frame.lapNumber)", text(frame.lapDistance), text(frame.lapDistanceFraction),
+            text(frame.speed), text(frame.throttle), text(frame.brake), text(frame.clutch), text(frame.steering),
+            "\(frame.gear)", text(frame.rpm), text(frame.lateralAcceleration), text(frame.longitudinalAcceleration),
+            text(frame.yawRate), text(frame.latitude), text(frame.longitude), pit, "\(frame.trackSurface.rawValue)",
+        ]
+    }
+
+    /// Swift's shortest round-trip spelling, valid in JSON and CSV; nil for NaN and infinities
+    /// (a channel the source did not send).
+    private static func text(_ value: Float) -> String? { value.isFinite ? value.description : nil }
+    private static func text(_ value: Double) -> String? { value.isFinite ? value.description : nil }
 }

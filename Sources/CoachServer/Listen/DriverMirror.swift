@@ -6,9 +6,11 @@ import Synchronization
 /// One driver's listeners, and the live session they follow: the fan-out behind
 /// `/api/v1/coaching/listen`.
 ///
-/// The driver's `LiveSession` hands every message it writes to `publish`, which encodes it once
-/// and pushes it onto each listener's bounded `ListenerQueue`: a lock and no wait, so a listener
-/// never slows the driver. A driver nobody listens to pays one atomic load per message.
+/// The driver's `LiveSession` hands every message it queues for the driver to `publish`, which
+/// encodes it once and queues it on each listener's socket (`SocketSender`: its own bounded
+/// outbound queue, a lock and no wait), so a listener never slows the driver. A listener that
+/// stays behind is closed by its socket (4013 `listener_too_slow`). A driver nobody listens to
+/// pays one atomic load per message.
 ///
 /// Listeners follow the session that attached last (a driver's new session, or a resumed one):
 /// each gets that session's `welcome` as it starts, or on joining mid-session, then its
@@ -22,24 +24,22 @@ final class DriverMirror: Sendable {
     }
 
     private struct State {
-        var listeners: [UInt64: ListenerQueue] = [:]
+        var listeners: [UInt64: SocketSender] = [:]
         var nextListenerID: UInt64 = 1
         /// The session listeners follow, its `welcome` (for listeners joining later) and voice.
         var activeSession: String?
-        var welcome: ByteBuffer?
+        var welcome: OutboundMessage?
         var voice: SessionVoice?
     }
 
     let driverID: Int64
-    private let limits: ListenerQueue.Limits
     private let maximumListeners: Int
     private let metrics: ListenMetrics
     private let state = Mutex(State())
     private let listenerCount = Atomic<Int>(0)
 
-    init(driverID: Int64, limits: ListenerQueue.Limits, maximumListeners: Int, metrics: ListenMetrics) {
+    init(driverID: Int64, maximumListeners: Int, metrics: ListenMetrics) {
         self.driverID = driverID
-        self.limits = limits
         self.maximumListeners = maximumListeners
         self.metrics = metrics
     }
@@ -52,45 +52,41 @@ final class DriverMirror: Sendable {
 
     // MARK: Listeners
 
-    /// A new listener's queue, already holding the followed session's `welcome`; nil when the
-    /// driver has `maximumListeners` already.
-    func attach() -> (id: UInt64, queue: ListenerQueue)? {
-        let queue = ListenerQueue(limits: limits)
+    /// Adds a listener's socket, with the followed session's `welcome` already queued on it;
+    /// returns its id, or nil when the driver has `maximumListeners` already.
+    func attach(_ socket: SocketSender) -> UInt64? {
         let id: UInt64? = state.withLock { state in
             guard state.listeners.count < maximumListeners else { return nil }
             let id = state.nextListenerID
             state.nextListenerID += 1
-            state.listeners[id] = queue
+            state.listeners[id] = socket
             listenerCount.store(state.listeners.count, ordering: .relaxed)
-            if let welcome = state.welcome { queue.push(.init(kind: .other, isText: true, bytes: welcome)) }
+            if let welcome = state.welcome { socket.send(welcome) }
             return id
         }
-        guard let id else { return nil }
+        guard id != nil else { return nil }
         metrics.listenerCountChanged(by: 1)
-        return (id, queue)
+        return id
     }
 
-    /// The listener went away (or was closed for being slow).
+    /// The listener's socket has ended (or stopped taking messages earlier: then it is gone already).
     func detach(_ id: UInt64) {
-        let queue = state.withLock { state in
-            let queue = state.listeners.removeValue(forKey: id)
+        let removed = state.withLock { state in
+            let socket = state.listeners.removeValue(forKey: id)
             listenerCount.store(state.listeners.count, ordering: .relaxed)
-            return queue
+            return socket != nil
         }
-        guard let queue else { return }
-        queue.close(.ended)
-        metrics.listenerCountChanged(by: -1)
+        if removed { metrics.listenerCountChanged(by: -1) }
     }
 
     // MARK: The driver's session
 
     /// The session now feeds the driver's socket: listeners follow it from its `welcome` on.
-    func sessionAttached(_ sessionID: String, welcome: String, voice: SessionVoice?) {
-        let buffer = ByteBuffer(string: welcome)
+    func sessionAttached(_ sessionID: String, welcome: OutboundMessage, voice: SessionVoice?) {
         // One lock: a listener attaching now gets this welcome once, queued or delivered.
-        deliver([.init(kind: .other, isText: true, bytes: buffer)], from: sessionID, before: { state in
+        deliver([welcome], from: sessionID, before: { state in
             state.activeSession = sessionID
-            state.welcome = buffer
+            state.welcome = welcome
             state.voice = voice
         })
     }
@@ -104,7 +100,7 @@ final class DriverMirror: Sendable {
         writer.key("session")
         writer.string(sessionID)
         writer.endObject()
-        deliver([.init(kind: .other, isText: true, bytes: writer.buffer)], from: sessionID, after: { state in
+        deliver([.text(writer.buffer)], from: sessionID, after: { state in
             guard state.activeSession == sessionID else { return }
             state.activeSession = nil
             state.welcome = nil
@@ -118,10 +114,8 @@ final class DriverMirror: Sendable {
         switch message {
         case .ack, .error, .welcome, .lapStored:
             return
-        case .delta:
-            deliver([Self.text(message, kind: .delta)], from: sessionID)
-        case .lap:
-            deliver([Self.text(message, kind: .other)], from: sessionID)
+        case .delta, .lap:
+            deliver([Self.text(message)], from: sessionID)
         case .cue(let cue, let clip):
             publishCue(cue, driverClip: clip, from: sessionID)
         }
@@ -133,8 +127,8 @@ final class DriverMirror: Sendable {
         let voice = state.withLock { $0.activeSession == sessionID ? $0.voice : nil }
         let clip = driverClip ?? voice.flatMap { $0.voice.readyClip(for: cue.text, language: $0.language) }
         let clipMessage = clip.flatMap { VoiceClipMessage.encode(cueID: cue.id, clip: $0) }
-        var messages = [Self.text(.cue(cue, clip: clipMessage == nil ? nil : clip), kind: .other)]
-        if let clipMessage { messages.append(.init(kind: .clip, isText: false, bytes: ByteBuffer(bytes: clipMessage))) }
+        var messages = [Self.text(.cue(cue, clip: clipMessage == nil ? nil : clip))]
+        if let clipMessage { messages.append(.binary(ByteBuffer(bytes: clipMessage), kind: .voiceClip)) }
         deliver(messages, from: sessionID)
         guard clipMessage == nil, let voice else { return }
         let sentAt = ContinuousClock.now
@@ -143,43 +137,36 @@ final class DriverMirror: Sendable {
                 ContinuousClock.now - sentAt <= LiveSession.lateClipWindow,
                 let bytes = VoiceClipMessage.encode(cueID: cue.id, clip: late)
             else { return }
-            self.deliver([.init(kind: .clip, isText: false, bytes: ByteBuffer(bytes: bytes))], from: sessionID)
+            self.deliver([.binary(ByteBuffer(bytes: bytes), kind: .voiceClip)], from: sessionID)
         }
     }
 
-    /// Pushes `messages`, in order and together, to every listener while `sessionID` is the
-    /// followed session; a listener that stays behind is closed and forgotten. `before` and
-    /// `after` change the state under the same lock.
+    /// Queues `messages`, in order and together, on every listener's socket while `sessionID` is
+    /// the followed session; a socket that takes no more (closing, or closed for being slow) is
+    /// forgotten. `before` and `after` change the state under the same lock.
     private func deliver(
-        _ messages: [ListenerQueue.Message], from sessionID: String, before: (inout State) -> Void = { _ in },
+        _ messages: [OutboundMessage], from sessionID: String, before: (inout State) -> Void = { _ in },
         after: (inout State) -> Void = { _ in }
     ) {
-        let now = ContinuousClock.now
-        let outcomes: [ListenerQueue.PushOutcome] = state.withLock { state in
+        let gone: Int = state.withLock { state in
             before(&state)
             defer { after(&state) }
-            guard state.activeSession == sessionID else { return [] }
-            var outcomes: [ListenerQueue.PushOutcome] = []
-            for (id, queue) in state.listeners {
-                for message in messages {
-                    let outcome = queue.push(message, now: now)
-                    outcomes.append(outcome)
-                    if outcome.closed {
-                        state.listeners[id] = nil
-                        break
-                    }
+            guard state.activeSession == sessionID else { return 0 }
+            var gone = 0
+            for (id, socket) in state.listeners {
+                for message in messages where !socket.send(message) {
+                    state.listeners[id] = nil
+                    gone += 1
+                    break
                 }
             }
             listenerCount.store(state.listeners.count, ordering: .relaxed)
-            return outcomes
+            return gone
         }
-        for outcome in outcomes where outcome != ListenerQueue.PushOutcome() {
-            metrics.record(outcome)
-            if outcome.closed { metrics.listenerCountChanged(by: -1) }
-        }
+        if gone > 0 { metrics.listenerCountChanged(by: -gone) }
     }
 
-    private static func text(_ message: ServerMessage, kind: ListenerQueue.Kind) -> ListenerQueue.Message {
-        ListenerQueue.Message(kind: kind, isText: true, bytes: message.handWrittenJSON() ?? ByteBuffer(string: message.json()))
+    private static func text(_ message: ServerMessage) -> OutboundMessage {
+        message.outboundMessage(using: ServerMessage.makeEncoder())
     }
 }

@@ -1,65 +1,60 @@
-import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOWebSocket
 
-/// One listener's socket: attaches to the driver's mirror and writes what its queue holds
-/// until either side goes. Anything the listener sends is ignored (the socket is read-only).
+/// One listener's socket, an endpoint of the server's own WebSocket handler like the live one:
+/// attaches the socket to the driver's mirror, which queues on it directly, and ignores what the
+/// listener sends (the socket is read-only) until either side closes.
+///
+/// The socket layer does the rest: its bounded outbound queue (`listen.queue_bytes`) drops
+/// deltas, then clips; a listener that cannot take a cue or lap, or takes nothing for
+/// `listen.slow_listener_seconds`, is closed with 4013 `listener_too_slow` and its TCP connection
+/// with it. Pings, the close handshake and shutdown (1001) are the socket's, as for every endpoint.
 struct ListenConnection: Sendable {
     let mirror: DriverMirror
-    let closeGrace: Duration
-    let cut: @Sendable () -> Void
+    let metrics: ListenMetrics
     let logger: Logger
 
-    /// The listener stayed behind the driver and was closed: 4013, in the private range (RFC
-    /// 6455 7.4.2), as 1013 "try again later" is not in RFC 6455 and some WebSocket stacks
-    /// (swift-websocket among them) answer it as a protocol error.
+    /// The listener stayed behind and was closed: 4013, in the private range (RFC 6455 7.4.2),
+    /// as 1013 "try again later" is not in RFC 6455 and some WebSocket stacks (swift-websocket
+    /// among them) answer it as a protocol error.
     static let tooSlowCloseCode = WebSocketErrorCode(codeNumber: 4013)
 
-    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async {
-        guard let attached = mirror.attach() else {
+    /// Runs until the socket is closed.
+    func run(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender) async {
+        guard let id = mirror.attach(socket) else {
             let message = #"{"type":"error","code":"too_many_listeners","message":"this driver has as many listeners as allowed","fatal":true}"#
-            try? await outbound.write(.text(message))
-            try? await outbound.close(.policyViolation, reason: "too_many_listeners")
+            socket.send(.text(message))
+            socket.close(.policyViolation, reason: "too_many_listeners")
+            await drain(events, socket: socket)
             return
         }
-        let (id, queue) = attached
-        defer { mirror.detach(id) }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await write(queue, to: outbound) }
-            group.addTask {
-                // A listener too slow to take its close frame either is cut after the grace.
-                guard await queue.closed() == .tooSlow else { return }
-                do {
-                    try await Task.sleep(for: closeGrace)
-                    logger.info("cutting a listener that did not close")
-                    cut()
-                } catch {}
-            }
-            do {
-                for try await _ in inbound {}
-            } catch {
-                logger.debug("listener socket ended", metadata: ["error": "\(error)"])
-            }
-            queue.close(.ended)
-            group.cancelAll()
+        await drain(events, socket: socket)
+        mirror.detach(id)
+        let ending = (try? await socket.ending.get()) ?? SocketEnding()
+        if ending.serverReason == .slowClient {
+            metrics.listenerClosedTooSlow()
+            logger.info("closed a listener that stayed behind")
         }
     }
 
-    private func write(_ queue: ListenerQueue, to outbound: WebSocketOutboundWriter) async {
-        while true {
-            switch await queue.next() {
-            case .send(let message):
-                let frame: WebSocketOutboundWriter.OutboundFrame =
-                    message.isText ? .custom(WebSocketFrame(fin: true, opcode: .text, data: message.bytes)) : .binary(message.bytes)
-                do { try await outbound.write(frame) } catch { return }
-            case .close(.tooSlow):
-                logger.info("closing a listener that stayed behind")
-                try? await outbound.close(Self.tooSlowCloseCode, reason: "listener_too_slow")
-                return
-            case .close(.ended):
-                return
+    /// Reads the socket's events to its end; a listener's messages are ignored.
+    private func drain(_ events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender) async {
+        do {
+            for try await event in events {
+                switch event {
+                case .message: break
+                case .malformed(.tooLarge): socket.close(.messageTooLarge, reason: nil)
+                case .malformed(.invalidUTF8): socket.close(.dataInconsistentWithMessage, reason: nil)
+                case .malformed(.badFragmentation): socket.close(.protocolError, reason: nil)
+                case .timedOut: break  // a listener has no read deadline
+                case .shutdown: socket.close(.goingAway, reason: "server_shutdown")
+                case .closeReceived: socket.answerClose()
+                case .closedByServer: break
+                }
             }
+        } catch {
+            logger.debug("listener socket ended", metadata: ["error": "\(error)"])
         }
     }
 }

@@ -11,8 +11,6 @@ struct ListenEndpoint: Sendable {
     let authenticator: any DriverAuthenticator
     let origins: OriginPolicy
     let hub: ListenerHub
-    /// How long a listener closed for being slow may take to close before its socket is cut.
-    let closeGrace: Duration
 
     /// The driver this upgrade listens to, or why it is refused: 401 without a valid token or
     /// cookie; 403 for a cookie sent from another site's page (`Origin`: the cookie is the one
@@ -38,8 +36,8 @@ struct ListenEndpoint: Sendable {
     static let unauthorized = APIError(
         .unauthorized, "sign in to the listen page with a login link (trailbrake login-link), or send a driver token")
 
-    /// The connection for an accepted upgrade; `cut` closes its TCP connection at once.
-    func connection(for driver: AuthenticatedDriver, cut: @escaping @Sendable () -> Void, logger: Logger) -> ListenConnection {
-        ListenConnection(mirror: hub.mirror(for: driver.id), closeGrace: closeGrace, cut: cut, logger: logger)
+    /// The connection for an accepted upgrade.
+    func connection(for driver: AuthenticatedDriver, logger: Logger) -> ListenConnection {
+        ListenConnection(mirror: hub.mirror(for: driver.id), metrics: hub.metrics, logger: logger)
     }
 }

@@ -7,14 +7,10 @@ import Synchronization
 /// of the server (a lock, a dictionary and a few references: well under a kilobyte per driver).
 final class ListenerHub: Sendable {
     private let mirrors = Mutex<[Int64: DriverMirror]>([:])
-    private let limits: ListenerQueue.Limits
     private let maximumListenersPerDriver: Int
-    private let metrics: ListenMetrics
+    let metrics: ListenMetrics
 
     init(configuration: ServerConfiguration.Listen, metrics: ServerMetrics) {
-        limits = ListenerQueue.Limits(
-            messages: configuration.queueMessages, bytes: configuration.queueBytes,
-            maximumLag: .milliseconds(Int64(configuration.maxLagSeconds * 1_000)))
         maximumListenersPerDriver = configuration.maxListenersPerDriver
         self.metrics = ListenMetrics(metrics: metrics)
     }
@@ -22,8 +18,7 @@ final class ListenerHub: Sendable {
     func mirror(for driverID: Int64) -> DriverMirror {
         mirrors.withLock { mirrors in
             if let mirror = mirrors[driverID] { return mirror }
-            let mirror = DriverMirror(
-                driverID: driverID, limits: limits, maximumListeners: maximumListenersPerDriver, metrics: metrics)
+            let mirror = DriverMirror(driverID: driverID, maximumListeners: maximumListenersPerDriver, metrics: metrics)
             mirrors[driverID] = mirror
             return mirror
         }

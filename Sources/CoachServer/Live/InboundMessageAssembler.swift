@@ -1,18 +1,18 @@
 import NIOCore
-import HummingbirdWebSocket
+import NIOWebSocket
 
 /// Joins WebSocket frames into messages, enforcing the protocol's own size limit and UTF-8.
 ///
-/// Hummingbird's `messages(maxSize:)` skips the first frame in its size check and closes
-/// invalid UTF-8 without a word, so the server assembles messages itself: this way the client
-/// gets a `message_too_large` or `invalid_utf8` error before the close, as the protocol promises.
+/// The socket (`WebSocketConnectionHandler`) reports a failure to its endpoint instead of
+/// closing at once, so the live endpoint can send `message_too_large` or `invalid_utf8` before
+/// the close, as the protocol promises.
 struct InboundMessageAssembler {
-    enum Message {
+    enum Message: Sendable {
         case text(String)
         case binary(ByteBuffer)
     }
 
-    enum Failure: Error {
+    enum Failure: Error, Sendable {
         case tooLarge(Int)
         case invalidUTF8
         /// A continuation with no message started, or a new message before the last one ended.
@@ -28,19 +28,20 @@ struct InboundMessageAssembler {
     }
 
     /// Adds a frame; returns the message once its last frame arrived.
-    mutating func append(_ frame: WebSocketDataFrame) throws(Failure) -> Message? {
+    /// - Parameter frame: a text, binary or continuation frame (the socket handles the others).
+    mutating func append(_ frame: WebSocketFrame) throws(Failure) -> Message? {
         var buffer: ByteBuffer
         switch frame.opcode {
-        case .text, .binary:
-            guard pending == nil else { throw .badFragmentation }
-            pendingIsText = frame.opcode == .text
-            buffer = frame.data
         case .continuation:
             guard var started = pending else { throw .badFragmentation }
             pending = nil
-            var data = frame.data
+            var data = frame.unmaskedData
             started.writeBuffer(&data)
             buffer = started
+        default:
+            guard pending == nil else { throw .badFragmentation }
+            pendingIsText = frame.opcode == .text
+            buffer = frame.unmaskedData
         }
         guard buffer.readableBytes <= maximumBytes else {
             pending = nil

@@ -1,14 +1,15 @@
-import Foundation
-import HummingbirdWebSocket
 import Coaching
 import Logging
+import NIOCore
 import Telemetry
 
 /// One upgraded socket of an authenticated driver: waits for `hello`, then reads batches,
 /// checks them and pushes their frames into the session's inbox (it is the inbox's only producer).
 ///
 /// Errors go to this socket only; a fatal one is sent, then the socket is closed with the
-/// protocol's close code. The session survives a drop and stays resumable (`SessionRegistry`).
+/// protocol's close code. However the socket ends, `run` returns and the session is handed on:
+/// ended when the driver closed with 1000 or the server shuts down, otherwise detached and
+/// resumable for the resume window (`SessionRegistry`).
 struct LiveConnection: Sendable {
     let driver: AuthenticatedDriver
     let configuration: ServerConfiguration.Live
@@ -22,120 +23,146 @@ struct LiveConnection: Sendable {
     /// `live.batches_per_second` / `batch_burst` per driver.
     let batchLimiter: BatchRateLimiter
 
-    /// How the reading ended, for `socketClosed` once the close handshake is over.
-    struct Ending: Sendable {
+    /// What one connection holds while it runs.
+    private struct State {
         var session: LiveSession?
-        /// The server closed the socket (a fatal error), so a close from the client is only its echo.
-        var closedByServer: Bool
-    }
-
-    /// Runs until the socket closes.
-    func run(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws -> Ending {
-        let latch = HelloLatch()
-        var session: LiveSession?
+        /// The ack ticker's key for this attachment.
         var tickerKey: UInt64?
-        defer { if let tickerKey { ackTicker.remove(tickerKey) } }
-        var closedByServer = false
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try await Task.sleep(for: .seconds(configuration.helloTimeoutSeconds))
-                if latch.timeOut() {
-                    let seconds = configuration.helloTimeoutSeconds
-                    await fail(WireError(.helloTimeout, "no hello within \(seconds) s"), outbound)
-                }
-            }
-            var assembler = InboundMessageAssembler(maximumBytes: configuration.maxMessageBytes)
-            reading: for try await frame in inbound {
-                let message: InboundMessageAssembler.Message
-                do throws(InboundMessageAssembler.Failure) {
-                    guard let complete = try assembler.append(frame) else { continue }
-                    message = complete
-                } catch .tooLarge(let size) {
-                    let limit = configuration.maxMessageBytes
-                    await fail(WireError(.messageTooLarge, "message of \(size)+ bytes exceeds \(limit)"), outbound)
-                    closedByServer = true
-                    break reading
-                } catch .invalidUTF8 {
-                    await fail(WireError(.invalidUTF8, "text message is not valid UTF-8"), outbound)
-                    closedByServer = true
-                    break reading
-                } catch .badFragmentation {
-                    try? await outbound.close(.protocolError, reason: "bad fragmentation")
-                    closedByServer = true
-                    break reading
-                }
-
-                if let current = session {
-                    if case .close = await handleStreaming(message, session: current, outbound: outbound) {
-                        closedByServer = true
-                        break reading
-                    }
-                } else {
-                    switch await handleBeforeHello(message, latch: latch, outbound: outbound) {
-                    case .close:
-                        closedByServer = true
-                        break reading
-                    case .proceed: break
-                    case .started(let started):
-                        session = started
-                        // Lets the consumer flush an ack that was held back by the coalescing interval.
-                        tickerKey = ackTicker.add(started)
-                    }
-                }
-            }
-            group.cancelAll()
-        }
-        return Ending(session: session, closedByServer: closedByServer)
+        /// The read deadline in force: 0, the hello timeout armed at the upgrade, until `hello`.
+        var readGeneration: UInt64 = 0
+        /// The server has closed (or is closing) the socket: later messages are not read.
+        var closing = false
     }
 
-    /// The socket is closed. A driver who closed it with 1000 has ended the session: its partial
-    /// lap is stored now. Any other end (a drop, an error) keeps it resumable for the window.
-    func socketClosed(_ ending: Ending, closeFrame: WebSocketCloseFrame?) async {
-        guard let session = ending.session else { return }
-        await session.detach()
-        let endedByDriver = !ending.closedByServer && closeFrame?.closeCode == .normalClosure
-        // A session closed for exceeding a limit ends too (a resume would hit the limit again).
+    /// Runs until the socket is closed, then hands the session on. Never throws: every end of
+    /// the socket (a close, a reset, a TLS error, a timeout) comes back here.
+    func run(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender) async {
+        var state = State()
+        do {
+            for try await event in events where !state.closing {
+                await handle(event, state: &state, socket: socket)
+            }
+        } catch {
+            logger.debug("live socket failed", metadata: ["error": "\(error)"])
+        }
+        let ending = (try? await socket.ending.get()) ?? SocketEnding()
+        metrics.socketEnded(ending)
+        if let error = ending.error { logger.debug("live socket ended", metadata: ["error": "\(error)"]) }
+        // The socket ended without a close frame from the client (or while its connection was busy):
+        // the session stays resumable.
+        guard let session = state.session else { return }
+        await release(session, state: &state, ending: ending.isNormalClientClose)
+    }
+
+    private func handle(_ event: SocketEvent, state: inout State, socket: SocketSender) async {
+        switch event {
+        case .message(let message):
+            if let session = state.session {
+                if case .close = await handleStreaming(message, session: session, socket: socket) {
+                    await closed(state: &state)
+                }
+            } else {
+                switch await handleBeforeHello(message, socket: socket) {
+                case .close: await closed(state: &state)
+                case .proceed: break
+                case .started(let started):
+                    state.session = started
+                    // Lets the consumer flush an ack that was held back by the coalescing interval.
+                    state.tickerKey = ackTicker.add(started)
+                    state.readGeneration = socket.expectMessages(
+                        within: TimeAmount(seconds: configuration.idleTimeoutSeconds), restartingOnEachMessage: true)
+                }
+            }
+        case .malformed(let failure):
+            switch failure {
+            case .tooLarge(let size):
+                let limit = configuration.maxMessageBytes
+                report(WireError(.messageTooLarge, "message of \(size)+ bytes exceeds \(limit)"), socket)
+            case .invalidUTF8:
+                report(WireError(.invalidUTF8, "text message is not valid UTF-8"), socket)
+            case .badFragmentation:
+                socket.close(.protocolError, reason: "bad fragmentation")
+            }
+            await closed(state: &state)
+        case .timedOut(let generation):
+            guard generation == state.readGeneration else { return }  // replaced since (hello came in time)
+            if state.session == nil {
+                report(WireError(.helloTimeout, "no hello within \(configuration.helloTimeoutSeconds) s"), socket)
+            } else {
+                report(WireError(.idleTimeout, "no message for \(configuration.idleTimeoutSeconds) s"), socket)
+            }
+            await closed(state: &state)
+        case .closedByServer:
+            // Closed from elsewhere (e.g. all of this driver's sockets): the session is resumable now.
+            await closed(state: &state)
+        case .closeReceived(let code):
+            // 1000 ends the session now: the partial lap is stored and its `lap` goes out before
+            // the server's close frame. Any other code leaves it resumable.
+            if let session = state.session { await release(session, state: &state, ending: code == .normalClosure) }
+            socket.answerClose()
+            state.closing = true
+        case .shutdown:
+            // The partial lap is stored (and its `lap` message queued) before the close.
+            if let session = state.session { await release(session, state: &state, ending: true) }
+            socket.close(.goingAway, reason: "server_shutdown")
+            state.closing = true
+        }
+    }
+
+    /// The server closed the socket: the session is resumable at once, not when the close
+    /// handshake is over.
+    private func closed(state: inout State) async {
+        state.closing = true
+        if let session = state.session { await release(session, state: &state, ending: false) }
+    }
+
+    /// Lets go of the session: ends it (partial lap stored now) or leaves it to the resume window.
+    /// A session closed for exceeding a limit ends too (a resume would hit the limit again).
+    private func release(_ session: LiveSession, state: inout State, ending: Bool) async {
+        state.session = nil
+        if let key = state.tickerKey { ackTicker.remove(key) }
+        state.tickerKey = nil
         let closedForLimit = await session.endsWhenSocketCloses
-        if endedByDriver || closedForLimit {
+        if ending || closedForLimit {
             await registry.end(session)
+            await session.detach()
         } else {
+            await session.detach()
             await registry.detach(session)
         }
     }
 
-    private enum Outcome {
+    enum Outcome {
         case proceed
         case close
         case started(LiveSession)
     }
 
-    private func handleBeforeHello(
-        _ message: InboundMessageAssembler.Message, latch: HelloLatch, outbound: WebSocketOutboundWriter
-    ) async -> Outcome {
+    private func handleBeforeHello(_ message: InboundMessageAssembler.Message, socket: SocketSender) async -> Outcome {
         guard case .text(let text) = message else {
-            await report(WireError(.helloRequired, "send hello before frames"), outbound)
+            report(WireError(.helloRequired, "send hello before frames"), socket)
             return .proceed
         }
         do throws(WireError) {
             switch try ClientMessageDecoding.decode(text: text) {
             case .frames:
-                await report(WireError(.helloRequired, "send hello before frames"), outbound)
+                report(WireError(.helloRequired, "send hello before frames"), socket)
                 return .proceed
             case .hello(let hello):
-                guard latch.receiveHello() else { return .close }
-                return .started(await startSession(hello, outbound: outbound))
+                guard let session = await startSession(hello, socket: socket) else { return .close }
+                return .started(session)
             }
         } catch {
-            return await report(error, outbound) ? .close : .proceed
+            return report(error, socket) ? .close : .proceed
         }
     }
 
     private func handleStreaming(
-        _ message: InboundMessageAssembler.Message, session: LiveSession, outbound: WebSocketOutboundWriter
+        _ message: InboundMessageAssembler.Message, session: LiveSession, socket: SocketSender
     ) async -> Outcome {
         // Every message after hello costs the driver a token, well-formed or not.
         if let error = batchLimiter.admit(driverID: driver.id) {
-            await report(error, outbound)
+            report(error, socket)
             return .close
         }
         let batch: FrameBatch
@@ -152,31 +179,30 @@ struct LiveConnection: Sendable {
             try FrameValidator.validate(batch, trackLength: session.descriptor.track.length)
         } catch let error where [.unsupportedProtocol, .invalidHello].contains(error.code) {
             // A second hello is refused as such, whatever is wrong inside it.
-            await report(WireError(.duplicateHello, "this connection already sent hello"), outbound)
+            report(WireError(.duplicateHello, "this connection already sent hello"), socket)
             return .proceed
         } catch {
-            return await report(error, outbound) ? .close : .proceed
+            return report(error, socket) ? .close : .proceed
         }
-        return await accept(batch, session: session, outbound: outbound)
+        return await accept(batch, session: session, socket: socket)
     }
 
-    private func accept(_ batch: FrameBatch, session: LiveSession, outbound: WebSocketOutboundWriter) async -> Outcome {
+    private func accept(_ batch: FrameBatch, session: LiveSession, socket: SocketSender) async -> Outcome {
         switch SequenceCheck(received: batch.sequence, lastAccepted: session.inbox.publishedSequence) {
         case .duplicate:
-            await report(WireError(.duplicateSequence, "sequence \(batch.sequence) was already processed"), outbound)
+            report(WireError(.duplicateSequence, "sequence \(batch.sequence) was already processed"), socket)
         case .gap(let expected):
             let error = WireError(
                 .sequenceGap, "expected sequence \(expected), got \(batch.sequence)", expectedSequence: expected)
-            await report(error, outbound)
+            report(error, socket)
         case .accept:
             for frame in batch.frames {
                 let live = LiveFrame(frame: frame, batchSequence: batch.sequence)
-                // A full inbox means this driver's coach is behind: wait for it, which stops reading
-                // this socket (TCP backpressure on this client only).
+                // A full inbox means this driver's coach is behind: wait for its next drain, which
+                // stops reading this socket (TCP backpressure on this client only).
                 while !session.inbox.tryPush(live) {
                     session.wake()
-                    try? await Task.sleep(for: .milliseconds(1))
-                    if Task.isCancelled { return .close }
+                    guard await session.inbox.waitForSpace() else { return .close }
                 }
             }
             session.inbox.publish(batch.sequence)
@@ -187,60 +213,14 @@ struct LiveConnection: Sendable {
         return .proceed
     }
 
-    /// Resumes the requested session when allowed, otherwise starts a new one; sends `welcome`.
-    private func startSession(_ hello: Hello, outbound: WebSocketOutboundWriter) async -> LiveSession {
-        if let resume = hello.resume {
-            switch await registry.resume(sessionID: resume.sessionID, driverID: driver.id) {
-            case .resumed(let session):
-                await session.attach(
-                    outbound, resumed: true, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)
-                return session
-            case .rejected:
-                await report(WireError(.resumeRejected, "that session belongs to another driver; starting a new one"), outbound)
-            case .unavailable:
-                break
-            }
-        }
-        // Renders are queued per driver (bounded, fair): the coach's and the session's alike.
-        let driverVoice = dependencies.voice?.forDriver(driver.id)
-        let voice = hello.voice ? driverVoice : nil
-        let coach = await dependencies.coachFactory.makeCoach(
-            for: hello.session, driver: driver, language: hello.language, speech: voice)
-        let publicID: String
-        let isStored: Bool
-        do {
-            publicID = try await dependencies.sessionStore.createSession(
-                driverID: driver.id, descriptor: hello.session, reference: coach.reference, startedAt: Date())
-            isStored = true
-        } catch {
-            logger.error("creating a session record failed", metadata: ["error": "\(error)"])
-            await report(WireError(.internal, "the session cannot be stored; coaching goes on"), outbound)
-            publicID = UUID().uuidString.lowercased()
-            isStored = false
-        }
-        let session = LiveSession(
-            publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
-            store: dependencies.sessionStore, lapStore: lapStore, metrics: metrics, live: configuration, voice: driverVoice,
-            language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID),
-            feed: dependencies.coachingFeed, mirror: registry.listeners.mirror(for: driver.id))
-        await session.start()
-        await registry.register(session)
-        await session.attach(outbound, resumed: false, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)
-        return session
-    }
-
     /// Sends the error; for a fatal one also closes the socket. Returns whether it was fatal.
     @discardableResult
-    private func report(_ error: WireError, _ outbound: WebSocketOutboundWriter) async -> Bool {
+    func report(_ error: WireError, _ socket: SocketSender) -> Bool {
         metrics.recordError(error.code)
-        try? await outbound.write(.text(ServerMessage.error(error).json()))
+        socket.send(ServerMessage.error(error).outboundMessage(using: ServerMessage.makeEncoder()))
         guard let closeCode = error.code.webSocketCloseCode else { return false }
-        try? await outbound.close(closeCode, reason: error.code.rawValue)
+        socket.close(closeCode, reason: error.code.rawValue)
         return true
-    }
-
-    private func fail(_ error: WireError, _ outbound: WebSocketOutboundWriter) async {
-        await report(error, outbound)
     }
 }
 

@@ -1,5 +1,4 @@
 import Coaching
-import HummingbirdWebSocket
 import Telemetry
 
 /// A session's laps: storing them through the `LapStoreQueue` before the `lap` message, telling
@@ -21,17 +20,17 @@ extension LiveSession: LapStoreListener {
             return ServerMessage.LapReport(lap: lap, lapID: nil, pendingTicket: ticket)
         case .refused:
             metrics.recordError(.internal)
-            await send(.error(WireError(.internal, "lap \(lap.lapNumber) could not be stored")))
+            send(.error(WireError(.internal, "lap \(lap.lapNumber) could not be stored")))
             return ServerMessage.LapReport(lap: lap, lapID: nil)
         }
     }
 
     /// Counts a completed lap against `live.max_laps_per_session`; false (and the session closed)
     /// for the lap past it, which is then neither stored nor reported.
-    func admitLap() async -> Bool {
+    func admitLap() -> Bool {
         guard !limitExceeded else { return false }
         guard lapsEnded < limits.maxLapsPerSession else {
-            await exceedLimit(WireError(.tooManyLaps, "more than \(limits.maxLapsPerSession) laps in one session"))
+            exceedLimit(WireError(.tooManyLaps, "more than \(limits.maxLapsPerSession) laps in one session"))
             return false
         }
         lapsEnded += 1
@@ -39,35 +38,33 @@ extension LiveSession: LapStoreListener {
     }
 
     /// A lap that is not a lap: dropped, counted against `live.max_fragments_per_session`.
-    func fragmentDropped(_ fragment: LapFragment) async {
+    func fragmentDropped(_ fragment: LapFragment) {
         metrics.lapFragments.increment()
         guard !limitExceeded else { return }
         fragmentsEnded += 1
         if fragmentsEnded > limits.maxFragmentsPerSession {
             let limit = limits.maxFragmentsPerSession
-            await exceedLimit(WireError(.tooManyFragments, "more than \(limit) lap fragments (resets, jumps) in one session"))
+            exceedLimit(WireError(.tooManyFragments, "more than \(limit) lap fragments (resets, jumps) in one session"))
         }
     }
 
     /// The lap in progress hit the lap cap: the driver hears so (its `lap` message, when it is a
     /// lap, follows with `invalid_reason` `too_long`).
-    func lapWasCut(_ cut: LapCut) async {
+    func lapWasCut(_ cut: LapCut) {
         metrics.lapsCut.increment()
         metrics.recordError(.lapTooLong)
         let message = "lap \(cut.lapNumber) was ended after \(cut.frameCount) frames and \(Int(cut.duration)) s (the lap cap)"
-        await send(.error(WireError(.lapTooLong, message)))
+        send(.error(WireError(.lapTooLong, message)))
     }
 
     /// Sends the limit's error, closes the socket with its close code, and stops coaching; the
     /// connection then ends the session instead of keeping it resumable.
-    private func exceedLimit(_ error: WireError) async {
+    private func exceedLimit(_ error: WireError) {
         limitExceeded = true
         metrics.recordError(error.code)
         logger.warning("session limit exceeded; closing", metadata: ["code": "\(error.code.rawValue)"])
-        await send(.error(error))
-        if let outbound, let closeCode = error.code.webSocketCloseCode {
-            try? await outbound.close(closeCode, reason: error.code.rawValue)
-        }
+        send(.error(error))
+        if let closeCode = error.code.webSocketCloseCode { outbound?.close(closeCode, reason: error.code.rawValue) }
     }
 
     /// True once a limit closed this session: it is ended, not kept for a resume.
@@ -87,13 +84,13 @@ extension LiveSession: LapStoreListener {
             lapsStoredWhileDetached.append((ticket, lapNumber, lapID))
             return
         }
-        await send(.lapStored(ticket: ticket, lapNumber: lapNumber, lapID: lapID))
+        send(.lapStored(ticket: ticket, lapNumber: lapNumber, lapID: lapID))
     }
 
     /// After a resume: the laps committed while no socket was attached.
-    func tellLapsStoredWhileDetached() async {
+    func tellLapsStoredWhileDetached() {
         let stored = lapsStoredWhileDetached
         lapsStoredWhileDetached.removeAll()
-        for lap in stored { await send(.lapStored(ticket: lap.ticket, lapNumber: lap.lapNumber, lapID: lap.lapID)) }
+        for lap in stored { send(.lapStored(ticket: lap.ticket, lapNumber: lap.lapNumber, lapID: lap.lapID)) }
     }
 }

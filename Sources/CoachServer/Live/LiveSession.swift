@@ -1,6 +1,5 @@
 import Coaching
 import Foundation
-import HummingbirdWebSocket
 import Integration
 import Logging
 import Metrics
@@ -10,10 +9,11 @@ import Telemetry
 /// One driver session: owns the coach and is the only consumer of the session's frame inbox.
 ///
 /// The connection's inbound loop pushes frames and calls `wake()`; a per-session consumer task
-/// drains the inbox, runs the coach and writes cue, delta, ack and lap messages. Only that task
-/// touches the coach, so messages leave in the order the coach produced them, and a slow
-/// socket suspends this session's task alone. The session outlives a dropped connection
-/// (see `SessionRegistry`) and takes a new writer when the driver resumes.
+/// drains the inbox, runs the coach and queues cue, delta, ack and lap messages on the socket.
+/// Only that task touches the coach, so messages leave in the order the coach produced them.
+/// Queuing never waits for the client (`SocketSender`): a socket that takes nothing cannot
+/// hold up this task, its lap storing, or the session's end. The session outlives a dropped
+/// connection (see `SessionRegistry`) and takes a new socket when the driver resumes.
 actor LiveSession {
     nonisolated let publicID: String
     nonisolated let driver: AuthenticatedDriver
@@ -56,7 +56,7 @@ actor LiveSession {
     /// The driver's listeners (`/api/v1/coaching/listen`); `publish` never waits.
     private let mirror: DriverMirror?
 
-    var outbound: WebSocketOutboundWriter?
+    var outbound: SocketSender?
     private var acknowledgedSequence: UInt64 = 0
     private var lastAckAt: ContinuousClock.Instant?
     private var finishRequested = false
@@ -107,22 +107,32 @@ actor LiveSession {
 
     /// Connects a socket: writes `welcome` first, then lets coaching messages flow to it.
     /// `voice` is this connection's `hello.voice` (a resuming driver may switch it).
-    func attach(_ writer: WebSocketOutboundWriter, resumed: Bool, maxMessageBytes: Int, voice: Bool) async {
+    func attach(_ socket: SocketSender, resumed: Bool, maxMessageBytes: Int, voice: Bool) {
         voiceOn = voice && self.voice != nil
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes, batchesPerSecond: limits.batchesPerSecond,
             batchBurst: limits.batchBurst)
-        let welcomeText = ServerMessage.welcome(welcome).json(using: encoder)
-        mirror?.sessionAttached(publicID, welcome: welcomeText, voice: self.voice.map { .init(voice: $0, language: language) })
-        try? await writer.write(.text(welcomeText))
-        outbound = writer
+        let welcomeMessage = ServerMessage.welcome(welcome).outboundMessage(using: encoder)
+        mirror?.sessionAttached(publicID, welcome: welcomeMessage, voice: self.voice.map { .init(voice: $0, language: language) })
+        socket.send(welcomeMessage)
+        outbound = socket
         acknowledgedSequence = 0  // the new socket has heard no ack yet
-        await tellLapsStoredWhileDetached()
+        tellLapsStoredWhileDetached()
     }
 
     /// The socket is gone; coaching goes on, and its messages are dropped until a resume.
     func detach() { outbound = nil }
+
+    /// Tells the driver why and closes the socket with the error's close code (a revoked token:
+    /// `SessionRegistry.closeSessions(openedWith:reason:)` finishes the session right after).
+    func closeSocket(with error: WireError) {
+        guard let socket = outbound else { return }
+        outbound = nil
+        metrics.recordError(error.code)
+        socket.send(ServerMessage.error(error).outboundMessage(using: encoder))
+        socket.close(error.code.webSocketCloseCode ?? .policyViolation, reason: error.code.rawValue)
+    }
 
     /// Ends the session: processes what is queued, stores the partial lap, records the end.
     /// Returns once the consumer task has finished.
@@ -142,13 +152,16 @@ actor LiveSession {
         var events: [CoachingEvent] = []
         // The lap each event happened on, for the cue record.
         var eventLaps: [Int32] = []
+        var popped = false
         while let frame = inbox.pop() {
+            popped = true
             // Past a limit the socket is closed and the session ends: what is left is dropped.
             if limitExceeded { continue }
             coach.process(frame, into: &events)
             currentLap = frame.frame.lapNumber
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
+        if popped { inbox.spaceFreed() }
         if finishing, !limitExceeded {
             coach.finish(into: &events)
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
@@ -160,26 +173,26 @@ actor LiveSession {
             case .cue(let cue):
                 cues.append((cue, lap))
                 metrics.cuesSent.increment()
-                let clip = await sendCue(cue)
+                let clip = sendCue(cue)
                 offerToFeed(cue, lap: lap, driverClip: clip)
             case .delta(let sample):
-                await send(.delta(sample))
+                send(.delta(sample))
             case .lapCompleted(let lap):
-                guard await admitLap() else { continue }
+                guard admitLap() else { continue }
                 let report = await storeLap(lap)
-                await sendAck(processed)  // the protocol puts an ack right before every lap
-                await send(.lap(report))
+                sendAck(processed)  // the protocol puts an ack right before every lap
+                send(.lap(report))
                 feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
             case .referenceChanged(let choice):
                 logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
             case .lapDiscarded(let fragment):
-                await fragmentDropped(fragment)
+                fragmentDropped(fragment)
             case .lapCut(let cut):
-                await lapWasCut(cut)
+                lapWasCut(cut)
             }
         }
         if processed > acknowledgedSequence, lastAckAt.map({ ContinuousClock.now - $0 >= ackInterval }) ?? true {
-            await sendAck(processed)
+            sendAck(processed)
         }
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
         if isStored, !cues.isEmpty {
@@ -204,21 +217,21 @@ actor LiveSession {
         }
     }
 
-    func sendAck(_ sequence: UInt64) async {
+    func sendAck(_ sequence: UInt64) {
         guard sequence > acknowledgedSequence, outbound != nil else { return }
         acknowledgedSequence = sequence
         lastAckAt = .now
-        await send(.ack(sequence: sequence))
+        send(.ack(sequence: sequence))
     }
 
     /// The cue at once, with its clip right behind it when the clip is ready; returns that clip.
     /// A clip not ready yet never holds the cue back: the cue goes out as text only and the clip
     /// follows on its own when it is rendered in time (`renderLateClip`).
     @discardableResult
-    private func sendCue(_ cue: Cue) async -> CueClip? {
+    private func sendCue(_ cue: Cue) -> CueClip? {
         let clip = voiceOn ? voice?.readyClip(for: cue.text, language: language) : nil
         let message = clip.flatMap { VoiceClipMessage.encode(cueID: cue.id, clip: $0) }
-        await send(.cue(cue, clip: message == nil ? nil : clip))
+        send(.cue(cue, clip: message == nil ? nil : clip))
         guard voiceOn else { return nil }
         guard let message else {
             metrics.voiceClipsMissed.increment()
@@ -226,9 +239,7 @@ actor LiveSession {
             return nil
         }
         metrics.voiceClipsSent.increment()
-        if let outbound {
-            do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
-        }
+        sendClip(message)
         return clip
     }
 
@@ -248,13 +259,13 @@ actor LiveSession {
             guard let clip = await voice.renderedClip(for: cue.text, language: language),
                   ContinuousClock.now - sentAt <= Self.lateClipWindow
             else { return }
-            await self.lateClipRendered(clip, cueID: cue.id, toDriver: toDriver)
+            self.lateClipRendered(clip, cueID: cue.id, toDriver: toDriver)
         }
     }
 
-    private func lateClipRendered(_ clip: CueClip, cueID: UInt64, toDriver: Bool) async {
+    private func lateClipRendered(_ clip: CueClip, cueID: UInt64, toDriver: Bool) {
         releaseToFeed(cueID, clip: clip)
-        if toDriver { await writeLateClip(clip, cueID: cueID) }
+        if toDriver { writeLateClip(clip, cueID: cueID) }
     }
 
     /// Offers a cue to the feed, once. Teammates hear its clip whether or not the driver
@@ -284,23 +295,28 @@ actor LiveSession {
         feed?.offer(.cue(event.with(clip)))
     }
 
-    private func writeLateClip(_ clip: CueClip, cueID: UInt64) async {
-        guard voiceOn, let outbound, let message = VoiceClipMessage.encode(cueID: cueID, clip: clip) else { return }
+    private func writeLateClip(_ clip: CueClip, cueID: UInt64) {
+        guard voiceOn, outbound != nil, let message = VoiceClipMessage.encode(cueID: cueID, clip: clip) else { return }
         metrics.voiceClipsLate.increment()
-        do { try await outbound.write(.binary(ByteBuffer(bytes: message))) } catch { self.outbound = nil }
+        sendClip(message)
     }
 
-    func send(_ message: ServerMessage) async {
+    private func sendClip(_ message: [UInt8]) {
+        guard let outbound else { return }
+        // False: the socket is closing; the connection detaches the session on its own.
+        if !outbound.send(.binary(ByteBuffer(bytes: message), kind: .voiceClip)) { self.outbound = nil }
+    }
+
+    /// Queues a message for the driver and mirrors it to their listeners; waits for neither.
+    func send(_ message: ServerMessage) {
         mirror?.publish(message, from: publicID)
         guard let outbound else { return }
-        do { try await outbound.write(message.textFrame(using: encoder)) } catch {
-            // The socket is closing; the connection detaches the session on its own.
-            self.outbound = nil
-        }
+        if !outbound.send(message.outboundMessage(using: encoder)) { self.outbound = nil }
     }
 
     private func end() async {
         wakeupContinuation.finish()
+        inbox.close()
         mirror?.sessionEnded(publicID)
         guard isStored else { return }
         do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {

@@ -1,19 +1,19 @@
 import Coaching
 import Foundation
-import HummingbirdWebSocket
 import NIOCore
-import NIOWebSocket
 
 extension ServerMessage {
-    /// The message as a WebSocket text frame, ready for the outbound writer.
+    /// The message as a text message for the socket's queue, tagged with what may be dropped
+    /// when the client falls behind (deltas; every other message is essential).
     ///
     /// `ack`, `delta` and `cue` (several per driver and second) are written by hand straight
     /// into a `ByteBuffer` (`JSONTextWriter`); the rare ones (`welcome`, `lap`, `error`) and any
     /// message holding a non-finite number go through `JSONEncoder` (`json(using:)`), which
     /// turns the latter into an `internal` error, as it always has.
-    func textFrame(using encoder: JSONEncoder) -> WebSocketOutboundWriter.OutboundFrame {
-        guard let buffer = handWrittenJSON() else { return .text(json(using: encoder)) }
-        return .custom(WebSocketFrame(fin: true, opcode: .text, data: buffer))
+    func outboundMessage(using encoder: JSONEncoder) -> OutboundMessage {
+        let kind: OutboundMessage.Kind = if case .delta = self { .delta } else { .essential }
+        guard let buffer = handWrittenJSON() else { return .text(json(using: encoder), kind: kind) }
+        return .text(buffer, kind: kind)
     }
 
     /// The hand-written JSON of the per-batch messages; nil for the others or a non-finite number.

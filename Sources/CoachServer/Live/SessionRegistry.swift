@@ -1,5 +1,8 @@
+import Telemetry
+
 /// Every session the server holds: attached to a socket, or detached and waiting for its
-/// driver to resume it within the resume window.
+/// driver to resume it within the resume window. It also enforces the session limits
+/// (`live.max_sessions`, `live.max_sessions_per_driver`), counting attached and detached ones.
 actor SessionRegistry {
     enum ResumeOutcome {
         case resumed(LiveSession)
@@ -9,21 +12,42 @@ actor SessionRegistry {
         case unavailable
     }
 
+    struct Limits: Sendable {
+        var total: Int
+        var perDriver: Int
+    }
+
+    enum Admission {
+        /// A place is held for the driver's new session until `register` (a session is always
+        /// made once admitted: one that cannot be stored still coaches).
+        case admitted
+        case refused(WireError)
+    }
+
     private struct Entry {
         let session: LiveSession
         var attached: Bool
         var expiry: Task<Void, Never>?
+        var detachedAt: ContinuousClock.Instant?
     }
 
     private var entries: [String: Entry] = [:]
+    /// Sessions per driver, registered plus admitted and still being created.
+    private var perDriver: [Int64: Int] = [:]
+    private var admittedTotal = 0
     private let resumeWindow: Duration
+    private let limits: Limits
     private let metrics: ServerMetrics
 
     /// Each driver's listeners, whichever session the driver is in.
     nonisolated let listeners: ListenerHub
 
-    init(resumeWindow: Duration, metrics: ServerMetrics, listeners: ListenerHub) {
+    init(
+        resumeWindow: Duration, limits: Limits = Limits(total: .max, perDriver: .max), metrics: ServerMetrics,
+        listeners: ListenerHub
+    ) {
         self.resumeWindow = resumeWindow
+        self.limits = limits
         self.metrics = metrics
         self.listeners = listeners
     }
@@ -31,8 +55,36 @@ actor SessionRegistry {
     /// Sessions attached to a socket now.
     var liveSessionCount: Int { entries.values.count(where: { $0.attached }) }
 
+    /// Holds a place for a new session of `driverID`. A driver at their limit first loses their
+    /// oldest detached session (finished now: its partial lap is stored); one whose sessions are
+    /// all attached is refused, as is everyone while the server holds `limits.total` sessions.
+    func admit(driverID: Int64) async -> Admission {
+        var evicted: Entry?
+        if perDriver[driverID, default: 0] >= limits.perDriver {
+            evicted = entries.values.filter { $0.session.driver.id == driverID && !$0.attached }
+                .min { ($0.detachedAt ?? .now) < ($1.detachedAt ?? .now) }
+            guard evicted != nil else {
+                return .refused(WireError(
+                    .tooManySessions, "this driver already has \(limits.perDriver) sessions open; end one (close 1000) first"))
+            }
+        }
+        guard entries.count - (evicted == nil ? 0 : 1) + admittedTotal < limits.total else {
+            return .refused(WireError(.serverBusy, "the server holds its maximum of \(limits.total) sessions; try again later"))
+        }
+        admittedTotal += 1
+        perDriver[driverID, default: 0] += 1
+        if let evicted {
+            remove(evicted.session.publicID)
+            evicted.expiry?.cancel()
+            await evicted.session.finish()
+        }
+        return .admitted
+    }
+
+    /// Adds an admitted session, attached.
     func register(_ session: LiveSession) {
-        entries[session.publicID] = Entry(session: session, attached: true, expiry: nil)
+        admittedTotal -= 1
+        entries[session.publicID] = Entry(session: session, attached: true)
         publishGauge()
     }
 
@@ -44,6 +96,7 @@ actor SessionRegistry {
         entry.expiry?.cancel()
         entry.expiry = nil
         entry.attached = true
+        entry.detachedAt = nil
         entries[sessionID] = entry
         publishGauge()
         return .resumed(entry.session)
@@ -53,6 +106,7 @@ actor SessionRegistry {
     func detach(_ session: LiveSession) {
         guard var entry = entries[session.publicID], entry.attached else { return }
         entry.attached = false
+        entry.detachedAt = .now
         let window = resumeWindow
         entry.expiry = Task {
             try? await Task.sleep(for: window)
@@ -66,28 +120,59 @@ actor SessionRegistry {
     /// The driver closed the session: forget it and finish it (its partial lap is stored).
     func end(_ session: LiveSession) async {
         guard let entry = entries[session.publicID], entry.session === session else { return }
-        entries[session.publicID] = nil
+        remove(session.publicID)
         entry.expiry?.cancel()
-        publishGauge()
         await session.finish()
     }
 
-    /// Finishes every session (server shutdown): partial laps are stored.
+    /// Finishes every session (server shutdown), all at once: partial laps are stored.
     func finishAll() async {
-        let all = entries.values
-        entries.removeAll()
-        publishGauge()
+        let all = Array(entries.values)
         for entry in all {
+            remove(entry.session.publicID)
             entry.expiry?.cancel()
-            await entry.session.finish()
+        }
+        await withDiscardingTaskGroup { group in
+            for entry in all { group.addTask { await entry.session.finish() } }
         }
     }
 
     private func expire(_ sessionID: String) async {
         guard let entry = entries[sessionID], !entry.attached else { return }
-        entries[sessionID] = nil
+        remove(sessionID)
         await entry.session.finish()
     }
 
+    private func remove(_ sessionID: String) {
+        guard let entry = entries.removeValue(forKey: sessionID) else { return }
+        decrement(entry.session.driver.id)
+        publishGauge()
+    }
+
+    private func decrement(_ driverID: Int64) {
+        let count = perDriver[driverID, default: 0] - 1
+        perDriver[driverID] = count > 0 ? count : nil
+    }
+
     private func publishGauge() { metrics.liveSessions.record(liveSessionCount) }
+
+    /// The tokens the held sessions were opened with (attached or waiting for a resume).
+    var tokenIDsInUse: Set<Int64> { Set(entries.values.compactMap { $0.session.driver.tokenID }) }
+
+    /// Ends every session opened with one of `tokenIDs` (revoked or expired): an attached one is
+    /// told `reason` and its socket closed, none can be resumed, each is finished (its partial
+    /// lap stored). Returns how many were ended.
+    func closeSessions(openedWith tokenIDs: Set<Int64>, reason: WireError) async -> Int {
+        let closing = entries.filter { $0.value.session.driver.tokenID.map(tokenIDs.contains) ?? false }
+        for (id, entry) in closing {
+            entries[id] = nil
+            entry.expiry?.cancel()
+        }
+        publishGauge()
+        for entry in closing.values {
+            await entry.session.closeSocket(with: reason)
+            await entry.session.finish()
+        }
+        return closing.count
+    }
 }

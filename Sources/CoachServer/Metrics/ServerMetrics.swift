@@ -83,6 +83,27 @@ public struct ServerMetrics: Sendable {
         CoreMetrics.Counter(label: "trailbrake_live_errors_total", dimensions: [("code", code.rawValue)], factory: factory).increment()
     }
 
+    /// Counts messages a slow client lost (`OutboundQueue`): deltas, then voice clips.
+    func outboundDropped(_ kind: OutboundMessage.Kind, count: Int) {
+        let label = kind == .delta ? "delta" : kind == .voiceClip ? "voice_clip" : "essential"
+        CoreMetrics.Counter(label: "trailbrake_live_outbound_dropped_total", dimensions: [("kind", label)], factory: factory)
+            .increment(by: count)
+    }
+
+    /// Counts WebSocket connections the server ended, by why (`SocketEnding.ServerReason`), and
+    /// those that dropped without a close frame.
+    func socketEnded(_ ending: SocketEnding) {
+        let how: String =
+            switch ending.serverReason {
+            case .slowClient: "slow_client"
+            case .pingTimeout: "ping_timeout"
+            case .protocolError: "protocol_error"
+            case .requested: "server_close"
+            case nil: ending.clientCloseCode == nil ? "dropped" : "client_close"
+            }
+        CoreMetrics.Counter(label: "trailbrake_live_sockets_ended_total", dimensions: [("how", how)], factory: factory).increment()
+    }
+
     /// The Prometheus text exposition of every metric, process memory (and the voice's render
     /// queue, when there is one) refreshed first.
     public func exposition(voice: CueVoiceRenderStatistics? = nil) -> String {

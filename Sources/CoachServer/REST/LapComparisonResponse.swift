@@ -4,14 +4,14 @@ public struct LapComparisonResponse: Sendable, Equatable, Codable {
     public var lapA: LapSummary
     public var lapB: LapSummary
     /// B's lap time minus A's, seconds; nil when either is partial.
-    public var lapTimeDelta: Double?
+    @Nullable public var lapTimeDelta: Double?
     /// Corners present on both laps, in driving order.
     public var corners: [CornerComparisonResponse]
 
     public init(lapA: LapSummary, lapB: LapSummary, lapTimeDelta: Double?, corners: [CornerComparisonResponse]) {
         self.lapA = lapA
         self.lapB = lapB
-        self.lapTimeDelta = lapTimeDelta
+        self.lapTimeDelta = finite(lapTimeDelta)
         self.corners = corners
     }
 }
@@ -19,33 +19,33 @@ public struct LapComparisonResponse: Sendable, Equatable, Codable {
 /// One corner of a comparison: B minus A (positive = B later / harder / faster / more).
 public struct CornerComparisonResponse: Sendable, Equatable, Codable {
     public var corner: Int
-    public var name: String?
+    @Nullable public var name: String?
     /// Metres.
-    public var brakePointDelta: Double?
+    @Nullable public var brakePointDelta: Double?
     /// 0...1 units.
-    public var peakBrakeDelta: Double?
-    /// km/h.
-    public var minimumSpeedDelta: Double
+    @Nullable public var peakBrakeDelta: Double?
+    /// km/h; nil when either lap's apex speed was not measured.
+    @Nullable public var minimumSpeedDelta: Double?
     /// Metres.
-    public var throttlePickupDelta: Double?
+    @Nullable public var throttlePickupDelta: Double?
     public var apexGearDelta: Int
-    /// Metres.
-    public var coastingDistanceDelta: Double
+    /// Metres; nil when either lap's coasting was not measured.
+    @Nullable public var coastingDistanceDelta: Double?
     /// Seconds; positive = B lost time here.
-    public var timeDelta: Double?
+    @Nullable public var timeDelta: Double?
 
     public init(
-        corner: Int, name: String?, brakePointDelta: Double?, peakBrakeDelta: Double?, minimumSpeedDelta: Double,
-        throttlePickupDelta: Double?, apexGearDelta: Int, coastingDistanceDelta: Double, timeDelta: Double?
+        corner: Int, name: String?, brakePointDelta: Double?, peakBrakeDelta: Double?, minimumSpeedDelta: Double?,
+        throttlePickupDelta: Double?, apexGearDelta: Int, coastingDistanceDelta: Double?, timeDelta: Double?
     ) {
         self.corner = corner
         self.name = name
-        self.brakePointDelta = brakePointDelta
-        self.peakBrakeDelta = peakBrakeDelta
-        self.minimumSpeedDelta = minimumSpeedDelta
-        self.throttlePickupDelta = throttlePickupDelta
+        self.brakePointDelta = finite(brakePointDelta)
+        self.peakBrakeDelta = finite(peakBrakeDelta)
+        self.minimumSpeedDelta = finite(minimumSpeedDelta)
+        self.throttlePickupDelta = finite(throttlePickupDelta)
         self.apexGearDelta = apexGearDelta
-        self.coastingDistanceDelta = coastingDistanceDelta
-        self.timeDelta = timeDelta
+        self.coastingDistanceDelta = finite(coastingDistanceDelta)
+        self.timeDelta = finite(timeDelta)
     }
 }

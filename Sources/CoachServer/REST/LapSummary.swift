@@ -8,10 +8,10 @@ public struct LapSummary: Sendable, Equatable, Codable {
     /// Session time (s) of the lap's first frame.
     public var startTime: Double
     /// Seconds; nil for partial laps.
-    public var lapTime: Double?
+    @Nullable public var lapTime: Double?
     public var isValid: Bool
-    public var invalidReason: String?
-    public var deltaToReference: Double?
+    @Nullable public var invalidReason: String?
+    @Nullable public var deltaToReference: Double?
     public var frameCount: Int
 
     public init(
@@ -22,23 +22,24 @@ public struct LapSummary: Sendable, Equatable, Codable {
         self.sessionID = sessionID
         self.lapNumber = lapNumber
         self.startTime = startTime
-        self.lapTime = lapTime
+        self.lapTime = finite(lapTime)
         self.isValid = isValid
         self.invalidReason = invalidReason
-        self.deltaToReference = deltaToReference
+        self.deltaToReference = finite(deltaToReference)
         self.frameCount = frameCount
     }
 }
 
-/// `GET /api/v1/laps/{id}`: the lap with its corner and braking-zone metrics.
+/// `GET /api/v1/laps/{id}`: the lap with its corner and braking-zone metrics (a measurement that
+/// could not be taken is `null`).
 public struct LapDetailResponse: Sendable, Equatable, Codable {
     public var lap: LapSummary
-    public var corners: [CornerMetrics]
-    public var brakingZones: [BrakingZone]
+    public var corners: [CornerResponse]
+    public var brakingZones: [BrakingZoneResponse]
 
     public init(lap: LapSummary, corners: [CornerMetrics], brakingZones: [BrakingZone]) {
         self.lap = lap
-        self.corners = corners
-        self.brakingZones = brakingZones
+        self.corners = corners.map(CornerResponse.init)
+        self.brakingZones = brakingZones.map(BrakingZoneResponse.init)
     }
 }

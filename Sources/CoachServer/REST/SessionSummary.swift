@@ -7,11 +7,11 @@ public struct SessionSummary: Sendable, Equatable, Codable {
     public var id: String
     public var descriptor: SessionDescriptor
     /// Where the reference came from, nil without one.
-    public var referenceSource: String?
+    @Nullable public var referenceSource: String?
     /// `ReferenceChoice.Reason` raw value.
     public var referenceReason: String
     public var startedAt: Date
-    public var endedAt: Date?
+    @Nullable public var endedAt: Date?
 
     public init(
         id: String, descriptor: SessionDescriptor, referenceSource: String?, referenceReason: String, startedAt: Date,

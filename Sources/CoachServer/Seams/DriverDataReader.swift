@@ -4,13 +4,49 @@ import Telemetry
 /// for ids that do not exist OR belong to another driver: the API answers both with 404, so
 /// other drivers' ids cannot even be probed.
 public protocol DriverDataReader: Sendable {
-    /// The driver's sessions, newest first.
-    func sessions(driverID: Int64) async throws -> [SessionSummary]
-    /// nil when the session is not this driver's.
-    func laps(sessionID: String, driverID: Int64) async throws -> [LapSummary]?
+    /// One page of the driver's sessions, newest first.
+    func sessions(driverID: Int64, page: PageRequest) async throws -> PageResult<SessionSummary>
+    /// One page of the session's laps in driving order; nil when the session is not this driver's.
+    func laps(sessionID: String, driverID: Int64, page: PageRequest) async throws -> PageResult<LapSummary>?
     func lap(_ lapID: Int64, driverID: Int64) async throws -> LapDetailResponse?
-    /// Every frame of the lap, in order.
-    func telemetry(lapID: Int64, driverID: Int64) async throws -> [TelemetryFrame]?
+    /// The lap's telemetry, not decoded yet (the export decodes it off the live threads).
+    func telemetry(lapID: Int64, driverID: Int64) async throws -> LapTelemetrySource?
     /// nil when either lap is not this driver's.
     func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse?
+}
+
+/// Which page of a list: at most `limit` items after the item whose key is `after` (nil: from
+/// the start). A reader throws `APIError` `invalid_parameter` for an `after` it does not know.
+public struct PageRequest: Sendable, Equatable {
+    public var limit: Int
+    public var after: Int64?
+
+    public init(limit: Int, after: Int64? = nil) {
+        self.limit = limit
+        self.after = after
+    }
+}
+
+/// One page of a list and the key of its last item when more follow.
+public struct PageResult<Item: Sendable>: Sendable {
+    public var items: [Item]
+    /// nil on the last page.
+    public var nextKey: Int64?
+
+    public init(items: [Item], nextKey: Int64?) {
+        self.items = items
+        self.nextKey = nextKey
+    }
+}
+
+/// A lap's stored telemetry: its size, known before decoding, and how to decode it (CPU work
+/// the caller runs where it chooses).
+public struct LapTelemetrySource: Sendable {
+    public var frameCount: Int
+    public var decode: @Sendable () throws -> [TelemetryFrame]
+
+    public init(frameCount: Int, decode: @escaping @Sendable () throws -> [TelemetryFrame]) {
+        self.frameCount = frameCount
+        self.decode = decode
+    }
 }

@@ -1,7 +1,6 @@
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
-import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -9,25 +8,42 @@ import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 import NIOWebSocket
 import Synchronization
-@_spi(WSInternal) import WSCore
 
-/// HTTP/1.1 with the live WebSocket upgrade, authenticated before the upgrade.
+/// HTTP/1.1 with the WebSocket upgrade, authenticated and counted before the upgrade, on
+/// public NIO and Hummingbird API only.
 ///
-/// hummingbird-websocket's own channel answers every refused upgrade with an empty 400 (NIO
-/// does not hand a refused upgrade request on to the HTTP router). The protocol promises a 401
-/// with the API's JSON error, so this channel remembers why it refused and answers that itself.
+/// NIO does not hand a refused upgrade request on to the HTTP router, so this channel remembers
+/// why it refused (a bad token, a connection limit) and answers with the API's JSON error
+/// itself. An accepted upgrade gets NIO's frame codec and protocol error handler, then
+/// `MaskedFramesOnly` and a `WebSocketConnectionHandler` (pings, close handshake, fragments,
+/// the bounded outbound queue, timers); its endpoint reads `SocketEvent`s and writes through a
+/// `SocketSender`. A request head must arrive within `requestHeadTimeout`.
 struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
-    /// Runs one live socket; returns what to do once the close handshake is over (nil close
-    /// frame: the connection dropped without one).
-    typealias SessionHandler = @Sendable (WebSocketInboundStream, WebSocketOutboundWriter, AuthenticatedDriver, Logger)
-        async throws -> ClosedHandler
-    typealias ClosedHandler = @Sendable (WebSocketCloseFrame?) async -> Void
+    /// Runs an endpoint on an upgraded socket until the socket is closed.
+    typealias EndpointRunner = @Sendable (Endpoint, NIOAsyncChannelInboundStream<SocketEvent>, SocketSender, AuthenticatedDriver, Logger)
+        async -> Void
+
+    /// Which WebSocket endpoint an upgrade asked for.
+    enum Endpoint: Sendable, Equatable {
+        case live
+        /// The benchmark echo (`server.echo_path`).
+        case echo
+        /// The read-only mirror of the driver's session (`ListenEndpoint`).
+        case listen
+    }
 
     enum UpgradeResult: Sendable {
-        case live(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, AuthenticatedDriver, Endpoint)
+        case webSocket(NIOAsyncChannel<SocketEvent, Never>, SocketSender, Upgrade)
         case http(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>)
         /// An upgrade was asked for and refused: answer with the error, then close.
         case refused(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>, APIError)
+    }
+
+    /// An accepted upgrade: who, to which endpoint, and the connection's place in the table.
+    struct Upgrade: Sendable {
+        let driver: AuthenticatedDriver
+        let endpoint: Endpoint
+        let reservation: LiveConnectionTable.Reservation
     }
 
     struct Value: ServerChildChannelValue {
@@ -37,58 +53,50 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
 
     static let path = "/api/v1/coaching/live"
 
-    /// Which WebSocket endpoint an upgrade asked for.
-    enum Endpoint: Sendable {
-        case live
-        /// The benchmark echo (`server.echo_path`).
-        case echo
-        /// The read-only mirror of the driver's session (`ListenEndpoint`).
-        case listen
-    }
-
     let responder: HTTPChannelHandler.Responder
     let authenticator: any DriverAuthenticator
-    let webSocket: WebSocketServerConfiguration
+    let connections: LiveConnectionTable
     /// `server.echo_path`, or nil when the echo endpoint is off.
-    var echoPath: String? = nil
-    /// Largest echoed message after reassembly (`live.max_message_bytes`).
-    var echoMaximumBytes = 65_536
-    /// The listen socket; nil turns it off.
-    var listen: ListenEndpoint? = nil
-    let session: SessionHandler
+    var echoPath: String?
+    /// Who may open the listen socket; nil turns it off.
+    var listen: ListenEndpoint?
+    /// NIO's frame limit (a larger frame is answered with 1009 by NIO's protocol error handler).
+    let maxFrameSize: Int
+    let requestHeadTimeout: TimeAmount
+    /// Each endpoint's socket settings.
+    let settings: @Sendable (Endpoint) -> SocketSettings
+    let metrics: ServerMetrics
+    let run: EndpointRunner
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHandler(RequestHeadDeadline(timeout: requestHeadTimeout))
             let decision = UpgradeDecision()
             let upgrader = NIOTypedWebSocketServerUpgrader<UpgradeResult>(
-                maxFrameSize: webSocket.maxFrameSize,
+                maxFrameSize: maxFrameSize,
                 shouldUpgrade: { channel, head in
-                    channel.eventLoop.makeFutureWithTask {
-                        switch await authenticate(head, logger: logger) {
-                        case .success(let upgrade):
-                            decision.set(.success(upgrade))
-                            return HTTPHeaders()
-                        case .failure(let error):
-                            decision.set(.failure(error))
-                            return nil
-                        }
+                    RequestHeadDeadline.headArrived(on: channel)
+                    return channel.eventLoop.makeFutureWithTask {
+                        let result = await admit(head, channel: channel, logger: logger)
+                        decision.set(result)
+                        return if case .success = result { HTTPHeaders() } else { nil }
                     }
                 },
                 upgradePipelineHandler: { channel, _ in
                     channel.eventLoop.makeCompletedFuture {
                         guard case .success(let upgrade) = decision.get() else { throw ChannelError.inappropriateOperationForState }
-                        try channel.pipeline.syncOperations.addHandler(MaskedFramesOnly())
-                        let frames = try NIOAsyncChannel<WebSocketFrame, WebSocketFrame>(
-                            wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
-                        return .live(frames, upgrade.driver, upgrade.endpoint)
+                        return try installSocket(on: channel, for: upgrade)
                     }
                 })
             let upgrade = NIOTypedHTTPServerUpgradeConfiguration<UpgradeResult>(
                 upgraders: [upgrader],
                 notUpgradingCompletionHandler: { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(HTTP1ToHTTPServerCodec(secure: false))
-                        try channel.pipeline.syncOperations.addHandler(HTTPConnectionStateHandler(logger: logger))
+                        RequestHeadDeadline.headArrived(on: channel)
+                        let sync = channel.pipeline.syncOperations
+                        try sync.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+                        // Between requests of a kept-alive connection: the same time to send the next head.
+                        try sync.addHandler(HTTPConnectionStateHandler(idleTimeout: Duration(requestHeadTimeout), logger: logger))
                         let http = try NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>(
                             wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
                         if case .failure(let error) = decision.get() { return .refused(http, error) }
@@ -111,54 +119,37 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 await handleHTTP(asyncChannel: http, logger: logger)
             case .refused(let http, let error):
                 try await refuse(http, with: error)
-            case .live(let frames, let driver, let endpoint):
-                let configuration = WebSocketHandler.Configuration(
-                    extensions: [], autoPing: webSocket.autoPing, closeTimeout: webSocket.closeTimeout,
-                    validateUTF8: webSocket.validateUTF8, maxFrameSize: webSocket.maxFrameSize)
-                if endpoint == .listen, let listen {
-                    _ = try await WebSocketHandler.handle(
-                        type: .server, configuration: configuration, asyncChannel: frames, context: LiveSocketContext(logger: logger)
-                    ) { inbound, outbound, context in
-                        let cut: @Sendable () -> Void = { frames.channel.close(promise: nil) }
-                        await listen.connection(for: driver, cut: cut, logger: context.logger).run(inbound: inbound, outbound: outbound)
-                    }
-                    return
+            case .webSocket(let events, let socket, let upgrade):
+                try await events.executeThenClose { inbound, _ in
+                    await run(upgrade.endpoint, inbound, socket, upgrade.driver, logger)
                 }
-                if endpoint == .echo {
-                    // The echo has no protocol of its own to report bad UTF-8, so the handler checks it (close 1007).
-                    let echo = WebSocketHandler.Configuration(
-                        extensions: [], autoPing: webSocket.autoPing, closeTimeout: webSocket.closeTimeout, validateUTF8: true,
-                        maxFrameSize: webSocket.maxFrameSize)
-                    _ = try await WebSocketHandler.handle(
-                        type: .server, configuration: echo, asyncChannel: frames, context: LiveSocketContext(logger: logger)
-                    ) { inbound, outbound, _ in
-                        try await EchoEndpoint.run(inbound: inbound, outbound: outbound, maximumBytes: echoMaximumBytes)
-                    }
-                    return
-                }
-                // Only the finished handshake tells a client's close (1000: the session is over)
-                // from a drop (the session stays resumable), so the session hears it afterwards.
-                let closed = ClosedHandlerBox()
-                let closeFrame: WebSocketCloseFrame?
-                do {
-                    closeFrame = try await WebSocketHandler.handle(
-                        type: .server, configuration: configuration, asyncChannel: frames, context: LiveSocketContext(logger: logger)
-                    ) { inbound, outbound, context in
-                        closed.set(try await session(inbound, outbound, driver, context.logger))
-                    }
-                } catch {
-                    await closed.get()?(nil)
-                    throw error
-                }
-                await closed.get()?(closeFrame)
             }
         } catch {
             logger.debug("connection ended with an error", metadata: ["error": "\(error)"])
         }
     }
 
-    /// The driver when this is an upgrade of the live (or echo) path with a valid token, else why not.
-    private func authenticate(_ head: HTTPRequestHead, logger: Logger) async -> Result<Upgrade, APIError> {
+    /// The upgrade to make, or why not: the path, the token, then the connection limits.
+    private func admit(_ head: HTTPRequestHead, channel: any Channel, logger: Logger) async -> Result<Upgrade, APIError> {
+        let driver: AuthenticatedDriver
+        let endpoint: Endpoint
+        switch await authenticate(head, logger: logger) {
+        case .success(let accepted): (driver, endpoint) = accepted
+        case .failure(let error): return .failure(error)
+        }
+        switch connections.reserve(driverID: driver.id) {
+        case .success(let reservation):
+            channel.closeFuture.whenComplete { _ in connections.release(reservation) }
+            return .success(Upgrade(driver: driver, endpoint: endpoint, reservation: reservation))
+        case .failure(let error):
+            logger.notice("upgrade refused", metadata: ["code": "\(error.code.rawValue)", "driver": "\(driver.id)"])
+            return .failure(error)
+        }
+    }
+
+    /// The driver when this is an upgrade of the live (or echo) path with a valid token, or of
+    /// the listen path with a token or a signed-in browser's cookie; else why not.
+    private func authenticate(_ head: HTTPRequestHead, logger: Logger) async -> Result<(AuthenticatedDriver, Endpoint), APIError> {
         guard let converted = try? HTTPRequest(head, secure: false, splitCookie: false) else {
             return .failure(APIError(.badRequest, "unreadable request"))
         }
@@ -171,16 +162,32 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         default: return .failure(.notFound("WebSocket endpoint"))
         }
         if endpoint == .listen, let listen {
-            return await listen.authenticate(request, logger: logger).map { Upgrade(driver: $0, endpoint: .listen) }
+            return await listen.authenticate(request, logger: logger).map { ($0, .listen) }
         }
         guard let token = BearerToken.extract(from: request) else { return .failure(.unauthorized) }
         do {
             guard let driver = try await authenticator.authenticate(token: token) else { return .failure(.unauthorized) }
-            return .success(Upgrade(driver: driver, endpoint: endpoint))
+            return .success((driver, endpoint))
         } catch {
             logger.error("token check failed", metadata: ["error": "\(error)"])  // never the token itself
             return .failure(APIError(.internal, "authentication is unavailable"))
         }
+    }
+
+    /// The upgraded pipeline: NIO's codec is in; adds the socket handler and its async face.
+    private func installSocket(on channel: any Channel, for upgrade: Upgrade) throws -> UpgradeResult {
+        let sync = channel.pipeline.syncOperations
+        try sync.addHandler(MaskedFramesOnly())
+        let settings = settings(upgrade.endpoint)
+        let queue = OutboundQueue(capacityBytes: settings.outboundQueueBytes)
+        let ending = channel.eventLoop.makePromise(of: SocketEnding.self)
+        let handler = WebSocketConnectionHandler(settings: settings, queue: queue, ending: ending)
+        try sync.addHandler(handler)
+        let events = try NIOAsyncChannel<SocketEvent, Never>(wrappingChannelSynchronously: channel)
+        let socket = SocketSender(
+            queue: queue, handler: handler, eventLoop: channel.eventLoop, ending: ending.futureResult, metrics: metrics)
+        connections.attach(socket, to: upgrade.reservation)
+        return .webSocket(events, socket, upgrade)
     }
 
     /// Writes the API's JSON error for a refused upgrade and closes the connection.
@@ -195,26 +202,9 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     }
 }
 
-/// An accepted upgrade: who, and to which endpoint.
-private struct Upgrade: Sendable {
-    let driver: AuthenticatedDriver
-    let endpoint: LiveUpgradeChannel.Endpoint
-}
-
 /// What `shouldUpgrade` decided, handed to whichever pipeline handler runs right after it.
 private final class UpgradeDecision: Sendable {
-    private let decision = Mutex<Result<Upgrade, APIError>?>(nil)
-    func set(_ value: Result<Upgrade, APIError>) { decision.withLock { $0 = value } }
-    func get() -> Result<Upgrade, APIError>? { decision.withLock { $0 } }
-}
-
-/// The session's close handler, handed out of the WebSocket handler.
-private final class ClosedHandlerBox: Sendable {
-    private let handler = Mutex<LiveUpgradeChannel.ClosedHandler?>(nil)
-    func set(_ value: @escaping LiveUpgradeChannel.ClosedHandler) { handler.withLock { $0 = value } }
-    func get() -> LiveUpgradeChannel.ClosedHandler? { handler.withLock { $0 } }
-}
-
-private struct LiveSocketContext: WebSocketContext {
-    let logger: Logger
+    private let decision = Mutex<Result<LiveUpgradeChannel.Upgrade, APIError>?>(nil)
+    func set(_ value: Result<LiveUpgradeChannel.Upgrade, APIError>) { decision.withLock { $0 = value } }
+    func get() -> Result<LiveUpgradeChannel.Upgrade, APIError>? { decision.withLock { $0 } }
 }

@@ -1,3 +1,4 @@
+import NIOCore
 import NIOSSL
 
 /// Reads the PEM certificate chain and private key named in `[tls]`.
@@ -15,6 +16,10 @@ enum TLSFiles {
         } catch {
             throw ConfigurationError.unreadableFile(path: tls.keyPath, reason: "not a PEM private key (\(error))")
         }
-        return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        // NIOSSL waits this long for the client's close_notify before it closes the socket: a client
+        // that never reads must not hold a connection (or the server's shutdown) for its default 5 s.
+        configuration.shutdownTimeout = TimeAmount(seconds: tls.closeNotifyTimeoutSeconds)
+        return configuration
     }
 }

@@ -1,7 +1,6 @@
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOSSL
@@ -10,13 +9,16 @@ import ServiceLifecycle
 /// The HTTP and WebSocket face of Trailbrake, assembled from a configuration and the seams.
 ///
 /// `makeApplication` returns a Hummingbird application that runs as a swift-service-lifecycle
-/// service; on graceful shutdown its `LiveSessionsService` finishes every session, so partial
-/// laps are stored.
+/// service. On graceful shutdown every live socket ends its session (the partial lap is stored
+/// and reported) and closes with 1001 within `live.shutdown_grace_seconds`, even when its client
+/// never reads; then `LiveSessionsService` finishes the detached sessions the same way.
 public struct TrailbrakeServer: Sendable {
     public let configuration: ServerConfiguration
     public let dependencies: CoachServerDependencies
     public let metrics: ServerMetrics
     let registry: SessionRegistry
+    /// Open WebSocket connections, for the connection limits and for closing a driver's sockets.
+    let connections: LiveConnectionTable
     let ackTicker: AckTicker
     let logger: Logger
     let lapStore: LapStoreQueue
@@ -30,9 +32,12 @@ public struct TrailbrakeServer: Sendable {
         self.dependencies = dependencies
         self.metrics = metrics
         self.logger = logger
+        let live = configuration.live
         self.registry = SessionRegistry(
-            resumeWindow: .seconds(configuration.live.resumeWindowSeconds), metrics: metrics,
+            resumeWindow: .seconds(live.resumeWindowSeconds),
+            limits: .init(total: live.maxSessions, perDriver: live.maxSessionsPerDriver), metrics: metrics,
             listeners: ListenerHub(configuration: configuration.listen, metrics: metrics))
+        self.connections = LiveConnectionTable(limits: .init(total: live.maxConnections, perDriver: live.maxConnectionsPerDriver))
         self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
         self.lapStore = LapStoreQueue(
             store: dependencies.sessionStore, spill: dependencies.lapSpill, settings: LapStoreSettings(configuration.storage),
@@ -51,7 +56,12 @@ public struct TrailbrakeServer: Sendable {
             router: makeHTTPRouter(),
             server: try makeServerBuilder(),
             configuration: .init(address: .hostname(host, port: configuration.server.port), serverName: "trailbrake"),
-            services: [LiveSessionsService(registry: registry, lapStore: lapStore), AckTickerService(ticker: ackTicker)],
+            services: [
+                LiveSessionsService(registry: registry, lapStore: lapStore), AckTickerService(ticker: ackTicker),
+                TokenWatch(
+                    registry: registry, authenticator: dependencies.authenticator,
+                    interval: .milliseconds(Int64(configuration.auth.tokenCheckSeconds * 1_000)), logger: logger),
+            ],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.server.port
                 await onListening("\(scheme)://\(host):\(port)")
@@ -67,7 +77,7 @@ public struct TrailbrakeServer: Sendable {
             voice: dependencies.voice
         ).register(on: router)
         let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
-        DriverAPIRoutes(reader: dependencies.reader).register(on: api)
+        DriverAPIRoutes(reader: dependencies.reader, settings: configuration.api).register(on: api)
         ListenPageRoutes(
             sessions: dependencies.browserSessions, origins: OriginPolicy(configuration: configuration),
             configuration: configuration.listen, secure: listenCookiesSecure
@@ -83,8 +93,7 @@ public struct TrailbrakeServer: Sendable {
     private var listenEndpoint: ListenEndpoint {
         ListenEndpoint(
             sessions: dependencies.browserSessions, authenticator: dependencies.authenticator,
-            origins: OriginPolicy(configuration: configuration), hub: registry.listeners,
-            closeGrace: .milliseconds(Int64(configuration.listen.maxLagSeconds * 1_000)))
+            origins: OriginPolicy(configuration: configuration), hub: registry.listeners)
     }
 
     /// Browsers reach the server over HTTPS: TLS here, or a TLS proxy named by `listen.base_url`.
@@ -93,24 +102,27 @@ public struct TrailbrakeServer: Sendable {
     }
 
     private func makeServerBuilder() throws -> HTTPServerBuilder {
-        let webSocket = WebSocketServerConfiguration(
-            // Frames up to the message limit pass NIO; larger messages are refused by our assembler.
-            maxFrameSize: configuration.live.maxMessageBytes,
-            // Off: the connection validates UTF-8 itself so it can send `invalid_utf8` before closing.
-            validateUTF8: false)
         let live = configuration.live
         let echoPath = configuration.server.echoPath.isEmpty ? nil : configuration.server.echoPath
         let plain = HTTPServerBuilder { [self] responder in
             LiveUpgradeChannel(
-                responder: responder, authenticator: dependencies.authenticator, webSocket: webSocket, echoPath: echoPath,
-                echoMaximumBytes: live.maxMessageBytes, listen: listenEndpoint
-            ) {
-                inbound, outbound, driver, logger in
-                let connection = LiveConnection(
-                    driver: driver, configuration: live, dependencies: dependencies, registry: registry, ackTicker: ackTicker,
-                    metrics: metrics, logger: logger, lapStore: lapStore, batchLimiter: batchLimiter)
-                let ending = try await connection.run(inbound: inbound, outbound: outbound)
-                return { closeFrame in await connection.socketClosed(ending, closeFrame: closeFrame) }
+                responder: responder, authenticator: dependencies.authenticator, connections: connections, echoPath: echoPath,
+                listen: listenEndpoint,
+                // Frames up to the message limit pass NIO; larger messages are refused by our assembler.
+                maxFrameSize: live.maxMessageBytes, requestHeadTimeout: TimeAmount(seconds: live.requestHeadTimeoutSeconds),
+                settings: { endpoint in SocketSettings.forEndpoint(endpoint, live, listen: configuration.listen) }, metrics: metrics
+            ) { endpoint, events, socket, driver, logger in
+                switch endpoint {
+                case .live:
+                    let connection = LiveConnection(
+                        driver: driver, configuration: live, dependencies: dependencies, registry: registry,
+                        ackTicker: ackTicker, metrics: metrics, logger: logger, lapStore: lapStore, batchLimiter: batchLimiter)
+                    await connection.run(events: events, socket: socket)
+                case .echo:
+                    await EchoEndpoint.run(events: events, socket: socket)
+                case .listen:
+                    await listenEndpoint.connection(for: driver, logger: logger).run(events: events, socket: socket)
+                }
             }
         }
         guard configuration.tls.enabled else { return plain }

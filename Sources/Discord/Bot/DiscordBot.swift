@@ -88,22 +88,6 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         }
     }
 
-    /// Posts a result in the guild's results channel, once: a repeat of the same post is
-    /// deduplicated by Discord through the nonce.
-    public func publish(_ post: RaceResultPost) async throws {
-        let settings = try await repository.settings(guildID: post.guildID.description)
-        guard let channel = settings.resultsChannelID else {
-            logger.notice("no results channel set; result not posted", metadata: ["guild": "\(post.guildID)"])
-            return
-        }
-        let zone = settings.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC") ?? .current
-        for (part, embeds) in ResultEmbeds.messages(for: post, timeZone: zone).enumerated() {
-            let message = MessagePayload(
-                embeds: embeds, nonce: ResultNonce.make(postKey: post.postKey, part: part), enforceNonce: true)
-            try await rest.createMessage(channel: channel, message)
-        }
-    }
-
     /// Queues a DM (stored, so it survives a restart) and wakes the DM worker.
     public func sendDirectMessage(to userID: String, _ content: String) async throws {
         try await repository.enqueueDirectMessage(recipientID: userID, content: content)
@@ -115,12 +99,13 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         switch dispatch.name {
         case "READY":
             struct Ready: Decodable {
-                struct Application: Decodable { var id: String }
-                var application: Application?
+                struct Identified: Decodable { var id: String }
+                var application: Identified?
+                var user: Identified?
             }
-            if let id = (try? JSONDecoder().decode(Ready.self, from: dispatch.data))?.application?.id {
-                await state.learnApplicationID(id)
-            }
+            let ready = try? JSONDecoder().decode(Ready.self, from: dispatch.data)
+            if let id = ready?.application?.id { await state.learnApplicationID(id) }
+            if let id = ready?.user?.id { await state.learnUserID(id) }
         case "GUILD_CREATE":
             struct Guild: Decodable { var id: String }
             guard let guild = try? JSONDecoder().decode(Guild.self, from: dispatch.data) else { return }

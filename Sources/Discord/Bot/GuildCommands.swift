@@ -83,20 +83,28 @@ struct GuildCommands {
     }
 
     func coach() async throws -> CommandHandler.Answer {
+        let linking = CoachLinkCommands(bot: bot, guild: guild, interaction: interaction)
+        switch interaction.subcommand?.name {
+        case "link": return try await linking.link()
+        case "unlink": return try await linking.unlink()
+        default: break
+        }
         let driver = interaction.string("driver")?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !driver.isEmpty, driver.count <= 64 else { return .now("Give a trailbrake driver name.") }
         switch interaction.subcommand?.name {
         case "follow":
             guard let channel = interaction.string("channel"), UInt64(channel) != nil else { return .now("Choose a channel.") }
+            if let refusal = try await linking.refusalUnlessLinked(driver) { return refusal }
             try await bot.repository.follow(DiscordFollow(guildID: guildKey, driverName: driver, channelID: channel))
             return .now("Following \(FeedFormatter.escape(driver)): laps and important cues go to <#\(channel)>.")
         case "unfollow":
             let removed = try await bot.repository.unfollow(guildID: guildKey, driverName: driver)
             return .now(removed ? "Stopped following \(FeedFormatter.escape(driver))." : "\(FeedFormatter.escape(driver)) was not followed here.")
         case "report":
+            if let refusal = try await linking.refusalUnlessLinked(driver) { return refusal }
             return report(driver: driver)
         default:
-            return .now("Use /coach follow, /coach unfollow or /coach report.")
+            return .now("Use /coach link, /coach unlink, /coach follow, /coach unfollow or /coach report.")
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import Integration
 
 /// Renders a race result as embeds: one field per tracked driver, 25 fields per embed, then
-/// packed into as many messages as Discord's limits need.
+/// packed into as many messages as Discord's limits need, each marked in its first embed's
+/// footer (`ResultMarker`).
 enum ResultEmbeds {
     static let colour = 0xE0_40_1B
 
@@ -16,12 +17,16 @@ enum ResultEmbeds {
             embeds.append(Embed(
                 title: first ? truncate(title(post), MessageLimits.embedTitle) : nil,
                 description: first ? truncate(summary(post, timeZone: timeZone), MessageLimits.embedDescription) : nil,
-                fields: slice.isEmpty ? nil : slice,
-                footer: first ? EmbedFooter(text: "Subsession \(post.subsessionID)") : nil,
-                color: colour))
+                fields: slice.isEmpty ? nil : slice, color: colour))
             start += MessageLimits.embedFields
         } while start < fields.count
-        return MessageSplitter.pack(embeds)
+        // Every message's first embed is marked, so each part can be found again (`ResultMarker`).
+        var messages = MessageSplitter.pack(embeds, reserve: ResultMarker.reservedCharacters)
+        for part in messages.indices {
+            messages[part][0].footer = EmbedFooter(
+                text: ResultMarker.footer(subsessionID: post.subsessionID, part: part, of: messages.count))
+        }
+        return messages
     }
 
     static func title(_ post: RaceResultPost) -> String {

@@ -20,13 +20,16 @@ public struct DiscordConfiguration: Sendable {
     /// Rejected requests (401/403/429) allowed per 10 minutes before the client pauses;
     /// Discord bans an IP at 10,000.
     public var invalidRequestBudget: Int
+    /// Messages read back (1...100, one request) when looking for a result post whose earlier
+    /// attempt may have landed.
+    public var resultCheckMessages: Int
 
     public init(
         applicationID: String? = nil, restBaseURL: String = "https://discord.com/api/v10",
         gatewayURLOverride: String? = nil,
         userAgent: String = "DiscordBot (https://github.com/trailbrake/trailbrake, 0.1)",
         feedBatchInterval: Duration = .seconds(5), feedMinimumSeverity: Int = 2, feedQueueCapacity: Int = 256,
-        invalidRequestBudget: Int = 5_000
+        invalidRequestBudget: Int = 5_000, resultCheckMessages: Int = 100
     ) {
         self.applicationID = applicationID
         self.restBaseURL = restBaseURL
@@ -36,5 +39,6 @@ public struct DiscordConfiguration: Sendable {
         self.feedMinimumSeverity = feedMinimumSeverity
         self.feedQueueCapacity = feedQueueCapacity
         self.invalidRequestBudget = invalidRequestBudget
+        self.resultCheckMessages = resultCheckMessages
     }
 }

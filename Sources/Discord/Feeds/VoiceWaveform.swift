@@ -1,5 +1,5 @@
-import COpus
 import Foundation
+import Voice
 
 /// What a Discord voice message needs besides the file: its length and a waveform preview.
 public struct VoiceMessageAudio: Sendable, Equatable {
@@ -42,36 +42,10 @@ public struct VoiceMessageAudio: Sendable, Equatable {
 
     /// Mono 48 kHz samples (channels averaged), pre-skip removed.
     static func decode(_ bytes: [UInt8]) throws(DiscordError) -> [Float] {
-        let packets = try OggPacketReader.packets(in: bytes)
-        guard let head = packets.first, head.count >= 19, head[0..<8].elementsEqual("OpusHead".utf8) else {
-            throw DiscordError.malformedPayload("not an Ogg Opus file (no OpusHead)")
+        do {
+            return try OggOpusDecoder.decodeMono(bytes)
+        } catch {
+            throw .malformedPayload(error.description)
         }
-        let channels = Int(head[9])
-        let preSkip = Int(head[10]) | Int(head[11]) << 8
-        guard channels == 1 || channels == 2 else { throw DiscordError.malformedPayload("unsupported channel count \(channels)") }
-        var error: Int32 = 0
-        guard let decoder = opus_decoder_create(48_000, Int32(channels), &error), error == OPUS_OK else {
-            throw DiscordError.malformedPayload("libopus refused to create a decoder (\(error))")
-        }
-        defer { opus_decoder_destroy(decoder) }
-        // 120 ms is the longest Opus packet.
-        let maximumFrame = 5_760
-        var pcm = [Float](repeating: 0, count: maximumFrame * channels)
-        var mono: [Float] = []
-        for packet in packets.dropFirst(2) where !packet.isEmpty {
-            let decoded = packet.withUnsafeBufferPointer { input in
-                pcm.withUnsafeMutableBufferPointer { output -> Int32 in
-                    guard let samples = output.baseAddress else { return OPUS_BUFFER_TOO_SMALL }
-                    return opus_decode_float(decoder, input.baseAddress, Int32(input.count), samples, Int32(maximumFrame), 0)
-                }
-            }
-            guard decoded >= 0 else { throw DiscordError.malformedPayload("undecodable Opus packet (\(decoded))") }
-            for frame in 0..<Int(decoded) {
-                var sum: Float = 0
-                for channel in 0..<channels { sum += pcm[frame * channels + channel] }
-                mono.append(sum / Float(channels))
-            }
-        }
-        return Array(mono.dropFirst(preSkip))
     }
 }

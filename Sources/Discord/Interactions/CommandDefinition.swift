@@ -90,6 +90,10 @@ public enum BotCommands {
                     .string("driver", "Trailbrake driver name"),
                     OptionDefinition(name: "dm", description: "Send it to me by direct message", type: 5, required: false),
                 ]),
+                .subcommand("link", "Let this server see a driver, with the driver's one-time code", [
+                    .string("code", "The code from `trailbrake discord link-code`"),
+                ]),
+                .subcommand("unlink", "Stop this server seeing a driver", [.string("driver", "Trailbrake driver name")]),
             ]),
     ]
 }

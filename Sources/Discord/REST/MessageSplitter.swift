@@ -2,13 +2,14 @@
 /// characters per message. An oversized table is split, never rejected.
 public enum MessageSplitter {
     /// Groups `embeds` into messages; every embed must already respect the per-embed limits.
-    public static func pack(_ embeds: [Embed]) -> [[Embed]] {
+    /// `reserve` characters stay free in every message (for a footer added afterwards).
+    public static func pack(_ embeds: [Embed], reserve: Int = 0) -> [[Embed]] {
         var messages: [[Embed]] = []
         var current: [Embed] = []
         var characters = 0
         for embed in embeds {
             let size = MessageLimits.characters(embed)
-            if !current.isEmpty, current.count == MessageLimits.embedsPerMessage || characters + size > MessageLimits.embedTotal {
+            if !current.isEmpty, current.count == MessageLimits.embedsPerMessage || characters + size + reserve > MessageLimits.embedTotal {
                 messages.append(current)
                 current = []
                 characters = 0

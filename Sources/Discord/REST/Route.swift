@@ -20,6 +20,12 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
         Route(method: "POST", template: "/channels/{channel}/messages", path: "/channels/\(channel)/messages",
               majorParameter: channel, isInteraction: false)
     }
+    /// `GET /channels/{channel}/messages?after=&limit=`: the messages right after `after`.
+    static func channelMessages(channel: String, after: UInt64, limit: Int) -> Route {
+        Route(method: "GET", template: "/channels/{channel}/messages", path: "/channels/\(channel)/messages?after=\(after)&limit=\(limit)",
+              majorParameter: channel, isInteraction: false)
+    }
+    static let currentUser = Route(method: "GET", template: "/users/@me", path: "/users/@me", majorParameter: "", isInteraction: false)
     static let createDM = Route(method: "POST", template: "/users/@me/channels", path: "/users/@me/channels",
                                 majorParameter: "", isInteraction: false)
     static let gatewayBot = Route(method: "GET", template: "/gateway/bot", path: "/gateway/bot",

@@ -55,6 +55,22 @@ struct BlobEnvelope {
         return writer.bytes
     }
 
+    /// The item count a blob's header declares, checked against the kind's limit, without
+    /// inflating anything: for size limits before a decode.
+    static func declaredCount(_ data: Data, as kind: Kind) throws(StorageError) -> Int {
+        var reader = ByteReader([UInt8](data.prefix(headerLength)), context: kind.name)
+        guard data.count >= headerLength else {
+            throw .corruptBlob("\(kind.name): \(data.count) bytes is shorter than the \(headerLength)-byte header")
+        }
+        guard Array(try reader.readBytes(kind.magic.count)) == kind.magic else { throw .corruptBlob("\(kind.name): wrong magic") }
+        _ = try reader.readBytes(6)  // version, compression, flags
+        let count = Int(try reader.readLittleEndianUInt32())
+        guard count <= kind.maximumCount else {
+            throw .corruptBlob("\(kind.name): count \(count) exceeds the limit \(kind.maximumCount)")
+        }
+        return count
+    }
+
     /// Checks the header and inflates the body; every failure is `StorageError.corruptBlob`.
     static func open(_ data: Data, as kind: Kind) throws(StorageError) -> BlobEnvelope {
         var reader = ByteReader([UInt8](data), context: kind.name)

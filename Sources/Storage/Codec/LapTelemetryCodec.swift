@@ -65,6 +65,11 @@ public enum LapTelemetryCodec {
         return (envelope.seal(as: kind, compressionLevel: compressionLevel), mask)
     }
 
+    /// The frame count in a blob's header (cheap: nothing is inflated); `decode` checks the rest.
+    public static func declaredFrameCount(_ data: Data) throws(StorageError) -> Int {
+        try BlobEnvelope.declaredCount(data, as: kind)
+    }
+
     /// Decodes a blob; anything inconsistent throws `StorageError.corruptBlob`.
     public static func decode(_ data: Data) throws(StorageError) -> [TelemetryFrame] {
         let envelope = try BlobEnvelope.open(data, as: kind)

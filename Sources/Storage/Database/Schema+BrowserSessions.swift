@@ -1,7 +1,7 @@
 import GRDB
 
 extension Schema {
-    /// "v4-browser-sessions": sign-in for the listen page. A login link (`trailbrake login-link`)
+    /// "v7-browser-sessions": sign-in for the listen page. A login link (`trailbrake login-link`)
     /// is exchanged once for a browser session, which the browser then holds as a cookie. Both
     /// secrets are stored only as SHA-256 hashes, like tokens.
     static func createBrowserSessionTables(_ db: Database) throws {

@@ -8,9 +8,15 @@ enum Schema {
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2-iracing", migrate: createIRacingTables)
         migrator.registerMigration("v3-discord", migrate: createDiscordTables)
-        migrator.registerMigration("v4-browser-sessions", migrate: createBrowserSessionTables)
         // League car numbers in Discord (Schema+League.swift).
         migrator.registerMigration("v5-league-numbers", migrate: createLeagueTables)
+        // Access: token expiry and revocation, REST paging, Discord opt-in, result re-send checks.
+        migrator.registerMigration("v6-token-lifecycle", migrate: addTokenLifecycle)
+        migrator.registerMigration("v6-page-indexes", migrate: addPageIndexes)
+        migrator.registerMigration("v6-discord-links", migrate: createDiscordLinkTables)
+        migrator.registerMigration("v6-outbox-attempts", migrate: addOutboxAttempts)
+        // Sign-in for the listen page (Schema+BrowserSessions.swift).
+        migrator.registerMigration("v7-browser-sessions", migrate: createBrowserSessionTables)
         return migrator
     }
 

@@ -50,18 +50,22 @@ public struct IRacingOutboxPost: Sendable, Hashable {
     public var payload: Data
     /// Publish attempts that failed so far.
     public var attempts: Int
+    /// When the post was first handed to the publisher; set, the post may already be out
+    /// (its answer was lost, or the process died before marking it posted).
+    public var firstAttemptAt: Date?
 
-    public init(guildID: UInt64, subsessionID: Int, payload: Data, attempts: Int = 0) {
+    public init(guildID: UInt64, subsessionID: Int, payload: Data, attempts: Int = 0, firstAttemptAt: Date? = nil) {
         self.guildID = guildID
         self.subsessionID = subsessionID
         self.payload = payload
         self.attempts = attempts
+        self.firstAttemptAt = firstAttemptAt
     }
 
     init(row: Row) {
         self.init(
             guildID: UInt64(bitPattern: row["guild_id"]), subsessionID: row["subsession_id"], payload: row["payload_json"],
-            attempts: row["attempts"])
+            attempts: row["attempts"], firstAttemptAt: row["first_attempt_at"])
     }
 }
 

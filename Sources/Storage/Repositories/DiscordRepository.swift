@@ -9,6 +9,9 @@ public struct DiscordRepository: Sendable {
         self.database = database
     }
 
+    /// Which drivers each guild may see (their opt-in), in the same database.
+    public var links: DiscordLinkRepository { DiscordLinkRepository(database: database) }
+
     /// The guild's settings; all-nil settings for a guild never configured.
     public func settings(guildID: String) async throws -> DiscordGuildSettings {
         try await withStorageErrors {
@@ -68,11 +71,21 @@ public struct DiscordRepository: Sendable {
         }
     }
 
-    /// Every follow, in every guild (the live feed routes by driver name).
+    /// Every follow, in every guild, whose driver has opted in to that guild (the live feed
+    /// routes by driver name). A follow left from before opt-in existed, or of a driver who
+    /// withdrew, posts nothing.
     public func allFollows() async throws -> [DiscordFollow] {
         try await withStorageErrors {
             try await database.writer.read { db in
-                try Row.fetchAll(db, sql: "SELECT guild_id, driver_name, channel_id FROM discord_follows ORDER BY guild_id, driver_name")
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT discord_follows.guild_id, discord_follows.driver_name, discord_follows.channel_id
+                        FROM discord_follows JOIN drivers ON drivers.name = discord_follows.driver_name
+                        JOIN discord_driver_links ON discord_driver_links.guild_id = discord_follows.guild_id
+                          AND discord_driver_links.driver_id = drivers.id
+                        ORDER BY discord_follows.guild_id, discord_follows.driver_name
+                        """)
                     .map { DiscordFollow(guildID: $0["guild_id"], driverName: $0["driver_name"], channelID: $0["channel_id"]) }
             }
         }

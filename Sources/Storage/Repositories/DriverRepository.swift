@@ -40,35 +40,12 @@ public struct DriverRepository: Sendable {
     /// Makes a new token for the driver and returns it; only its hash is stored, so this is
     /// the one time it can be shown. Throws `.notFound` for an unknown driver.
     public func createToken(for driverID: Int64, label: String? = nil) async throws -> String {
-        let token = AccessToken.generate()
-        let hash = AccessToken.hash(token)
-        try await withStorageErrors {
-            try await database.writer.write { db in
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM drivers WHERE id = ?", arguments: [driverID]) != nil else {
-                    throw StorageError.notFound("driver \(driverID)")
-                }
-                try db.execute(
-                    sql: "INSERT INTO tokens (driver_id, token_hash, label, created_at) VALUES (?, ?, ?, ?)",
-                    arguments: [driverID, hash, label, Date()]
-                )
-            }
-        }
-        return token
+        try await TokenRepository(database: database).issue(for: driverID, label: label).token
     }
 
-    /// The driver a token belongs to, or nil for a malformed, unknown or revoked token.
+    /// The driver a token belongs to, or nil for a malformed, unknown, revoked or expired token.
     public func authenticate(token: String) async throws -> Driver? {
-        guard AccessToken.isWellFormed(token) else { return nil }
-        let hash = AccessToken.hash(token)
-        return try await withStorageErrors {
-            try await database.writer.read { db in
-                try Row.fetchOne(
-                    db,
-                    sql: "SELECT drivers.* FROM tokens JOIN drivers ON drivers.id = tokens.driver_id WHERE tokens.token_hash = ?",
-                    arguments: [hash]
-                ).map(Driver.init(row:))
-            }
-        }
+        try await TokenRepository(database: database).authenticate(token: token)?.driver
     }
 
     public func driverCount() async throws -> Int {

@@ -142,6 +142,21 @@ public struct IRacingResultStore: Sendable {
         }
     }
 
+    /// Records, before a post is handed to the publisher, that it may be out from now on; the
+    /// first attempt's time is kept.
+    public func markAttempted(guildID: UInt64, subsessionID: Int, at time: Date = Date()) async throws {
+        try await withStorageErrors {
+            try await database.writer.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE iracing_outbox SET first_attempt_at = COALESCE(first_attempt_at, ?)
+                        WHERE guild_id = ? AND subsession_id = ?
+                        """,
+                    arguments: [time, Int64(bitPattern: guildID), subsessionID])
+            }
+        }
+    }
+
     public func markPosted(guildID: UInt64, subsessionID: Int) async throws {
         try await withStorageErrors {
             try await database.writer.write { db in

@@ -35,23 +35,7 @@ public struct LapRepository: Sendable {
     /// stored blob does not decode. The blob is read in one short query and decoded after the
     /// reader connection is released.
     public func telemetry(lapID: Int64, driverID: Int64) async throws -> [TelemetryFrame]? {
-        let stored = try await withStorageErrors {
-            try await database.writer.read { db in
-                try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT lap_telemetry.codec, lap_telemetry.data FROM lap_telemetry
-                        JOIN laps ON laps.id = lap_telemetry.lap_id WHERE laps.id = ? AND laps.driver_id = ?
-                        """,
-                    arguments: [lapID, driverID]
-                ).map { row in (codec: try row.decode(String.self, forColumn: "codec"), data: try row.decode(Data.self, forColumn: "data")) }
-            }
-        }
-        guard let stored else { return nil }
-        guard stored.codec == LapTelemetryCodec.name else {
-            throw StorageError.corruptBlob("lap \(lapID): unknown telemetry codec \(stored.codec)")
-        }
-        return try LapTelemetryCodec.decode(stored.data)
+        try await storedTelemetry(lapID: lapID, driverID: driverID)?.frames()
     }
 
     /// Lap B against lap A of the same driver, corner by corner (B minus A); nil when either

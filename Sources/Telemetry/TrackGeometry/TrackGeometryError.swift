@@ -15,6 +15,8 @@ public enum TrackGeometryError: Error, Sendable, Equatable, CustomStringConverti
     case coordinateOutOfRange(index: Int)
     /// The last point is far from the first: the line is not a closed circuit.
     case notClosed(gap: Double, spacing: Double)
+    /// The closed line is longer than `TrackLine.maximumLength` metres.
+    case tooLong(length: Double)
 
     public var code: String {
         switch self {
@@ -26,6 +28,7 @@ public enum TrackGeometryError: Error, Sendable, Equatable, CustomStringConverti
         case .tooFewPoints: "too_few_points"
         case .coordinateOutOfRange: "coordinate_out_of_range"
         case .notClosed: "not_closed"
+        case .tooLong: "too_long"
         }
     }
 
@@ -40,6 +43,8 @@ public enum TrackGeometryError: Error, Sendable, Equatable, CustomStringConverti
         case .coordinateOutOfRange(let index): "point \(index) lies more than \(Int(TrackLine.maximumCoordinate)) m from the origin"
         case .notClosed(let gap, let spacing):
             "the last point is \(Int(gap.rounded())) m from the first, but points are \(Int(spacing.rounded())) m apart: not a closed line"
+        case .tooLong(let length):
+            "the line is \(Int(length.rounded())) m long; no track is longer than \(Int(TrackLine.maximumLength)) m"
         }
     }
 }

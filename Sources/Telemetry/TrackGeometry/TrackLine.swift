@@ -20,6 +20,11 @@ public struct TrackLine: Sendable, Equatable {
     public static let minimumPointCount = 3
     /// 10,000 km: no circuit is larger, and squares of such coordinates cannot overflow.
     public static let maximumCoordinate = 1e7
+    /// 100 km, the longest track a reference lap may have (`ReferenceResampler.maximumTrackLength`):
+    /// the Nürburgring's combined layout is about 25 km. Synthesis samples the line at every
+    /// metre, so a longer line (three points 10,000 km apart) would allocate gigabytes and run
+    /// for minutes instead of being refused.
+    public static let maximumLength = 100_000.0
     /// Consecutive points closer than 1 mm are one point (a repeated row, or the first point
     /// repeated at the end): they have no direction between them.
     public static let duplicateTolerance = 0.001
@@ -61,6 +66,8 @@ public struct TrackLine: Sendable, Equatable {
         let median = steps.dropLast().sorted()[(count - 1) / 2]
         if let gap = steps.last, gap > Self.closingGapFactor * median { throw .notClosed(gap: gap, spacing: median) }
 
+        let length = steps.reduce(0, +)
+        guard length <= Self.maximumLength else { throw .tooLong(length: length) }
         var distances = [0.0]
         for step in steps.dropLast() { distances.append((distances.last ?? 0) + step) }
         var headings: [Double] = []
@@ -75,7 +82,7 @@ public struct TrackLine: Sendable, Equatable {
         }
         self.points = points
         self.distances = distances
-        self.length = (distances.last ?? 0) + (steps.last ?? 0)
+        self.length = length
         self.stepHeadings = headings
         self.stepMiddles = (0..<count).map { distances[$0] + steps[$0] / 2 }
         let closingTurn = Self.turn(from: headings[count - 1], to: headings[0])

@@ -30,6 +30,13 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
     /// The lap in progress passed the lap cap and was ended (stored as invalid, or dropped).
     case lapTooLong = "lap_too_long"
     case `internal`
+    // Connection and session limits, timeouts and slow clients (docs/protocol.md, "Limits").
+    case idleTimeout = "idle_timeout"
+    case tooManySessions = "too_many_sessions"
+    case serverBusy = "server_busy"
+    case slowConsumer = "slow_consumer"
+    /// The token the session was opened with was revoked or has expired (close 4401).
+    case tokenRevoked = "token_revoked"
 
     /// The WebSocket close code the protocol prescribes, or nil when the connection is kept.
     public var closeCode: UInt16? {
@@ -38,6 +45,11 @@ public enum ProtocolErrorCode: String, Sendable, Codable, CaseIterable {
         case .helloTimeout, .invalidHello: 1008
         case .messageTooLarge: 1009
         case .invalidUTF8: 1007
+        case .idleTimeout, .tooManySessions, .slowConsumer: 1008
+        // RFC 6455's registry: "Try Again Later", the server is at capacity.
+        case .serverBusy: 1013
+        // Application range (4000-4999): reconnecting with the same token cannot help.
+        case .tokenRevoked: 4401
         case .rateLimited, .tooManyLaps, .tooManyFragments: 1008
         default: nil
         }

@@ -57,6 +57,7 @@ struct EndToEndServer: Sendable {
         configuration.server.port = 0
         configuration.server.dataDirectory = directory.path
         if let tls { configuration.tls = tls }
+        configure(&configuration)
         var logger = Logger(label: "e2e-server")
         logger.logLevel = .warning
         let dependencies = CoachServerDependencies.storageBacked(

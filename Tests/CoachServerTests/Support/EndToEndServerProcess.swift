@@ -33,8 +33,15 @@ final class EndToEndServerProcess {
     }
 
     /// Starts the server and waits (at most `startupTimeout` seconds) until it listens.
-    init(executable: URL, startupTimeout: Double = 20) async throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-kill-\(UUID().uuidString)")
+    /// - Parameters:
+    ///   - previous: a stopped server whose directory (database, token) this one takes over: a restart.
+    ///   - environment: `TRAILBRAKE_*` settings for the child (the developer's own never reach it).
+    init(
+        executable: URL, startupTimeout: Double = 20, restarting previous: EndToEndServerProcess? = nil,
+        environment: [String: String] = [:]
+    ) async throws {
+        directory = previous?.directory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-kill-\(UUID().uuidString)")
         let references = directory.appendingPathComponent("references")
         try FileManager.default.createDirectory(at: references, withIntermediateDirectories: true)
         let config = directory.appendingPathComponent("trailbrake.toml")
@@ -53,6 +60,7 @@ final class EndToEndServerProcess {
         ]
         // The developer's own TRAILBRAKE_* settings must not reach the child.
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRAILBRAKE_") }
+            .merging(environment) { $1 }
         let (stdoutPipe, stderrPipe) = (Pipe(), Pipe())
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
@@ -60,8 +68,9 @@ final class EndToEndServerProcess {
         try process.run()
         self.process = process
         do {
+            let knownToken = previous?.token
             let started = try await withTimeout(seconds: startupTimeout) {
-                async let token = stdout.firstLine(after: { $0.hasPrefix("First run:") })
+                async let token = Self.token(known: knownToken, printedOn: stdout)
                 async let url = stderr.firstMatch { line in
                     // Hummingbird logs its own "listening on 127.0.0.1:PORT" first; ours has the scheme.
                     line.range(of: "listening on http").map { String(line[$0.lowerBound...].dropFirst(13).prefix { !$0.isWhitespace }) }
@@ -72,15 +81,32 @@ final class EndToEndServerProcess {
             baseURL = started.url
         } catch {
             Self.terminate(process)
-            try? FileManager.default.removeItem(at: directory)
+            if previous == nil { try? FileManager.default.removeItem(at: directory) }
             throw TestFailure("trailbrake serve did not start: \(error)")
         }
+    }
+
+    /// The first-run token a fresh server prints, or the one a restarted server keeps.
+    private static func token(known: String?, printedOn stdout: LineStream) async throws -> String {
+        if let known { return known }
+        return try await stdout.firstLine(after: { $0.hasPrefix("First run:") })
     }
 
     /// Kills the child if it still runs, reaps it and removes its directory. Always call it (defer).
     func tearDown() {
         Self.terminate(process)
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Sends SIGTERM (a graceful shutdown) and returns how long the child took to exit, nil
+    /// when it still runs after `seconds` (it is then left running for `tearDown`).
+    func terminateGracefully(within seconds: Double) async -> Duration? {
+        let started = ContinuousClock.now
+        kill(pid, SIGTERM)
+        let process = process
+        guard await eventually(within: seconds, { !process.isRunning }) else { return nil }
+        process.waitUntilExit()
+        return ContinuousClock.now - started
     }
 
     private static func terminate(_ process: Process) {

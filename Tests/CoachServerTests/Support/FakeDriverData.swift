@@ -37,11 +37,13 @@ struct FakeDriverData: DriverDataReader {
         laps = [100: lap(100, session: "session-a", owner: 1), 200: lap(200, session: "session-b", owner: 2)]
     }
 
-    func sessions(driverID: Int64) async throws -> [SessionSummary] { sessionsByDriver[driverID] ?? [] }
+    func sessions(driverID: Int64, page: PageRequest) async throws -> PageResult<SessionSummary> {
+        PageResult(items: Array((sessionsByDriver[driverID] ?? []).prefix(page.limit)), nextKey: nil)
+    }
 
-    func laps(sessionID: String, driverID: Int64) async throws -> [LapSummary]? {
+    func laps(sessionID: String, driverID: Int64, page: PageRequest) async throws -> PageResult<LapSummary>? {
         guard sessionsByDriver[driverID]?.contains(where: { $0.id == sessionID }) == true else { return nil }
-        return laps.values.filter { $0.summary.sessionID == sessionID }.map(\.summary)
+        return PageResult(items: laps.values.filter { $0.summary.sessionID == sessionID }.map(\.summary), nextKey: nil)
     }
 
     func lap(_ lapID: Int64, driverID: Int64) async throws -> LapDetailResponse? {
@@ -49,9 +51,10 @@ struct FakeDriverData: DriverDataReader {
         return LapDetailResponse(lap: lap.summary, corners: [], brakingZones: [])
     }
 
-    func telemetry(lapID: Int64, driverID: Int64) async throws -> [TelemetryFrame]? {
+    func telemetry(lapID: Int64, driverID: Int64) async throws -> LapTelemetrySource? {
         guard let lap = laps[lapID], lap.ownerID == driverID else { return nil }
-        return lap.frames
+        let frames = lap.frames
+        return LapTelemetrySource(frameCount: frames.count) { frames }
     }
 
     func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse? {

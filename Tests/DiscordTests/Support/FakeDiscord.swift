@@ -13,6 +13,9 @@ import ServiceLifecycle
 /// WebSocket at `/gateway` (new sessions) and `/resume` (the READY's resume URL).
 struct FakeDiscord: Sendable {
     static let token = "MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs"
+    /// The bot's user id, as Discord encodes it in the token's first part (base64): the author
+    /// of the bot's messages and the `user` of its READY.
+    static let botUserID = String(decoding: Data(base64Encoded: String(token.prefix { $0 != "." })) ?? Data(), as: UTF8.self)
     let port: Int
     let rest: FakeDiscordREST
     let gateway: FakeGateway
@@ -42,7 +45,7 @@ struct FakeDiscord: Sendable {
             router.on("/api/v10/**", method: method) { request, _ -> Response in
                 let body = try await request.body.collect(upTo: 32 * 1_024 * 1_024)
                 let recorded = FakeDiscordREST.Recorded(
-                    method: method.rawValue, path: String(request.uri.path.dropFirst("/api/v10/".count)),
+                    method: method.rawValue, path: String(request.uri.path.dropFirst("/api/v10/".count)), query: request.uri.query,
                     authorization: request.headers[.authorization], userAgent: request.headers[.userAgent],
                     contentType: request.headers[.contentType], body: Data(body.readableBytesView))
                 let reply = await rest.handle(recorded, gatewayURL: "ws://127.0.0.1:\(portBox.port)/gateway")

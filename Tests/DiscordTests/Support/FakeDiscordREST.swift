@@ -2,13 +2,17 @@ import Foundation
 
 /// What the fake Discord's REST side saw, and the rules it enforces like Discord does:
 /// token and User-Agent, per-route buckets (429 with the captured headers and body when the
-/// client breaks them), and nonce + `enforce_nonce` deduplication. On cue it also behaves like
-/// Discord over the internet: requests and answers delayed by random amounts (so answers
-/// overtake each other), and server errors (502/503/504 with their non-JSON bodies).
+/// client breaks them), and nonce + `enforce_nonce` deduplication for as long as Discord
+/// remembers a nonce (a few minutes; `nonceMemory`, and `forgetNonces()` for "much later").
+/// Messages get snowflake ids from the time they are posted and can be read back (the channel
+/// history, without their nonces, as Discord returns them). On cue it also behaves like Discord
+/// over the internet: requests and answers delayed by random amounts (so answers overtake each
+/// other), server errors (502/503/504 with their non-JSON bodies), answers that never come.
 actor FakeDiscordREST {
     struct Recorded: Sendable {
         var method: String
         var path: String
+        var query: String? = nil
         var authorization: String?
         var userAgent: String?
         var contentType: String?
@@ -20,6 +24,7 @@ actor FakeDiscordREST {
     struct Posted: Sendable {
         var id: String
         var channel: String
+        var postedAt = Date()
         /// `payload_json` for multipart posts, else the JSON body.
         var payload: Data
         var files: [(name: String, filename: String?, contentType: String?, body: Data)]
@@ -43,7 +48,19 @@ actor FakeDiscordREST {
     var peakArrivalsPerWindow: Int { buckets.peakArrivalsPerWindow }
     private(set) var requests: [Recorded] = []
     private(set) var posted: [Posted] = []
-    private var nonces: [String: String] = [:]
+    /// Message id and arrival time per nonce.
+    private var nonces: [String: (id: String, at: Date)] = [:]
+    /// How long a nonce is honoured; Discord documents "a few minutes".
+    private(set) var nonceMemory: TimeInterval = 300
+    /// Requests answered from history reads (`GET /channels/{id}/messages`).
+    private(set) var historyReads = 0
+    /// While set, every answer is held back after the work is done (Discord did it, the
+    /// client never hears): the request hangs until it is cancelled or this is cleared.
+    private(set) var answersHang = false
+    /// Message posts beyond this many are refused with 503 before they take effect.
+    private var postLimit: Int?
+    /// Status for history reads instead of the messages (403: no Read Message History).
+    private var historyStatus: Int?
     /// Seconds a request travels before Discord counts it, and its answer travels back.
     private var arrivalDelay: ClosedRange<Double> = 0...0
     private var answerDelay: ClosedRange<Double> = 0...0
@@ -63,6 +80,13 @@ actor FakeDiscordREST {
     }
 
     func setStalled(_ stalled: Bool) { self.stalled = stalled }
+    func setNonceMemory(_ seconds: TimeInterval) { nonceMemory = seconds }
+    /// Forgets every nonce, as Discord has some minutes after a post.
+    func forgetNonces() { nonces = [:] }
+    func setAnswersHang(_ hang: Bool) { answersHang = hang }
+    /// Refuses (503, nothing posted) every message post once `count` messages exist; nil lifts it.
+    func refusePosts(beyond count: Int?) { postLimit = count }
+    func failHistoryReads(status: Int?) { historyStatus = status }
     func configureBuckets(limit: Int, window: Double) {
         buckets.limit = limit
         buckets.window = window
@@ -92,6 +116,9 @@ actor FakeDiscordREST {
         let failure = serverErrors.take()
         if let failure, !failure.afterProcessing { return FakeServerErrors.reply(status: failure.status) }
         let reply = await answer(request, gatewayURL: gatewayURL)
+        while answersHang {
+            do { try await Task.sleep(for: .milliseconds(20)) } catch { return Reply(status: 503) }
+        }
         await Self.travel(answerDelay)
         if let failure { return FakeServerErrors.reply(status: failure.status) }
         return reply
@@ -115,6 +142,16 @@ actor FakeDiscordREST {
             var object = (try? DiscordFixtures.object("rest/get_gateway_bot_response.json")) ?? ["shards": 1]
             object["url"] = gatewayURL
             return Reply(status: 200, body: json(object))
+        case ("GET", "channels") where parts.count == 3 && parts[2] == "messages":
+            let verdict = buckets.arrive("GET channels/\(parts[1])/messages")
+            guard verdict.allowed else { return tooManyRequestsReply(verdict) }
+            historyReads += 1
+            if let historyStatus {
+                return Reply(status: historyStatus, body: json(["message": "Missing Access", "code": 50001]))
+            }
+            return history(channel: parts[1], query: request.query, headers: verdict.headers)
+        case ("GET", "users") where parts.count == 2 && parts[1] == "@me":
+            return Reply(status: 200, body: json(["id": FakeDiscord.botUserID, "username": "trailbrake", "bot": true]))
         case ("POST", "channels") where parts.count == 3:
             // A cancelled request (server shutdown) must not spin here holding the actor.
             while stalled {
@@ -122,6 +159,7 @@ actor FakeDiscordREST {
             }
             let verdict = buckets.arrive("channels/\(parts[1])")
             guard verdict.allowed else { return tooManyRequestsReply(verdict) }
+            if let postLimit, posted.count >= postLimit { return FakeServerErrors.reply(status: 503) }
             return createMessage(channel: parts[1], request, rateLimitHeaders: verdict.headers)
         case ("POST", "users"):
             let recipient = (request.json?["recipient_id"] as? String) ?? ""
@@ -144,9 +182,36 @@ actor FakeDiscordREST {
         }
     }
 
+    /// A snowflake as Discord makes them: milliseconds since 2015 in the top bits, so ids grow
+    /// with time and `after` in a history read means "posted later".
     private func newID() -> String {
         nextID += 1
-        return String(nextID)
+        let milliseconds = UInt64(Date().timeIntervalSince1970 * 1_000) - 1_420_070_400_000
+        return String(milliseconds << 22 | UInt64(nextID & 0x3F_FFFF))
+    }
+
+    /// `GET /channels/{id}/messages?after=&limit=`: the `limit` messages right after `after`,
+    /// newest first, each with its author (the bot) and embeds, but no nonce.
+    private func history(channel: String, query: String?, headers: [(String, String)]) -> Reply {
+        var parameters: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { parameters[parts[0]] = parts[1] }
+        }
+        let after = parameters["after"].flatMap(UInt64.init) ?? 0
+        let limit = min(max(parameters["limit"].flatMap(Int.init) ?? 50, 1), 100)
+        let messages = messages(in: channel).filter { (UInt64($0.id) ?? 0) > after }.prefix(limit).reversed().map { message in
+            var object = message.payloadObject
+            object["nonce"] = nil
+            object["enforce_nonce"] = nil
+            object["allowed_mentions"] = nil
+            object["id"] = message.id
+            object["channel_id"] = channel
+            object["author"] = ["id": FakeDiscord.botUserID, "username": "trailbrake", "bot": true]
+            object["timestamp"] = ISO8601DateFormatter().string(from: message.postedAt)
+            return object
+        }
+        return Reply(status: 200, headers: headers + [("Content-Type", "application/json")], body: json(Array(messages)))
     }
 
     /// Discord's 429 for a bucket: the captured headers and body with this window's numbers.
@@ -179,14 +244,16 @@ actor FakeDiscordREST {
         let object = ((try? JSONSerialization.jsonObject(with: payload)) as? [String: Any]) ?? [:]
         let headers = rateLimitHeaders + [("Content-Type", "application/json")]
         // Discord: with enforce_nonce, a nonce seen recently returns the earlier message.
-        if object["enforce_nonce"] as? Bool == true, let nonce = object["nonce"] as? String, let existing = nonces[nonce] {
-            return Reply(status: 200, headers: headers, body: json(["id": existing, "channel_id": channel]))
+        if object["enforce_nonce"] as? Bool == true, let nonce = object["nonce"] as? String, let existing = nonces[nonce],
+            Date().timeIntervalSince(existing.at) < nonceMemory
+        {
+            return Reply(status: 200, headers: headers, body: json(["id": existing.id, "channel_id": channel]))
         }
         if (object["content"] as? String)?.count ?? 0 > 2_000 {
             return Reply(status: 400, headers: headers, body: (try? DiscordFixtures.data("rest/error_50035_invalid_form_body.json")) ?? Data())
         }
         let id = newID()
-        if let nonce = object["nonce"] as? String { nonces[nonce] = id }
+        if let nonce = object["nonce"] as? String { nonces[nonce] = (id, Date()) }
         posted.append(Posted(id: id, channel: channel, payload: payload, files: files))
         return Reply(status: 200, headers: headers, body: json(["id": id, "channel_id": channel]))
     }

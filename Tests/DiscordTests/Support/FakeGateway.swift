@@ -131,6 +131,9 @@ actor FakeGateway {
             ready["session_id"] = sessionID
             ready["resume_gateway_url"] = resumeURL
             ready["application"] = ["id": "100", "flags": 0]
+            var user = ready["user"] as? [String: Any] ?? [:]
+            user["id"] = FakeDiscord.botUserID
+            ready["user"] = user
             try await emit("READY", json(ready), writer: writer)
             for guild in guildIDs {
                 try await emit("GUILD_CREATE", json(["id": guild, "name": "Team"]), writer: writer)
