@@ -148,6 +148,11 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+            ],
+            // The listen page's hand-written style and scripts, compiled into the binary.
+            resources: [
+                .embedInCode("ListenPage/Assets/listen.css"), .embedInCode("ListenPage/Assets/listen.js"),
+                .embedInCode("ListenPage/Assets/listen-audio.js"), .embedInCode("ListenPage/Assets/login.js"),
             ]
         ),
         // The Discord bot: gateway and REST clients, slash commands, results and the live feed.
@@ -342,6 +347,15 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
+        // The listen page in headless Chromium (DevTools over WebSocket), fed by the load tool's replay.
+        .testTarget(
+            name: "ListenPageBrowserTests",
+            dependencies: [
+                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -39,10 +39,17 @@ actor SessionRegistry {
     private let limits: Limits
     private let metrics: ServerMetrics
 
-    init(resumeWindow: Duration, limits: Limits = Limits(total: .max, perDriver: .max), metrics: ServerMetrics) {
+    /// Each driver's listeners, whichever session the driver is in.
+    nonisolated let listeners: ListenerHub
+
+    init(
+        resumeWindow: Duration, limits: Limits = Limits(total: .max, perDriver: .max), metrics: ServerMetrics,
+        listeners: ListenerHub
+    ) {
         self.resumeWindow = resumeWindow
         self.limits = limits
         self.metrics = metrics
+        self.listeners = listeners
     }
 
     /// Sessions attached to a socket now.
