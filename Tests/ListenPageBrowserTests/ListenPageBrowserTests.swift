@@ -41,6 +41,13 @@ struct ListenPageBrowserTests {
                     try await Self.takeScreenshots(page)
                     let heard = try await replayed
                     try await Self.checkReport(page, against: heard)
+                }
+                // Signing out on a fresh DevTools connection and tab (the browser's cookie is
+                // shared): the long replay's connection is done with, as a person would reopen it.
+                try await DevToolsClient.connect(url: browser.devToolsURL) { devTools in
+                    let page = try await BrowserPage.open(devTools)
+                    try await page.navigate(server.baseURL + "/listen")
+                    try await page.waitUntil("document.querySelector('.signout button')", "the listen page, still signed in")
                     try await page.tap(".signout button")
                     try await page.waitUntil("document.getElementById('signin-form')", "the sign-in page after signing out")
                     #expect(try await page.evaluate("fetch('/listen/session').then((answer) => answer.status)") == 401)
