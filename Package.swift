@@ -99,6 +99,9 @@ let package = Package(
         .target(
             name: "IRacing",
             dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,6 +112,7 @@ let package = Package(
         .target(
             name: "ResultsPoller",
             dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 "IRacing",
                 "Integration",
                 "Storage",
@@ -129,6 +133,7 @@ let package = Package(
         .target(
             name: "CoachServer",
             dependencies: [
+                .product(name: "CoreMetrics", package: "swift-metrics"),
                 "Telemetry",
                 "Coaching",
                 "Storage",
@@ -148,12 +153,20 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+            ],
+            // The listen page's hand-written style and scripts, compiled into the binary.
+            resources: [
+                .embedInCode("ListenPage/Assets/listen.css"), .embedInCode("ListenPage/Assets/listen.js"),
+                .embedInCode("ListenPage/Assets/listen-audio.js"), .embedInCode("ListenPage/Assets/login.js"),
             ]
         ),
         // The Discord bot: gateway and REST clients, slash commands, results and the live feed.
         .target(
             name: "Discord",
             dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 "Integration",
                 "Storage",
                 "Voice",
@@ -200,6 +213,8 @@ let package = Package(
         .executableTarget(
             name: "trailbrake",
             dependencies: [
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "CoachServer",
                 "CoachVoice",
                 "Storage",
@@ -280,6 +295,7 @@ let package = Package(
         .target(
             name: "IRacingFake",
             dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 "IRacing", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -320,6 +336,7 @@ let package = Package(
         .testTarget(
             name: "LoadTests",
             dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
                 "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -330,23 +347,40 @@ let package = Package(
         .testTarget(
             name: "DiscordTests",
             dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
                 "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
-                // Exactly-once result posts: the real results poller publishing through the bot.
-                "ResultsPoller", "IRacing",
+                // Exactly-once result posts: the real results poller publishing through the bot (above).
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
+        // The listen page in headless Chromium (DevTools over WebSocket), fed by the load tool's replay.
+        .testTarget(
+            name: "ListenPageBrowserTests",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "CoachServerTests",
             dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "Voice",
                 "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

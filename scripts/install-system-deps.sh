@@ -18,6 +18,12 @@ packages=(
   python3-venv      # tests: scripts/install-python-deps.sh puts pyirsdk (PyPI) in a virtual environment
 )
 
+# `--only PKG...`: just these packages instead (e.g. scripts/install-browser-test-deps.sh).
+if [ "${1:-}" = "--only" ]; then
+  shift
+  packages=("$@")
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

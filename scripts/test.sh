@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 ./scripts/install-system-deps.sh
 ./scripts/install-python-deps.sh   # pyirsdk and gt-telem, the independent .ibt and GT7 readers the tests compare with
+./scripts/install-browser-test-deps.sh   # headless Chromium for the listen page's browser test
 
 # Build progress lines ("[12/900] Compiling ...") are dropped; diagnostics and test output stay.
 quiet_build() { sed -u -E '/^\[[0-9]+\/[0-9]+\] /d'; }

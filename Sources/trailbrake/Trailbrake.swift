@@ -6,6 +6,6 @@ struct Trailbrake: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trailbrake",
         abstract: "Real-time coaching server for sim racers.",
-        subcommands: [ServeCommand.self, TokenCommand.self, ReferenceCommand.self, DiscordCommand.self]
+        subcommands: [ServeCommand.self, TokenCommand.self, ReferenceCommand.self, DiscordCommand.self, LoginLinkCommand.self]
     )
 }

@@ -40,7 +40,6 @@ struct ConsoleEndToEndTests {
             consolePort: console.port, bindHost: "127.0.0.1", bindPort: 0)
         let source = EndingSource(inner: GT7Source(options: options)) {
             for await _ in console.done {}
-            try? await Task.sleep(for: .milliseconds(500))  // the last packets' way through the adapter
         }
         let (log, stored) = try await Self.stream(source)
         await console.stop()
@@ -77,7 +76,6 @@ struct ConsoleEndToEndTests {
             consolePort: console.port, bindHost: "127.0.0.1", bindPort: 0, receiveGap: .milliseconds(200), silenceTimeout: .seconds(1))
         let source = CountingSource(inner: EndingSource(inner: GT7Source(options: options)) {
             for await _ in console.done {}
-            try? await Task.sleep(for: .milliseconds(500))
         })
         let home = try await LiveTestServer.Home()
         defer { home.remove() }
@@ -108,7 +106,6 @@ struct ConsoleEndToEndTests {
         let source = EndingSource(inner: AssettoCorsaSource(options: .init(
             host: "127.0.0.1", mapper: .init(trackLength: length), port: game.port, bindHost: "127.0.0.1"))) {
             for await _ in game.done {}
-            try? await Task.sleep(for: .milliseconds(500))
         }
         let (log, stored) = try await Self.stream(source)
         await game.stop()
@@ -134,7 +131,6 @@ struct ConsoleEndToEndTests {
             guard let game = try? await FakeForzaGame.start(.init(datagrams: packets.map(\.bytes), burst: 4), to: port) else { return }
             holder.game.withLock { $0 = game }
             for await _ in game.done {}
-            try? await Task.sleep(for: .milliseconds(500))
         }
         let (log, stored) = try await Self.stream(ending)
         await holder.game.withLock { $0 }?.stop()

@@ -5,7 +5,7 @@ import Storage
 
 extension CoachServerDependencies {
     /// Every seam backed by one SQLite database: tokens, the coach with `library`, sessions, the
-    /// lap writer and the read API. `trailbrake serve` runs on this, and so do the tests that
+    /// lap writer, the read API and the listen page's sign-in. `trailbrake serve` runs on this, and so do the tests that
     /// start a real server, so they exercise the same wiring.
     public static func storageBacked(
         database: TrailbrakeDatabase, library: ReferenceLibrary, coaching: ServerConfiguration.Coaching, logger: Logger,
@@ -19,6 +19,7 @@ extension CoachServerDependencies {
             authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
             voice: voice, coachingFeed: coachingFeed,
-            lapSpill: PendingLapDirectory(besideDatabase: database).map { StorageBackedLapSpill(directory: $0, writer: writer) })
+            lapSpill: PendingLapDirectory(besideDatabase: database).map { StorageBackedLapSpill(directory: $0, writer: writer) },
+            browserSessions: StorageBackedBrowserSessions(database: database))
     }
 }

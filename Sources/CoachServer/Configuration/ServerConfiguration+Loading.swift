@@ -49,6 +49,7 @@ extension ServerConfiguration {
             throw ConfigurationError.invalidValue(key: "server.echo_path", reason: "must start with / and differ from the live path")
         }
         try configuration.validateAccess()
+        try configuration.validateListen()
         return configuration
     }
 }

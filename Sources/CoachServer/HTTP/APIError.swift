@@ -5,6 +5,8 @@ import Hummingbird
 public struct APIError: HTTPResponseError, Sendable, Equatable {
     public enum Code: String, Sendable {
         case unauthorized
+        /// A browser request from a page of another site (its `Origin`), or a form without its CSRF token.
+        case forbidden
         case notFound = "not_found"
         case badRequest = "bad_request"
         case `internal`
@@ -29,6 +31,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
     public var status: HTTPResponse.Status {
         switch code {
         case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
         case .notFound: .notFound
         case .badRequest: .badRequest
         case .internal: .internalServerError

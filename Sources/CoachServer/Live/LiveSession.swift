@@ -53,6 +53,8 @@ actor LiveSession {
     /// Cues held back from the feed while their clip renders, by cue id: each is offered once,
     /// with its clip when it is rendered within `lateClipWindow`, else without (`releaseToFeed`).
     private var cuesAwaitingClip: [UInt64: CueEvent] = [:]
+    /// The driver's listeners (`/api/v1/coaching/listen`); `publish` never waits.
+    private let mirror: DriverMirror?
 
     var outbound: SocketSender?
     private var acknowledgedSequence: UInt64 = 0
@@ -68,8 +70,9 @@ actor LiveSession {
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, lapStore: LapStoreQueue, metrics: ServerMetrics,
         live: ServerConfiguration.Live, voice: (any CueVoice)?, language: CueLanguage, logger: Logger,
-        feed: (any CoachingFeedSink)? = nil
+        feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil
     ) {
+        self.mirror = mirror
         self.lapStore = lapStore
         self.limits = live
         self.voice = voice
@@ -110,7 +113,9 @@ actor LiveSession {
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes, batchesPerSecond: limits.batchesPerSecond,
             batchBurst: limits.batchBurst, topics: coach.topics.map(\.rawValue))
-        socket.send(ServerMessage.welcome(welcome).outboundMessage(using: encoder))
+        let welcomeMessage = ServerMessage.welcome(welcome).outboundMessage(using: encoder)
+        mirror?.sessionAttached(publicID, welcome: welcomeMessage, voice: self.voice.map { .init(voice: $0, language: language) })
+        socket.send(welcomeMessage)
         outbound = socket
         acknowledgedSequence = 0  // the new socket has heard no ack yet
         tellLapsStoredWhileDetached()
@@ -121,12 +126,12 @@ actor LiveSession {
 
     /// Tells the driver why and closes the socket with the error's close code (a revoked token:
     /// `SessionRegistry.closeSessions(openedWith:reason:)` finishes the session right after).
-    func closeSocket(with error: WireError) async {
-        guard let writer = outbound else { return }
+    func closeSocket(with error: WireError) {
+        guard let socket = outbound else { return }
         outbound = nil
         metrics.recordError(error.code)
-        writer.send(ServerMessage.error(error).outboundMessage(using: encoder))
-        if let code = error.code.webSocketCloseCode { writer.close(code, reason: error.code.rawValue) }
+        socket.send(ServerMessage.error(error).outboundMessage(using: encoder))
+        socket.close(error.code.webSocketCloseCode ?? .policyViolation, reason: error.code.rawValue)
     }
 
     /// Ends the session: processes what is queued, stores the partial lap, records the end.
@@ -302,7 +307,9 @@ actor LiveSession {
         if !outbound.send(.binary(ByteBuffer(bytes: message), kind: .voiceClip)) { self.outbound = nil }
     }
 
+    /// Queues a message for the driver and mirrors it to their listeners; waits for neither.
     func send(_ message: ServerMessage) {
+        mirror?.publish(message, from: publicID)
         guard let outbound else { return }
         if !outbound.send(message.outboundMessage(using: encoder)) { self.outbound = nil }
     }
@@ -310,6 +317,7 @@ actor LiveSession {
     private func end() async {
         wakeupContinuation.finish()
         inbox.close()
+        mirror?.sessionEnded(publicID)
         guard isStored else { return }
         do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {
             logger.warning("ending a session record failed", metadata: ["error": "\(error)"])

@@ -39,10 +39,17 @@ actor SessionRegistry {
     private let limits: Limits
     private let metrics: ServerMetrics
 
-    init(resumeWindow: Duration, limits: Limits = Limits(total: .max, perDriver: .max), metrics: ServerMetrics) {
+    /// Each driver's listeners, whichever session the driver is in.
+    nonisolated let listeners: ListenerHub
+
+    init(
+        resumeWindow: Duration, limits: Limits = Limits(total: .max, perDriver: .max), metrics: ServerMetrics,
+        listeners: ListenerHub
+    ) {
         self.resumeWindow = resumeWindow
         self.limits = limits
         self.metrics = metrics
+        self.listeners = listeners
     }
 
     /// Sessions attached to a socket now.
@@ -158,10 +165,9 @@ actor SessionRegistry {
     func closeSessions(openedWith tokenIDs: Set<Int64>, reason: WireError) async -> Int {
         let closing = entries.filter { $0.value.session.driver.tokenID.map(tokenIDs.contains) ?? false }
         for (id, entry) in closing {
-            entries[id] = nil
+            remove(id)
             entry.expiry?.cancel()
         }
-        publishGauge()
         for entry in closing.values {
             await entry.session.closeSocket(with: reason)
             await entry.session.finish()

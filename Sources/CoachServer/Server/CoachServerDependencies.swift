@@ -17,14 +17,19 @@ public struct CoachServerDependencies: Sendable {
     /// Files for laps that failed to store and do not fit in memory (or are left at shutdown);
     /// nil keeps them in memory only (a lap past twice the memory bound is then lost, loudly).
     public var lapSpill: (any PendingLapSpill)?
+    /// Sign-in for the listen page (login links, browser sessions); nil: the page cannot sign
+    /// browsers in, and only a driver token opens the listen socket.
+    public var browserSessions: (any BrowserSessionStore)?
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,
         reader: any DriverDataReader, databaseHealth: any DatabaseHealthCheck,
         resultsPollerHealth: (any BackgroundServiceHealth)? = nil, voice: (any CueVoice)? = nil,
-        coachingFeed: (any CoachingFeedSink)? = nil, lapSpill: (any PendingLapSpill)? = nil
+        coachingFeed: (any CoachingFeedSink)? = nil, lapSpill: (any PendingLapSpill)? = nil,
+        browserSessions: (any BrowserSessionStore)? = nil
     ) {
         self.lapSpill = lapSpill
+        self.browserSessions = browserSessions
         self.voice = voice
         self.coachingFeed = coachingFeed
         self.authenticator = authenticator

@@ -28,6 +28,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         case live
         /// The benchmark echo (`server.echo_path`).
         case echo
+        /// The read-only mirror of the driver's session (`ListenEndpoint`).
+        case listen
     }
 
     enum UpgradeResult: Sendable {
@@ -56,6 +58,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     let connections: LiveConnectionTable
     /// `server.echo_path`, or nil when the echo endpoint is off.
     var echoPath: String?
+    /// Who may open the listen socket; nil turns it off.
+    var listen: ListenEndpoint?
     /// NIO's frame limit (a larger frame is answered with 1009 by NIO's protocol error handler).
     let maxFrameSize: Int
     let requestHeadTimeout: TimeAmount
@@ -143,7 +147,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         }
     }
 
-    /// The driver when this is an upgrade of the live (or echo) path with a valid token, else why not.
+    /// The driver when this is an upgrade of the live (or echo) path with a valid token, or of
+    /// the listen path with a token or a signed-in browser's cookie; else why not.
     private func authenticate(_ head: HTTPRequestHead, logger: Logger) async -> Result<(AuthenticatedDriver, Endpoint), APIError> {
         guard let converted = try? HTTPRequest(head, secure: false, splitCookie: false) else {
             return .failure(APIError(.badRequest, "unreadable request"))
@@ -153,7 +158,11 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         switch request.uri.path {
         case Self.path: endpoint = .live
         case let path where path == echoPath: endpoint = .echo
+        case ListenEndpoint.path where listen != nil: endpoint = .listen
         default: return .failure(.notFound("WebSocket endpoint"))
+        }
+        if endpoint == .listen, let listen {
+            return await listen.authenticate(request, logger: logger).map { ($0, .listen) }
         }
         guard let token = BearerToken.extract(from: request) else { return .failure(.unauthorized) }
         do {

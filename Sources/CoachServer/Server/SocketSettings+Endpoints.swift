@@ -1,9 +1,13 @@
 import NIOCore
+import NIOWebSocket
 import Telemetry
 
 extension SocketSettings {
-    /// The live endpoint's and the echo's socket settings, from `[live]`.
-    static func forEndpoint(_ endpoint: LiveUpgradeChannel.Endpoint, _ live: ServerConfiguration.Live) -> SocketSettings {
+    /// Each endpoint's socket settings: the live endpoint's and the echo's from `[live]`; the
+    /// listen socket's queue and slow-listener time from `[listen]`, the rest from `[live]`.
+    static func forEndpoint(
+        _ endpoint: LiveUpgradeChannel.Endpoint, _ live: ServerConfiguration.Live, listen: ServerConfiguration.Listen
+    ) -> SocketSettings {
         var settings = SocketSettings(
             maxMessageBytes: live.maxMessageBytes, validatesUTF8: false, outboundQueueBytes: live.outboundQueueBytes,
             slowClientTimeout: TimeAmount(seconds: live.slowClientSeconds), slowClientNotice: nil,
@@ -22,6 +26,13 @@ extension SocketSettings {
             settings.validatesUTF8 = true
             settings.firstReadDeadline = ReadDeadline(
                 timeout: TimeAmount(seconds: live.idleTimeoutSeconds), restartsOnMessage: true)
+        case .listen:
+            // A listener only reads: no read deadline (pings find a vanished phone), and what it
+            // sends is checked like the echo's, then ignored.
+            settings.validatesUTF8 = true
+            settings.outboundQueueBytes = listen.queueBytes
+            settings.slowClientTimeout = TimeAmount(seconds: listen.slowListenerSeconds)
+            settings.slowClientClose = CloseFrame(code: ListenConnection.tooSlowCloseCode, reason: "listener_too_slow")
         }
         return settings
     }

@@ -35,7 +35,8 @@ public struct TrailbrakeServer: Sendable {
         let live = configuration.live
         self.registry = SessionRegistry(
             resumeWindow: .seconds(live.resumeWindowSeconds),
-            limits: .init(total: live.maxSessions, perDriver: live.maxSessionsPerDriver), metrics: metrics)
+            limits: .init(total: live.maxSessions, perDriver: live.maxSessionsPerDriver), metrics: metrics,
+            listeners: ListenerHub(configuration: configuration.listen, metrics: metrics))
         self.connections = LiveConnectionTable(limits: .init(total: live.maxConnections, perDriver: live.maxConnectionsPerDriver))
         self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
         self.lapStore = LapStoreQueue(
@@ -77,11 +78,27 @@ public struct TrailbrakeServer: Sendable {
         ).register(on: router)
         let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
         DriverAPIRoutes(reader: dependencies.reader, settings: configuration.api).register(on: api)
+        ListenPageRoutes(
+            sessions: dependencies.browserSessions, origins: OriginPolicy(configuration: configuration),
+            configuration: configuration.listen, secure: listenCookiesSecure
+        ).register(on: router)
         // An upgrade that was refused lands here: 401 from the middleware, else a plain GET.
         api.get("coaching/live") { _, _ -> Response in
             throw APIError(.badRequest, "this endpoint needs a WebSocket upgrade")
         }
         return router
+    }
+
+    /// The listen socket: signed-in browsers (or a driver token) mirroring the driver's session.
+    private var listenEndpoint: ListenEndpoint {
+        ListenEndpoint(
+            sessions: dependencies.browserSessions, authenticator: dependencies.authenticator,
+            origins: OriginPolicy(configuration: configuration), hub: registry.listeners)
+    }
+
+    /// Browsers reach the server over HTTPS: TLS here, or a TLS proxy named by `listen.base_url`.
+    private var listenCookiesSecure: Bool {
+        configuration.tls.enabled || WebOrigin(url: configuration.listen.baseURL)?.scheme == "https"
     }
 
     private func makeServerBuilder() throws -> HTTPServerBuilder {
@@ -90,9 +107,10 @@ public struct TrailbrakeServer: Sendable {
         let plain = HTTPServerBuilder { [self] responder in
             LiveUpgradeChannel(
                 responder: responder, authenticator: dependencies.authenticator, connections: connections, echoPath: echoPath,
+                listen: listenEndpoint,
                 // Frames up to the message limit pass NIO; larger messages are refused by our assembler.
                 maxFrameSize: live.maxMessageBytes, requestHeadTimeout: TimeAmount(seconds: live.requestHeadTimeoutSeconds),
-                settings: { endpoint in SocketSettings.forEndpoint(endpoint, live) }, metrics: metrics
+                settings: { endpoint in SocketSettings.forEndpoint(endpoint, live, listen: configuration.listen) }, metrics: metrics
             ) { endpoint, events, socket, driver, logger in
                 switch endpoint {
                 case .live:
@@ -102,6 +120,8 @@ public struct TrailbrakeServer: Sendable {
                     await connection.run(events: events, socket: socket)
                 case .echo:
                     await EchoEndpoint.run(events: events, socket: socket)
+                case .listen:
+                    await listenEndpoint.connection(for: driver, logger: logger).run(events: events, socket: socket)
                 }
             }
         }

@@ -1,4 +1,5 @@
 import NIOCore
+import NIOWebSocket
 
 /// What one upgraded socket enforces on its own, below any endpoint's protocol.
 struct SocketSettings: Sendable {
@@ -21,6 +22,14 @@ struct SocketSettings: Sendable {
     var shutdownGrace: TimeAmount
     /// The deadline armed at the upgrade (generation 0), e.g. the time to send `hello`.
     var firstReadDeadline: ReadDeadline?
+    /// The close frame a slow client gets: 1008 `slow_consumer` (live, echo); the listen
+    /// socket says 4013 `listener_too_slow`, which its page answers by reconnecting.
+    var slowClientClose = CloseFrame(code: .policyViolation, reason: "slow_consumer")
+
+    struct CloseFrame: Sendable {
+        var code: WebSocketErrorCode
+        var reason: String
+    }
 
     /// When the socket reports `.timedOut`.
     struct ReadDeadline: Sendable {

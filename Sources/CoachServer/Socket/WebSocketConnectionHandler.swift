@@ -182,7 +182,7 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
         if let notice = settings.slowClientNotice {
             context.write(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .text, data: notice)), promise: nil)
         }
-        writeClose(.policyViolation, reason: "slow_consumer")
+        writeClose(settings.slowClientClose.code, reason: settings.slowClientClose.reason)
         closeState = .closed
         context.close(promise: nil)
     }

@@ -15,6 +15,8 @@ enum Schema {
         migrator.registerMigration("v6-page-indexes", migrate: addPageIndexes)
         migrator.registerMigration("v6-discord-links", migrate: createDiscordLinkTables)
         migrator.registerMigration("v6-outbox-attempts", migrate: addOutboxAttempts)
+        // Sign-in for the listen page (Schema+BrowserSessions.swift).
+        migrator.registerMigration("v7-browser-sessions", migrate: createBrowserSessionTables)
         return migrator
     }
 

@@ -13,7 +13,9 @@ enum AccessToken {
     /// `tb_` + 43 base64url characters; anything much longer is rejected before hashing.
     static let maximumLength = 128
 
-    static func generate() -> String {
+    /// A new secret: `prefix` + 32 random bytes in base64url. Login links (`tbl_`) and browser
+    /// sessions (`tbs_`) are made the same way as tokens, with their own prefixes.
+    static func generate(prefix: String = prefix) -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return prefix + base64URL(Data(bytes))
@@ -28,7 +30,7 @@ enum AccessToken {
     }
 
     /// Cheap shape check so garbage never reaches the database.
-    static func isWellFormed(_ token: String) -> Bool {
+    static func isWellFormed(_ token: String, prefix: String = prefix) -> Bool {
         token.hasPrefix(prefix) && token.utf8.count <= maximumLength && token.utf8.count > prefix.utf8.count
     }
 

@@ -30,12 +30,15 @@ struct TestBackend: Sendable {
     var reader = FakeDriverData()
     var databaseHealth = FakeDatabaseHealth()
     var resultsPollerHealth: (any BackgroundServiceHealth)?
-    var voice: FakeCueVoice?
+    var voice: (any CueVoice)?
     var coachingFeed: (any CoachingFeedSink)?
+    /// The listen page's sign-in (the real one on an in-memory database: `ListenTestServer`).
+    var browserSessions: (any BrowserSessionStore)?
 
     var dependencies: CoachServerDependencies {
         CoachServerDependencies(
             authenticator: FakeAuthenticator(), coachFactory: coachFactory, sessionStore: store, reader: reader,
-            databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth, voice: voice, coachingFeed: coachingFeed)
+            databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth, voice: voice, coachingFeed: coachingFeed,
+            browserSessions: browserSessions)
     }
 }

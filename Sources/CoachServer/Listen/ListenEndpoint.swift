@@ -1,0 +1,43 @@
+import Hummingbird
+import Logging
+
+/// The read-only mirror socket `/api/v1/coaching/listen`: who may open it, and the connection
+/// that serves it. A browser signs in with the listen page's cookie; a program may send the
+/// driver's bearer token in `Authorization` instead (not `?token=`: a URL ends up in logs).
+struct ListenEndpoint: Sendable {
+    static let path = "/api/v1/coaching/listen"
+
+    let sessions: (any BrowserSessionStore)?
+    let authenticator: any DriverAuthenticator
+    let origins: OriginPolicy
+    let hub: ListenerHub
+
+    /// The driver this upgrade listens to, or why it is refused: 401 without a valid token or
+    /// cookie; 403 for a cookie sent from another site's page (`Origin`: the cookie is the one
+    /// credential a browser attaches by itself; a token header no page can set on a WebSocket).
+    /// Secrets never reach the log.
+    func authenticate(_ request: Request, logger: Logger) async -> Result<AuthenticatedDriver, APIError> {
+        do {
+            if request.headers[.authorization] != nil {
+                guard let token = BearerToken.extract(from: request), let driver = try await authenticator.authenticate(token: token)
+                else { return .failure(Self.unauthorized) }
+                return .success(driver)
+            }
+            guard let cookie = ListenCookie.value(in: request) else { return .failure(Self.unauthorized) }
+            guard origins.allows(request.head) else { return .failure(APIError(.forbidden, "this origin may not open the listen socket")) }
+            guard let sessions, let session = try await sessions.session(cookie: cookie) else { return .failure(Self.unauthorized) }
+            return .success(session.driver)
+        } catch {
+            logger.error("listen sign-in check failed", metadata: ["error": "\(error)"])
+            return .failure(APIError(.internal, "authentication is unavailable"))
+        }
+    }
+
+    static let unauthorized = APIError(
+        .unauthorized, "sign in to the listen page with a login link (trailbrake login-link), or send a driver token")
+
+    /// The connection for an accepted upgrade.
+    func connection(for driver: AuthenticatedDriver, logger: Logger) -> ListenConnection {
+        ListenConnection(mirror: hub.mirror(for: driver.id), metrics: hub.metrics, logger: logger)
+    }
+}
