@@ -45,9 +45,24 @@ import Testing
             let corners = try #require(body["corners"] as? [[String: Any]])
             #expect(corners.map { $0["corner"] as? Int } == [1, 2])
 
+            // The session report: JSON, and the plain text a DM carries, in either language.
+            let report = try await RESTFixture.getJSON(server, "/api/v1/sessions/\(session.id)/report")
+            #expect(report["valid_laps"] as? Int == 4)
+            #expect((report["best_lap"] as? [String: Any])?["lap_number"] as? Int == 1)
+            #expect((report["costliest_corners"] as? [[String: Any]])?.first?["corner"] as? Int == 2)
+            #expect(((report["advice"] as? [String: Any])?["topics"] as? [[String: Any]])?.count == 2)
+            let (textStatus, text) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/report?format=text&language=tr")
+            #expect(textStatus == .ok && text.hasPrefix("En iyi tur 1:23.300 (tur 1)"), "\(text)")
+            let (badFormat, _) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/report?format=pdf")
+            #expect(badFormat == .badRequest)
+            let (badLanguage, _) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/report?language=de")
+            #expect(badLanguage == .badRequest)
+
             let other = try await server.addDriver(named: "other")
             let (status, _) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/advice", token: other.token)
             #expect(status == .notFound)
+            let (foreignReport, _) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/report", token: other.token)
+            #expect(foreignReport == .notFound)
             let (missing, _) = try await RESTFixture.get(server, "/api/v1/sessions/nope/advice")
             #expect(missing == .notFound)
         }

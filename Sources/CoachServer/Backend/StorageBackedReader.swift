@@ -54,10 +54,20 @@ public struct StorageBackedReader: DriverDataReader, DatabaseHealthCheck {
     }
 
     public func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse? {
+        guard let (said, laps) = try await cuesAndLaps(sessionID: sessionID, driverID: driverID) else { return nil }
+        return AdviceResponse(said: said, laps: laps)
+    }
+
+    public func report(sessionID: String, driverID: Int64) async throws -> SessionReport? {
+        guard let (said, laps) = try await cuesAndLaps(sessionID: sessionID, driverID: driverID) else { return nil }
+        return SessionReport(said: said, laps: laps)
+    }
+
+    private func cuesAndLaps(sessionID: String, driverID: Int64) async throws -> (said: [SaidCue], laps: [MeasuredLap])? {
         guard try await sessionRepository.session(id: sessionID, driverID: driverID) != nil else { return nil }
         let cues = try await sessionRepository.cues(sessionID: sessionID, driverID: driverID)
         let laps = try await lapRepository.measuredLaps(sessionID: sessionID, driverID: driverID)
-        return AdviceResponse(said: cues.map { SaidCue(cue: $0.cue, lapNumber: $0.lapNumber) }, laps: laps)
+        return (cues.map { SaidCue(cue: $0.cue, lapNumber: $0.lapNumber) }, laps)
     }
 
     public func isDatabaseHealthy() async -> Bool { (try? await database.appliedMigrations()) != nil }

@@ -1,3 +1,4 @@
+import Coaching
 import Hummingbird
 
 /// The REST API over a driver's own sessions and laps. Every lookup is scoped to the token's
@@ -35,6 +36,21 @@ struct DriverAPIRoutes: Sendable {
                 throw APIError.notFound("session")
             }
             return try JSONResponse.make(advice)
+        }
+        group.get("sessions/:id/report") { request, context in
+            let driver = try context.requireDriver()
+            let sessionID = context.parameters.get("id") ?? ""
+            let format = request.uri.queryParameters.get("format") ?? "json"
+            guard format == "json" || format == "text" else { throw APIError(.badRequest, "format must be json or text") }
+            let languageCode = request.uri.queryParameters.get("language") ?? "en"
+            guard let language = CueLanguage(rawValue: languageCode) else { throw APIError(.badRequest, "language must be en or tr") }
+            guard let report = try await reader.report(sessionID: sessionID, driverID: driver.id) else {
+                throw APIError.notFound("session")
+            }
+            guard format == "text" else { return try JSONResponse.make(report) }
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: report.text(language: language) + "\n")))
         }
         // Registered before `laps/:id` so that "compare" is never read as an id.
         group.get("laps/compare") { request, context in

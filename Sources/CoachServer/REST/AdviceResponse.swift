@@ -17,3 +17,10 @@ public struct AdviceResponse: Sendable, Equatable, Encodable {
         pending = said.count - outcomes.count
     }
 }
+
+extension SessionReport {
+    /// The report of a stored session: its laps, and its cues judged as `AdviceResponse` judges them.
+    init(said: [SaidCue], laps: [MeasuredLap]) {
+        self.init(laps: laps, outcomes: AdviceOutcomes.evaluate(said, laps: laps))
+    }
+}

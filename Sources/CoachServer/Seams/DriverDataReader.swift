@@ -1,3 +1,4 @@
+import Coaching
 import Telemetry
 
 /// Read access for the REST API. Every call takes the authenticated driver's id and returns nil
@@ -15,6 +16,8 @@ public protocol DriverDataReader: Sendable {
     func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse?
     /// Whether the session's advice worked; nil when the session is not this driver's.
     func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse?
+    /// What the session came to (`SessionReport`); nil when the session is not this driver's.
+    func report(sessionID: String, driverID: Int64) async throws -> SessionReport?
 }
 
 /// Which page of a list: at most `limit` items after the item whose key is `after` (nil: from

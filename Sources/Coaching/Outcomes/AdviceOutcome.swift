@@ -36,10 +36,16 @@ public struct MeasuredLap: Sendable, Equatable {
     public var lapNumber: Int32
     public var isValid: Bool
     public var corners: [CornerMetrics]
+    /// nil for an untimed lap.
+    public var lapTime: Double?
+    /// Lap time minus the reference's, when there was a reference.
+    public var deltaToReference: Double?
 
-    public init(lapNumber: Int32, isValid: Bool, corners: [CornerMetrics]) {
+    public init(lapNumber: Int32, isValid: Bool, corners: [CornerMetrics], lapTime: Double? = nil, deltaToReference: Double? = nil) {
         self.lapNumber = lapNumber
         self.isValid = isValid
         self.corners = corners
+        self.lapTime = lapTime
+        self.deltaToReference = deltaToReference
     }
 }

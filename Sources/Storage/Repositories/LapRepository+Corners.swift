@@ -23,7 +23,8 @@ extension LapRepository {
                 return laps.map { lap in
                     MeasuredLap(
                         lapNumber: lap.lapNumber, isValid: lap.isValid && lap.lapTime != nil,
-                        corners: byLap[lap.id]?.map(\.corner) ?? [])
+                        corners: byLap[lap.id]?.map(\.corner) ?? [], lapTime: lap.lapTime.flatMap { $0.isFinite ? $0 : nil },
+                        deltaToReference: lap.deltaToReference.flatMap { $0.isFinite ? $0 : nil })
                 }
             }
         }

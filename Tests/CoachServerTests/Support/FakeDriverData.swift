@@ -1,3 +1,4 @@
+import Coaching
 import CoachServer
 import Foundation
 import Telemetry
@@ -67,5 +68,10 @@ struct FakeDriverData: DriverDataReader {
     func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse? {
         guard sessionsByDriver[driverID]?.contains(where: { $0.id == sessionID }) == true else { return nil }
         return AdviceResponse(said: [], laps: [])
+    }
+
+    func report(sessionID: String, driverID: Int64) async throws -> SessionReport? {
+        guard sessionsByDriver[driverID]?.contains(where: { $0.id == sessionID }) == true else { return nil }
+        return SessionReport(laps: [], outcomes: [])
     }
 }
