@@ -9,7 +9,7 @@ import Voice
 /// Turkish end to end over the socket: a real server with the real voice, a client whose
 /// `hello` says `"language": "tr"` and `"voice": true`. The synthesised stint brakes 20 m early
 /// into the second corner; the driver must get the advice in Turkish ("Viraj 2: 20 metre daha
-/// geç fren yap"), with a clip spoken from the Turkish words (its id is the Turkish phrase's)
+/// geç frenle"), with a clip spoken from the Turkish words (its id is the Turkish phrase's)
 /// that opusinfo/opusdec accept and that is not silent.
 @Suite(.enabled(if: OpusTools.available, "opusinfo/opusdec not installed (apt-get install opus-tools)"))
 struct EndToEndTurkishVoiceTests {
@@ -26,7 +26,7 @@ struct EndToEndTurkishVoiceTests {
             for english in ["Turn", "metres", "brake", "slow", "apex"] { #expect(!text.contains(english), "English in: \(text)") }
         }
         let approach = try #require(cues.first { $0.kind == "anticipatory" && $0.topic == "brake_point" }, "\(cues.map { $0.text ?? "" })")
-        #expect(approach.text?.hasSuffix("metre daha geç fren yap") == true, "\(approach.text ?? "")")
+        #expect(approach.text?.hasSuffix("metre daha geç frenle") == true, "\(approach.text ?? "")")
 
         // Every clip follows its cue, checks out as a documented Ogg Opus message, and is the
         // rendering of the cue's Turkish spoken words.
