@@ -54,11 +54,19 @@ echo "== building the fuzz targets (.build-fuzz, release, -sanitize=fuzzer,addre
 pinned=()
 [ -f Package.resolved ] && pinned=(--force-resolved-versions)
 set +e
+# swiftc keeps only the last -sanitize= it is given, and SwiftPM passes one per --sanitize: without
+# the combined flag last, Swift code would get AddressSanitizer but no coverage, and libFuzzer would
+# mutate blindly. The two --sanitize flags still reach clang (C targets) and the link.
 TRAILBRAKE_BUILD=fuzz nice -n 19 swift build -c release --sanitize=fuzzer --sanitize=address \
-  --scratch-path .build-fuzz "${pinned[@]}" 2>&1 | sed -u -E '/^\[[0-9]+\/[0-9]+\] /d'
+  -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz "${pinned[@]}" 2>&1 | sed -u -E '/^\[[0-9]+\/[0-9]+\] /d'
 build=${PIPESTATUS[0]}
 set -e
 [ "$build" -eq 0 ] || { echo "fuzz build failed (exit $build)"; exit "$build"; }
+# Coverage counters in the Swift code, or the runs would be worth nothing.
+sections=$(readelf -SW "$bin/Telemetry.build/BinaryFrameBatchCodec.swift.o")
+if [[ "$sections" != *__sancov_cntrs* ]]; then
+  echo "the Swift code was built without coverage instrumentation (no __sancov_cntrs)"; exit 3
+fi
 
 echo "== seed corpora (Fuzz/corpus)"
 python3 scripts/fuzz_seeds.py "$shared" Fuzz/corpus "${targets[@]}"
