@@ -406,7 +406,9 @@ if scope != .full {
         "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
-    let fuzzedTargets: Set<String> = ["Telemetry", "Coaching", "ReferenceTools", "Voice", "CEspeakNG", "COpus", "COpusEnc", "CSoxr"]
+    let fuzzedTargets: Set<String> = [
+        "Telemetry", "Coaching", "ReferenceTools", "Voice", "CEspeakNG", "COpus", "COpusEnc", "CSoxr", "SimTelemetry", "CSodium",
+    ]
     package.targets.removeAll { target in
         if fuzzing { return !fuzzedTargets.contains(target.name) }
         return !(coreTargets.contains(target.name) || (scope == .storage && storageTargets.contains(target.name)))
@@ -430,6 +432,7 @@ if fuzzing {
         ("fuzz-reference-lap", ["Telemetry", "Coaching"]),
         ("fuzz-track-map", ["Telemetry", "Coaching"]),
         ("fuzz-ogg", ["Voice"]),
+        ("fuzz-sim-telemetry", ["SimTelemetry", "Telemetry"]),
     ]
     package.targets.append(.target(name: "FuzzSupport", dependencies: ["Telemetry", "Coaching", "ReferenceTools"], path: "Fuzz/FuzzSupport"))
     for target in fuzzTargets {

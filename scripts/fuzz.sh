@@ -14,10 +14,10 @@ cd "$(dirname "$0")/.."
 
 all_targets=(
   fuzz-binary-batch fuzz-client-message fuzz-voice-clip fuzz-ibt fuzz-session-info fuzz-lap-csv
-  fuzz-lap-export fuzz-track-geometry fuzz-reference-lap fuzz-track-map fuzz-ogg
+  fuzz-lap-export fuzz-track-geometry fuzz-reference-lap fuzz-track-map fuzz-ogg fuzz-sim-telemetry
 )
 # Targets that make their own seeds (LLVMFuzzerInitialize with TRAILBRAKE_FUZZ_SEEDS_OUT).
-seed_makers=" fuzz-binary-batch fuzz-client-message fuzz-voice-clip fuzz-reference-lap fuzz-ogg "
+seed_makers=" fuzz-binary-batch fuzz-client-message fuzz-voice-clip fuzz-reference-lap fuzz-ogg fuzz-sim-telemetry "
 
 seconds=${1:-60}
 shift || true
@@ -35,6 +35,7 @@ max_len() {
     fuzz-ibt) echo 131072 ;;          # headers, variable table, session YAML and some rows
     fuzz-track-map) echo 16384 ;;
     fuzz-ogg) echo 16384 ;;
+    fuzz-sim-telemetry) echo 16384 ;;   # about 40 datagrams of one sim
     *) echo 65536 ;;
   esac
 }
@@ -54,11 +55,20 @@ echo "== building the fuzz targets (.build-fuzz, release, -sanitize=fuzzer,addre
 pinned=()
 [ -f Package.resolved ] && pinned=(--force-resolved-versions)
 set +e
+# swiftc keeps only the last -sanitize= it is given, and SwiftPM passes one per --sanitize: without
+# the combined flag last, Swift code would get AddressSanitizer but no coverage, and libFuzzer would
+# mutate blindly. The two --sanitize flags still reach clang (C targets) and the link.
 TRAILBRAKE_BUILD=fuzz nice -n 19 swift build -c release --sanitize=fuzzer --sanitize=address \
-  --scratch-path .build-fuzz "${pinned[@]}" 2>&1 | sed -u -E '/^\[[0-9]+\/[0-9]+\] /d'
+  -Xswiftc -sanitize=fuzzer,address --scratch-path .build-fuzz "${pinned[@]}" 2>&1 \
+  | sed -u -E -e '/^\[[0-9]+\/[0-9]+\] /d' -e "/ld.gold: warning: Cannot export local symbol '__asan_extra_spill_area'/d"
 build=${PIPESTATUS[0]}
 set -e
 [ "$build" -eq 0 ] || { echo "fuzz build failed (exit $build)"; exit "$build"; }
+# Coverage counters in the Swift code, or the runs would be worth nothing.
+sections=$(readelf -SW "$bin/Telemetry.build/BinaryFrameBatchCodec.swift.o")
+if [[ "$sections" != *__sancov_cntrs* ]]; then
+  echo "the Swift code was built without coverage instrumentation (no __sancov_cntrs)"; exit 3
+fi
 
 echo "== seed corpora (Fuzz/corpus)"
 python3 scripts/fuzz_seeds.py "$shared" Fuzz/corpus "${targets[@]}"

@@ -19,6 +19,11 @@ public struct SessionDescriptor: Sendable, Equatable, Codable, Hashable {
 
 /// A track layout. `length` is in metres and is what every lap distance is checked against.
 public struct TrackDescriptor: Sendable, Equatable, Codable, Hashable {
+    /// 100 km: the longest track a session may name (the Nürburgring's combined layout is about
+    /// 25 km); the same bound as a reference lap's (`TrackLine.maximumLength`). A longer length
+    /// is a broken or hostile client, and per-metre grids sized from it would not fit in memory.
+    public static let maximumLength = TrackLine.maximumLength
+
     public var name: String
     public var configuration: String
     public var length: Double

@@ -100,6 +100,8 @@ import Telemetry
         #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L"},"car":"c","session":"race"}"#,
         #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":0},"car":"c","session":"race"}"#,
         #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":-5},"car":"c","session":"race"}"#,
+        #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":100000.5},"car":"c","session":"race"}"#,
+        #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":1e300},"car":"c","session":"race"}"#,
         #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":"580"},"car":"c","session":"race"}"#,
         #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":580},"session":"race"}"#,
         #"{"type":"hello","protocol":1,"sim":" ","track":{"name":"L","length":580},"car":"c","session":"race"}"#,
@@ -137,6 +139,15 @@ import Telemetry
             settings: Hello.Settings(verbosity: "important", units: "metric", topicsOff: ["gear"]))
         guard case .hello(let back) = try decode(String(decoding: hello.jsonData(), as: UTF8.self)) else { Issue.record("not a hello"); return }
         #expect(back == hello)
+    }
+
+    @Test func aTrackOfOneHundredKilometresIsTheLongestAHelloMayName() throws {
+        let text = #"{"type":"hello","protocol":1,"sim":"iracing","track":{"name":"L","length":100000},"car":"c","session":"race"}"#
+        guard case .hello(let hello) = try decode(text) else {
+            Issue.record("not a hello")
+            return
+        }
+        #expect(hello.track.length == TrackDescriptor.maximumLength)
     }
 
     @Test func frameMissingARequiredKeyIsInvalidValue() {

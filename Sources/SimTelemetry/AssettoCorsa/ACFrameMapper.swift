@@ -50,7 +50,8 @@ public struct ACFrameMapper: Sendable {
         let step = lastTime.map { time - $0 } ?? 0
         lastTime = time
         var updates: [SimUpdate] = []
-        let crossed = lastLapCount.map { info.lapCount == $0 + 1 } ?? false
+        // Wrapping: the count is the packet's, and Int32.max + 1 would trap.
+        let crossed = lastLapCount.map { info.lapCount == $0 &+ 1 } ?? false
         let restarted = lastLapCount.map { info.lapCount != $0 && !crossed } ?? true
         lastLapCount = info.lapCount
         if crossed { line.lineCrossed() } else if restarted { line.lapRestarted() }
@@ -96,9 +97,9 @@ public struct ACFrameMapper: Sendable {
     /// Integrates the first complete lap's speed when no length was given.
     private mutating func measure(_ info: ACCarInfo, step: Double, crossed: Bool, restarted: Bool, updates: inout [SimUpdate]) {
         guard trackLength == nil else { return }
-        if crossed, let measuring, measuring.lap == info.lapCount - 1, measuring.metres > 100 {
+        if crossed, let measuring, measuring.lap == info.lapCount &- 1, measuring.metres > 100 {
             trackLength = measuring.metres
-            updates.append(.note("track length measured: \(Int(measuring.metres.rounded())) m"))
+            updates.append(.note("track length measured: \(WholeMetres.text(measuring.metres)) m"))
             self.measuring = nil
             return
         }

@@ -69,7 +69,7 @@ public struct ForzaFrameMapper: Sendable {
                 if distance > 100 { lastLapDistance = distance }
                 if trackLength == nil, distance > 100 {
                     trackLength = distance
-                    updates.append(.note("track length measured: \(Int(distance.rounded())) m"))
+                    updates.append(.note("track length measured: \(WholeMetres.text(distance)) m"))
                 }
             }
             lapStartDistance = travelled

@@ -103,7 +103,7 @@ public struct GT7FrameMapper: Sendable {
             if self.lap == nil, gap == nil { return clock.advance(ticks: 0) }
             return clock.startLap(after: gap ?? clock.tickDuration)
         }
-        if packet.lapCount == lap + 1 {
+        if packet.lapCount == lap &+ 1 {  // wrapping: Int16.max + 1 would trap
             let time = clock.crossLine(ticks: ticks, gameLapTimeMs: packet.lastLapTimeMs)
             finishRecording(endedLap: lap, updates: &updates)
             if path == nil { recordingLap = packet.lapCount }

@@ -42,7 +42,7 @@ public struct TrackPathRecorder: Sendable {
             return
         }
         if let lastPosition, TrackPath.distance(lastPosition, point) > maximumStep {
-            refusal = "the car jumped \(Int(TrackPath.distance(lastPosition, point))) m (a reset or rewind)"
+            refusal = "the car jumped \(WholeMetres.text(TrackPath.distance(lastPosition, point))) m (a reset or rewind)"
             return
         }
         lastPosition = point

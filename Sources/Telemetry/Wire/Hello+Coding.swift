@@ -28,8 +28,9 @@ extension Hello {
         let trackName = try name("track.name") { try trackContainer.decode(String.self, forKey: .name) }
         let configuration = try field("track.config") { try trackContainer.decodeIfPresent(String.self, forKey: .config) } ?? ""
         let length = try field("track.length") { try trackContainer.decode(Double.self, forKey: .length) }
-        guard length.isFinite, length > 0 else {
-            throw WireError(.invalidHello, "track.length must be a positive number of metres, got \(length)")
+        guard length.isFinite, length > 0, length <= TrackDescriptor.maximumLength else {
+            let limit = Int(TrackDescriptor.maximumLength)
+            throw WireError(.invalidHello, "track.length must be a positive number of metres up to \(limit), got \(length)")
         }
         track = TrackDescriptor(name: trackName, configuration: configuration, length: length)
         language = try field("language") { try container.decodeIfPresent(String.self, forKey: .language) } ?? "en"
