@@ -12,7 +12,7 @@ import Testing
 @Suite struct LapChunkPackingTests {
     static let track = SyntheticTrack.testCircuit
 
-    /// Three and a half laps of the synthetic circuit with every channel filled: noise on every
+    /// Three and a half laps of the synthetic circuit, joined mid-lap, with every channel filled: noise on every
     /// channel, runs of NaN clutch, a moment off track, a stretch of pit road, and a glitch row
     /// the tracker drops.
     static let frames: [TelemetryFrame] = {
@@ -20,7 +20,8 @@ import Testing
             track: track, car: .gt4, laps: 4, startSessionTime: 500,
             noise: SyntheticNoise(seed: 3, pedal: 0.01, speed: 0.05))
         var random = SeededGenerator(seed: 9)
-        var frames = session.frames.dropLast(2_000).enumerated().map { index, original in
+        // Joined 10 s into the first lap, so it is an out-lap (a stream from the line times it).
+        var frames = session.frames.dropFirst(600).dropLast(2_000).enumerated().map { index, original in
             var frame = original
             frame.clutch = index % 700 < 15 ? .nan : Float(1 + random.noise(0.002))
             frame.rpm = Float(5_000 + 2_000 * sin(Double(index) / 90) + random.noise(5))
@@ -29,8 +30,8 @@ import Testing
             frame.yawRate = Float(0.7 * sin(Double(index) / 40) + random.noise(0.01))
             frame.latitude = 51.35 + 0.004 * sin(Double(index) / 5_000) + random.noise(1e-7)
             frame.longitude = -0.73 + 0.006 * cos(Double(index) / 5_000) + random.noise(1e-7)
-            frame.trackSurface = (9_000..<9_040).contains(index) ? .offTrack : .onTrack
-            frame.onPitRoad = (12_000..<12_100).contains(index)
+            frame.trackSurface = (8_400..<8_440).contains(index) ? .offTrack : .onTrack
+            frame.onPitRoad = (11_400..<11_500).contains(index)
             frame.presentChannels = .all
             return frame
         }
