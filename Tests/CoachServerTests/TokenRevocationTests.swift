@@ -11,7 +11,8 @@ import Testing
 
 /// A token revoked by the CLI (another process: here another connection to the database file)
 /// or past its expiry ends the live sessions it opened within seconds: `error` `token_revoked`,
-/// close 4401, the partial lap stored, no resume; other tokens' sessions go on.
+/// close 4401, the partial lap stored, no resume; other tokens' sessions go on. A listener
+/// (`/api/v1/coaching/listen`) opened with the token is closed the same way.
 @Suite(.timeLimit(.minutes(1)))
 struct TokenRevocationTests {
     /// What one client saw.
@@ -129,6 +130,36 @@ struct TokenRevocationTests {
             #expect(seen.errors == ["token_revoked"])
             #expect(seen.closeCode == 4401)
             #expect(ended >= .seconds(2.5) && ended < .seconds(8), "ended \(ended) after connecting, the token lived 3 s")
+        }
+    }
+
+    @Test func aRevokedTokensListenerIsClosedWithinSecondsAndAnotherTokensListenerStays() async throws {
+        try await EndToEndServer.with(library: ReferenceLibrary(entries: []), configure: { $0.auth.tokenCheckSeconds = 1 }) { server in
+            let cli = TokenRepository(database: try TrailbrakeDatabase(path: try #require(server.database.path)))
+            let tokenID = try #require(try await cli.list(driverID: server.driverID).first?.id)
+            let secondToken = try await StorageBackedDrivers(database: server.database).createToken(driverID: server.driverID)
+            let revokedListener = ListenProbe(port: server.port, headers: [.authorization: "Bearer \(server.token)"])
+            let otherListener = ListenProbe(port: server.port, headers: [.authorization: "Bearer \(secondToken)"])
+            // A session of the same driver, opened with the other token, runs through the revocation.
+            async let driving = Self.drive(server, token: secondToken, seconds: 6, mark: Mark())
+            for listener in [revokedListener, otherListener] {
+                try await listener.wait(for: "the session's welcome") { $0.contains { $0.reply?.type == "welcome" } }
+            }
+
+            let revocation = ContinuousClock.now
+            try await cli.revoke(tokenID: tokenID)
+            let close = try await revokedListener.closedByServer(seconds: 10)
+            let closedAfter = ContinuousClock.now - revocation
+            #expect(close.map { UInt16(webSocketErrorCode: $0.closeCode) } == 4401)
+            #expect(close?.reason == "token_revoked")
+            #expect(revokedListener.replies.last?.code == "token_revoked")
+            #expect(closedAfter < .seconds(5), "closed \(closedAfter) after the revocation, with a check every second")
+
+            // The other token's listener hears the session to its end, checks later, and answers our close.
+            _ = try await driving
+            try await otherListener.wait(for: "the session's end") { $0.contains { $0.reply?.type == "session_ended" } }
+            #expect(!revokedListener.replies.contains { $0.type == "session_ended" })
+            #expect(try await otherListener.finish()?.closeCode == .normalClosure)
         }
     }
 }

@@ -95,6 +95,31 @@ import Testing
         #expect(try await fixture.sessions.session(secret: secrets[2]) != nil)
     }
 
+    /// The server's periodic check: which sessions its listeners were admitted with still hold.
+    @Test func liveSessionIDsLeaveOutExpiredSignedOutAndReplacedSessions() async throws {
+        let fixture = try await Fixture()
+        let now = Date()
+        var sessions: [(id: Int64, secret: String)] = []
+        for lifetime in [3_600.0, 3_600, 60, 3_600] {
+            let link = try await fixture.links.create(driverID: fixture.alice.id, lifetime: 600, now: now)
+            guard case .signedIn(let session, let secret) = try await fixture.signIn(link.secret, lifetime: lifetime, maximum: 3, now: now)
+            else {
+                Issue.record("sign-in failed")
+                return
+            }
+            sessions.append((session.id, secret))
+        }
+        #expect(try await fixture.sessions.session(secret: sessions[1].secret, now: now)?.id == sessions[1].id)
+        try await fixture.sessions.signOut(secret: sessions[1].secret)
+        let all = Set(sessions.map(\.id) + [999_999])
+        // [0] was replaced by the fourth sign-in (3 per driver), [1] signed out, [2] expires after 60 s.
+        #expect(try await fixture.sessions.liveSessionIDs(among: all, now: now + 59) == [sessions[2].id, sessions[3].id])
+        #expect(try await fixture.sessions.liveSessionIDs(among: all, now: now + 60) == [sessions[3].id])
+        #expect(try await fixture.sessions.liveSessionIDs(among: [], now: now).isEmpty)
+        let many = Set((1...Int64(IDSubsetQuery.idsPerQuery + 20)).map { $0 + 1_000_000 }).union([sessions[3].id])
+        #expect(try await fixture.sessions.liveSessionIDs(among: many, now: now) == [sessions[3].id], "asked in bounded chunks")
+    }
+
     @Test func twoBrowsersRacingWithOneLinkGetOneSession() async throws {
         let fixture = try await Fixture()
         let link = try await fixture.links.create(driverID: fixture.alice.id, lifetime: 600)

@@ -31,10 +31,12 @@ public struct StorageBackedBrowserSessions: BrowserSessionStore {
     }
 
     public func signOut(cookie: String) async throws { try await sessions.signOut(secret: cookie) }
+
+    public func liveSessionIDs(_ ids: Set<Int64>) async throws -> Set<Int64> { try await sessions.liveSessionIDs(among: ids) }
 }
 
 extension BrowserSession {
     init(_ record: BrowserSessionRecord) {
-        self.init(driver: AuthenticatedDriver(record.driver), csrfToken: record.csrfToken, expiresAt: record.expiresAt)
+        self.init(id: record.id, driver: AuthenticatedDriver(record.driver), csrfToken: record.csrfToken, expiresAt: record.expiresAt)
     }
 }

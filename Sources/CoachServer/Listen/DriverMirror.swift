@@ -23,8 +23,14 @@ final class DriverMirror: Sendable {
         let language: CueLanguage
     }
 
+    /// A listener's socket and what it was admitted with.
+    private struct Listener {
+        let socket: SocketSender
+        let credential: ListenCredential?
+    }
+
     private struct State {
-        var listeners: [UInt64: SocketSender] = [:]
+        var listeners: [UInt64: Listener] = [:]
         var nextListenerID: UInt64 = 1
         /// The session listeners follow, its `welcome` (for listeners joining later) and voice.
         var activeSession: String?
@@ -52,14 +58,15 @@ final class DriverMirror: Sendable {
 
     // MARK: Listeners
 
-    /// Adds a listener's socket, with the followed session's `welcome` already queued on it;
-    /// returns its id, or nil when the driver has `maximumListeners` already.
-    func attach(_ socket: SocketSender) -> UInt64? {
+    /// Adds a listener's socket, admitted with `credential`, with the followed session's
+    /// `welcome` already queued on it; returns its id, or nil when the driver has
+    /// `maximumListeners` already.
+    func attach(_ socket: SocketSender, credential: ListenCredential?) -> UInt64? {
         let id: UInt64? = state.withLock { state in
             guard state.listeners.count < maximumListeners else { return nil }
             let id = state.nextListenerID
             state.nextListenerID += 1
-            state.listeners[id] = socket
+            state.listeners[id] = Listener(socket: socket, credential: credential)
             listenerCount.store(state.listeners.count, ordering: .relaxed)
             if let welcome = state.welcome { socket.send(welcome) }
             return id
@@ -77,6 +84,31 @@ final class DriverMirror: Sendable {
             return socket != nil
         }
         if removed { metrics.listenerCountChanged(by: -1) }
+    }
+
+    /// The credentials the attached listeners were admitted with.
+    var credentials: Set<ListenCredential> {
+        state.withLock { state in Set(state.listeners.values.compactMap(\.credential)) }
+    }
+
+    /// Closes every listener admitted with one of `credentials`: it hears nothing more from the
+    /// driver, is told `ending` in an `error` and closed with 4401 (after what was queued for it,
+    /// within `listen.slow_listener_seconds` or it is closed as too slow). Returns how many.
+    @discardableResult
+    func close(admittedWith credentials: Set<ListenCredential>, ending: ListenCredential.Ending) -> Int {
+        let closing: [SocketSender] = state.withLock { state in
+            let ids = state.listeners.filter { $0.value.credential.map(credentials.contains) ?? false }.keys
+            let sockets = ids.compactMap { state.listeners.removeValue(forKey: $0)?.socket }
+            listenerCount.store(state.listeners.count, ordering: .relaxed)
+            return sockets
+        }
+        guard !closing.isEmpty else { return 0 }
+        metrics.listenerCountChanged(by: -closing.count)
+        for socket in closing {
+            socket.send(.text(ending.errorJSON))
+            socket.close(ListenCredential.Ending.closeCode, reason: ending.rawValue)
+        }
+        return closing.count
     }
 
     // MARK: The driver's session
@@ -153,8 +185,8 @@ final class DriverMirror: Sendable {
             defer { after(&state) }
             guard state.activeSession == sessionID else { return 0 }
             var gone = 0
-            for (id, socket) in state.listeners {
-                for message in messages where !socket.send(message) {
+            for (id, listener) in state.listeners {
+                for message in messages where !listener.socket.send(message) {
                     state.listeners[id] = nil
                     gone += 1
                     break

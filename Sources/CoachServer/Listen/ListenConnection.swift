@@ -10,8 +10,11 @@ import NIOWebSocket
 /// deltas, then clips; a listener that cannot take a cue or lap, or takes nothing for
 /// `listen.slow_listener_seconds`, is closed with 4013 `listener_too_slow` and its TCP connection
 /// with it. Pings, the close handshake and shutdown (1001) are the socket's, as for every endpoint.
+/// A listener whose sign-in or token ends is closed with 4401 (`ListenCredential`).
 struct ListenConnection: Sendable {
     let mirror: DriverMirror
+    /// What the listener was admitted with: when it ends, the mirror closes the socket (4401).
+    let credential: ListenCredential?
     let metrics: ListenMetrics
     let logger: Logger
 
@@ -22,7 +25,7 @@ struct ListenConnection: Sendable {
 
     /// Runs until the socket is closed.
     func run(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender) async {
-        guard let id = mirror.attach(socket) else {
+        guard let id = mirror.attach(socket, credential: credential) else {
             let message = #"{"type":"error","code":"too_many_listeners","message":"this driver has as many listeners as allowed","fatal":true}"#
             socket.send(.text(message))
             socket.close(.policyViolation, reason: "too_many_listeners")

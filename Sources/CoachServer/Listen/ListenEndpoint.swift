@@ -26,7 +26,9 @@ struct ListenEndpoint: Sendable {
             guard let cookie = ListenCookie.value(in: request) else { return .failure(Self.unauthorized) }
             guard origins.allows(request.head) else { return .failure(APIError(.forbidden, "this origin may not open the listen socket")) }
             guard let sessions, let session = try await sessions.session(cookie: cookie) else { return .failure(Self.unauthorized) }
-            return .success(session.driver)
+            var driver = session.driver
+            driver.browserSessionID = session.id  // its listener ends with the session (`ListenCredential`)
+            return .success(driver)
         } catch {
             logger.error("listen sign-in check failed", metadata: ["error": "\(error)"])
             return .failure(APIError(.internal, "authentication is unavailable"))
@@ -36,8 +38,9 @@ struct ListenEndpoint: Sendable {
     static let unauthorized = APIError(
         .unauthorized, "sign in to the listen page with a login link (trailbrake login-link), or send a driver token")
 
-    /// The connection for an accepted upgrade.
+    /// The connection for an accepted upgrade, remembering what it was admitted with.
     func connection(for driver: AuthenticatedDriver, logger: Logger) -> ListenConnection {
-        ListenConnection(mirror: hub.mirror(for: driver.id), metrics: hub.metrics, logger: logger)
+        ListenConnection(
+            mirror: hub.mirror(for: driver.id), credential: ListenCredential(admitting: driver), metrics: hub.metrics, logger: logger)
     }
 }

@@ -23,4 +23,18 @@ final class ListenerHub: Sendable {
             return mirror
         }
     }
+
+    /// The credentials every attached listener was admitted with (`ListenerCredentialCheck`).
+    var credentialsInUse: Set<ListenCredential> {
+        allMirrors.reduce(into: []) { $0.formUnion($1.credentials) }
+    }
+
+    /// Closes every listener, of any driver, admitted with one of `credentials`; returns how many.
+    @discardableResult
+    func closeListeners(admittedWith credentials: Set<ListenCredential>, ending: ListenCredential.Ending) -> Int {
+        guard !credentials.isEmpty else { return 0 }
+        return allMirrors.reduce(0) { $0 + $1.close(admittedWith: credentials, ending: ending) }
+    }
+
+    private var allMirrors: [DriverMirror] { mirrors.withLock { Array($0.values) } }
 }

@@ -10,7 +10,8 @@ import Logging
 ///   proxy logs and link previews cannot use it up; the page posts it (`login.js`).
 /// - `POST /listen/login` (`link=`): a valid, unused link sets the cookie and goes to `/listen`
 ///   (303); a used, expired or unknown link gets a page saying so, and no session.
-/// - `POST /listen/logout` (`csrf=`): deletes the stored session and the cookie.
+/// - `POST /listen/logout` (`csrf=`): deletes the stored session and the cookie, and closes the
+///   listen sockets that session opened (4401 `signed_out`).
 /// - `GET /listen/session`: 204 with a valid cookie, else 401 (the page asks before reconnecting).
 /// - `GET /listen/assets/NAME`: the page's style and scripts, embedded in the binary.
 struct ListenPageRoutes: Sendable {
@@ -19,6 +20,8 @@ struct ListenPageRoutes: Sendable {
     let configuration: ServerConfiguration.Listen
     /// `Secure` cookies: the browser reaches the server over HTTPS (TLS here, or `base_url`).
     let secure: Bool
+    /// Where sign-out closes the signed-out browser's listeners.
+    let listeners: ListenerHub
 
     /// Largest form accepted: a pasted link or a CSRF token is under 200 bytes.
     static let maximumFormBytes = 2_048
@@ -111,7 +114,8 @@ struct ListenPageRoutes: Sendable {
                     title: "Not signed out", message: "The sign-out form did not come from the listen page."), request, status: .forbidden)
             }
             try await sessions.signOut(cookie: cookie)
-            logger.info("browser signed out of the listen page", metadata: ["driver": "\(session.driver.id)"])
+            let closed = listeners.closeListeners(admittedWith: [.browserSession(session.id)], ending: .signedOut)
+            logger.info("browser signed out of the listen page", metadata: ["driver": "\(session.driver.id)", "listeners_closed": "\(closed)"])
             return ListenPageResponses.backToListenPage(setCookie: forget)
         } catch {
             logger.error("listen sign-out failed", metadata: ["error": "\(error)"])

@@ -9,17 +9,21 @@ import Telemetry
 /// tokens the held sessions were opened with still work, and has the registry end the others'
 /// sessions (error `token_revoked`, close 4401). A database that cannot answer closes nothing:
 /// a revocation then waits for the next check rather than every driver losing their session.
+///
+/// The same timer runs `listeners`, which closes listeners whose token or browser session ended.
 struct TokenWatch: Service {
     let registry: SessionRegistry
     let authenticator: any DriverAuthenticator
     let interval: Duration
     let logger: Logger
+    var listeners: ListenerCredentialCheck?
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do { try await Task.sleep(for: interval) } catch { return }
                 await check()
+                await listeners?.check()
             }
         }
     }

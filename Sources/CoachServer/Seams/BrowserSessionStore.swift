@@ -11,16 +11,23 @@ public protocol BrowserSessionStore: Sendable {
     func session(cookie: String) async throws -> BrowserSession?
     /// Deletes the session a cookie names; nothing happens for an unknown one.
     func signOut(cookie: String) async throws
+    /// Which of the sessions `ids` are still signed in now. A running server asks this every
+    /// `auth.token_check_seconds` for the sessions its listeners were admitted with: a session
+    /// that expired or was replaced by a newer sign-in closes those listeners.
+    func liveSessionIDs(_ ids: Set<Int64>) async throws -> Set<Int64>
 }
 
 /// A signed-in browser.
 public struct BrowserSession: Sendable, Equatable {
+    /// Names the session without its secret: a listener admitted with it remembers this.
+    public var id: Int64
     public var driver: AuthenticatedDriver
     /// Echoed by the page's sign-out form: a cross-site form cannot know it.
     public var csrfToken: String
     public var expiresAt: Date
 
-    public init(driver: AuthenticatedDriver, csrfToken: String, expiresAt: Date) {
+    public init(id: Int64, driver: AuthenticatedDriver, csrfToken: String, expiresAt: Date) {
+        self.id = id
         self.driver = driver
         self.csrfToken = csrfToken
         self.expiresAt = expiresAt

@@ -5,11 +5,15 @@ public struct AuthenticatedDriver: Sendable, Equatable, Hashable {
     /// The token that was accepted, when the authenticator can name it: a live session is
     /// closed when this token is revoked or expires (`TokenWatch`).
     public var tokenID: Int64?
+    /// The browser session that was accepted instead of a token (the listen socket, by its
+    /// cookie): a listener is closed when this session is signed out or ends (`ListenCredential`).
+    public var browserSessionID: Int64?
 
-    public init(id: Int64, name: String, tokenID: Int64? = nil) {
+    public init(id: Int64, name: String, tokenID: Int64? = nil, browserSessionID: Int64? = nil) {
         self.id = id
         self.name = name
         self.tokenID = tokenID
+        self.browserSessionID = browserSessionID
     }
 }
 

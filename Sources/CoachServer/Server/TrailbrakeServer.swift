@@ -60,7 +60,10 @@ public struct TrailbrakeServer: Sendable {
                 LiveSessionsService(registry: registry, lapStore: lapStore), AckTickerService(ticker: ackTicker),
                 TokenWatch(
                     registry: registry, authenticator: dependencies.authenticator,
-                    interval: .milliseconds(Int64(configuration.auth.tokenCheckSeconds * 1_000)), logger: logger),
+                    interval: .milliseconds(Int64(configuration.auth.tokenCheckSeconds * 1_000)), logger: logger,
+                    listeners: ListenerCredentialCheck(
+                        hub: registry.listeners, authenticator: dependencies.authenticator,
+                        browserSessions: dependencies.browserSessions, logger: logger)),
             ],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.server.port
@@ -80,7 +83,7 @@ public struct TrailbrakeServer: Sendable {
         DriverAPIRoutes(reader: dependencies.reader, settings: configuration.api).register(on: api)
         ListenPageRoutes(
             sessions: dependencies.browserSessions, origins: OriginPolicy(configuration: configuration),
-            configuration: configuration.listen, secure: listenCookiesSecure
+            configuration: configuration.listen, secure: listenCookiesSecure, listeners: registry.listeners
         ).register(on: router)
         // An upgrade that was refused lands here: 401 from the middleware, else a plain GET.
         api.get("coaching/live") { _, _ -> Response in

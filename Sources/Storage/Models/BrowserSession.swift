@@ -10,6 +10,8 @@ public struct IssuedLoginLink: Sendable, Equatable {
 
 /// A signed-in browser, found by its cookie.
 public struct BrowserSessionRecord: Sendable, Equatable {
+    /// The row's id: names the session to the server (a listener remembers it) without its secret.
+    public var id: Int64
     public var driver: Driver
     /// Echoed by the page's forms (sign-out) to prove they came from the page.
     public var csrfToken: String

@@ -70,15 +70,26 @@ public struct BrowserSessionRepository: Sendable {
         let row = try Row.fetchOne(
             db,
             sql: """
-                SELECT drivers.*, browser_sessions.csrf_token, browser_sessions.expires_at AS session_expires_at
+                SELECT drivers.*, browser_sessions.id AS session_id, browser_sessions.csrf_token, browser_sessions.expires_at AS session_expires_at
                 FROM browser_sessions JOIN drivers ON drivers.id = browser_sessions.driver_id
                 WHERE browser_sessions.session_hash = ? AND browser_sessions.expires_at > ?
                 """,
             arguments: [hash, now])
         guard let row else { return nil }
         return BrowserSessionRecord(
-            driver: try Driver(row: row), csrfToken: try row.decode(forColumn: "csrf_token"),
+            id: try row.decode(forColumn: "session_id"), driver: try Driver(row: row), csrfToken: try row.decode(forColumn: "csrf_token"),
             expiresAt: try row.decode(forColumn: "session_expires_at"))
+    }
+
+    /// Which of the sessions `ids` are still signed in at `now`: not expired, not signed out, not
+    /// replaced by a newer sign-in of their driver, not deleted with their driver.
+    public func liveSessionIDs(among ids: Set<Int64>, now: Date = Date()) async throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return try await withStorageErrors {
+            try await database.writer.read { db in
+                try IDSubsetQuery.matching(ids, table: "browser_sessions", condition: "expires_at > ?", arguments: [now], in: db)
+            }
+        }
     }
 
     /// Deletes the session a cookie names (sign-out); nothing happens for an unknown one.

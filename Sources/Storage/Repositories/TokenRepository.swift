@@ -14,7 +14,7 @@ public struct TokenRepository: Sendable {
     }
 
     /// Most ids bound in one `IN (...)` list, well below SQLite's variable limit.
-    static let idsPerQuery = 500
+    static let idsPerQuery = IDSubsetQuery.idsPerQuery
 
     /// Makes a new token for the driver; only its hash is stored, so this is the one time it
     /// can be shown. Throws `.notFound` for an unknown driver, `.invalidInput` for an expiry
@@ -65,26 +65,11 @@ public struct TokenRepository: Sendable {
     /// Which of `ids` still work at `now`: not revoked, not expired, not deleted with their driver.
     public func validTokenIDs(among ids: Set<Int64>, now: Date = Date()) async throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
-        let sorted = ids.sorted()
-        let chunks = stride(from: 0, to: sorted.count, by: Self.idsPerQuery).map { start in
-            Array(sorted[start..<min(start + Self.idsPerQuery, sorted.count)])
-        }
         return try await withStorageErrors {
             try await database.writer.read { db in
-                var valid: Set<Int64> = []
-                for chunk in chunks {
-                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                    var arguments = StatementArguments(chunk)
-                    arguments += [now]
-                    valid.formUnion(try Int64.fetchAll(
-                        db,
-                        sql: """
-                            SELECT id FROM tokens WHERE id IN (\(marks)) AND revoked_at IS NULL
-                              AND (expires_at IS NULL OR expires_at > ?)
-                            """,
-                        arguments: arguments))
-                }
-                return valid
+                try IDSubsetQuery.matching(
+                    ids, table: "tokens", condition: "revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)",
+                    arguments: [now], in: db)
             }
         }
     }

@@ -26,7 +26,8 @@ final class ListenProbe: Sendable {
     private let task: Task<WebSocketCloseFrame?, any Error>
 
     /// Connects with the driver's bearer token (or `headers` as given) and starts recording.
-    init(port: Int, headers: HTTPFields = [.authorization: "Bearer \(FakeAuthenticator.aliceToken)"]) {
+    /// The client sends `Origin: SCHEME://127.0.0.1` itself (no port): `http` makes it a page's.
+    init(port: Int, headers: HTTPFields = [.authorization: "Bearer \(FakeAuthenticator.aliceToken)"], scheme: String = "ws") {
         let (stopped, stop) = AsyncStream.makeStream(of: Void.self)
         self.stop = stop
         let received = self.received
@@ -34,7 +35,7 @@ final class ListenProbe: Sendable {
         logger.logLevel = .warning
         task = Task {
             try await WebSocketClient.connect(
-                url: "ws://127.0.0.1:\(port)/api/v1/coaching/listen", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers),
+                url: "\(scheme)://127.0.0.1:\(port)/api/v1/coaching/listen", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers),
                 logger: logger
             ) { inbound, outbound, _ in
                 let closer = Task {
@@ -70,11 +71,17 @@ final class ListenProbe: Sendable {
     /// How the socket ended: the server's close frame, or nil.
     func finish() async throws -> WebSocketCloseFrame? {
         stop.finish()
-        return try await withTimeout { try await self.task.value }
+        return try await withTimeout { try await self.ending() }
     }
 
     /// Waits for the server to close the socket by itself.
     func closedByServer(seconds: Double = 10) async throws -> WebSocketCloseFrame? {
-        try await withTimeout(seconds: seconds) { try await self.task.value }
+        try await withTimeout(seconds: seconds) { try await self.ending() }
+    }
+
+    /// The socket task's end; a timeout cancels it, so a socket the server never closes fails
+    /// the test at the timeout instead of holding it until its time limit.
+    private func ending() async throws -> WebSocketCloseFrame? {
+        try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
     }
 }

@@ -53,10 +53,13 @@
     socket.onclose = (event) => {
       socket = null;
       failures += 1;
-      if (event.code === 1008) setStatus('error', 'This driver has as many listeners as allowed');
+      // 4401: this browser's sign-in ended (signed out, expired or replaced by a newer one).
+      const signedOut = event.code === 4401;
+      if (signedOut) setStatus('error', 'Your sign-in has ended');
+      else if (event.code === 1008) setStatus('error', 'This driver has as many listeners as allowed');
       else setStatus('error', opened ? 'Disconnected · reconnecting' : 'Cannot connect · retrying');
       const delay = Math.min(15000, 500 * 2 ** Math.min(failures, 5)) * (event.code === 1008 ? 4 : 1);
-      setTimeout(() => (opened ? connect() : checkSignedInThenConnect()), delay);
+      setTimeout(() => (opened && !signedOut ? connect() : checkSignedInThenConnect()), delay);
     };
   }
 
