@@ -201,6 +201,9 @@ let package = Package(
             ]
         ),
 
+        // Operations: the JSON-lines log handler and its secret redaction (`log.format = "json"`).
+        .target(name: "ServerLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+
         // MARK: Executables
         .executableTarget(
             name: "trailbrake",
@@ -215,6 +218,7 @@ let package = Package(
                 "Integration",
                 "ResultsPoller",
                 "Discord",
+                "ServerLogging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -358,6 +362,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Operations: the JSON log lines, parsed back.
+        .testTarget(name: "ServerLoggingTests", dependencies: ["ServerLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "CoachServerTests",
             dependencies: [

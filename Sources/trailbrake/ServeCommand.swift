@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
                 configuration.server.port = port
             }
         }
-        let logger = LogSetup.bootstrap(level: configuration.log.level)
+        let logger = LogSetup.bootstrap(configuration.log)
         let metrics = ServerMetrics()
         MetricsSystem.bootstrap(metrics.factory)
 
