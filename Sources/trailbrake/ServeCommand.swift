@@ -13,21 +13,10 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the coaching server.")
 
     @OptionGroup var options: ConfigurationOptions
-
-    @Option(help: "Address to listen on (server.host).")
-    var host: String?
-
-    @Option(help: "Port to listen on; 0 picks a free one (server.port).")
-    var port: Int?
+    @OptionGroup var listen: ListenOptions
 
     func run() async throws {
-        let configuration = try options.load { configuration in
-            if let host { configuration.server.host = host }
-            if let port {
-                guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
-                configuration.server.port = port
-            }
-        }
+        let configuration = try options.load { _ = try listen.apply(to: &$0) }
         let logger = LogSetup.bootstrap(configuration.log)
         let metrics = ServerMetrics()
         MetricsSystem.bootstrap(metrics.factory)
