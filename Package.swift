@@ -299,7 +299,14 @@ let package = Package(
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "Telemetry", "Coaching", "TestSupport",
+                // Backups: the restored files opened and checked directly.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "VoiceTests", dependencies: ["Voice", "Coaching", "TestSupport"]),
         // Real GT7 laps as console packets, for the decoder, mapper and fake-console tests.
         .target(name: "SimTestSupport", dependencies: ["SimTelemetry", "TestSupport"], path: "Tests/SimTestSupport"),

@@ -6,6 +6,7 @@ import Integration
 import Logging
 import Metrics
 import ServiceLifecycle
+import Storage
 
 /// `trailbrake serve`: runs the server until SIGINT or SIGTERM, then shuts down gracefully
 /// (live sessions are finished and their partial laps stored).
@@ -21,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
         let metrics = ServerMetrics()
         MetricsSystem.bootstrap(metrics.factory)
 
+        // Held until the process ends: no second server and no `restore` under this one.
+        let dataDirectoryLock = try DataDirectoryClaim.lock(configuration)
         let backend = try Backend.open(configuration, logger: logger)
         let voice = PhraseCacheVoice(configuration.voice)
         var dependencies = backend.serverDependencies(configuration, voice: voice, logger: logger)
@@ -57,6 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        withExtendedLifetime(dataDirectoryLock) {}
     }
 }
 

@@ -8,6 +8,6 @@ struct Trailbrake: AsyncParsableCommand {
         abstract: "Real-time coaching server for sim racers.",
         subcommands: [ServeCommand.self, TokenCommand.self, ReferenceCommand.self, DiscordCommand.self, LoginLinkCommand.self]
             // Operations (docs/operations.md).
-            + [ConfigCommand.self]
+            + [ConfigCommand.self, BackupCommand.self, RestoreCommand.self]
     )
 }
