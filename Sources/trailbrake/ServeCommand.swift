@@ -34,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
             results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database), league: league)
         dependencies.coachingFeed = discordBot?.feed
+        dependencies.queueDepths = discordBot.map { [DiscordQueueDepths(bot: $0, repository: DiscordRepository(database: backend.database))] } ?? []
         // One iRacing client for the poller and the league roster sync (one rate-limit budget).
         let iracing = try IRacingClientWiring.makeClient(configuration, logger: logger)
         // The iRacing poller posts through the bot; without one its results go to the log.
