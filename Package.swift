@@ -133,6 +133,8 @@ let package = Package(
                 "Coaching",
                 "Storage",
                 "Integration",
+                // `config check` prints string values with the JSON log writer's escaping.
+                "ServerLogging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -55,7 +55,7 @@ import Testing
 
     @Test func textThatWouldBreakTheLineIsEscaped() throws {
         let captured = Captured()
-        let hostile = "a \"quoted\"\nsecond line\r\t\\ \u{01}\u{1F} ünïcödé 🏁"
+        let hostile = "a \"quoted\"\nsecond line\r\t\\ \u{01}\u{1F}\u{7F} ünïcödé 🏁"
         Self.logger(captured).error("\(hostile)", metadata: ["car": "\(hostile)", "nested": ["deep": ["x": "\(hostile)"]]])
 
         #expect(captured.all.count == 1)

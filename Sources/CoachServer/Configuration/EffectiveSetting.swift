@@ -1,3 +1,5 @@
+import ServerLogging
+
 /// One key's value in force and where it came from, for `trailbrake config check`.
 public struct EffectiveSetting: Sendable, Equatable {
     /// Later sources win: a flag over the environment over the file over the default.
@@ -36,30 +38,11 @@ enum SettingText {
 
     static func render(_ value: ConfigurationValue) -> String {
         switch value {
-        case .string(let text): quoted(maskingURLPassword(text))
+        case .string(let text): JSONText.quoted(maskingURLPassword(text))
         case .integer(let number): String(number)
         case .float(let number): String(number)
         case .boolean(let flag): String(flag)
         }
-    }
-
-    /// A TOML basic string: quotes, backslashes and control characters escaped, so a hostile
-    /// value can never start a line of its own in the output.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     /// `https://user:secret@host/` becomes `https://user:****@host/`, and `https://secret@host/`
