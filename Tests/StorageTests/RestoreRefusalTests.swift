@@ -84,4 +84,29 @@ import Testing
         let keptNames = try await DatabaseQueue(path: kept).read { db in try String.fetchAll(db, sql: "SELECT name FROM drivers") }
         #expect(keptNames == ["Replaced"])
     }
+
+    @Test func aBackupNeverOverwritesTheDatabaseItBacksUp() async throws {
+        let fixture = try await Self.dataDirectoryWithOneLap()
+        defer { fixture.remove() }
+        let directory = fixture.directory.path
+        let database = directory + "/trailbrake.sqlite"
+        let link = directory + "/link.sqlite"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: database)
+        let dotted = directory + "/../" + fixture.directory.lastPathComponent + "/trailbrake.sqlite"
+        for destination in [database, link, dotted, database + "-wal"] {
+            #expect(throws: BackupError.destinationIsDatabase(path: destination)) {
+                try DatabaseBackup.backup(databaseAt: database, to: destination, overwrite: true)
+            }
+        }
+        let laps = try await fixture.database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM laps") }
+        #expect(laps == 1)
+
+        do {
+            _ = try DatabaseBackup.backup(databaseAt: database, to: directory + "/no/such/dir/backup.sqlite")
+            Issue.record("a backup into a missing directory succeeded")
+        } catch {
+            #expect(error.code == "file_failure")
+            #expect(error.description.contains("\(directory)/no/such/dir"), "names the directory, not the database: \(error)")
+        }
+    }
 }

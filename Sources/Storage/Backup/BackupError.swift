@@ -5,6 +5,8 @@ public enum BackupError: Error, Sendable, Equatable, CustomStringConvertible {
     case databaseMissing(path: String)
     /// The backup file already exists (`--overwrite` replaces it).
     case destinationExists(path: String)
+    /// The backup file would be the database itself (or its WAL): never overwritten.
+    case destinationIsDatabase(path: String)
     /// The file is not SQLite, is damaged, or fails `PRAGMA integrity_check` (first problems given).
     case integrityCheckFailed(path: String, problems: [String])
     /// A SQLite database, but not one Trailbrake wrote (no Trailbrake migrations).
@@ -20,6 +22,7 @@ public enum BackupError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .databaseMissing: "database_missing"
         case .destinationExists: "destination_exists"
+        case .destinationIsDatabase: "destination_is_database"
         case .integrityCheckFailed: "integrity_check_failed"
         case .notTrailbrakeDatabase: "not_trailbrake_database"
         case .newerSchema: "unsupported_schema"
@@ -32,6 +35,7 @@ public enum BackupError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .databaseMissing(let path): "no database at \(path)"
         case .destinationExists(let path): "\(path) exists; choose another name or pass --overwrite"
+        case .destinationIsDatabase(let path): "\(path) is the database being backed up; choose another name"
         case .integrityCheckFailed(let path, let problems):
             "\(path) fails the integrity check: \(problems.prefix(3).joined(separator: "; "))"
         case .notTrailbrakeDatabase(let path): "\(path) is a SQLite database but not a Trailbrake one"

@@ -24,7 +24,15 @@ public enum DatabaseBackup {
     ) throws(BackupError) -> Report {
         let files = FileManager.default
         guard files.fileExists(atPath: source) else { throw .databaseMissing(path: source) }
+        // `--overwrite` must never mean "replace the live database (or its WAL) with a copy".
+        if sameFile(destination, asAnyOf: [source, source + "-wal", source + "-shm"]) {
+            throw .destinationIsDatabase(path: destination)
+        }
         if !overwrite, files.fileExists(atPath: destination) { throw .destinationExists(path: destination) }
+        let directory = (destination as NSString).deletingLastPathComponent
+        guard files.isWritableFile(atPath: directory.isEmpty ? "." : directory) else {
+            throw .fileFailure("cannot write the backup into \(directory.isEmpty ? "." : directory): no such directory, or not writable")
+        }
         let partial = destination + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? files.removeItem(atPath: partial)
         do {
@@ -47,6 +55,12 @@ public enum DatabaseBackup {
             try? files.removeItem(atPath: partial)
             throw error
         }
+    }
+
+    /// Whether `path` names the same file as one of `others` (through links or `..`), or would.
+    static func sameFile(_ path: String, asAnyOf others: [String]) -> Bool {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+        return others.contains { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path == resolved }
     }
 
     static func readOnly(busyTimeout: Duration) -> Configuration {
