@@ -138,6 +138,8 @@ let package = Package(
                 "Coaching",
                 "Storage",
                 "Integration",
+                // `config check` prints string values with the JSON log writer's escaping.
+                "ServerLogging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -209,6 +211,9 @@ let package = Package(
             ]
         ),
 
+        // Operations: the JSON-lines log handler and its secret redaction (`log.format = "json"`).
+        .target(name: "ServerLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+
         // MARK: Executables
         .executableTarget(
             name: "trailbrake",
@@ -225,6 +230,7 @@ let package = Package(
                 "Integration",
                 "ResultsPoller",
                 "Discord",
+                "ServerLogging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -306,7 +312,14 @@ let package = Package(
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Telemetry", "Coaching", "TestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: [
+                "Storage", "Telemetry", "Coaching", "TestSupport",
+                // Backups: the restored files opened and checked directly.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "VoiceTests", dependencies: ["Voice", "Coaching", "TestSupport"]),
         // Real GT7 laps as console packets, for the decoder, mapper and fake-console tests.
         .target(name: "SimTestSupport", dependencies: ["SimTelemetry", "TestSupport"], path: "Tests/SimTestSupport"),
@@ -374,6 +387,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Operations: the JSON log lines, parsed back.
+        .testTarget(name: "ServerLoggingTests", dependencies: ["ServerLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "CoachServerTests",
             dependencies: [

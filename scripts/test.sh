@@ -36,7 +36,7 @@ fi
 # Swift's cooperative pool has two threads, and CPU-heavy tests beside them stall their
 # timers and sockets for seconds, which made timing tests fail for no fault of the code.
 # Each run has a time limit so a hang fails the command instead of blocking it.
-pure='^(TelemetryTests|CoachingTests|ReferenceToolsTests|StorageTests|VoiceTests|SimTelemetryTests)\.'
+pure='^(TelemetryTests|CoachingTests|ReferenceToolsTests|StorageTests|VoiceTests|SimTelemetryTests|ServerLoggingTests)\.'
 limit=${TRAILBRAKE_TEST_TIMEOUT:-1800}
 
 echo "== swift build --build-tests"

@@ -93,7 +93,7 @@ struct DiscordCommand: AsyncParsableCommand {
     /// The database and the driver's id, or `error [driver_not_found]`.
     static func open(_ options: ConfigurationOptions, driver name: String) async throws -> (TrailbrakeDatabase, Int64) {
         let configuration = try options.load()
-        let logger = LogSetup.bootstrap(level: configuration.log.level)
+        let logger = LogSetup.bootstrap(configuration.log)
         let backend = try Backend.open(configuration, logger: logger)
         guard let driver = try await backend.admin.driver(named: name) else {
             throw commandFailure("driver_not_found", "no driver named \(name)")

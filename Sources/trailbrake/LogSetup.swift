@@ -1,11 +1,16 @@
+import CoachServer
 import Logging
+import ServerLogging
 
 /// Logs go to stderr so that stdout carries only what commands print on purpose (tokens).
+/// `log.format = "json"` writes one JSON object per line (for a collector); "text" (the
+/// default) is swift-log's plain line, for a person at a terminal.
 enum LogSetup {
-    static func bootstrap(level: String) -> Logger {
-        let logLevel = Logger.Level(rawValue: level) ?? .info
+    static func bootstrap(_ log: ServerConfiguration.Log) -> Logger {
+        let logLevel = Logger.Level(rawValue: log.level) ?? .info
+        let json = log.format == "json"
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
             handler.logLevel = logLevel
             return handler
         }

@@ -34,7 +34,7 @@ struct LoginLinkCommand: AsyncParsableCommand {
         let configuration = try options.load { configuration in
             if let baseURL { configuration.listen.baseURL = baseURL }
         }
-        let logger = LogSetup.bootstrap(level: configuration.log.level)
+        let logger = LogSetup.bootstrap(configuration.log)
         let backend = try Backend.open(configuration, logger: logger)
         guard let target = try await backend.admin.driver(named: driver) else { throw UnknownDriver(name: driver) }
         let lifetime = configuration.listen.loginLinkMinutes * 60

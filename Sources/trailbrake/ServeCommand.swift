@@ -6,6 +6,7 @@ import Integration
 import Logging
 import Metrics
 import ServiceLifecycle
+import Storage
 
 /// `trailbrake serve`: runs the server until SIGINT or SIGTERM, then shuts down gracefully
 /// (live sessions are finished and their partial laps stored).
@@ -13,25 +14,16 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the coaching server.")
 
     @OptionGroup var options: ConfigurationOptions
-
-    @Option(help: "Address to listen on (server.host).")
-    var host: String?
-
-    @Option(help: "Port to listen on; 0 picks a free one (server.port).")
-    var port: Int?
+    @OptionGroup var listen: ListenOptions
 
     func run() async throws {
-        let configuration = try options.load { configuration in
-            if let host { configuration.server.host = host }
-            if let port {
-                guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
-                configuration.server.port = port
-            }
-        }
-        let logger = LogSetup.bootstrap(level: configuration.log.level)
+        let configuration = try options.load { _ = try listen.apply(to: &$0) }
+        let logger = LogSetup.bootstrap(configuration.log)
         let metrics = ServerMetrics()
         MetricsSystem.bootstrap(metrics.factory)
 
+        // Held until the process ends: no second server and no `restore` under this one.
+        let dataDirectoryLock = try DataDirectoryClaim.lock(configuration)
         let backend = try Backend.open(configuration, logger: logger)
         let voice = PhraseCacheVoice(configuration.voice)
         var dependencies = backend.serverDependencies(configuration, voice: voice, logger: logger)
@@ -42,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
             results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database), league: league)
         dependencies.coachingFeed = discordBot?.feed
+        dependencies.queueDepths = discordBot.map { [DiscordQueueDepths(bot: $0, repository: DiscordRepository(database: backend.database))] } ?? []
         // One iRacing client for the poller and the league roster sync (one rate-limit budget).
         let iracing = try IRacingClientWiring.makeClient(configuration, logger: logger)
         // The iRacing poller posts through the bot; without one its results go to the log.
@@ -68,6 +61,7 @@ struct ServeCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        withExtendedLifetime(dataDirectoryLock) {}
     }
 }
 

@@ -45,7 +45,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try options.load()
-            let logger = LogSetup.bootstrap(level: configuration.log.level)
+            let logger = LogSetup.bootstrap(configuration.log)
             let backend = try Backend.open(configuration, logger: logger)
             let tokens = TokenRepository(database: backend.database)
             let expiresAt = expiresIn.map { Date().addingTimeInterval(Double($0.seconds)) }
@@ -78,7 +78,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try options.load()
-            let logger = LogSetup.bootstrap(level: configuration.log.level)
+            let logger = LogSetup.bootstrap(configuration.log)
             let backend = try Backend.open(configuration, logger: logger)
             var driverID: Int64?
             if let driver {
@@ -112,7 +112,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let configuration = try options.load()
-            let logger = LogSetup.bootstrap(level: configuration.log.level)
+            let logger = LogSetup.bootstrap(configuration.log)
             let backend = try Backend.open(configuration, logger: logger)
             let tokens = TokenRepository(database: backend.database)
             if let driver {

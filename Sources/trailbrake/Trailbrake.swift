@@ -7,5 +7,7 @@ struct Trailbrake: AsyncParsableCommand {
         commandName: "trailbrake",
         abstract: "Real-time coaching server for sim racers.",
         subcommands: [ServeCommand.self, TokenCommand.self, ReferenceCommand.self, DiscordCommand.self, LoginLinkCommand.self]
+            // Operations (docs/operations.md).
+            + [ConfigCommand.self, BackupCommand.self, RestoreCommand.self]
     )
 }

@@ -12,12 +12,13 @@ struct TokenCommandTests {
     }
 
     /// Runs `trailbrake ARGUMENTS` to the end.
-    static func trailbrake(_ arguments: [String]) throws -> Run {
+    static func trailbrake(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         guard let executable = EndToEndServerProcess.executable else { throw TestFailure("trailbrake is not built") }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TRAILBRAKE_") }
+            .merging(environment) { $1 }
         let (out, err) = (Pipe(), Pipe())
         process.standardOutput = out
         process.standardError = err

@@ -5,6 +5,8 @@ struct ConfigurationKey: Sendable {
     let section: String
     let name: String
     let kind: Kind
+    /// The key's value in a configuration (`trailbrake config check` prints it).
+    let read: @Sendable (ServerConfiguration) -> ConfigurationValue
     /// Stores an already type-checked value, or throws `invalidValue` for an out-of-range one.
     let store: @Sendable (inout ServerConfiguration, ConfigurationValue, String) throws -> Void
 
@@ -17,7 +19,7 @@ struct ConfigurationKey: Sendable {
         _ section: String, _ name: String, _ path: WritableKeyPath<ServerConfiguration, String> & Sendable,
         allowed: Set<String>? = nil
     ) -> ConfigurationKey {
-        ConfigurationKey(section: section, name: name, kind: .string) { configuration, value, key in
+        ConfigurationKey(section: section, name: name, kind: .string, read: { .string($0[keyPath: path]) }) { configuration, value, key in
             guard case .string(let text) = value else { return }
             if let allowed, !allowed.contains(text) {
                 throw ConfigurationError.invalidValue(key: key, reason: "must be one of \(allowed.sorted().joined(separator: ", "))")
@@ -30,7 +32,7 @@ struct ConfigurationKey: Sendable {
         _ section: String, _ name: String, _ path: WritableKeyPath<ServerConfiguration, Int> & Sendable,
         range: ClosedRange<Int>, powerOfTwo: Bool = false
     ) -> ConfigurationKey {
-        ConfigurationKey(section: section, name: name, kind: .integer) { configuration, value, key in
+        ConfigurationKey(section: section, name: name, kind: .integer, read: { .integer($0[keyPath: path]) }) { configuration, value, key in
             guard case .integer(let number) = value else { return }
             guard range.contains(number) else {
                 throw ConfigurationError.invalidValue(key: key, reason: "must be in \(range.lowerBound)...\(range.upperBound)")
@@ -46,7 +48,7 @@ struct ConfigurationKey: Sendable {
         _ section: String, _ name: String, _ path: WritableKeyPath<ServerConfiguration, Double> & Sendable,
         range: ClosedRange<Double>
     ) -> ConfigurationKey {
-        ConfigurationKey(section: section, name: name, kind: .float) { configuration, value, key in
+        ConfigurationKey(section: section, name: name, kind: .float, read: { .float($0[keyPath: path]) }) { configuration, value, key in
             let number: Double
             switch value {
             case .float(let x): number = x
@@ -63,7 +65,7 @@ struct ConfigurationKey: Sendable {
     static func boolean(
         _ section: String, _ name: String, _ path: WritableKeyPath<ServerConfiguration, Bool> & Sendable
     ) -> ConfigurationKey {
-        ConfigurationKey(section: section, name: name, kind: .boolean) { configuration, value, _ in
+        ConfigurationKey(section: section, name: name, kind: .boolean, read: { .boolean($0[keyPath: path]) }) { configuration, value, _ in
             guard case .boolean(let flag) = value else { return }
             configuration[keyPath: path] = flag
         }

@@ -80,5 +80,5 @@ extension ConfigurationKey {
         .float("storage", "retry_max_seconds", \.storage.retryMaxSeconds, range: 0.001...86_400),
 
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-    ] + iracing + league + access + listen
+    ] + iracing + league + access + listen + operations
 }

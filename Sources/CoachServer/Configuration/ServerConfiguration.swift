@@ -192,5 +192,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public struct Log: Sendable, Equatable {
         /// One of trace, debug, info, notice, warning, error, critical.
         public var level = "info"
+        /// "text" (one plain line per event, for a terminal) or "json" (one JSON object per line,
+        /// for a log collector; docs/operations.md).
+        public var format = "text"
     }
 }

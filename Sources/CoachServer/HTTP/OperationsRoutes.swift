@@ -12,6 +12,8 @@ struct OperationsRoutes: Sendable {
     var lapStore: LapStoreQueue? = nil
     /// Its render queue is reported in `/metrics`.
     var voice: (any CueVoice)? = nil
+    /// Queues outside the server (the Discord bot's), reported in `/metrics`.
+    var queueDepths: [any QueueDepthSource] = []
 
     struct Health: Encodable {
         let status: String
@@ -28,10 +30,21 @@ struct OperationsRoutes: Sendable {
     func register(on router: Router<DriverRequestContext>) {
         router.get("/api/v1/health") { _, _ in try await health() }
         router.get("/metrics") { _, _ in
-            Response(
+            metrics.recordQueueDepths(await currentQueueDepths())
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(voice: voice?.renderQueueStatistics))))
         }
+    }
+
+    /// Every queue's depth: the lap writer's (laps not stored yet), the voice's renders, and the
+    /// outside sources'.
+    private func currentQueueDepths() async -> [String: Int] {
+        var depths: [String: Int] = [:]
+        if let lapStore { depths["lap_writer"] = await lapStore.health().pending }
+        if let pending = voice?.renderQueueStatistics?.pending { depths["voice"] = pending }
+        for source in queueDepths { depths.merge(await source.queueDepths()) { $1 } }
+        return depths
     }
 
     /// 200 when the database answers, 503 otherwise (load balancers act on the status alone).

@@ -20,6 +20,8 @@ public struct CoachServerDependencies: Sendable {
     /// Sign-in for the listen page (login links, browser sessions); nil: the page cannot sign
     /// browsers in, and only a driver token opens the listen socket.
     public var browserSessions: (any BrowserSessionStore)?
+    /// Queues outside the server whose depth `/metrics` shows (the Discord bot's DM queue and feed).
+    public var queueDepths: [any QueueDepthSource] = []
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,

@@ -43,6 +43,7 @@ public struct TrailbrakeServer: Sendable {
             store: dependencies.sessionStore, spill: dependencies.lapSpill, settings: LapStoreSettings(configuration.storage),
             metrics: metrics, logger: logger)
         self.batchLimiter = BatchRateLimiter(configuration.live)
+        metrics.recordBuildInfo()
     }
 
     /// - Parameter onListening: called once with the base URL, e.g. `http://127.0.0.1:53211`,
@@ -74,10 +75,11 @@ public struct TrailbrakeServer: Sendable {
 
     func makeHTTPRouter() -> Router<DriverRequestContext> {
         let router = Router(context: DriverRequestContext.self)
+        router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
         OperationsRoutes(
             registry: registry, metrics: metrics, databaseHealth: dependencies.databaseHealth,
             resultsPollerHealth: dependencies.resultsPollerHealth, startedAt: .now, lapStore: lapStore,
-            voice: dependencies.voice
+            voice: dependencies.voice, queueDepths: dependencies.queueDepths
         ).register(on: router)
         let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
         DriverAPIRoutes(reader: dependencies.reader, settings: configuration.api).register(on: api)

@@ -34,11 +34,15 @@ struct TestBackend: Sendable {
     var coachingFeed: (any CoachingFeedSink)?
     /// The listen page's sign-in (the real one on an in-memory database: `ListenTestServer`).
     var browserSessions: (any BrowserSessionStore)?
+    /// Queues outside the server that `/metrics` shows.
+    var queueDepths: [any QueueDepthSource] = []
 
     var dependencies: CoachServerDependencies {
-        CoachServerDependencies(
+        var dependencies = CoachServerDependencies(
             authenticator: FakeAuthenticator(), coachFactory: coachFactory, sessionStore: store, reader: reader,
             databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth, voice: voice, coachingFeed: coachingFeed,
             browserSessions: browserSessions)
+        dependencies.queueDepths = queueDepths
+        return dependencies
     }
 }
