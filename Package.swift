@@ -397,6 +397,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Voice",
                 "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
+                // The real recordings coached live (`RealRecordingCoachingTests`) are read as the importer reads them.
+                "ReferenceTools",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),
