@@ -33,8 +33,7 @@ public struct CueConfiguration: Sendable, Equatable {
     public var consistencyLaps: Int = 5
     public var consistencyMinimumLaps: Int = 4
     /// Racing line at the apex, metres off the reference's line. A car is about 2 m wide: an apex
-    /// a car's width off the reference's is a different line, not the scatter of one (a
-    /// consistent driver's apex varies by well under a metre, docs/coaching.md "Racing line").
+    /// a car's width off the reference's is a different line (docs/coaching.md "Racing line").
     public var lineApexThreshold: Double = 2
     /// Racing line at the turn-in, metres: the turn-in point is where the line is least pinned
     /// (the car is still straight), so half a car's width more.
