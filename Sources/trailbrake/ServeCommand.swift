@@ -32,7 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
         let league = LeagueWiring.feature(configuration, database: backend.database)
         let discordBot = try DiscordSetup.makeBot(
             configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
-            results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database), league: league)
+            results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database),
+            sessionReports: StorageSessionReports(database: backend.database), league: league)
         dependencies.coachingFeed = discordBot?.feed
         dependencies.queueDepths = discordBot.map { [DiscordQueueDepths(bot: $0, repository: DiscordRepository(database: backend.database))] } ?? []
         // One iRacing client for the poller and the league roster sync (one rate-limit budget).
