@@ -8,21 +8,8 @@ import TestSupport
 /// the reference a driver would import from it (its fastest valid lap, `LapImporter`), and the
 /// `hello` a client streaming it would send.
 struct RealRecordingSession: Sendable {
-    /// Every telemetry recording in ../shared/data that holds laps, by path under it. The live
-    /// shared-memory dump (`telemetry/live/`) is one instant of three rows, no lap to coach.
-    static let paths = [
-        "telemetry/rr_skmodified_langley_2015-05-28_14-45-12.ibt",
-        "telemetry/rr_skmodified_langley_2015-05-28_14-46-23.ibt",
-        "telemetry/rr_skmodified_langley_2015-05-28_14-50-46.ibt",
-        "telemetry/iracingrs_mercedesamggt4_sebring_2025-11-20.ibt",
-        "telemetry/teamjorge_mercedesw13_redbullring_2024-06-24_valid.ibt",
-        "telemetry-road/ac-acti-motec-fsuk/derived/fsuk_endurance_mftc3_laps.csv",
-        "telemetry-road/gt7-gt7dashboard/derived/gt7_brandshatch_indy_laps.csv",
-        "telemetry-road/gt7-gt7dashboard/derived/gt7_broadbean_laps.csv",
-        "telemetry-road/gt7-gt7dashboard/derived/gt7_redbullring_laps.csv",
-        "telemetry-road/gt7-gt7dashboard/derived/gt7_tsukuba_laps.csv",
-        "telemetry-road/iracing-ocypode-summitpoint/derived/summit_point_laps.csv",
-    ]
+    /// Every telemetry recording in ../shared/data that holds laps (`TestData.lapRecordings`).
+    static let paths = TestData.lapRecordings
 
     let name: String
     let frames: [TelemetryFrame]
@@ -66,14 +53,7 @@ struct RealRecordingSession: Sendable {
     }
 
     /// `hello` for this recording, as JSON text (docs/protocol.md).
-    func hello() throws -> String {
-        let object: [String: Any] = [
-            "type": "hello", "protocol": 1, "sim": session.sim,
-            "track": ["name": session.track.name, "config": session.track.configuration, "length": session.track.length],
-            "car": session.car, "session": "practice", "language": "en", "voice": false, "codec": "binary",
-        ]
-        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
-    }
+    func hello() throws -> String { try EndToEndHello.json(for: session) }
 
     /// Frames of lap `number` by the sim's own lap counter, with the last half of the lap before
     /// it put at negative distances (a braking zone that starts before the line belongs to the lap
