@@ -20,6 +20,10 @@ public struct StorageBackedReader: DriverDataReader, DatabaseHealthCheck {
         return PageResult(items: rows.items.map(SessionSummary.init), nextKey: rows.nextKey)
     }
 
+    public func session(id: String, driverID: Int64) async throws -> SessionSummary? {
+        try await sessionRepository.session(id: id, driverID: driverID).map(SessionSummary.init)
+    }
+
     public func laps(sessionID: String, driverID: Int64, page: PageRequest) async throws -> PageResult<LapSummary>? {
         // An empty list would not tell "no laps yet" from "not your session": check ownership first.
         guard try await sessionRepository.session(id: sessionID, driverID: driverID) != nil else { return nil }
