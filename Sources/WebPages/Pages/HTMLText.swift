@@ -1,7 +1,7 @@
 /// Text for HTML content and double-quoted attributes, for the parts built in Swift (SVG,
-/// tables); the templates escape with Mustache's `{{ }}`.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
+/// tables, the listen page's HTML); the templates escape with Mustache's `{{ }}`.
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
         guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count + 16)
