@@ -1,5 +1,6 @@
 import Foundation
 import LoadTesting
+import Synchronization
 import Testing
 
 /// The lap page in a real browser: the demo laps (Brands Hatch GP, about 3.9 km, against the
@@ -12,10 +13,7 @@ struct LapPageBrowserTests {
     @Test func theLapPageDrawsTheLapAgainstItsReference() async throws {
         let laps = try DemoLap.load(referenceDirectory: ListenPageServer.referenceLaps)
         try await ListenPageServer.with { server in
-            var options = LoadOptions(url: server.liveURL, tokens: [server.token])
-            options.pacing = .asFastAsPossible(window: 8)
-            let report = try await StreamReplay(options: options, laps: laps, clipsDirectory: nil).replay { _ in }
-            #expect(report.errors.isEmpty, "\(report.errors)")
+            try await Self.driveTwoTimedLaps(laps, to: server)
 
             let browser = try await Chromium.launch()
             defer { browser.terminate() }
@@ -32,6 +30,34 @@ struct LapPageBrowserTests {
                 throw error
             }
         }
+    }
+
+    /// Replays the demo laps as fast as the server acknowledges, until the server has reported
+    /// two timed laps (a lap is reported once stored); then the replay is stopped rather than
+    /// left to idle until its deadline.
+    static func driveTwoTimedLaps(_ laps: DriverLaps, to server: ListenPageServer) async throws {
+        var options = LoadOptions(url: server.liveURL, tokens: [server.token])
+        options.pacing = .asFastAsPossible(window: 8)
+        let (stored, storedSignal) = AsyncStream.makeStream(of: Void.self)
+        let timedLaps = Mutex(0), errors = Mutex<[String]>([])
+        let replay = Task {
+            _ = try await StreamReplay(options: options, laps: laps, clipsDirectory: nil).replay { event in
+                switch event {
+                case .lap(_, .some): if timedLaps.withLock({ $0 += 1; return $0 }) == 2 { storedSignal.finish() }
+                case .error(let code, let message): errors.withLock { $0.append("\(code): \(message)") }
+                default: break
+                }
+            }
+        }
+        let ended = Task {
+            _ = try? await replay.value
+            storedSignal.finish()
+        }
+        for await _ in stored {}
+        replay.cancel()
+        _ = await ended.value
+        #expect(errors.withLock { $0 }.isEmpty, "\(errors.withLock { $0 })")
+        try #require(timedLaps.withLock { $0 } >= 2, "the replay must be coached through two timed laps")
     }
 
     static func checkLapPage(_ page: BrowserPage, server: ListenPageServer, devTools: DevToolsClient) async throws {
