@@ -31,26 +31,35 @@ struct WebPageBenchmarkCommand: AsyncParsableCommand {
         let chrome = PageChrome(language: WebLanguage(rawValue: language) ?? .english, path: "/laps/1", driverName: "bench", csrfToken: "token")
 
         var histogram = LatencyHistogram()
+        var phases = [LatencyHistogram](repeating: LatencyHistogram(), count: 4)
         var html = "", compressed: [UInt8] = []
         for iteration in 0..<(iterations + 20) {
-            let start = ContinuousClock.now
+            var marks = [ContinuousClock.now]
             let frames = try LapTelemetryCodec.decode(blob)
+            marks.append(.now)
             guard let lap = Self.traces(frames) else { throw ValidationError("the lap does not grid") }
+            marks.append(.now)
             let input = LapPageInput(
                 kind: .againstReference, sessionID: "bench", track: "Benchmark Ring", car: "GT4", lapNumber: 3,
                 lapTime: 83.3, delta: 0.42, lap: lap, reference: reference, corners: corners)
             html = renderer.lap(input, chrome: chrome)
+            marks.append(.now)
             compressed = GzipEncoding.gzip(Array(html.utf8)) ?? []
-            let elapsed = ContinuousClock.now - start
-            if iteration >= 20 {
-                histogram.record(nanoseconds: UInt64(elapsed.components.seconds) * 1_000_000_000 + UInt64(elapsed.components.attoseconds / 1_000_000_000))
-            }
+            marks.append(.now)
+            guard iteration >= 20 else { continue }
+            histogram.record(nanoseconds: Self.nanoseconds(marks[4] - marks[0]))
+            for phase in 0..<4 { phases[phase].record(nanoseconds: Self.nanoseconds(marks[phase + 1] - marks[phase])) }
         }
         let assets = ["web.css", "web.js"].compactMap(WebAssets.named).map { GzipEncoding.gzip($0.bytes)?.count ?? 0 }
         let total = compressed.count + assets.reduce(0, +)
         print("lap page, 5,000-frame lap against a 5,000-frame reference, \(iterations) renders (decode + grid + render + gzip):")
         print("  \(histogram.summary)")
+        for (name, phase) in zip(["decode", "grid", "render", "gzip"], phases) { print("  \(name): \(phase.summary)") }
         print("  HTML \(html.utf8.count) B, gzip \(compressed.count) B; web.css + web.js gzip \(assets.reduce(0, +)) B; transferred \(total) B")
+    }
+
+    static func nanoseconds(_ duration: Duration) -> UInt64 {
+        UInt64(duration.components.seconds) * 1_000_000_000 + UInt64(duration.components.attoseconds / 1_000_000_000)
     }
 
     static func traces(_ frames: [TelemetryFrame]) -> LapTraces? {
