@@ -177,6 +177,8 @@ let package = Package(
             resources: [
                 .embedInCode("ListenPage/Assets/listen.css"), .embedInCode("ListenPage/Assets/listen.js"),
                 .embedInCode("ListenPage/Assets/listen-audio.js"), .embedInCode("ListenPage/Assets/login.js"),
+                // docs/openapi.yaml (through a link), served at /api/v1/openapi.yaml.
+                .embedInCode("OpenAPI/openapi.yaml"),
             ]
         ),
         // The Discord bot: gateway and REST clients, slash commands, results and the live feed.
@@ -373,6 +375,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // Telemetry exports beside live coaching: the exporting clients.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The backup under load reads the live and the restored databases.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(

@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
         let dataDirectoryLock = try DataDirectoryClaim.lock(configuration)
         let backend = try Backend.open(configuration, logger: logger)
         let voice = PhraseCacheVoice(configuration.voice)
-        var dependencies = backend.serverDependencies(configuration, voice: voice, logger: logger)
+        var dependencies = backend.serverDependencies(configuration, voice: voice, metrics: metrics, logger: logger)
         try await FirstRun.ensureDriver(admin: backend.admin)
         // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
         let league = LeagueWiring.feature(configuration, database: backend.database)
@@ -53,6 +53,12 @@ struct ServeCommand: AsyncParsableCommand {
         if let discordBot {
             // A bot that stops for good (a refused token) must not stop coaching.
             services.append(.init(service: discordBot, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+        }
+        if configuration.storage.telemetryRetentionDays > 0 {
+            let retention = TelemetryRetentionService(
+                database: backend.database, days: configuration.storage.telemetryRetentionDays, metrics: metrics, logger: logger)
+            // Retention is housekeeping: it never stops coaching.
+            services.append(.init(service: retention, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
         }
         if let poller { services.append(.init(service: poller)) }
         if let leagueSync = LeagueWiring.syncService(feature: league, client: iracing, bot: discordBot, logger: logger) {

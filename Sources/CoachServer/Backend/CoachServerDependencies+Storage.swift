@@ -9,10 +9,10 @@ extension CoachServerDependencies {
     /// start a real server, so they exercise the same wiring.
     public static func storageBacked(
         database: TrailbrakeDatabase, library: ReferenceLibrary, coaching: ServerConfiguration.Coaching, logger: Logger,
-        voice: (any CueVoice)? = nil, coachingFeed: (any CoachingFeedSink)? = nil
+        voice: (any CueVoice)? = nil, coachingFeed: (any CoachingFeedSink)? = nil, timings: (any DatabaseTimings)? = nil
     ) -> CoachServerDependencies {
-        let writer = LapWriter(database: database)
-        let reader = StorageBackedReader(database: database)
+        let writer = LapWriter(database: database, timings: timings)
+        let reader = StorageBackedReader(database: database, timings: timings)
         let coachFactory = DriverCoachFactory(
             library: library, database: database, writer: writer, configuration: coaching, logger: logger)
         var dependencies = CoachServerDependencies(

@@ -14,12 +14,20 @@ public protocol DriverDataReader: Sendable {
     func lap(_ lapID: Int64, driverID: Int64) async throws -> LapDetailResponse?
     /// The lap's telemetry, not decoded yet (the export decodes it off the live threads).
     func telemetry(lapID: Int64, driverID: Int64) async throws -> LapTelemetrySource?
+    /// Whether the driver's lap exists but its telemetry was deleted by `[storage]
+    /// telemetry_retention_days` (the export answers 410, not 404).
+    func telemetryDeleted(lapID: Int64, driverID: Int64) async throws -> Bool
     /// nil when either lap is not this driver's.
     func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse?
     /// Whether the session's advice worked; nil when the session is not this driver's.
     func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse?
     /// What the session came to (`SessionReport`); nil when the session is not this driver's.
     func report(sessionID: String, driverID: Int64) async throws -> SessionReport?
+}
+
+extension DriverDataReader {
+    /// Readers without retention never delete telemetry.
+    public func telemetryDeleted(lapID: Int64, driverID: Int64) async throws -> Bool { false }
 }
 
 /// Which page of a list: at most `limit` items after the item whose key is `after` (nil: from
