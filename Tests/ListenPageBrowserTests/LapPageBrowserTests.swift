@@ -17,16 +17,21 @@ struct LapPageBrowserTests {
 
             let browser = try await Chromium.launch()
             defer { browser.terminate() }
+            // Which step was running when something threw (as in ListenPageBrowserTests).
+            let step = Mutex("signing in")
             do {
                 try await DevToolsClient.connect(url: browser.devToolsURL) { devTools in
                     let page = try await BrowserPage.open(devTools)
                     try await page.resize(width: 1280, height: 900, mobile: false)
                     try await page.navigate(try await server.loginLink())
                     try await page.waitUntil("location.pathname === '/listen' && document.querySelector('.signout')", "signed in")
+                    step.withLock { $0 = "checking the lap page" }
                     try await Self.checkLapPage(page, server: server, devTools: devTools)
+                    step.withLock { $0 = "closing the DevTools connection" }
                 }
+                step.withLock { $0 = "stopping the browser and the server" }
             } catch {
-                Issue.record("chromium said: \(browser.diagnostics.suffix(2_000))")
+                Issue.record("failed while \(step.withLock { $0 }): \(String(reflecting: error)); chromium said: \(browser.diagnostics.suffix(2_000))")
                 throw error
             }
         }
@@ -111,7 +116,7 @@ struct LapPageBrowserTests {
         let values = (box.array ?? []).compactMap(\.number)
         try #require(values.count == 4 && values[2] > 100 && values[3] > 50, "the chart has a size: \(box)")
         let shot = try await page.call("Page.captureScreenshot", [
-            "format": "png", "captureBeyondViewport": true,
+            "format": "png",
             "clip": ["x": .number(values[0]), "y": .number(values[1]), "width": .number(values[2]), "height": .number(values[3]), "scale": 1],
         ])
         let base64 = try #require(shot["data"]?.string)
