@@ -41,6 +41,8 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2")),
     // Test certificates with IP address SANs (ServerTestSupport); swift-certificates needs it anyway.
     (.full, .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4")),
+    // The drivers' web pages (WebPages): logic-less templates, HTML-escaped by default.
+    (.full, .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1")),
 ]
 let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
 
@@ -78,6 +80,19 @@ let package = Package(
 
         // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
         .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching"]),
+
+        // The drivers' web pages: view models, Mustache templates, SVG charts, English and Turkish
+        // strings, the pages' CSS and JS (embedded). Pure: values in, HTML out; CoachServer serves them.
+        .target(
+            name: "WebPages",
+            dependencies: ["Telemetry", "Coaching", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sessions.mustache"),
+                .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
+                .embedInCode("Templates/notice.mustache"),
+                .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
+            ]
+        ),
 
         // MARK: I/O parts
         .target(
@@ -140,6 +155,8 @@ let package = Package(
                 "Integration",
                 // `config check` prints string values with the JSON log writer's escaping.
                 "ServerLogging",
+                // The drivers' web pages (DriverPages/ serves them, gzipped by Storage's `GzipEncoding`).
+                "WebPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -270,6 +287,7 @@ let package = Package(
                 "Coaching",
                 "Storage",
                 "Voice",
+                "WebPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -391,6 +409,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The web pages' pure parts: the trace simplifier, charts, strings and templates.
+        .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Coaching", "Telemetry"]),
         // Operations: the JSON log lines, parsed back.
         .testTarget(name: "ServerLoggingTests", dependencies: ["ServerLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(

@@ -15,11 +15,13 @@ extension CoachServerDependencies {
         let reader = StorageBackedReader(database: database, timings: timings)
         let coachFactory = DriverCoachFactory(
             library: library, database: database, writer: writer, configuration: coaching, logger: logger)
-        return CoachServerDependencies(
+        var dependencies = CoachServerDependencies(
             authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
             voice: voice, coachingFeed: coachingFeed,
             lapSpill: PendingLapDirectory(besideDatabase: database).map { StorageBackedLapSpill(directory: $0, writer: writer) },
             browserSessions: StorageBackedBrowserSessions(database: database))
+        dependencies.references = StoredReferenceLaps(library: library, database: database)
+        return dependencies
     }
 }

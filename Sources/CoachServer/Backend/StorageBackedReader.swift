@@ -30,6 +30,10 @@ public struct StorageBackedReader: DriverDataReader, DatabaseHealthCheck {
         }
     }
 
+    public func session(id: String, driverID: Int64) async throws -> SessionSummary? {
+        try await sessionRepository.session(id: id, driverID: driverID).map(SessionSummary.init)
+    }
+
     public func laps(sessionID: String, driverID: Int64, page: PageRequest) async throws -> PageResult<LapSummary>? {
         try await timed("laps") {
             // An empty list would not tell "no laps yet" from "not your session": check ownership first.

@@ -7,6 +7,8 @@ import Telemetry
 public protocol DriverDataReader: Sendable {
     /// One page of the driver's sessions, newest first.
     func sessions(driverID: Int64, page: PageRequest) async throws -> PageResult<SessionSummary>
+    /// One of the driver's sessions; nil when it is not this driver's (the web pages' headings).
+    func session(id: String, driverID: Int64) async throws -> SessionSummary?
     /// One page of the session's laps in driving order; nil when the session is not this driver's.
     func laps(sessionID: String, driverID: Int64, page: PageRequest) async throws -> PageResult<LapSummary>?
     func lap(_ lapID: Int64, driverID: Int64) async throws -> LapDetailResponse?
