@@ -80,6 +80,8 @@ let package = Package(
 
         // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
         .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching"]),
+        // The endurance planner: events, availability, entry limits, stints assigned (Foundation only).
+        .target(name: "EndurancePlanner"),
 
         // The drivers' web pages: view models, Mustache templates, SVG charts, English and Turkish
         // strings, the pages' CSS and JS (embedded). Pure: values in, HTML out; CoachServer serves them.
@@ -331,6 +333,7 @@ let package = Package(
         ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "EndurancePlannerTests", dependencies: ["EndurancePlanner"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
@@ -445,6 +448,7 @@ let package = Package(
 if scope != .full {
     let coreTargets: Set<String> = [
         "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
+        "EndurancePlanner", "EndurancePlannerTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
     let fuzzedTargets: Set<String> = [
