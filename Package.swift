@@ -290,6 +290,7 @@ let package = Package(
                 "Storage",
                 "Voice",
                 "WebPages",
+                "EndurancePlanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
