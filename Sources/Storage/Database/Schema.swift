@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v6-outbox-attempts", migrate: addOutboxAttempts)
         // Sign-in for the listen page (Schema+BrowserSessions.swift).
         migrator.registerMigration("v7-browser-sessions", migrate: createBrowserSessionTables)
+        migrator.registerMigration("v8-team-events", migrate: createTeamTables)
         return migrator
     }
 
