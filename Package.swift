@@ -110,7 +110,8 @@ let package = Package(
         ),
         // The values and protocols the live server, the iRacing poller and the Discord bot
         // exchange, so none of the three depends on another.
-        .target(name: "Integration"),
+        // The team tools' sign-up check speaks the planner's licence types.
+        .target(name: "Integration", dependencies: ["EndurancePlanner"]),
         .target(name: "Voice", dependencies: ["CEspeakNG", "COpus", "COpusEnc", "CSoxr"]),
         // The iRacing /data API client: OAuth, rate limits, the link/chunk fetches, typed models.
         .target(
@@ -133,6 +134,8 @@ let package = Package(
                 "IRacing",
                 "Integration",
                 "Storage",
+                // Members' licences mapped to the planner's (IRacingMemberLicenceSource).
+                "EndurancePlanner",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -193,6 +196,8 @@ let package = Package(
                 "Integration",
                 "Storage",
                 "Voice",
+                // Team tools (Team/): events, the entry check and the stint planner.
+                "EndurancePlanner",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
@@ -363,7 +368,7 @@ let package = Package(
         .testTarget(
             name: "IRacingTests",
             dependencies: [
-                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport", "IRacingFake",
+                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport", "IRacingFake", "EndurancePlanner",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
