@@ -28,16 +28,18 @@ struct ServeCommand: AsyncParsableCommand {
         let voice = PhraseCacheVoice(configuration.voice)
         var dependencies = backend.serverDependencies(configuration, voice: voice, metrics: metrics, logger: logger)
         try await FirstRun.ensureDriver(admin: backend.admin)
+        // One iRacing client for the poller, the league roster sync and the team sign-up check
+        // (one rate-limit budget).
+        let iracing = try IRacingClientWiring.makeClient(configuration, logger: logger)
         // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
         let league = LeagueWiring.feature(configuration, database: backend.database)
+        let team = TeamWiring.feature(configuration, database: backend.database, client: iracing)
         let discordBot = try DiscordSetup.makeBot(
             configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
             results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database),
-            sessionReports: StorageSessionReports(database: backend.database), league: league)
+            sessionReports: StorageSessionReports(database: backend.database), league: league, team: team)
         dependencies.coachingFeed = discordBot?.feed
         dependencies.queueDepths = discordBot.map { [DiscordQueueDepths(bot: $0, repository: DiscordRepository(database: backend.database))] } ?? []
-        // One iRacing client for the poller and the league roster sync (one rate-limit budget).
-        let iracing = try IRacingClientWiring.makeClient(configuration, logger: logger)
         // The iRacing poller posts through the bot; without one its results go to the log.
         let poller = backend.resultsPoller(configuration, client: iracing, publisher: discordBot, logger: logger)
         dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }

@@ -17,6 +17,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var auth = Auth()
     // League car numbers in Discord (ServerConfiguration+League.swift).
     public var league = League()
+    public var team = Team()
     public var listen = Listen()
 
     public init() {}

@@ -22,6 +22,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     let sessionReports: (any SessionReportTextSource)?
     /// League car numbers (League/), when `[league]` is enabled.
     let league: LeagueFeature?
+    /// Team tools (Team/), when `[team]` is enabled.
+    let team: TeamFeature?
     let state: BotState
     let token: DiscordToken
     let gatewayTiming: GatewayTiming
@@ -32,7 +34,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         configuration: DiscordConfiguration, token: DiscordToken, repository: DiscordRepository,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
         reports: (any CoachingReportSource)? = nil, sessionReports: (any SessionReportTextSource)? = nil,
-        league: LeagueFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger
+        league: LeagueFeature? = nil, team: TeamFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger
     ) {
         let http = http
         let rest = DiscordREST(
@@ -47,6 +49,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         self.reports = reports
         self.sessionReports = sessionReports
         self.league = league
+        self.team = team
         self.state = state
         self.logger = logger
         self.directMessages = DirectMessageWorker(rest: rest, repository: repository, logger: logger)
@@ -129,6 +132,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         guard let application = await state.applicationID, await state.markRegistered(guild) else { return }
         do {
             let commands = BotCommands.all + (league == nil ? [] : LeagueCommandDefinitions.all)
+                + (team == nil ? [] : TeamCommandDefinitions.all)
             try await rest.overwriteGuildCommands(application: application, guild: guild, commands)
             logger.info("slash commands registered", metadata: ["guild": "\(guild)"])
         } catch {

@@ -1,0 +1,47 @@
+import Foundation
+import Storage
+import Testing
+
+@testable import Discord
+
+/// Every team sentence (replies, the plan table, the drivers' DMs) in both languages, with the
+/// same placeholders, and the Turkish one translated.
+@Suite struct TeamTextTests {
+    @Test func everyKeyInBothLanguagesWithTheSamePlaceholders() {
+        for key in TeamText.allCases {
+            let english = TeamStrings.english[key]
+            let turkish = TeamStrings.turkish[key]
+            #expect(english?.isEmpty == false, "English lacks \(key)")
+            #expect(turkish?.isEmpty == false, "Turkish lacks \(key)")
+            guard let english, let turkish else { continue }
+            #expect(LeagueStrings.placeholders(in: english) == LeagueStrings.placeholders(in: turkish), "\(key)")
+        }
+        #expect(TeamStrings.english.count == TeamText.allCases.count)
+        #expect(TeamStrings.turkish.count == TeamText.allCases.count)
+    }
+
+    /// A sentence left in English in the Turkish table is a missing translation, unless it is
+    /// only placeholders and symbols.
+    @Test func turkishIsTranslated() {
+        for key in TeamText.allCases {
+            guard let english = TeamStrings.english[key], let turkish = TeamStrings.turkish[key] else { continue }
+            let letters = english.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
+            if letters > LeagueStrings.placeholders(in: english).joined().count { #expect(english != turkish, "\(key) is not translated") }
+        }
+    }
+
+    /// Times follow the reader's zone and language; a stint past midnight shows its end's day.
+    @Test func timesAreInTheReadersZoneAndConventions() throws {
+        let start = try #require(EventCreateCommand.parseStart("2030-06-15 22:00"))
+        #expect(EventCreateCommand.parseStart("2030-02-30 10:00") == nil)
+        #expect(EventCreateCommand.parseStart("2030-06-15T22:00Z") == start)
+        let english = TeamTimeFormat(zoneName: "America/New_York", language: .english)
+        #expect(english.dateTime(start) == "Sat 15 Jun 18:00")
+        let turkish = TeamTimeFormat(zoneName: "Europe/Istanbul", language: .turkish)
+        #expect(turkish.dateTime(start).hasPrefix("16 Haz") && turkish.dateTime(start).hasSuffix(" 01:00"), "\(turkish.dateTime(start))")
+        let end = start.addingTimeInterval(3_600)
+        #expect(english.end(end, after: start) == "19:00")
+        #expect(TeamTimeFormat(zoneName: "UTC", language: .english).end(start.addingTimeInterval(7_200), after: start) == "Sun 16 Jun 00:00")
+        #expect(TeamTimeFormat(zoneName: "Not/AZone", language: .english).zoneName == "UTC")
+    }
+}
