@@ -396,6 +396,8 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
+                // Team tools: plans built directly in the planner's types.
+                "EndurancePlanner",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",
