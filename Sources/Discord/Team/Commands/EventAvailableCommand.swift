@@ -9,11 +9,7 @@ struct EventAvailableCommand {
     static let maxHours = 48
 
     func available() async throws -> LeagueReply {
-        let event: TeamEventRecord
-        switch try await context.event() {
-        case .success(let found): event = found
-        case .failure(let refusal): return refusal.reply
-        }
+        let event = try await context.event()
         guard let registration = try await context.repository.registration(
             guildID: context.guildID, eventID: event.eventID, userID: context.userID)
         else { return context.answer(.notSignedUp, ["event": String(event.eventID)]) }

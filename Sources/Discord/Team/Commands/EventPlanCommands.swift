@@ -9,11 +9,7 @@ struct EventPlanCommands {
     let context: TeamCommandContext
 
     func plan() async throws -> LeagueReply {
-        let event: TeamEventRecord
-        switch try await context.event() {
-        case .success(let found): event = found
-        case .failure(let refusal): return refusal.reply
-        }
+        let event = try await context.event()
         let registrations = try await context.repository.registrations(guildID: context.guildID, eventID: event.eventID)
         guard !registrations.isEmpty else { return context.answer(.planNoDrivers, ["event": String(event.eventID)]) }
         let availability = try await context.repository.availability(guildID: context.guildID, eventID: event.eventID)
@@ -44,11 +40,7 @@ struct EventPlanCommands {
     }
 
     func publish() async throws -> LeagueReply {
-        let event: TeamEventRecord
-        switch try await context.event() {
-        case .success(let found): event = found
-        case .failure(let refusal): return refusal.reply
-        }
+        let event = try await context.event()
         let registrations = try await context.repository.registrations(guildID: context.guildID, eventID: event.eventID)
         let guildLanguage = try await context.repository.language(guildID: context.guildID)
         let result: (plan: TeamPlanRecord, queued: Int)

@@ -8,11 +8,7 @@ struct EventShowCommand {
     let context: TeamCommandContext
 
     func show() async throws -> LeagueReply {
-        let event: TeamEventRecord
-        switch try await context.event() {
-        case .success(let found): event = found
-        case .failure(let refusal): return refusal.reply
-        }
+        let event = try await context.event()
         guard let stored = try await context.repository.plan(guildID: context.guildID, eventID: event.eventID, published: true) else {
             return context.answer(.noPlan, ["event": String(event.eventID)])
         }

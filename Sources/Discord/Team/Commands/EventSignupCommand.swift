@@ -10,11 +10,7 @@ struct EventSignupCommand {
     let context: TeamCommandContext
 
     func signup() async throws -> LeagueReply {
-        let event: TeamEventRecord
-        switch try await context.event() {
-        case .success(let found): event = found
-        case .failure(let refusal): return refusal.reply
-        }
+        let event = try await context.event()
         guard let member = context.interaction.integer("member_id"), member > 0, member <= 999_999_999 else {
             return context.answer(.invalidMemberID)
         }

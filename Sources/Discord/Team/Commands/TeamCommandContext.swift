@@ -37,14 +37,15 @@ struct TeamCommandContext: Sendable {
         interaction.string(name)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
 
-    /// The event the command names, or the reply saying there is none.
-    func event() async throws -> Result<TeamEventRecord, TeamRefusal> {
+    /// The event the command names.
+    /// - Throws: `TeamRefusal` with the reply saying there is none (the handler sends it).
+    func event() async throws -> TeamEventRecord {
         guard let id = interaction.integer("event"), id > 0, id <= 1_000_000,
             let event = try await repository.event(guildID: guildID, eventID: Int(id))
         else {
-            return .failure(TeamRefusal(answer(.noSuchEvent, ["event": String(interaction.integer("event") ?? 0)])))
+            throw TeamRefusal(answer(.noSuchEvent, ["event": String(interaction.integer("event") ?? 0)]))
         }
-        return .success(event)
+        return event
     }
 
     /// Deferred work whose failure becomes the reader's "something went wrong" (or the limit).
