@@ -13,7 +13,7 @@ enum TeamWiring {
         let limits = TeamLimits(
             eventsPerGuild: settings.maxEventsPerGuild, driversPerEvent: settings.maxDriversPerEvent,
             spansPerDriver: settings.maxSpansPerDriver, carsPerEvent: settings.maxCarsPerEvent, rolesPerGuild: settings.maxMappedRoles,
-            textLength: settings.maxTextLength)
+            textLength: settings.maxTextLength, versionsPerEvent: settings.maxPlanVersions)
         return TeamFeature(
             database: database,
             configuration: TeamConfiguration(

@@ -10,7 +10,7 @@ import Testing
 @Suite struct TeamRepositoryTests {
     static let guild = "290926798626357999"
     static let other = "390926798626357111"
-    static let limits = TeamLimits(eventsPerGuild: 2, driversPerEvent: 3, spansPerDriver: 2, carsPerEvent: 2, rolesPerGuild: 2, textLength: 10)
+    static let limits = TeamLimits(eventsPerGuild: 2, driversPerEvent: 3, spansPerDriver: 2, carsPerEvent: 2, rolesPerGuild: 2, textLength: 10, versionsPerEvent: 2)
 
     static func event(_ guild: String = guild, name: String = "Le Mans", cars: Int = 1) -> TeamEventRecord {
         TeamEventRecord(
@@ -132,6 +132,10 @@ import Testing
         #expect(pending.map(\.content) == ["v1 a", "v1 b", "v2 a"])
         try await discord.recordDirectMessageParts(id: pending[0].id, sent: 1)
         #expect(try await discord.pendingDirectMessages()[0].sentParts == 1)
+        await expectLimit("versions_per_event") {
+            _ = try await repository.publish(guildID: Self.guild, eventID: 1, actorID: "boss") { _, _ in [] }
+        }
+        #expect(try await discord.pendingDirectMessages().count == 3, "a refused publish queues nothing")
         let audit = try await repository.auditLog(guildID: Self.guild, limit: 10).filter { $0.action == .planPublish }
         #expect(audit.map(\.after) == ["1", "2"])
     }

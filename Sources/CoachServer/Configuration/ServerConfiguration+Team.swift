@@ -9,6 +9,7 @@ extension ServerConfiguration {
         public var maxCarsPerEvent = 4
         public var maxMappedRoles = 25
         public var maxTextLength = 80
+        public var maxPlanVersions = 50
         public var maxRaceHours = 48
         public var minStintMinutes = 20
         public var planSearchBudget = 200_000
@@ -25,6 +26,8 @@ extension ConfigurationKey {
         .integer("team", "max_cars_per_event", \.team.maxCarsPerEvent, range: 1...20),
         .integer("team", "max_mapped_roles", \.team.maxMappedRoles, range: 1...250),
         .integer("team", "max_text_length", \.team.maxTextLength, range: 1...200),
+        // Each publish DMs every driver of the event: a bound on versions bounds the DMs.
+        .integer("team", "max_plan_versions", \.team.maxPlanVersions, range: 1...1_000),
         .integer("team", "max_race_hours", \.team.maxRaceHours, range: 1...168),
         .integer("team", "min_stint_minutes", \.team.minStintMinutes, range: 1...1_440),
         .integer("team", "plan_search_budget", \.team.planSearchBudget, range: 1_000...10_000_000),

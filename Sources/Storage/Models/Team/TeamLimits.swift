@@ -13,10 +13,12 @@ public struct TeamLimits: Sendable, Equatable {
     public var rolesPerGuild: Int
     /// Characters of an event's name, its track or a car's name (counted in Unicode scalars).
     public var textLength: Int
+    /// Published versions of one event's plan (each publish DMs every driver).
+    public var versionsPerEvent: Int
 
     public init(
         eventsPerGuild: Int = 20, driversPerEvent: Int = 60, spansPerDriver: Int = 24, carsPerEvent: Int = 4,
-        rolesPerGuild: Int = 25, textLength: Int = 80
+        rolesPerGuild: Int = 25, textLength: Int = 80, versionsPerEvent: Int = 50
     ) {
         self.eventsPerGuild = eventsPerGuild
         self.driversPerEvent = driversPerEvent
@@ -24,5 +26,6 @@ public struct TeamLimits: Sendable, Equatable {
         self.carsPerEvent = carsPerEvent
         self.rolesPerGuild = rolesPerGuild
         self.textLength = textLength
+        self.versionsPerEvent = versionsPerEvent
     }
 }

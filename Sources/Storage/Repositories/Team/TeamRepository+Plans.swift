@@ -33,18 +33,21 @@ extension TeamRepository {
     /// Publishes the proposal as the next version and queues each driver's DM, all in one
     /// transaction: a crash leaves either nothing or the version with every DM queued. Each DM
     /// carries the key `team-plan:guild:event:version:user`, so it is queued at most once.
-    /// `messages` makes the DMs for the version being published.
+    /// `messages` makes the DMs for the version being published. Refused past the
+    /// versions-per-event limit (every publish DMs every driver).
     public func publish(
         guildID: String, eventID: Int, actorID: String, at now: Date = Date(),
         messages: @Sendable (_ version: Int, _ planJSON: String) throws -> [TeamPlanMessage]
     ) async throws -> (plan: TeamPlanRecord, queued: Int) {
-        try await withStorageErrors {
+        let limit = limits.versionsPerEvent
+        return try await withStorageErrors {
             try await database.writer.write { db in
                 guard let proposal = try Row.fetchOne(
                     db, sql: "SELECT * FROM team_plans WHERE guild_id = ? AND event_id = ? AND version = 0", arguments: [guildID, eventID]
                 ).map(Self.plan) else { throw StorageError.notFound("proposal of event \(eventID)") }
                 let version = (try Int.fetchOne(
                     db, sql: "SELECT max(version) FROM team_plans WHERE guild_id = ? AND event_id = ?", arguments: [guildID, eventID]) ?? 0) + 1
+                guard version <= limit else { throw StorageError.limitReached("versions_per_event") }
                 try db.execute(
                     sql: "INSERT INTO team_plans (guild_id, event_id, version, plan, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [guildID, eventID, version, proposal.planJSON, actorID, now])
