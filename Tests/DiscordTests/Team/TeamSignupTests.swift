@@ -39,6 +39,11 @@ struct TeamSignupTests {
                     #expect(taken.content == "iRacing member 910001 is already signed up by someone else.", "\(taken.content)")
                     let zone = try await team.send(.signup(TeamPeople.ben, member: TeamPeople.benID, zone: "CET+1"))
                     #expect(zone.content.hasPrefix("Unknown time zone"), "\(zone.content)")
+
+                    // Ana marked no hours: the planner names the failing constraint, nothing is proposed.
+                    let plan = try await team.send(.team("plan", [I.integer("event", 1)], by: TeamPeople.admin, roles: [], admin: true))
+                    #expect(plan.content == "No plan keeps every rule. Failing: the drivers' marked hours. `nobody who may drive car Car 1 is free for all of stint 1 (2030-06-15T12:00:00Z–2030-06-15T13:00:00Z)`", "\(plan.content)")
+                    #expect(try await team.team?.repository.plan(guildID: LeagueHarness.guild, eventID: 1, published: false) == nil)
                 }
             }
         }
