@@ -59,7 +59,6 @@ struct TeamCommandHandler {
         switch (command, subcommand) {
         case ("team", "help"), ("event", "show"): .guest
         case ("event", "signup"), ("event", "available"): .member
-        case ("team", "roles"): .admin
         default: .admin
         }
     }

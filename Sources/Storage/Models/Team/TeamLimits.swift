@@ -1,7 +1,7 @@
 /// The bounds the team store keeps (`[team]` in config/trailbrake.toml); a change past one
 /// fails with `StorageError.limitReached` naming it.
 public struct TeamLimits: Sendable, Equatable {
-    /// Events a guild keeps at once.
+    /// Events a guild holds (this slice has no deletion, so: events it may create).
     public var eventsPerGuild: Int
     /// Drivers signed up for one event.
     public var driversPerEvent: Int
