@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     // League car numbers in Discord (ServerConfiguration+League.swift).
     public var league = League()
     public var listen = Listen()
+    // OpenTelemetry spans (ServerConfiguration+Tracing.swift).
+    public var tracing = Tracing()
 
     public init() {}
 
