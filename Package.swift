@@ -353,6 +353,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Tests/IRacingFake"
         ),
@@ -387,6 +388,8 @@ let package = Package(
             name: "IRacingTests",
             dependencies: [
                 "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport", "IRacingFake",
+                // A client span per call, checked at a fake OTLP collector.
+                "ServerTracing", "OTLPCollectorFake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -414,6 +417,8 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
+                // A client span per REST call, checked at a fake OTLP collector.
+                "ServerTracing", "OTLPCollectorFake",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",

@@ -33,8 +33,10 @@ struct HTTPTransport: Sendable {
 
     private func send(_ request: HTTPClientRequest, label: String) async throws(IRacingError) -> HTTPReply {
         guard let tracer else { return try await sendUntraced(request, label: label) }
-        let span = tracer.startSpan("iracing \(request.method.rawValue) \(label)", ofKind: .client)
-        span.attributes["http.request.method"] = request.method.rawValue
+        let method = request.method.rawValue
+        // Labels of calls without a path of their own ("linked file") get the method in front.
+        let span = tracer.startSpan("iracing \(label.hasPrefix(method + " ") ? label : "\(method) \(label)")", ofKind: .client)
+        span.attributes["http.request.method"] = method
         span.attributes["trailbrake.iracing.request"] = label
         defer { span.end() }
         do {
