@@ -462,6 +462,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+                // DrainTrace's spans across drains, on swift-distributed-tracing's in-memory tracer.
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ]
         ),
         // Operations: the JSON log lines, parsed back.

@@ -171,7 +171,7 @@ actor LiveSession {
             currentLap = frame.frame.lapNumber
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
-        trace?.coachingDone()
+        trace?.coachingDone(published: inbox.publishedSequence)
         if popped { inbox.spaceFreed() }
         if finishing, !limitExceeded {
             coach.finish(into: &events)
@@ -212,7 +212,7 @@ actor LiveSession {
         if processed > acknowledgedSequence, lastAckAt.map({ ContinuousClock.now - $0 >= ackInterval }) ?? true {
             sendAck(processed)
         }
-        trace?.endAll()
+        trace?.endAll(processed: processed)
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
         if isStored, !cues.isEmpty {
             // While lap stores fail (a full or locked database), a cue record would only wait for

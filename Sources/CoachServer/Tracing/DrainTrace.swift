@@ -4,12 +4,18 @@ import Tracing
 /// child for the frames of each, and which batch every coaching event came from, so that a
 /// cue's `live.cue` span is a child of its own batch's span.
 ///
+/// A drain can meet the first frames of a batch the connection is still pushing: that batch's
+/// span is handed back (`carried`) and the next drain goes on with it, so the batch's span still
+/// runs from its decoding to its last cue.
+///
 /// Only built when tracing is on; `frame(batch:)` does work on batch boundaries only.
 struct DrainTrace {
     let tracing: LiveTracing
     let pending: LiveBatchSpans
     /// Batches of this drain with a span, in the order met; each ends in `endAll`.
-    private var batches: [any Span] = []
+    private var batches: [(sequence: UInt64, span: any Span)] = []
+    /// The last batch met, when its frames were not all published at the end of the pops.
+    private var carried: (sequence: UInt64, span: any Span)?
     private var lastSequence: UInt64?
     private var current: (batch: any Span, coach: any Span)?
     /// Per event of the drain, in order: the span of the batch it came from, if sampled.
@@ -27,7 +33,7 @@ struct DrainTrace {
         current?.coach.end()
         current = nil
         guard let batch = pending.take(sequence) else { return }
-        batches.append(batch)
+        batches.append((sequence, batch))
         current = (batch, tracing.startChild(LiveTracing.Name.coach, of: batch))
     }
 
@@ -36,10 +42,11 @@ struct DrainTrace {
         while eventBatches.count < count { eventBatches.append(current?.batch) }
     }
 
-    /// Coaching of this drain's frames is over.
-    mutating func coachingDone() {
+    /// Coaching of this drain's frames is over; `published`: the inbox's published sequence now.
+    mutating func coachingDone(published: UInt64) {
         current?.coach.end()
         current = nil
+        if let last = batches.last, last.sequence > published { carried = batches.removeLast() }
     }
 
     /// A `live.cue` child of the batch that produced event `index`, or nil.
@@ -54,10 +61,13 @@ struct DrainTrace {
         return eventBatches[index]?.context
     }
 
-    /// Every cue of the drain is queued: the batches' spans end.
-    mutating func endAll() {
-        coachingDone()
-        for batch in batches { batch.end() }
+    /// Every cue of the drain is queued: the batches' spans end, but for one still being pushed,
+    /// which goes back to `pending`; `processed`: the published sequence the drain started from.
+    mutating func endAll(processed: UInt64) {
+        for batch in batches { batch.span.end() }
         batches.removeAll()
+        if let carried { pending.add(carried.span, sequence: carried.sequence, carried: true) }
+        carried = nil
+        pending.endCarried(upTo: processed)
     }
 }

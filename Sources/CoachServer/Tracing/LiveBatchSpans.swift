@@ -9,17 +9,18 @@ import Tracing
 /// batch has at least one frame in the ring): past it a span ends at once, marked untracked.
 final class LiveBatchSpans: Sendable {
     private let capacity: Int
-    private let spans = Mutex<[(sequence: UInt64, span: any Span)]>([])
+    /// `carried`: a batch the consumer began and handed back, its last frames not pushed yet.
+    private let spans = Mutex<[(sequence: UInt64, span: any Span, carried: Bool)]>([])
     /// Read on every batch boundary by the consumer: zero means no lock is taken.
     private let count = Atomic<Int>(0)
 
     init(capacity: Int) { self.capacity = max(1, capacity) }
 
     /// Connection: batch `sequence` was sampled and is about to enter the ring.
-    func add(_ span: any Span, sequence: UInt64) {
+    func add(_ span: any Span, sequence: UInt64, carried: Bool = false) {
         let added = spans.withLock { list -> Bool in
             guard list.count < capacity else { return false }
-            list.append((sequence, span))
+            list.append((sequence, span, carried))
             count.store(list.count, ordering: .relaxed)
             return true
         }
@@ -37,6 +38,19 @@ final class LiveBatchSpans: Sendable {
             count.store(list.count, ordering: .relaxed)
             return span
         }
+    }
+
+    /// Consumer, after a drain: batches it handed back whose frames have all been published
+    /// since (`upTo`) and were not met again (their last frame came in the earlier drain) end.
+    func endCarried(upTo sequence: UInt64) {
+        guard count.load(ordering: .relaxed) > 0 else { return }
+        let done = spans.withLock { list in
+            let done = list.filter { $0.carried && $0.sequence <= sequence }.map(\.span)
+            list.removeAll { $0.carried && $0.sequence <= sequence }
+            count.store(list.count, ordering: .relaxed)
+            return done
+        }
+        for span in done { span.end() }
     }
 
     /// The session ended: batches never coached end now.
