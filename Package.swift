@@ -491,6 +491,9 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 // Live fault tests: a second connection holding the write lock, a full database.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // `serve` with tracing on (ServeTracingTests): a REST request, spans at a fake collector.
+                "OTLPCollectorFake",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
     ]
