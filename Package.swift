@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Trailbrake: a self-hosted real-time coaching server for sim racers.
 // Targets follow docs/architecture.md; arrows point from user to used and never back up.
 import PackageDescription
@@ -43,6 +43,10 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4")),
     // The drivers' web pages (WebPages): logic-less templates, HTML-escaped by default.
     (.full, .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1")),
+    // Traces (ServerTracing): the span API the parts use, and its OTLP exporter over HTTP only
+    // (the OTLPHTTP trait: no gRPC in the graph).
+    (.full, .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3")),
+    (.full, .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"])),
 ]
 let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
 
@@ -124,6 +128,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                // A client span per HTTP call (docs/operations.md, "Traces").
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
         // Polls iRacing for tracked drivers' results and posts each once per guild (SQLite outbox).
@@ -177,6 +183,8 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                // Spans per REST request, live batch and lap store, on an injected tracer.
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             // The listen page's hand-written style and scripts, compiled into the binary.
             resources: [
@@ -202,6 +210,8 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // A client span per REST call.
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
 
@@ -239,6 +249,19 @@ let package = Package(
 
         // Operations: the JSON-lines log handler and its secret redaction (`log.format = "json"`).
         .target(name: "ServerLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // Operations: `[tracing]`: the OTLP/HTTP span exporter (swift-otel) built from the settings, run
+        // as a service; its failures logged once. The parts only see swift-distributed-tracing's `Tracer`.
+        .target(
+            name: "ServerTracing",
+            dependencies: [
+                // `ServerConfiguration.Tracing`, the settings it is built from.
+                "CoachServer",
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         // MARK: Executables
         .executableTarget(
@@ -257,6 +280,8 @@ let package = Package(
                 "ResultsPoller",
                 "Discord",
                 "ServerLogging",
+                "ServerTracing",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -318,6 +343,8 @@ let package = Package(
             dependencies: [
                 "CoachServer", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // LoadTestServer: the real server on SQLite, as `serve` wires it.
+                "Storage", "Coaching",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -334,6 +361,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Tests/IRacingFake"
         ),
@@ -369,6 +397,8 @@ let package = Package(
             name: "IRacingTests",
             dependencies: [
                 "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport", "IRacingFake", "EndurancePlanner",
+                // A client span per call, checked at a fake OTLP collector.
+                "ServerTracing", "OTLPCollectorFake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -398,6 +428,8 @@ let package = Package(
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
                 // Team tools: plans built directly in the planner's types.
                 "EndurancePlanner",
+                // A client span per REST call, checked at a fake OTLP collector.
+                "ServerTracing", "OTLPCollectorFake",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",
@@ -422,6 +454,29 @@ let package = Package(
         ),
         // The web pages' pure parts: the trace simplifier, charts, strings and templates.
         .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Coaching", "Telemetry"]),
+        // A fake OTLP/HTTP collector on loopback (protobuf and JSON payloads decoded), shared by the
+        // tracing tests of the server, the iRacing client and the Discord bot.
+        .target(
+            name: "OTLPCollectorFake",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/OTLPCollectorFake"
+        ),
+        // Traces from a real running server to the fake collector: names, parents, sampling, failures.
+        .testTarget(
+            name: "ServerTracingTests",
+            dependencies: [
+                "ServerTracing", "OTLPCollectorFake", "CoachServer", "ServerTestSupport", "LoadTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                // DrainTrace's spans across drains, on swift-distributed-tracing's in-memory tracer.
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+            ]
+        ),
         // Operations: the JSON log lines, parsed back.
         .testTarget(name: "ServerLoggingTests", dependencies: ["ServerLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
@@ -447,6 +502,9 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 // Live fault tests: a second connection holding the write lock, a full database.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // `serve` with tracing on (ServeTracingTests): a REST request, spans at a fake collector.
+                "OTLPCollectorFake",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
     ]

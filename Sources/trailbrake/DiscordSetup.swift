@@ -4,6 +4,7 @@ import Foundation
 import Integration
 import Logging
 import Storage
+import Tracing
 
 /// Builds the Discord bot from `[discord]` when it is enabled.
 ///
@@ -15,7 +16,7 @@ enum DiscordSetup {
         _ configuration: ServerConfiguration, database: TrailbrakeDatabase, logger: Logger,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
         reports: (any CoachingReportSource)? = nil, sessionReports: (any SessionReportTextSource)? = nil,
-        league: LeagueFeature? = nil, team: TeamFeature? = nil
+        league: LeagueFeature? = nil, team: TeamFeature? = nil, tracer: (any Tracer)? = nil
     ) throws -> DiscordBot? {
         let settings = configuration.discord
         guard settings.enabled else { return nil }
@@ -30,6 +31,6 @@ enum DiscordSetup {
         return DiscordBot(
             configuration: discord, token: token, repository: DiscordRepository(database: database),
             trackedDrivers: trackedDrivers, results: results, reports: reports, sessionReports: sessionReports, league: league, team: team,
-            logger: logger.withComponent("discord"))
+            logger: logger.withComponent("discord"), tracer: tracer)
     }
 }

@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var league = League()
     public var team = Team()
     public var listen = Listen()
+    // OpenTelemetry spans (ServerConfiguration+Tracing.swift).
+    public var tracing = Tracing()
 
     public init() {}
 

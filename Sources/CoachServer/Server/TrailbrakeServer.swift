@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import ServiceLifecycle
+import Tracing
 import WebPages
 
 /// The HTTP and WebSocket face of Trailbrake, assembled from a configuration and the seams.
@@ -24,6 +25,8 @@ public struct TrailbrakeServer: Sendable {
     let logger: Logger
     let lapStore: LapStoreQueue
     let batchLimiter: BatchRateLimiter
+    /// The tracer and `tracing.live_batch_sample_ratio`; nil when tracing is off.
+    let liveTracing: LiveTracing?
 
     public init(
         configuration: ServerConfiguration, dependencies: CoachServerDependencies, metrics: ServerMetrics = ServerMetrics(),
@@ -40,9 +43,10 @@ public struct TrailbrakeServer: Sendable {
             listeners: ListenerHub(configuration: configuration.listen, metrics: metrics))
         self.connections = LiveConnectionTable(limits: .init(total: live.maxConnections, perDriver: live.maxConnectionsPerDriver))
         self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
+        self.liveTracing = dependencies.tracer.map { LiveTracing(tracer: $0, sampleRatio: configuration.tracing.liveBatchSampleRatio) }
         self.lapStore = LapStoreQueue(
             store: dependencies.sessionStore, spill: dependencies.lapSpill, settings: LapStoreSettings(configuration.storage),
-            metrics: metrics, logger: logger)
+            metrics: metrics, logger: logger, tracer: dependencies.tracer)
         self.batchLimiter = BatchRateLimiter(configuration.live)
         metrics.recordBuildInfo()
     }
@@ -76,6 +80,8 @@ public struct TrailbrakeServer: Sendable {
 
     func makeHTTPRouter() -> Router<DriverRequestContext> {
         let router = Router(context: DriverRequestContext.self)
+        // Outermost, so the request's span covers the metrics and every route.
+        if let tracer = dependencies.tracer { router.add(middleware: RequestTracingMiddleware(tracer: tracer)) }
         router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
         OperationsRoutes(
             registry: registry, metrics: metrics, databaseHealth: dependencies.databaseHealth,
@@ -132,7 +138,8 @@ public struct TrailbrakeServer: Sendable {
                 case .live:
                     let connection = LiveConnection(
                         driver: driver, configuration: live, dependencies: dependencies, registry: registry,
-                        ackTicker: ackTicker, metrics: metrics, logger: logger, lapStore: lapStore, batchLimiter: batchLimiter)
+                        ackTicker: ackTicker, metrics: metrics, logger: logger, lapStore: lapStore, batchLimiter: batchLimiter,
+                        tracing: liveTracing)
                     await connection.run(events: events, socket: socket)
                 case .echo:
                     await EchoEndpoint.run(events: events, socket: socket)

@@ -3,6 +3,7 @@ import Integration
 import Logging
 import ServiceLifecycle
 import Storage
+import Tracing
 
 /// The Discord bot, a Service beside the coaching server: the gateway for slash commands, the
 /// live feed drainer and the DM queue worker run as child tasks; results arrive through
@@ -34,11 +35,13 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         configuration: DiscordConfiguration, token: DiscordToken, repository: DiscordRepository,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
         reports: (any CoachingReportSource)? = nil, sessionReports: (any SessionReportTextSource)? = nil,
-        league: LeagueFeature? = nil, team: TeamFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger
+        league: LeagueFeature? = nil, team: TeamFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger,
+        tracer: (any Tracer)? = nil
     ) {
         let http = http
-        let rest = DiscordREST(
+        var rest = DiscordREST(
             configuration: configuration, token: token, http: { try http.client() }, serverErrorRetry: .standard, logger: logger)
+        rest.tracer = tracer
         let state = BotState(applicationID: configuration.applicationID)
         self.configuration = configuration
         self.feed = CoachingFeedQueue(capacity: configuration.feedQueueCapacity)
