@@ -60,8 +60,7 @@ struct RealRecordingCoachingTests {
     /// point or pick-up read from another braking zone or throttle application than the one the
     /// raw reading finds (slaloms, a brief lift), see docs/coaching.md.
     static let knownDisagreements: Set<String> = [
-        "fsuk_endurance_mftc3_laps.csv", "gt7_brandshatch_indy_laps.csv", "gt7_broadbean_laps.csv", "gt7_redbullring_laps.csv",
-        "gt7_tsukuba_laps.csv", "summit_point_laps.csv",
+        "fsuk_endurance_mftc3_laps.csv", "gt7_brandshatch_indy_laps.csv", "gt7_redbullring_laps.csv",
     ]
 
     static func stream(_ recording: RealRecordingSession, to server: EndToEndServer) async throws -> EndToEndTranscript {
