@@ -8,8 +8,8 @@ import Telemetry
 @Suite struct CornerApproachTests {
     /// A 1 km lap on the grid: 50 m/s, slowing linearly to 20 m/s at the apex (700 m) from
     /// 600 m and back up by 800 m, unless `speed` says otherwise; full throttle wherever the
-    /// brake is off.
-    static func lap(brake: (Int) -> Float, speed: (Int) -> Float? = { _ in nil }) -> ReferenceLap {
+    /// brake is off, except over `coasting`.
+    static func lap(brake: (Int) -> Float, coasting: Range<Int> = 0..<0, speed: (Int) -> Float? = { _ in nil }) -> ReferenceLap {
         let n = 1000
         let speeds: [Float] = (0..<n).map { i in
             if let given = speed(i) { return given }
@@ -25,7 +25,7 @@ import Telemetry
             sim: "test", track: TrackDescriptor(name: "hand", configuration: "", length: Double(n)), car: "c",
             lapTime: Double(time[n - 1] + 1 / speeds[n - 1]), source: "hand", date: "2026-01-01")
         return ReferenceLap(
-            metadata: meta, time: time, speed: speeds, throttle: (0..<n).map { brake($0) > 0 ? 0 : 1 },
+            metadata: meta, time: time, speed: speeds, throttle: (0..<n).map { brake($0) > 0 || coasting.contains($0) ? 0 : 1 },
             brake: (0..<n).map(brake), steering: Array(repeating: 0, count: n), gear: Array(repeating: 3, count: n))
     }
 
@@ -65,5 +65,21 @@ import Telemetry
         #expect(abs(metrics.versusReference.minimumSpeedDelta ?? .infinity) < 0.5)
         #expect(abs(metrics.apexDistance - 700) <= 3)
         #expect(abs(metrics.versusReference.brakePointDelta ?? .infinity) < 0.5)
+    }
+}
+
+extension CornerApproachTests {
+    /// A light brake 15 m past the reference's apex (36 m after the approach braking ends), with
+    /// the lap slowest 40 m past that apex, corrects the line inside the corner: the brake
+    /// point is the approach braking's (10 m late), not the dab's.
+    @Test func aBrakeDabPastTheReferenceApexIsNotTheApproach() throws {
+        let reference = Self.lap { i in (600..<680).contains(i) ? 0.8 : 0 }
+        let dabbed = Self.lap(brake: { i in (610..<680).contains(i) ? 0.8 : (715..<730).contains(i) ? 0.2 : 0 }, coasting: 680..<740) { i in
+            (700..<780).contains(i) ? 20 - 5 * Float(min(i - 700, 80 - (i - 700))) / 40 : nil
+        }
+        let metrics = CornerAnalyzer.measure(lap: dabbed, reference: reference, corner: Self.corner)
+        #expect(metrics.apexDistance > 720, "the lap is slowest past the dab")
+        let delta = try #require(metrics.versusReference.brakePointDelta)
+        #expect(abs(delta - 10) < 0.5, "\(delta)")
     }
 }

@@ -5,7 +5,8 @@ import Telemetry
 /// Definitions (signs as in `CueNumbers`: positive = later / harder / faster / more):
 /// - brake point: onset of the braking that serves the lap's apex (`BrakingZoneDetector.approach`:
 ///   the last zone before it, with the stages of the same braking) among the zones starting
-///   inside the corner's search window (see `CornerWindow`), at the sub-metre crossing;
+///   inside the corner's search window (see `CornerWindow`) and before both apexes (the lap's
+///   and the reference's), at the sub-metre crossing;
 /// - peak brake: highest pressure between that onset and the end of measuring;
 /// - brake release: where that braking zone ends (the last point at `PedalThresholds.brakeOff`,
 ///   releases shorter than the merge gap bridged), however far past the apex it trails;
@@ -49,7 +50,11 @@ public enum CornerAnalyzer {
         let apexSearchStart = min(entry, Int(window.apex) - 1)
         let apexSearchEnd = max(window.measureEnd, Int(window.apex) + 1)
         let apex = slowestPoint(lap, from: apexSearchStart, to: backOnPower(lap, in: window, from: apexSearchStart, to: apexSearchEnd))
-        let zones = BrakingZoneDetector.spans(in: lap, from: window.brakeSearchStart, to: max(window.brakeSearchStart, apex))
+        // Braking that starts past the reference's apex (the middle of the corner) is a
+        // correction in it, not the approach: GT7 Red Bull Ring lap 5 dabbed the brake 22 m
+        // past turn 5's apex and was told "brake 130 metres later" for a braking 24 m late.
+        let approachEnd = min(apex, Int(window.apex.rounded(.down)))
+        let zones = BrakingZoneDetector.spans(in: lap, from: window.brakeSearchStart, to: max(window.brakeSearchStart, approachEnd))
         let zone = BrakingZoneDetector.approach(zones)
         let peak = zone.map { z in highestBrake(lap, from: Int(z.start.rounded(.down)), to: max(Int(z.start), apexSearchEnd)) }
         var coasting = 0
