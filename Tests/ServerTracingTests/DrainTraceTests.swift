@@ -56,3 +56,13 @@ struct DrainTraceTests {
         #expect(ended("live.batch") == 2 && pending.take(1) == nil)
     }
 }
+
+extension DrainTraceTests {
+    @Test func aBatchAddedAgainReplacesItsEarlierSpan() {
+        let pending = LiveBatchSpans(capacity: 4)
+        pending.add(tracing.startBatch(session: "s"), sequence: 5)
+        pending.add(tracing.startBatch(session: "s"), sequence: 5)
+        #expect(ended("live.batch") == 1)
+        #expect(pending.take(5) != nil && pending.take(5) == nil)
+    }
+}
