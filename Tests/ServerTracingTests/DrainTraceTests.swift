@@ -11,14 +11,19 @@ struct DrainTraceTests {
 
     func ended(_ name: String) -> Int { tracer.finishedSpans.filter { $0.operationName == name }.count }
 
-    @Test func aBatchStillBeingPushedGoesOnInTheNextDrain() {
+    /// A drain meets batch 1's first frame while batch 1 is not published yet (published 0).
+    func firstDrainMeetsABatchBeingPushed() -> LiveBatchSpans {
         let pending = LiveBatchSpans(capacity: 8)
         pending.add(tracing.startBatch(session: "s"), sequence: 1)
-        // Drain 1 meets batch 1's first frame; batch 1 is not published yet (published 0).
         var first = DrainTrace(tracing: tracing, pending: pending)
         first.frame(batch: 1)
         first.coachingDone(published: 0)
         first.endAll(processed: 0)
+        return pending
+    }
+
+    @Test func aBatchStillBeingPushedGoesOnInTheNextDrain() {
+        let pending = firstDrainMeetsABatchBeingPushed()
         #expect(ended("live.batch") == 0 && ended("live.coach") == 1)
         // Drain 2 meets its last frames: a second coaching span, then the batch ends.
         var second = DrainTrace(tracing: tracing, pending: pending)
@@ -34,12 +39,7 @@ struct DrainTraceTests {
     }
 
     @Test func aBatchWhoseFramesWereAllTakenEndsAfterTheNextDrain() {
-        let pending = LiveBatchSpans(capacity: 8)
-        pending.add(tracing.startBatch(session: "s"), sequence: 1)
-        var first = DrainTrace(tracing: tracing, pending: pending)
-        first.frame(batch: 1)
-        first.coachingDone(published: 0)
-        first.endAll(processed: 0)
+        let pending = firstDrainMeetsABatchBeingPushed()
         // Published meanwhile; the next drain has no frame of it.
         var second = DrainTrace(tracing: tracing, pending: pending)
         second.coachingDone(published: 1)
@@ -54,5 +54,15 @@ struct DrainTraceTests {
         #expect(ended("live.batch") == 1)
         pending.endAll()
         #expect(ended("live.batch") == 2 && pending.take(1) == nil)
+    }
+}
+
+extension DrainTraceTests {
+    @Test func aBatchAddedAgainReplacesItsEarlierSpan() {
+        let pending = LiveBatchSpans(capacity: 4)
+        pending.add(tracing.startBatch(session: "s"), sequence: 5)
+        pending.add(tracing.startBatch(session: "s"), sequence: 5)
+        #expect(ended("live.batch") == 1)
+        #expect(pending.take(5) != nil && pending.take(5) == nil)
     }
 }

@@ -18,12 +18,16 @@ final class LiveBatchSpans: Sendable {
 
     /// Connection: batch `sequence` was sampled and is about to enter the ring.
     func add(_ span: any Span, sequence: UInt64, carried: Bool = false) {
-        let added = spans.withLock { list -> Bool in
-            guard list.count < capacity else { return false }
+        let (added, replaced) = spans.withLock { list -> (Bool, (any Span)?) in
+            // The same batch again (resent after a resume, its first push cut short): the new
+            // span replaces the old, which ends at once.
+            let replaced = list.firstIndex { $0.sequence == sequence }.map { list.remove(at: $0).span }
+            guard list.count < capacity else { return (false, replaced) }
             list.append((sequence, span, carried))
             count.store(list.count, ordering: .relaxed)
-            return true
+            return (true, replaced)
         }
+        replaced?.end()
         guard !added else { return }
         span.attributes["trailbrake.trace.untracked"] = true
         span.end()
