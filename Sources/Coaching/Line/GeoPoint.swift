@@ -1,10 +1,11 @@
 import Foundation
+import Telemetry
 
 /// Latitude and longitude turned into metres on a plane tangent to the earth at an origin
 /// (equirectangular). Over a circuit (a few km) the error of the flat plane is centimetres,
 /// far below the metres the racing line is judged in.
 struct LocalPlane: Sendable, Equatable {
-    static let earthRadius = 6_371_000.0
+    static let earthRadius = WorldPosition.earthRadius
     static let radiansPerDegree = Double.pi / 180
 
     let originLatitude: Double

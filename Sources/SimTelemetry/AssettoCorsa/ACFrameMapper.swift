@@ -75,11 +75,12 @@ public struct ACFrameMapper: Sendable {
             session = descriptor
             updates.append(.session(descriptor))
         }
-        let frame = TelemetryFrame(
+        var frame = TelemetryFrame(
             sessionTime: time, lapNumber: info.lapCount, lapDistance: Float(fraction * length),
             lapDistanceFraction: Float(fraction), speed: info.speedMs, throttle: info.gas, brake: info.brake,
             clutch: info.clutch, gear: Self.protocolGear(info.gear), rpm: info.engineRPM, onPitRoad: info.isInPit,
             presentChannels: [.required, .lapDistanceFraction, .clutch, .rpm, .onPitRoad])
+        frame.setWorldPosition(x: Double(info.carCoordinates.x), z: Double(info.carCoordinates.z))
         guard let checked = FrameSanity.checked(frame, trackLength: length) else {
             droppedFrames += 1
             return updates

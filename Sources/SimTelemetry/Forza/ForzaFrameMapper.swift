@@ -120,11 +120,13 @@ public struct ForzaFrameMapper: Sendable {
     }
 
     private func frame(_ packet: ForzaDashPacket, time: Double, distance: Double) -> TelemetryFrame {
-        TelemetryFrame(
+        var frame = TelemetryFrame(
             sessionTime: time, lapNumber: Int32(packet.lapNumber), lapDistance: Float(distance), speed: packet.speed,
             throttle: Float(packet.accel) / 255, brake: Float(packet.brake) / 255,
             clutch: 1 - Float(packet.clutch) / 255, gear: Self.protocolGear(packet.gear), rpm: packet.currentEngineRpm,
             presentChannels: [.required, .clutch, .rpm])
+        frame.setWorldPosition(x: Double(packet.position.x), z: Double(packet.position.z))
+        return frame
     }
 
     /// Forza's gear byte: 1...10 forward. 0 is read as reverse and 11 and above as neutral, as

@@ -157,13 +157,15 @@ public struct GT7FrameMapper: Sendable {
         var channels: ChannelMask = [.required, .clutch, .rpm]
         if distance.fraction != nil { channels.insert(.lapDistanceFraction) }
         if packet.motion != nil { channels.insert(.steering) }
-        return TelemetryFrame(
+        var frame = TelemetryFrame(
             sessionTime: time, lapNumber: Int32(packet.lapCount), lapDistance: Float(distance.metres),
             lapDistanceFraction: distance.fraction.map(Float.init) ?? .nan, speed: packet.speed,
             throttle: Float(packet.throttle) / 255, brake: Float(packet.brake) / 255,
             clutch: packet.clutchEngagement, steering: packet.motion?.wheelRotation ?? .nan,
             gear: GT7Gear.protocolGear(nibble: packet.currentGearNibble), rpm: packet.engineRPM,
             presentChannels: channels)
+        frame.setWorldPosition(x: Double(packet.position.x), z: Double(packet.position.z))
+        return frame
     }
 
     private static func reason(_ packet: GT7Packet) -> String {

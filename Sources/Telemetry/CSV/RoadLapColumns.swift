@@ -8,6 +8,8 @@ struct RoadLapColumns {
     let lapKey, lapTime, distance, speed, throttle, brake: Int
     let lapKeyName: String
     let optional: [(column: Int, channel: ChannelMask, scale: Double)]
+    /// GT7's world position (`x_m`, `z_m`; y is up), read as `WorldPosition`.
+    let world: (x: Int, z: Int)?
 
     init(_ table: CSVTable) throws(CSVError) {
         let required = try LapCSV.requireColumns(
@@ -32,6 +34,7 @@ struct RoadLapColumns {
             ("yaw_rate_rps", .yawRate, 1),
         ]
         optional = candidates.compactMap { name, channel, scale in table.index(of: name).map { ($0, channel, scale) } }
+        world = table.index(of: "x_m").flatMap { x in table.index(of: "z_m").map { (x, $0) } }
     }
 
     /// Times restart at each lap; session time is made continuous by starting each lap one
@@ -60,6 +63,7 @@ struct RoadLapColumns {
                 guard let value = values[column] else { continue }
                 try frame.set(channel, value * scale, line: line, column: table.columns[column])
             }
+            if let world, let x = values[world.x], let z = values[world.z] { frame.setWorldPosition(x: x, z: z) }
             frames.append(frame)
         }
         return frames
