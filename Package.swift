@@ -195,6 +195,8 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Sign-in with Discord (SignIn/): the PKCE challenge is a SHA-256.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 
@@ -329,6 +331,18 @@ let package = Package(
             ],
             path: "Tests/IRacingFake"
         ),
+        // A fake Discord OAuth2 server (authorize, token, users/@me) for "Sign in with Discord".
+        .target(
+            name: "DiscordOAuthFake",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/DiscordOAuthFake"
+        ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
@@ -388,6 +402,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The sign-in client against the fake Discord OAuth server.
+                "DiscordOAuthFake",
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
@@ -421,6 +437,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Voice",
                 "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
+                // Sign in with Discord end to end: the real OAuth client against the fake Discord.
+                "Discord", "DiscordOAuthFake",
                 // The real recordings coached live (`RealRecordingCoachingTests`) are read as the importer reads them.
                 "ReferenceTools",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -28,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
         let voice = PhraseCacheVoice(configuration.voice)
         var dependencies = backend.serverDependencies(configuration, voice: voice, metrics: metrics, logger: logger)
         try await FirstRun.ensureDriver(admin: backend.admin)
+        try DiscordSignInWiring.wire(configuration, database: backend.database, into: &dependencies)
         // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
         let league = LeagueWiring.feature(configuration, database: backend.database)
         let discordBot = try DiscordSetup.makeBot(

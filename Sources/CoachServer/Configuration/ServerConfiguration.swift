@@ -18,6 +18,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     // League car numbers in Discord (ServerConfiguration+League.swift).
     public var league = League()
     public var listen = Listen()
+    // Sign-in with Discord on the web pages (ServerConfiguration+DiscordSignIn.swift).
+    public var discordSignIn = DiscordSignIn()
 
     public init() {}
 

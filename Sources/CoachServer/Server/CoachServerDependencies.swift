@@ -20,6 +20,10 @@ public struct CoachServerDependencies: Sendable {
     /// Sign-in for the listen page (login links, browser sessions); nil: the page cannot sign
     /// browsers in, and only a driver token opens the listen socket.
     public var browserSessions: (any BrowserSessionStore)?
+    /// "Sign in with Discord": the OAuth client and who each account is; both needed, else the
+    /// pages offer only login links.
+    public var discordSignIn: (any DiscordSignInProvider)?
+    public var discordUsers: (any DiscordSignInDirectory)?
     /// The references stored sessions were coached against (the web pages' lap charts); nil
     /// draws laps alone.
     public var references: (any ReferenceLapSource)?

@@ -17,6 +17,8 @@ enum Schema {
         migrator.registerMigration("v6-outbox-attempts", migrate: addOutboxAttempts)
         // Sign-in for the listen page (Schema+BrowserSessions.swift).
         migrator.registerMigration("v7-browser-sessions", migrate: createBrowserSessionTables)
+        // Sign-in with Discord for the web pages (Schema+DiscordSignIn.swift).
+        migrator.registerMigration("v8-discord-sign-in", migrate: createDiscordSignInTables)
         return migrator
     }
 

@@ -31,7 +31,7 @@ public struct WebPageRenderer: Sendable {
     }
 
     public func notice(_ kind: NoticeKind, chrome: PageChrome) -> String {
-        let view = NoticeView(kind, strings: chrome.strings)
+        let view = NoticeView(kind, chrome: chrome)
         return page("notice", view, title: view.heading, chrome: chrome)
     }
 

@@ -34,6 +34,9 @@ struct TestBackend: Sendable {
     var coachingFeed: (any CoachingFeedSink)?
     /// The listen page's sign-in (the real one on an in-memory database: `ListenTestServer`).
     var browserSessions: (any BrowserSessionStore)?
+    /// "Sign in with Discord" (`DiscordSignInHarness`: the real client against the fake Discord).
+    var discordSignIn: (any DiscordSignInProvider)?
+    var discordUsers: (any DiscordSignInDirectory)?
     /// Queues outside the server that `/metrics` shows.
     var queueDepths: [any QueueDepthSource] = []
 
@@ -43,6 +46,8 @@ struct TestBackend: Sendable {
             databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth, voice: voice, coachingFeed: coachingFeed,
             browserSessions: browserSessions)
         dependencies.queueDepths = queueDepths
+        dependencies.discordSignIn = discordSignIn
+        dependencies.discordUsers = discordUsers
         return dependencies
     }
 }
