@@ -422,6 +422,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                // Sign in with Discord in the browser: the real OAuth client, the fake Discord.
+                "Discord", "DiscordOAuthFake",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

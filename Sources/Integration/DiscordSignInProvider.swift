@@ -2,6 +2,8 @@
 /// The server's routes hold the state and the verifier; the Discord target's client builds the
 /// authorization address and exchanges the code, so the server never depends on an HTTP client.
 public protocol DiscordSignInProvider: Sendable {
+    /// Discord's authorization page (its origin is where the pages' Discord forms lead).
+    var authorizeURL: String { get }
     /// A new authorization request: where to send the browser, and the PKCE verifier to keep
     /// (server-side) for the code exchange. `redirectURI` must be the one registered with Discord.
     func authorization(state: String, redirectURI: String) -> DiscordAuthorization

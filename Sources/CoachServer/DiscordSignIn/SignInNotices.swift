@@ -7,14 +7,16 @@ import WebPages
 struct SignInNotices: Sendable {
     let renderer: WebPageRenderer
     let secure: Bool
-    let discordSignIn: Bool
+    /// Discord's authorization origin when "Sign in with Discord" is on (the pages' forms lead there).
+    let discordOrigin: String?
 
     func page(
         _ kind: NoticeKind, status: HTTPResponse.Status, _ request: Request, session: BrowserSession? = nil, cookies: [String] = []
     ) -> Response {
-        let context = DriverPageContext(request: request, session: session, secure: secure, discordSignIn: discordSignIn)
+        let context = DriverPageContext(request: request, session: session, secure: secure, discordSignIn: discordOrigin != nil)
         var response = DriverPageResponses.page(
-            renderer.notice(kind, chrome: context.chrome), status: status, request: request, secure: secure, setCookie: context.languageCookie)
+            renderer.notice(kind, chrome: context.chrome), status: status, request: request, secure: secure, setCookie: context.languageCookie,
+            formTarget: discordOrigin)
         for cookie in cookies { response.headers.append(HTTPField(name: .setCookie, value: cookie)) }
         return response
     }

@@ -18,7 +18,9 @@ struct DriverPageRoutes: Sendable {
     let renderer: WebPageRenderer
     let secure: Bool
     /// "Sign in with Discord" is offered on the sign-in notice.
-    var discordSignIn = false
+    var discordSignIn: Bool { discordOrigin != nil }
+    /// Discord's authorization origin, which the pages' Discord forms lead to; nil when off.
+    var discordOrigin: String?
     /// How long a 401 page's return cookie lasts: as long as a login link made now.
     var returnCookieSeconds = 600
 
@@ -83,7 +85,8 @@ struct DriverPageRoutes: Sendable {
     }
 
     private func respond(_ html: String, status: HTTPResponse.Status, _ request: Request, _ context: DriverPageContext) -> Response {
-        DriverPageResponses.page(html, status: status, request: request, secure: secure, setCookie: context.languageCookie)
+        DriverPageResponses.page(
+            html, status: status, request: request, secure: secure, setCookie: context.languageCookie, formTarget: discordOrigin)
     }
 
     /// A positive integer id, else nil (the page answers 404, as for an id that is not the driver's).

@@ -98,7 +98,7 @@ public struct TrailbrakeServer: Sendable {
                     reader: dependencies.reader, references: dependencies.references, settings: configuration.api,
                     pages: configuration.listen),
                 sessions: dependencies.browserSessions, renderer: renderer, secure: listenCookiesSecure,
-                discordSignIn: discordSignInRoutes(renderer: renderer) != nil, returnCookieSeconds: Int(configuration.listen.loginLinkMinutes * 60)
+                discordOrigin: notices(renderer).discordOrigin, returnCookieSeconds: Int(configuration.listen.loginLinkMinutes * 60)
             ).register(on: router)
             discordSignInRoutes(renderer: renderer)?.register(on: router)
             if let sessions = dependencies.browserSessions {
@@ -125,9 +125,10 @@ public struct TrailbrakeServer: Sendable {
     }
 
     private func notices(_ renderer: WebPageRenderer) -> SignInNotices {
-        SignInNotices(
+        let on = dependencies.discordUsers != nil && dependencies.browserSessions != nil
+        return SignInNotices(
             renderer: renderer, secure: listenCookiesSecure,
-            discordSignIn: dependencies.discordSignIn != nil && dependencies.discordUsers != nil && dependencies.browserSessions != nil)
+            discordOrigin: on ? dependencies.discordSignIn.flatMap { WebOrigin(authorizeURL: $0.authorizeURL)?.description } : nil)
     }
 
     /// "Sign in with Discord" when the OAuth client, the account directory and browser sessions

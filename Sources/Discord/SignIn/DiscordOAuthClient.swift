@@ -14,6 +14,8 @@ public struct DiscordOAuthClient: DiscordSignInProvider {
         self.settings = settings
     }
 
+    public var authorizeURL: String { settings.authorizeURL }
+
     public func authorization(state: String, redirectURI: String) -> DiscordAuthorization {
         let verifier = PKCE.verifier()
         let query = OAuthForm.encode([
