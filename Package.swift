@@ -89,7 +89,7 @@ let package = Package(
             resources: [
                 .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sessions.mustache"),
                 .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
-                .embedInCode("Templates/notice.mustache"),
+                .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/admin.mustache"),
                 .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
             ]
         ),

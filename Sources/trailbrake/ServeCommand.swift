@@ -42,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
         // The iRacing poller posts through the bot; without one its results go to the log.
         let poller = backend.resultsPoller(configuration, client: iracing, publisher: discordBot, logger: logger)
         dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }
+        dependencies.adminStatus = AdminStatusAdapter(
+            bot: discordBot, repository: DiscordRepository(database: backend.database), poller: poller?.status)
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
         let application = try server.makeApplication { url in

@@ -20,6 +20,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var listen = Listen()
     // Sign-in with Discord on the web pages (ServerConfiguration+DiscordSignIn.swift).
     public var discordSignIn = DiscordSignIn()
+    // Who may open /admin (ServerConfiguration+Admin.swift).
+    public var admin = Admin()
 
     public init() {}
 

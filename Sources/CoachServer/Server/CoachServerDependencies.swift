@@ -24,6 +24,9 @@ public struct CoachServerDependencies: Sendable {
     /// pages offer only login links.
     public var discordSignIn: (any DiscordSignInProvider)?
     public var discordUsers: (any DiscordSignInDirectory)?
+    /// `/admin`: drivers and tokens, and the background services' state; nil: no admin page.
+    public var adminConsole: (any AdminConsole)?
+    public var adminStatus: (any AdminStatusSource)?
     /// The references stored sessions were coached against (the web pages' lap charts); nil
     /// draws laps alone.
     public var references: (any ReferenceLapSource)?

@@ -101,6 +101,13 @@ public struct TrailbrakeServer: Sendable {
                 discordOrigin: notices(renderer).discordOrigin, returnCookieSeconds: Int(configuration.listen.loginLinkMinutes * 60)
             ).register(on: router)
             discordSignInRoutes(renderer: renderer)?.register(on: router)
+            if let sessions = dependencies.browserSessions, let console = dependencies.adminConsole {
+                AdminRoutes(
+                    console: console, status: dependencies.adminStatus, sessions: sessions, settings: configuration.admin,
+                    origins: OriginPolicy(configuration: configuration), renderer: renderer, secure: listenCookiesSecure,
+                    discordOrigin: notices(renderer).discordOrigin
+                ).register(on: router)
+            }
             if let sessions = dependencies.browserSessions {
                 SignOutEverywhereRoute(
                     sessions: sessions, origins: OriginPolicy(configuration: configuration), listeners: registry.listeners,

@@ -10,7 +10,7 @@ public struct WebPageRenderer: Sendable {
         for (name, bytes) in [
             ("layout", PackageResources.layout_mustache), ("sessions", PackageResources.sessions_mustache),
             ("session", PackageResources.session_mustache), ("lap", PackageResources.lap_mustache),
-            ("notice", PackageResources.notice_mustache),
+            ("notice", PackageResources.notice_mustache), ("admin", PackageResources.admin_mustache),
         ] {
             try library.register(String(decoding: bytes, as: UTF8.self), named: name)
         }
@@ -23,6 +23,10 @@ public struct WebPageRenderer: Sendable {
 
     public func session(_ input: SessionPageInput, chrome: PageChrome) -> String {
         page("session", SessionView(input, chrome: chrome), title: "\(input.track) · \(chrome.strings.sessionTitle)", chrome: chrome)
+    }
+
+    public func admin(_ input: AdminPageInput, chrome: PageChrome) -> String {
+        page("admin", AdminView(input, chrome: chrome), title: AdminStrings.of(chrome.language).title, chrome: chrome)
     }
 
     public func lap(_ input: LapPageInput, chrome: PageChrome) -> String {

@@ -37,6 +37,9 @@ struct TestBackend: Sendable {
     /// "Sign in with Discord" (`DiscordSignInHarness`: the real client against the fake Discord).
     var discordSignIn: (any DiscordSignInProvider)?
     var discordUsers: (any DiscordSignInDirectory)?
+    /// `/admin` (`ListenTestServer` sets the storage-backed console).
+    var adminConsole: (any AdminConsole)?
+    var adminStatus: (any AdminStatusSource)?
     /// Queues outside the server that `/metrics` shows.
     var queueDepths: [any QueueDepthSource] = []
 
@@ -48,6 +51,8 @@ struct TestBackend: Sendable {
         dependencies.queueDepths = queueDepths
         dependencies.discordSignIn = discordSignIn
         dependencies.discordUsers = discordUsers
+        dependencies.adminConsole = adminConsole
+        dependencies.adminStatus = adminStatus
         return dependencies
     }
 }

@@ -25,6 +25,7 @@ struct ListenTestServer: Sendable {
         for name in ["alice", "bob"] { _ = try await drivers.createDriver(name: name) }
         var backend = backend
         backend.browserSessions = StorageBackedBrowserSessions(database: database)
+        backend.adminConsole = StorageBackedDrivers(database: database)
         if backend.discordSignIn != nil { backend.discordUsers = StorageBackedBrowserSessions(database: database) }
         return try await RunningServer.with(backend: backend, configure: configure, logger: logger) { server in
             try await body(ListenTestServer(server: server, database: database))
