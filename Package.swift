@@ -90,6 +90,7 @@ let package = Package(
                 .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sessions.mustache"),
                 .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
                 .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/admin.mustache"),
+                .embedInCode("Templates/references.mustache"),
                 .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
             ]
         ),
@@ -157,6 +158,8 @@ let package = Package(
                 "ServerLogging",
                 // The drivers' web pages (DriverPages/ serves them, gzipped by Storage's `GzipEncoding`).
                 "WebPages",
+                // /references imports an uploaded lap file as `trailbrake reference import` does.
+                "ReferenceTools",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

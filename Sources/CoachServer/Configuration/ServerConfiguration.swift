@@ -22,6 +22,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var discordSignIn = DiscordSignIn()
     // Who may open /admin (ServerConfiguration+Admin.swift).
     public var admin = Admin()
+    // The /references upload (ServerConfiguration+References.swift).
+    public var references = References()
 
     public init() {}
 

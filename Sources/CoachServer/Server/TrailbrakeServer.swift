@@ -108,6 +108,13 @@ public struct TrailbrakeServer: Sendable {
                     discordOrigin: notices(renderer).discordOrigin
                 ).register(on: router)
             }
+            if let sessions = dependencies.browserSessions, let shelf = dependencies.referenceShelf {
+                ReferenceRoutes(
+                    shelf: shelf, sessions: sessions, admins: configuration.admin, settings: configuration.references,
+                    origins: OriginPolicy(configuration: configuration), renderer: renderer, secure: listenCookiesSecure,
+                    discordOrigin: notices(renderer).discordOrigin
+                ).register(on: router)
+            }
             if let sessions = dependencies.browserSessions {
                 SignOutEverywhereRoute(
                     sessions: sessions, origins: OriginPolicy(configuration: configuration), listeners: registry.listeners,

@@ -11,6 +11,7 @@ public struct WebPageRenderer: Sendable {
             ("layout", PackageResources.layout_mustache), ("sessions", PackageResources.sessions_mustache),
             ("session", PackageResources.session_mustache), ("lap", PackageResources.lap_mustache),
             ("notice", PackageResources.notice_mustache), ("admin", PackageResources.admin_mustache),
+            ("references", PackageResources.references_mustache),
         ] {
             try library.register(String(decoding: bytes, as: UTF8.self), named: name)
         }
@@ -23,6 +24,10 @@ public struct WebPageRenderer: Sendable {
 
     public func session(_ input: SessionPageInput, chrome: PageChrome) -> String {
         page("session", SessionView(input, chrome: chrome), title: "\(input.track) · \(chrome.strings.sessionTitle)", chrome: chrome)
+    }
+
+    public func references(_ input: ReferencesPageInput, chrome: PageChrome) -> String {
+        page("references", ReferencesView(input, chrome: chrome), title: ReferenceStrings.of(chrome.language).title, chrome: chrome)
     }
 
     public func admin(_ input: AdminPageInput, chrome: PageChrome) -> String {

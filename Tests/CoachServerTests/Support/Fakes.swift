@@ -40,6 +40,8 @@ struct TestBackend: Sendable {
     /// `/admin` (`ListenTestServer` sets the storage-backed console).
     var adminConsole: (any AdminConsole)?
     var adminStatus: (any AdminStatusSource)?
+    /// `/references` (`ReferencesPageTests`: the shipped library, imports into a temporary directory).
+    var referenceShelf: (any ReferenceShelf)?
     /// Queues outside the server that `/metrics` shows.
     var queueDepths: [any QueueDepthSource] = []
 
@@ -53,6 +55,7 @@ struct TestBackend: Sendable {
         dependencies.discordUsers = discordUsers
         dependencies.adminConsole = adminConsole
         dependencies.adminStatus = adminStatus
+        dependencies.referenceShelf = referenceShelf
         return dependencies
     }
 }
