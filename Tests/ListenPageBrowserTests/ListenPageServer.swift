@@ -24,6 +24,7 @@ struct ListenPageServer: Sendable {
 
     /// - Parameter wire: changes the dependencies before the server starts (sign in with Discord).
     static func with<T: Sendable>(
+        configure: (inout ServerConfiguration) -> Void = { _ in },
         wire: (inout CoachServerDependencies, TrailbrakeDatabase) -> Void = { _, _ in },
         _ body: @Sendable (ListenPageServer) async throws -> T
     ) async throws -> T {
@@ -39,6 +40,7 @@ struct ListenPageServer: Sendable {
         configuration.server.host = "127.0.0.1"
         configuration.server.port = 0
         configuration.server.dataDirectory = directory.path
+        configure(&configuration)
         var logger = Logger(label: "listen-page-server")
         logger.logLevel = .warning
         let voice = PhraseCacheVoice(cache: PhraseCache(renderer: VoiceRenderer(), capacityBytes: 8 << 20))

@@ -11,16 +11,21 @@ public enum TrackMapSVG {
     /// - Parameters: `latitude`/`longitude` on the 1 m grid (empty when unknown); `apexes`:
     ///   (corner number, apex distance in metres); `length`: the lap in metres.
     static func render(latitude: [Double], longitude: [Double], apexes: [(Int, Double)], length: Double, title: String) -> String {
-        let points = project(latitude: latitude, longitude: longitude, length: length)
+        let points = project(latitude: latitude, longitude: longitude)
         // One point per ~4 m is far more than 400 px need and keeps the SVG small.
         let step = max(1, points.count / 1_000)
-        let path = stride(from: 0, to: points.count, by: step).map { "\(SVGNumber.string(points[$0].x)),\(SVGNumber.string(points[$0].y))" }
+        let drawn = points.isEmpty ? [Point(x: margin, y: height / 2), Point(x: width - margin, y: height / 2)]
+            : stride(from: 0, to: points.count, by: step).map { points[$0] }
+        let path = drawn.map { "\(SVGNumber.string($0.x)),\(SVGNumber.string($0.y))" }
         var svg = #"<svg class="trackmap" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(HTMLText.escape(title))">"#
         svg += #"<polyline class="track" points="\#(path.joined(separator: " "))" fill="none"/>"#
-        if let start = points.first { svg += #"<circle class="start" cx="\#(SVGNumber.string(start.x))" cy="\#(SVGNumber.string(start.y))" r="5"/>"# }
-        for (number, apex) in apexes where !points.isEmpty {
-            let index = min(points.count - 1, max(0, Int((apex / max(length, 1) * Double(points.count)).rounded())))
-            let point = points[index]
+        let start = drawn[0]
+        svg += #"<circle class="start" cx="\#(SVGNumber.string(start.x))" cy="\#(SVGNumber.string(start.y))" r="5"/>"#
+        for (number, apex) in apexes {
+            let fraction = min(1, max(0, apex / max(length, 1)))
+            let point = points.isEmpty
+                ? Point(x: margin + (width - 2 * margin) * fraction, y: height / 2)
+                : points[min(points.count - 1, Int((fraction * Double(points.count - 1)).rounded()))]
             svg += #"<g class="corner" data-corner="\#(number)"><circle cx="\#(SVGNumber.string(point.x))" cy="\#(SVGNumber.string(point.y))" r="8"/>"#
             svg += #"<text x="\#(SVGNumber.string(point.x))" y="\#(SVGNumber.string(point.y + 4))">\#(number)</text></g>"#
         }
@@ -29,13 +34,11 @@ public enum TrackMapSVG {
 
     struct Point { var x: Double, y: Double }
 
-    static func project(latitude: [Double], longitude: [Double], length: Double) -> [Point] {
+    /// The positions projected into the box; empty when there are none usable (the strip is drawn).
+    static func project(latitude: [Double], longitude: [Double]) -> [Point] {
         let usable = latitude.count == longitude.count && latitude.count >= 2
             && latitude.allSatisfy(\.isFinite) && longitude.allSatisfy(\.isFinite)
-        guard usable else {
-            let count = max(2, Int(length.isFinite ? min(max(length, 2), 100_000) : 2))
-            return (0..<count).map { Point(x: margin + (width - 2 * margin) * Double($0) / Double(count - 1), y: height / 2) }
-        }
+        guard usable else { return [] }
         let meanLatitude = latitude.reduce(0, +) / Double(latitude.count) * .pi / 180
         let xs = longitude.map { $0 * cos(meanLatitude) }, ys = latitude.map { -$0 }
         let minX = xs.min() ?? 0, maxX = xs.max() ?? 1, minY = ys.min() ?? 0, maxY = ys.max() ?? 1

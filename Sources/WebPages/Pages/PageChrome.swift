@@ -38,6 +38,7 @@ struct LayoutView {
     let title: String
     let s: WebStrings
     let si: SignInStrings
+    let navReferences: String
     let signedIn: Bool
     /// Offer "Link Discord" to a signed-in browser.
     let linkDiscord: Bool
@@ -54,6 +55,7 @@ struct LayoutView {
         self.title = title
         s = chrome.strings
         si = SignInStrings.of(chrome.language)
+        navReferences = ReferenceStrings.of(chrome.language).title
         signedIn = chrome.driverName != nil && chrome.csrfToken != nil
         linkDiscord = signedIn && chrome.discordSignIn
         path = chrome.path
