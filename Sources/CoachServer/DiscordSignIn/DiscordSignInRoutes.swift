@@ -74,7 +74,9 @@ struct DiscordSignInRoutes: Sendable {
             ListenPageRoutes.constantTimeEquals(state, held), let entry = pending.take(state)
         else { return notices.page(.signInNotStarted, status: .badRequest, request, cookies: [forget]) }
         if let error = query.get("error") {
-            logger.info("discord sign-in not granted", metadata: ["error": "\(error.prefix(40))"])
+            // Discord's codes are lowercase words; anything else is logged as "other" (no log injection).
+            let code = error.utf8.count <= 40 && error.allSatisfy({ $0.isLowercase || $0 == "_" }) ? error : "other"
+            logger.info("discord sign-in not granted", metadata: ["error": "\(code)"])
             return notices.page(error == "access_denied" ? .discordDenied : .discordFailed, status: .forbidden, request, cookies: [forget])
         }
         guard let code = query.get("code"), (1...512).contains(code.utf8.count) else {
