@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Trailbrake: a self-hosted real-time coaching server for sim racers.
 // Targets follow docs/architecture.md; arrows point from user to used and never back up.
 import PackageDescription
@@ -43,6 +43,10 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4")),
     // The drivers' web pages (WebPages): logic-less templates, HTML-escaped by default.
     (.full, .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1")),
+    // Traces (ServerTracing): the span API the parts use, and its OTLP exporter over HTTP only
+    // (the OTLPHTTP trait: no gRPC in the graph).
+    (.full, .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3")),
+    (.full, .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"])),
 ]
 let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
 
@@ -80,6 +84,8 @@ let package = Package(
 
         // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
         .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching"]),
+        // The endurance planner: events, availability, entry limits, stints assigned (Foundation only).
+        .target(name: "EndurancePlanner"),
 
         // The drivers' web pages: view models, Mustache templates, SVG charts, English and Turkish
         // strings, the pages' CSS and JS (embedded). Pure: values in, HTML out; CoachServer serves them.
@@ -109,7 +115,8 @@ let package = Package(
         ),
         // The values and protocols the live server, the iRacing poller and the Discord bot
         // exchange, so none of the three depends on another.
-        .target(name: "Integration"),
+        // The team tools' sign-up check speaks the planner's licence types.
+        .target(name: "Integration", dependencies: ["EndurancePlanner"]),
         .target(name: "Voice", dependencies: ["CEspeakNG", "COpus", "COpusEnc", "CSoxr"]),
         // The iRacing /data API client: OAuth, rate limits, the link/chunk fetches, typed models.
         .target(
@@ -122,6 +129,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                // A client span per HTTP call (docs/operations.md, "Traces").
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
         // Polls iRacing for tracked drivers' results and posts each once per guild (SQLite outbox).
@@ -132,6 +141,8 @@ let package = Package(
                 "IRacing",
                 "Integration",
                 "Storage",
+                // Members' licences mapped to the planner's (IRacingMemberLicenceSource).
+                "EndurancePlanner",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -175,6 +186,8 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
+                // Spans per REST request, live batch and lap store, on an injected tracer.
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             // The listen page's hand-written style and scripts, compiled into the binary.
             resources: [
@@ -194,12 +207,16 @@ let package = Package(
                 "Integration",
                 "Storage",
                 "Voice",
+                // Team tools (Team/): events, the entry check and the stint planner.
+                "EndurancePlanner",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // Sign-in with Discord (SignIn/): the PKCE challenge is a SHA-256.
                 .product(name: "Crypto", package: "swift-crypto"),
+                // A client span per REST call.
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
 
@@ -237,6 +254,19 @@ let package = Package(
 
         // Operations: the JSON-lines log handler and its secret redaction (`log.format = "json"`).
         .target(name: "ServerLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // Operations: `[tracing]`: the OTLP/HTTP span exporter (swift-otel) built from the settings, run
+        // as a service; its failures logged once. The parts only see swift-distributed-tracing's `Tracer`.
+        .target(
+            name: "ServerTracing",
+            dependencies: [
+                // `ServerConfiguration.Tracing`, the settings it is built from.
+                "CoachServer",
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
 
         // MARK: Executables
         .executableTarget(
@@ -255,6 +285,8 @@ let package = Package(
                 "ResultsPoller",
                 "Discord",
                 "ServerLogging",
+                "ServerTracing",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -293,6 +325,7 @@ let package = Package(
                 "Storage",
                 "Voice",
                 "WebPages",
+                "EndurancePlanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -315,6 +348,8 @@ let package = Package(
             dependencies: [
                 "CoachServer", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // LoadTestServer: the real server on SQLite, as `serve` wires it.
+                "Storage", "Coaching",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -331,6 +366,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             path: "Tests/IRacingFake"
         ),
@@ -348,6 +384,7 @@ let package = Package(
         ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "EndurancePlannerTests", dependencies: ["EndurancePlanner"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
@@ -376,7 +413,9 @@ let package = Package(
         .testTarget(
             name: "IRacingTests",
             dependencies: [
-                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport", "IRacingFake",
+                "IRacing", "ResultsPoller", "Integration", "Storage", "TestSupport", "IRacingFake", "EndurancePlanner",
+                // A client span per call, checked at a fake OTLP collector.
+                "ServerTracing", "OTLPCollectorFake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -404,6 +443,10 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Discord", "Integration", "Storage", "Voice", "TestSupport",
+                // Team tools: plans built directly in the planner's types.
+                "EndurancePlanner",
+                // A client span per REST call, checked at a fake OTLP collector.
+                "ServerTracing", "OTLPCollectorFake",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // The sign-in client against the fake Discord OAuth server.
                 "DiscordOAuthFake",
@@ -432,6 +475,29 @@ let package = Package(
         ),
         // The web pages' pure parts: the trace simplifier, charts, strings and templates.
         .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Coaching", "Telemetry"]),
+        // A fake OTLP/HTTP collector on loopback (protobuf and JSON payloads decoded), shared by the
+        // tracing tests of the server, the iRacing client and the Discord bot.
+        .target(
+            name: "OTLPCollectorFake",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/OTLPCollectorFake"
+        ),
+        // Traces from a real running server to the fake collector: names, parents, sampling, failures.
+        .testTarget(
+            name: "ServerTracingTests",
+            dependencies: [
+                "ServerTracing", "OTLPCollectorFake", "CoachServer", "ServerTestSupport", "LoadTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                // DrainTrace's spans across drains, on swift-distributed-tracing's in-memory tracer.
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+            ]
+        ),
         // Operations: the JSON log lines, parsed back.
         .testTarget(name: "ServerLoggingTests", dependencies: ["ServerLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
@@ -459,6 +525,9 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 // Live fault tests: a second connection holding the write lock, a full database.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // `serve` with tracing on (ServeTracingTests): a REST request, spans at a fake collector.
+                "OTLPCollectorFake",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
     ]
@@ -468,6 +537,7 @@ let package = Package(
 if scope != .full {
     let coreTargets: Set<String> = [
         "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
+        "EndurancePlanner", "EndurancePlannerTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
     let fuzzedTargets: Set<String> = [

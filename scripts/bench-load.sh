@@ -27,13 +27,9 @@ bench_start_server "$max_drivers" "$port" TRAILBRAKE_SERVER_ECHO_PATH=/bench/ech
 
 ticks=$(getconf CLK_TCK)
 idle_kib=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
-load() {  # load NAME ARGS...: one run with a JSON report in $work/NAME.json
-    local name=$1; shift
-    "$bin/trailbrake-load" run --server "ws://127.0.0.1:$port" --tokens-file "$work/tokens.txt" \
-        --server-pid "$server_pid" --report "$work/$name.json" "$@" > "$work/$name.table" 2> "$work/$name.progress"
-}
-field() { python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, r))" "$work/$1.json" "$2"; }
+cpu_ticks() { bench_cpu_ticks; }
+load() { bench_load "$port" "$@"; }
+field() { bench_field "$@"; }
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 echo "== echo vs coaching: 50 drivers, as fast as possible (window 256 batches), 6-frame batches, ${step} s each"

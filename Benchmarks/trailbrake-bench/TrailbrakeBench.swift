@@ -6,10 +6,11 @@ import ArgumentParser
 struct TrailbrakeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trailbrake-bench",
-        abstract: "Measure the live coaching path, lap storage, voice cues, the .ibt reader and the lap page.",
+        abstract: "Measure the live coaching path, lap storage, voice cues, the .ibt reader, the lap page and the endurance planner.",
         subcommands: [
             CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self, VoiceBenchmarkCommand.self,
             IBTBenchmarkCommand.self, MemoryBenchmarkCommand.self, WebPageBenchmarkCommand.self,
+            PlannerBenchmarkCommand.self,
         ]
     )
 }

@@ -23,6 +23,9 @@ public enum StorageError: Error, Sendable, Equatable {
     case duplicateName(String)
     /// Any other SQLite failure (disk full, I/O error, permission...).
     case databaseFailure(String)
+    /// A configured bound that the change would pass (events per guild, drivers per event...),
+    /// named so the caller can say which.
+    case limitReached(String)
 
     /// True when repeating the operation cannot succeed; false for `databaseFailure` (disk
     /// full, a lock held past the busy timeout, I/O errors), which may pass.
@@ -41,6 +44,7 @@ public enum StorageError: Error, Sendable, Equatable {
         case .invalidInput: "invalid_input"
         case .duplicateName: "duplicate_name"
         case .databaseFailure: "database_failure"
+        case .limitReached: "limit_reached"
         }
     }
 }
@@ -56,6 +60,7 @@ extension StorageError: CustomStringConvertible {
         case .invalidInput(let why): "\(code): \(why)"
         case .duplicateName(let name): "\(code): \(name)"
         case .databaseFailure(let why): "\(code): \(why)"
+        case .limitReached(let limit): "\(code): \(limit)"
         }
     }
 }

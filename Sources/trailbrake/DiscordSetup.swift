@@ -4,6 +4,7 @@ import Foundation
 import Integration
 import Logging
 import Storage
+import Tracing
 
 /// Builds the Discord bot from `[discord]` when it is enabled.
 ///
@@ -15,7 +16,7 @@ enum DiscordSetup {
         _ configuration: ServerConfiguration, database: TrailbrakeDatabase, logger: Logger,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
         reports: (any CoachingReportSource)? = nil, sessionReports: (any SessionReportTextSource)? = nil,
-        league: LeagueFeature? = nil
+        league: LeagueFeature? = nil, team: TeamFeature? = nil, tracer: (any Tracer)? = nil
     ) throws -> DiscordBot? {
         let settings = configuration.discord
         guard settings.enabled else { return nil }
@@ -29,7 +30,7 @@ enum DiscordSetup {
             feedMinimumSeverity: settings.feedMinimumSeverity, resultCheckMessages: settings.resultCheckMessages)
         return DiscordBot(
             configuration: discord, token: token, repository: DiscordRepository(database: database),
-            trackedDrivers: trackedDrivers, results: results, reports: reports, sessionReports: sessionReports, league: league,
-            logger: logger.withComponent("discord"))
+            trackedDrivers: trackedDrivers, results: results, reports: reports, sessionReports: sessionReports, league: league, team: team,
+            logger: logger.withComponent("discord"), tracer: tracer)
     }
 }

@@ -2,13 +2,15 @@ import CoachServer
 import Foundation
 import IRacing
 import Logging
+import Tracing
 
 /// The one `IRacingClient` of `serve` when `[iracing] enabled = true`: the results poller and
 /// the league roster sync share it, so they share its rate-limit budget, its access token and
 /// its single-use refresh token (two clients would spend each other's refresh tokens).
 enum IRacingClientWiring {
     static func makeClient(
-        _ configuration: ServerConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
+        _ configuration: ServerConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger,
+        tracer: (any Tracer)? = nil
     ) throws -> IRacingClient? {
         let settings = configuration.iracing
         guard settings.enabled else { return nil }
@@ -20,7 +22,8 @@ enum IRacingClientWiring {
         return IRacingClient(
             configuration: IRacingClientConfiguration(
                 dataBaseURL: settings.dataAPIURL, oauthBaseURL: settings.oauthURL, maxInFlight: settings.maxInFlight),
-            credentials: credentials, tokenFile: RefreshTokenFile(path: tokenPath), logger: logger.withComponent("iracing"))
+            credentials: credentials, tokenFile: RefreshTokenFile(path: tokenPath), logger: logger.withComponent("iracing"),
+            tracer: tracer)
     }
 }
 

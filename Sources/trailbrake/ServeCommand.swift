@@ -27,18 +27,23 @@ struct ServeCommand: AsyncParsableCommand {
         let backend = try Backend.open(configuration, logger: logger)
         let voice = PhraseCacheVoice(configuration.voice)
         var dependencies = backend.serverDependencies(configuration, voice: voice, metrics: metrics, logger: logger)
+        // `[tracing]`: nil when off (no exporter, no task); else one tracer for every part.
+        let tracing = try TracingWiring.make(configuration, logger: logger)
+        dependencies.tracer = tracing?.tracer
         try await FirstRun.ensureDriver(admin: backend.admin)
         try DiscordSignInWiring.wire(configuration, database: backend.database, into: &dependencies)
+        // One iRacing client for the poller, the league roster sync and the team sign-up check
+        // (one rate-limit budget).
+        let iracing = try IRacingClientWiring.makeClient(configuration, logger: logger, tracer: tracing?.tracer)
         // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
         let league = LeagueWiring.feature(configuration, database: backend.database)
+        let team = TeamWiring.feature(configuration, database: backend.database, client: iracing)
         let discordBot = try DiscordSetup.makeBot(
             configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
             results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database),
-            sessionReports: StorageSessionReports(database: backend.database), league: league)
+            sessionReports: StorageSessionReports(database: backend.database), league: league, team: team, tracer: tracing?.tracer)
         dependencies.coachingFeed = discordBot?.feed
         dependencies.queueDepths = discordBot.map { [DiscordQueueDepths(bot: $0, repository: DiscordRepository(database: backend.database))] } ?? []
-        // One iRacing client for the poller and the league roster sync (one rate-limit budget).
-        let iracing = try IRacingClientWiring.makeClient(configuration, logger: logger)
         // The iRacing poller posts through the bot; without one its results go to the log.
         let poller = backend.resultsPoller(configuration, client: iracing, publisher: discordBot, logger: logger)
         dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }
@@ -49,7 +54,13 @@ struct ServeCommand: AsyncParsableCommand {
         let application = try server.makeApplication { url in
             logger.info("listening on \(url)")
         }
-        var services = [ServiceGroupConfiguration.ServiceConfiguration(service: application)]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let tracing {
+            // First, so it is shut down last (the group stops services in reverse order): the
+            // server's last spans are flushed. A failing exporter never stops coaching.
+            services.append(.init(service: tracing.service, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+        }
+        services.append(.init(service: application))
         if let voice, configuration.voice.prerender {
             // Finishing its work is not a reason to stop the server.
             services.append(.init(service: VoicePrerenderService(voice: voice, logger: logger), successTerminationBehavior: .ignore))

@@ -56,13 +56,11 @@ struct RealRecordingCoachingTests {
         print(checks.tableRow(rows: rows, missed: missed))
     }
 
-    /// Recordings with cue numbers that disagree with the raw traces (run 2026-12-05): a brake
-    /// point or pick-up read from another braking zone or throttle application than the one the
-    /// raw reading finds (slaloms, a brief lift), see docs/coaching.md.
-    static let knownDisagreements: Set<String> = [
-        "fsuk_endurance_mftc3_laps.csv", "gt7_brandshatch_indy_laps.csv", "gt7_broadbean_laps.csv", "gt7_redbullring_laps.csv",
-        "gt7_tsukuba_laps.csv", "summit_point_laps.csv",
-    ]
+    /// Recordings with cue numbers that still disagree with the raw traces (run 2026-12-05, see
+    /// docs/coaching.md): Brands Hatch lap 3 leaves the track at full throttle after turn 1 (no
+    /// off-track flag in the export), and Druids (Brands Hatch) and the FSUK slalom put a lap's
+    /// apex more than the raw reading's 40 m from the reference's, or a neighbour inside them.
+    static let knownDisagreements: Set<String> = ["fsuk_endurance_mftc3_laps.csv", "gt7_brandshatch_indy_laps.csv"]
 
     static func stream(_ recording: RealRecordingSession, to server: EndToEndServer) async throws -> EndToEndTranscript {
         let batches = EndToEndFrameEncoder(for: recording.frames).batches(recording.frames, size: batchSize)

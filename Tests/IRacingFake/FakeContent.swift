@@ -44,6 +44,10 @@ struct FakeContent: Sendable {
                 try JSONSerialization.data(withJSONObject: try fixtures.envelopeContent("aydsko/GetLeagueMembershipAsync/2.json")))
         case "/data/member/info":
             return try await link(try JSONSerialization.data(withJSONObject: try fixtures.body("iracingdataapi/member_info.json")))
+        case "/data/member/get" where query["include_licenses"] == "true" || !world.licensedMembers.isEmpty:
+            let ids = (query["cust_ids"] ?? "").split(separator: ",").compactMap { Int($0) }
+            return try await link(
+                try JSONSerialization.data(withJSONObject: try world.members(ids: ids, includeLicences: query["include_licenses"] == "true")))
         case "/data/member/get":
             return try await link(try JSONSerialization.data(withJSONObject: try fixtures.body("iracingdataapi/member.json")))
         default:

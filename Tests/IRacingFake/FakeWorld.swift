@@ -28,6 +28,8 @@ struct FakeWorld: Sendable {
     /// Leagues whose roster is private and hidden from the fake's account: `private_roster`
     /// true and no members, as iRacing answers a non-member.
     var hiddenRosters: Set<Int> = []
+    /// Scripted members of `member/get` (FakeWorld+Licences.swift); empty: the real one.
+    var licensedMembers: [Int: LicensedMember] = [:]
 
     /// `stats/member_recent_races`: the real list's first race as the template for each of
     /// the member's races, newest first, at most ten (as iRacing).

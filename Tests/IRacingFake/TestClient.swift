@@ -1,6 +1,7 @@
 import Foundation
 import IRacing
 import Logging
+import Tracing
 
 /// A client pointed at the fake, with the masking-vector credentials, a fresh refresh-token
 /// file and short waits so fault tests stay fast.
@@ -15,7 +16,7 @@ struct TestClient {
 
     init(
         _ server: FakeIRacingServer, logger: Logger? = nil, tokenDirectory: URL? = nil,
-        configure: (inout IRacingClientConfiguration) -> Void = { _ in }
+        tracer: (any Tracer)? = nil, configure: (inout IRacingClientConfiguration) -> Void = { _ in }
     ) throws {
         directory = tokenDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("iracing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -27,7 +28,7 @@ struct TestClient {
         configure(&configuration)
         client = IRacingClient(
             configuration: configuration, credentials: Self.credentials, tokenFile: tokenFile,
-            logger: logger ?? Logger(label: "iracing-test") { _ in SwiftLogNoOpLogHandler() })
+            logger: logger ?? Logger(label: "iracing-test") { _ in SwiftLogNoOpLogHandler() }, tracer: tracer)
     }
 }
 

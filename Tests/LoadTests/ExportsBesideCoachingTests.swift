@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Coaching
 import Foundation
+import ServerTestSupport
 import LoadTesting
 import Storage
 import Synchronization

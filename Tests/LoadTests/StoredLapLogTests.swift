@@ -1,4 +1,5 @@
 import Foundation
+import ServerTestSupport
 import LoadTesting
 import Storage
 import Testing

@@ -1,5 +1,6 @@
 import Coaching
 import Foundation
+import ServerTestSupport
 import Telemetry
 import Testing
 

@@ -5,13 +5,14 @@ import ServiceLifecycle
 /// Runs a real `TrailbrakeServer` on its configured address (port 0: a free one) for the length
 /// of `body`, then shuts it down gracefully and waits for it, so a test ends with no server left.
 ///
-/// `body` gets the base URL the server announced, e.g. `http://127.0.0.1:53211`.
+/// `body` gets the base URL the server announced, e.g. `http://127.0.0.1:53211`. `before`:
+/// services that start before the server and stop after it (a span exporter, as in `serve`).
 public func withRunningServer<T: Sendable>(
-    _ server: TrailbrakeServer, logger: Logger, _ body: @Sendable (String) async throws -> T
+    _ server: TrailbrakeServer, logger: Logger, before: [any Service] = [], _ body: @Sendable (String) async throws -> T
 ) async throws -> T {
     let (urls, announce) = AsyncStream.makeStream(of: String.self)
     let application = try server.makeApplication { url in announce.yield(url) }
-    let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
+    let group = ServiceGroup(configuration: .init(services: before + [application as any Service], logger: logger))
     return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
         tasks.addTask { try await group.run() }
         var iterator = urls.makeAsyncIterator()

@@ -44,6 +44,21 @@ bench_serve() {
     for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" > /dev/null && break; sleep 0.2; done
 }
 
+# bench_load PORT NAME ARGS...: one `trailbrake-load run` against the server at PORT with the
+# tokens made by bench_start_server; its JSON report in $work/NAME.json.
+bench_load() {
+    local port=$1 name=$2
+    shift 2
+    "$bin/trailbrake-load" run --server "ws://127.0.0.1:$port" --tokens-file "$work/tokens.txt" \
+        --server-pid "$server_pid" --report "$work/$name.json" "$@" > "$work/$name.table" 2> "$work/$name.progress"
+}
+
+# bench_field NAME EXPR: EXPR (Python) over the keys of $work/NAME.json.
+bench_field() { python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(eval(sys.argv[2], {}, r))" "$work/$1.json" "$2"; }
+
+# The server's CPU time so far, in clock ticks (user + system, from /proc/PID/stat).
+bench_cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+
 bench_cleanup() {
     if [ -n "${server_pid:-}" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
     rm -rf "${work:?}"

@@ -17,6 +17,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var auth = Auth()
     // League car numbers in Discord (ServerConfiguration+League.swift).
     public var league = League()
+    public var team = Team()
     public var listen = Listen()
     // Sign-in with Discord on the web pages (ServerConfiguration+DiscordSignIn.swift).
     public var discordSignIn = DiscordSignIn()
@@ -24,6 +25,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var admin = Admin()
     // The /references upload (ServerConfiguration+References.swift).
     public var references = References()
+    // OpenTelemetry spans (ServerConfiguration+Tracing.swift).
+    public var tracing = Tracing()
 
     public init() {}
 

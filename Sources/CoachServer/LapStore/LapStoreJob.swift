@@ -1,6 +1,7 @@
 import Coaching
 import Storage
 import Telemetry
+import Tracing
 
 /// What `LapStoreQueue.submit` tells the session about its lap.
 enum LapStoreOutcome: Sendable, Equatable {
@@ -37,6 +38,8 @@ struct LapStoreJob: Sendable {
     /// Failed attempts so far.
     var failures = 0
     let submittedAt: ContinuousClock.Instant
+    /// The trace the lap was submitted in (a sampled live batch's): its `lap.store` spans join it.
+    var traceContext: InstrumentationContext? = nil
 
     /// Memory the job holds: its frames (the lap's other parts are small) or a file's name.
     var memoryBytes: Int {

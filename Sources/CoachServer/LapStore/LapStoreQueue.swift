@@ -1,5 +1,6 @@
 import Coaching
 import Logging
+import Tracing
 
 /// Every completed lap on its way to the single lap writer: fair between drivers, bounded, and
 /// never dropped when the database fails.
@@ -21,6 +22,8 @@ actor LapStoreQueue {
     let settings: LapStoreSettings
     let metrics: ServerMetrics
     let logger: Logger
+    /// A `lap.store` span per attempt to commit a lap; nil when tracing is off.
+    let tracer: (any Tracer)?
 
     private var nextTicket: UInt64 = 1
     /// Laps waiting for a write, per driver, oldest first.
@@ -59,8 +62,9 @@ actor LapStoreQueue {
 
     init(
         store: any SessionStore, spill: (any PendingLapSpill)?, settings: LapStoreSettings, metrics: ServerMetrics,
-        logger: Logger
+        logger: Logger, tracer: (any Tracer)? = nil
     ) {
+        self.tracer = tracer
         self.store = store
         self.spill = spill
         self.settings = settings
@@ -78,7 +82,7 @@ actor LapStoreQueue {
         }
         let job = LapStoreJob(
             ticket: takeTicket(), sessionID: sessionID, driverID: driverID, lapNumber: lap.lapNumber, payload: .lap(lap),
-            listener: WeakLapStoreListener(listener), submittedAt: .now)
+            listener: WeakLapStoreListener(listener), submittedAt: .now, traceContext: InstrumentationContext.current)
         memoryBytes += job.memoryBytes
         guard !isShutDown else {
             // A session ending after the shutdown (it should not happen): straight to a file.
@@ -140,6 +144,7 @@ actor LapStoreQueue {
         writingTotal += 1
         inFlight[job.ticket] = job
         let (store, spill) = (store, spill)
+        let span = tracer.map { Self.startSpan(for: job, on: $0) }
         Task {
             let result: Result<Int64, any Error>
             do {
@@ -153,6 +158,7 @@ actor LapStoreQueue {
             } catch {
                 result = .failure(error)
             }
+            if let span { Self.endSpan(span, result: result) }
             self.attemptEnded(job, result)
         }
     }
@@ -223,4 +229,29 @@ enum LapStoreQueueError: Error, CustomStringConvertible {
     case noSpillDirectory
 
     var description: String { "no pending-laps directory is configured" }
+}
+
+extension LapStoreQueue {
+    /// One attempt to commit a lap (the lap writer's transaction, or a spilled file's).
+    static func startSpan(for job: LapStoreJob, on tracer: any Tracer) -> any Span {
+        let span = tracer.startSpan(LiveTracing.Name.lapStore, context: job.traceContext ?? .topLevel, ofKind: .internal)
+        span.attributes["trailbrake.session"] = job.sessionID
+        span.attributes["trailbrake.driver.id"] = Int(job.driverID)
+        span.attributes["trailbrake.lap.number"] = Int(job.lapNumber)
+        span.attributes["trailbrake.lap.attempt"] = job.failures + 1
+        span.attributes["trailbrake.lap.from_file"] = !job.isInMemory
+        return span
+    }
+
+    static func endSpan(_ span: any Span, result: Result<Int64, any Error>) {
+        switch result {
+        case .success(let lapID):
+            span.attributes["trailbrake.lap.id"] = Int(lapID)
+        case .failure(let error):
+            // The error's type only: its text may quote SQL or paths, never needed in a trace.
+            span.attributes["trailbrake.error"] = String(describing: type(of: error))
+            span.setStatus(SpanStatus(code: .error))
+        }
+        span.end()
+    }
 }

@@ -2,6 +2,7 @@ import Coaching
 import Logging
 import NIOCore
 import Telemetry
+import Tracing
 
 /// One upgraded socket of an authenticated driver: waits for `hello`, then reads batches,
 /// checks them and pushes their frames into the session's inbox (it is the inbox's only producer).
@@ -22,6 +23,8 @@ struct LiveConnection: Sendable {
     let lapStore: LapStoreQueue
     /// `live.batches_per_second` / `batch_burst` per driver.
     let batchLimiter: BatchRateLimiter
+    /// `[tracing]` when on: a sampled batch gets a `live.batch` span from here to its cues.
+    var tracing: LiveTracing? = nil
 
     /// What one connection holds while it runs.
     private struct State {
@@ -32,12 +35,15 @@ struct LiveConnection: Sendable {
         var readGeneration: UInt64 = 0
         /// The server has closed (or is closing) the socket: later messages are not read.
         var closing = false
+        /// Which batches get a span; nil when tracing is off.
+        var sampler: LiveBatchSampler?
     }
 
     /// Runs until the socket is closed, then hands the session on. Never throws: every end of
     /// the socket (a close, a reset, a TLS error, a timeout) comes back here.
     func run(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender) async {
         var state = State()
+        state.sampler = tracing.map { LiveBatchSampler(ratio: $0.sampleRatio) }
         do {
             for try await event in events where !state.closing {
                 await handle(event, state: &state, socket: socket)
@@ -58,7 +64,8 @@ struct LiveConnection: Sendable {
         switch event {
         case .message(let message):
             if let session = state.session {
-                if case .close = await handleStreaming(message, session: session, socket: socket) {
+                let span = state.sampler?.sampleNext() == true ? tracing?.startBatch(session: session.publicID) : nil
+                if case .close = await handleStreaming(message, session: session, socket: socket, span: span) {
                     await closed(state: &state)
                 }
             } else {
@@ -157,14 +164,18 @@ struct LiveConnection: Sendable {
         }
     }
 
+    /// `span`: the message's `live.batch` span when it was sampled; it is ended here unless the
+    /// batch is accepted (then the session's consumer ends it once the batch's cues are queued).
     private func handleStreaming(
-        _ message: InboundMessageAssembler.Message, session: LiveSession, socket: SocketSender
+        _ message: InboundMessageAssembler.Message, session: LiveSession, socket: SocketSender, span: (any Span)?
     ) async -> Outcome {
         // Every message after hello costs the driver a token, well-formed or not.
         if let error = batchLimiter.admit(driverID: driver.id) {
+            refused(span, error)
             report(error, socket)
             return .close
         }
+        let decodeSpan = span.flatMap { span in tracing?.startChild(LiveTracing.Name.decode, of: span) }
         let batch: FrameBatch
         do throws(WireError) {
             switch message {
@@ -179,23 +190,36 @@ struct LiveConnection: Sendable {
             try FrameValidator.validate(batch, trackLength: session.descriptor.track.length)
         } catch let error where [.unsupportedProtocol, .invalidHello].contains(error.code) {
             // A second hello is refused as such, whatever is wrong inside it.
-            report(WireError(.duplicateHello, "this connection already sent hello"), socket)
+            let duplicate = WireError(.duplicateHello, "this connection already sent hello")
+            decodeSpan?.end()
+            refused(span, duplicate)
+            report(duplicate, socket)
             return .proceed
         } catch {
+            decodeSpan?.end()
+            refused(span, error)
             return report(error, socket) ? .close : .proceed
         }
-        return await accept(batch, session: session, socket: socket)
+        decodeSpan?.end()
+        return await accept(batch, session: session, socket: socket, span: span)
     }
 
-    private func accept(_ batch: FrameBatch, session: LiveSession, socket: SocketSender) async -> Outcome {
+    private func accept(_ batch: FrameBatch, session: LiveSession, socket: SocketSender, span: (any Span)?) async -> Outcome {
+        span?.attributes["trailbrake.batch.sequence"] = Int(truncatingIfNeeded: batch.sequence)
+        span?.attributes["trailbrake.batch.frames"] = batch.frames.count
         switch SequenceCheck(received: batch.sequence, lastAccepted: session.inbox.publishedSequence) {
         case .duplicate:
-            report(WireError(.duplicateSequence, "sequence \(batch.sequence) was already processed"), socket)
+            let error = WireError(.duplicateSequence, "sequence \(batch.sequence) was already processed")
+            refused(span, error)
+            report(error, socket)
         case .gap(let expected):
             let error = WireError(
                 .sequenceGap, "expected sequence \(expected), got \(batch.sequence)", expectedSequence: expected)
+            refused(span, error)
             report(error, socket)
         case .accept:
+            // Before the frames: the consumer looks the span up when it meets the first of them.
+            if let span { session.batchSpans?.add(span, sequence: batch.sequence) ?? span.end() }
             for frame in batch.frames {
                 let live = LiveFrame(frame: frame, batchSequence: batch.sequence)
                 // A full inbox means this driver's coach is behind: wait for its next drain, which
@@ -211,6 +235,14 @@ struct LiveConnection: Sendable {
             metrics.framesAccepted.increment(by: batch.frames.count)
         }
         return .proceed
+    }
+
+    /// A sampled message that was refused: its span ends with the error code.
+    private func refused(_ span: (any Span)?, _ error: WireError) {
+        guard let span else { return }
+        span.attributes["trailbrake.error"] = error.code.rawValue
+        span.setStatus(SpanStatus(code: .error))
+        span.end()
     }
 
     /// Sends the error; for a fatal one also closes the socket. Returns whether it was fatal.

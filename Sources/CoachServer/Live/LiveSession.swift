@@ -5,6 +5,7 @@ import Logging
 import Metrics
 import NIOCore
 import Telemetry
+import Tracing
 
 /// One driver session: owns the coach and is the only consumer of the session's frame inbox.
 ///
@@ -19,6 +20,9 @@ actor LiveSession {
     nonisolated let driver: AuthenticatedDriver
     nonisolated let descriptor: SessionDescriptor
     nonisolated let inbox: FrameInbox
+    /// Spans of sampled batches, handed from the connection to the consumer; nil: tracing is off.
+    nonisolated let batchSpans: LiveBatchSpans?
+    let tracing: LiveTracing?
 
     /// False when the store could not record the session: coaching goes on, nothing is stored.
     let isStored: Bool
@@ -70,8 +74,10 @@ actor LiveSession {
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, lapStore: LapStoreQueue, metrics: ServerMetrics,
         live: ServerConfiguration.Live, voice: (any CueVoice)?, language: CueLanguage, logger: Logger,
-        feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil
+        feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil, tracing: LiveTracing? = nil
     ) {
+        self.tracing = tracing
+        self.batchSpans = tracing.map { _ in LiveBatchSpans(capacity: live.ringCapacity) }
         self.mirror = mirror
         self.lapStore = lapStore
         self.limits = live
@@ -153,14 +159,19 @@ actor LiveSession {
         // The lap each event happened on, for the cue record.
         var eventLaps: [Int32] = []
         var popped = false
+        // Tracing on: which sampled batch each event came from (work on batch boundaries only).
+        var trace = tracing.flatMap { tracing in batchSpans.map { DrainTrace(tracing: tracing, pending: $0) } }
         while let frame = inbox.pop() {
             popped = true
             // Past a limit the socket is closed and the session ends: what is left is dropped.
             if limitExceeded { continue }
+            trace?.frame(batch: frame.batchSequence)
             coach.process(frame, into: &events)
+            trace?.events(upTo: events.count)
             currentLap = frame.frame.lapNumber
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
+        trace?.coachingDone(published: inbox.publishedSequence)
         if popped { inbox.spaceFreed() }
         if finishing, !limitExceeded {
             coach.finish(into: &events)
@@ -168,18 +179,25 @@ actor LiveSession {
         }
         let hadWork = !events.isEmpty
         var cues: [(cue: Cue, lap: Int32)] = []
-        for (event, lap) in zip(events, eventLaps) {
+        for (index, (event, lap)) in zip(events, eventLaps).enumerated() {
             switch event {
             case .cue(let cue):
                 cues.append((cue, lap))
                 metrics.cuesSent.increment()
+                let span = trace?.startCue(event: index)
                 let clip = sendCue(cue)
                 offerToFeed(cue, lap: lap, driverClip: clip)
+                if let span { Self.describe(cue, clip: clip, on: span) }
             case .delta(let sample):
                 send(.delta(sample))
             case .lapCompleted(let lap):
                 guard admitLap() else { continue }
-                let report = await storeLap(lap)
+                // A lap completed by a sampled batch is stored in that batch's trace.
+                let report = if let context = trace?.context(event: index) {
+                    await InstrumentationContext.$current.withValue(context) { await storeLap(lap) }
+                } else {
+                    await storeLap(lap)
+                }
                 sendAck(processed)  // the protocol puts an ack right before every lap
                 send(.lap(report))
                 feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
@@ -194,6 +212,7 @@ actor LiveSession {
         if processed > acknowledgedSequence, lastAckAt.map({ ContinuousClock.now - $0 >= ackInterval }) ?? true {
             sendAck(processed)
         }
+        trace?.endAll(processed: processed)
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
         if isStored, !cues.isEmpty {
             // While lap stores fail (a full or locked database), a cue record would only wait for
@@ -307,6 +326,16 @@ actor LiveSession {
         if !outbound.send(.binary(ByteBuffer(bytes: message), kind: .voiceClip)) { self.outbound = nil }
     }
 
+    /// A queued cue's span: what was said, where, and whether its clip went with it.
+    private static func describe(_ cue: Cue, clip: CueClip?, on span: any Span) {
+        span.attributes["trailbrake.cue.id"] = Int(truncatingIfNeeded: cue.id)
+        span.attributes["trailbrake.cue.kind"] = cue.kind.rawValue
+        span.attributes["trailbrake.cue.topic"] = cue.topic.rawValue
+        span.attributes["trailbrake.cue.corner"] = cue.corner
+        span.attributes["trailbrake.cue.clip"] = clip != nil
+        span.end()
+    }
+
     /// Queues a message for the driver and mirrors it to their listeners; waits for neither.
     func send(_ message: ServerMessage) {
         mirror?.publish(message, from: publicID)
@@ -317,6 +346,7 @@ actor LiveSession {
     private func end() async {
         wakeupContinuation.finish()
         inbox.close()
+        batchSpans?.endAll()
         mirror?.sessionEnded(publicID)
         guard isStored else { return }
         do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {

@@ -1,4 +1,5 @@
 import Integration
+import Tracing
 
 /// The parts the server needs from Storage, Coaching and Voice, behind the seams in `Seams/`.
 /// The `trailbrake` executable wires the real ones; tests pass in-memory fakes.
@@ -34,6 +35,9 @@ public struct CoachServerDependencies: Sendable {
     public var references: (any ReferenceLapSource)?
     /// Queues outside the server whose depth `/metrics` shows (the Discord bot's DM queue and feed).
     public var queueDepths: [any QueueDepthSource] = []
+    /// Where spans go (REST requests, sampled live batches, lap stores); nil: tracing is off
+    /// and nothing is spent on it. `[tracing]` in the configuration; ServerTracing makes one.
+    public var tracer: (any Tracer)?
 
     public init(
         authenticator: any DriverAuthenticator, coachFactory: any LiveCoachFactory, sessionStore: any SessionStore,

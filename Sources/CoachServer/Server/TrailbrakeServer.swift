@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import ServiceLifecycle
+import Tracing
 import WebPages
 
 /// The HTTP and WebSocket face of Trailbrake, assembled from a configuration and the seams.
@@ -26,6 +27,8 @@ public struct TrailbrakeServer: Sendable {
     let batchLimiter: BatchRateLimiter
     /// Sign-ins sent to Discord and not back yet; nil when Discord sign-in is not wired.
     let discordPending: PendingDiscordSignIns?
+    /// The tracer and `tracing.live_batch_sample_ratio`; nil when tracing is off.
+    let liveTracing: LiveTracing?
 
     public init(
         configuration: ServerConfiguration, dependencies: CoachServerDependencies, metrics: ServerMetrics = ServerMetrics(),
@@ -42,9 +45,10 @@ public struct TrailbrakeServer: Sendable {
             listeners: ListenerHub(configuration: configuration.listen, metrics: metrics))
         self.connections = LiveConnectionTable(limits: .init(total: live.maxConnections, perDriver: live.maxConnectionsPerDriver))
         self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
+        self.liveTracing = dependencies.tracer.map { LiveTracing(tracer: $0, sampleRatio: configuration.tracing.liveBatchSampleRatio) }
         self.lapStore = LapStoreQueue(
             store: dependencies.sessionStore, spill: dependencies.lapSpill, settings: LapStoreSettings(configuration.storage),
-            metrics: metrics, logger: logger)
+            metrics: metrics, logger: logger, tracer: dependencies.tracer)
         self.batchLimiter = BatchRateLimiter(configuration.live)
         self.discordPending = dependencies.discordSignIn == nil ? nil : PendingDiscordSignIns(
             capacity: configuration.discordSignIn.maxPending, lifetime: .seconds(configuration.discordSignIn.pendingMinutes * 60))
@@ -80,6 +84,8 @@ public struct TrailbrakeServer: Sendable {
 
     func makeHTTPRouter() -> Router<DriverRequestContext> {
         let router = Router(context: DriverRequestContext.self)
+        // Outermost, so the request's span covers the metrics and every route.
+        if let tracer = dependencies.tracer { router.add(middleware: RequestTracingMiddleware(tracer: tracer)) }
         router.add(middleware: HTTPMetricsMiddleware(metrics: metrics))
         OperationsRoutes(
             registry: registry, metrics: metrics, databaseHealth: dependencies.databaseHealth,
@@ -177,7 +183,8 @@ public struct TrailbrakeServer: Sendable {
                 case .live:
                     let connection = LiveConnection(
                         driver: driver, configuration: live, dependencies: dependencies, registry: registry,
-                        ackTicker: ackTicker, metrics: metrics, logger: logger, lapStore: lapStore, batchLimiter: batchLimiter)
+                        ackTicker: ackTicker, metrics: metrics, logger: logger, lapStore: lapStore, batchLimiter: batchLimiter,
+                        tracing: liveTracing)
                     await connection.run(events: events, socket: socket)
                 case .echo:
                     await EchoEndpoint.run(events: events, socket: socket)

@@ -63,6 +63,28 @@ public enum BrakingZoneDetector {
         return result
     }
 
+    /// Two zones whose gap (end of the first to onset of the second) is at most this many metres
+    /// are one braking in stages: a brake, a short lift, more brake (0.3-0.5 s at 60-100 m/s, too
+    /// short to have driven anything between). A longer gap is a corner of its own, braked or
+    /// lifted for, even when the segmenter found no speed dip there (a kink before a hairpin).
+    public static let stageGap = 30.0
+
+    /// The braking that serves an apex, among `candidates` (zones whose onsets lie between the
+    /// previous apex and this one, in driving order): the last one before the apex, extended back
+    /// over zones that ended within `stageGap` of the next. The first zone of a long search window
+    /// is often another corner's: a light brake or lift for a kink 100 m earlier made "brake
+    /// 135 metres later" where both laps braked within 1 m of each other for the apex itself
+    /// (GT7 Brands Hatch Indy, turn 4). The segmenter places a corner's brake point by the same
+    /// rule, so the reference's reading and the corner's brake point agree.
+    static func approach(_ candidates: [Span]) -> Span? {
+        guard var chosen = candidates.last else { return nil }
+        for earlier in candidates.dropLast().reversed() {
+            guard chosen.start - Double(earlier.end) <= stageGap else { break }
+            chosen = Span(start: earlier.start, end: chosen.end, peak: max(chosen.peak, earlier.peak))
+        }
+        return chosen
+    }
+
     /// Sub-metre onset: where the pressure crosses `brakeOn` between the two grid points.
     static func onsetCrossing(_ window: LapWindow, _ index: Int) -> Double {
         let before = window.brake(index - 1), at = window.brake(index)

@@ -3,13 +3,16 @@ import Telemetry
 /// Measures what a lap did in each corner and compares it with the reference.
 ///
 /// Definitions (signs as in `CueNumbers`: positive = later / harder / faster / more):
-/// - brake point: onset of the first braking zone (`BrakingZoneDetector`) starting inside the
-///   corner's search window (see `CornerWindow`), interpolated to the sub-metre crossing;
+/// - brake point: onset of the braking that serves the lap's apex (`BrakingZoneDetector.approach`:
+///   the last zone before it, with the stages of the same braking) among the zones starting
+///   inside the corner's search window (see `CornerWindow`) and before both apexes (the lap's
+///   and the reference's), at the sub-metre crossing;
 /// - peak brake: highest pressure between that onset and the end of measuring;
 /// - brake release: where that braking zone ends (the last point at `PedalThresholds.brakeOff`,
 ///   releases shorter than the merge gap bridged), however far past the apex it trails;
-/// - minimum speed: lowest ±3 m smoothed speed from the entry to the end of measuring, km/h;
-///   its position is the lap's own apex;
+/// - minimum speed: lowest ±3 m smoothed speed from the entry to the end of measuring or, when
+///   sooner, to where the lap has held full throttle for `sustainedThrottle` from the
+///   reference's apex on (`backOnPower`), km/h; its position is the lap's own apex;
 /// - throttle pick-up: first point after the lap's apex where throttle reaches
 ///   `PedalThresholds.throttleFull` and stays there for `sustainedThrottle` seconds (or to the
 ///   end of measuring);
@@ -46,9 +49,13 @@ public enum CornerAnalyzer {
         let entry = Int(window.entry.rounded()), exit = Int(window.exit.rounded())
         let apexSearchStart = min(entry, Int(window.apex) - 1)
         let apexSearchEnd = max(window.measureEnd, Int(window.apex) + 1)
-        let apex = slowestPoint(lap, from: apexSearchStart, to: apexSearchEnd)
-        let zones = BrakingZoneDetector.spans(in: lap, from: window.brakeSearchStart, to: max(window.brakeSearchStart, apex))
-        let zone = zones.first
+        let apex = slowestPoint(lap, from: apexSearchStart, to: backOnPower(lap, in: window, from: apexSearchStart, to: apexSearchEnd))
+        // Braking that starts past the reference's apex (the middle of the corner) is a
+        // correction in it, not the approach: GT7 Red Bull Ring lap 5 dabbed the brake 22 m
+        // past turn 5's apex and was told "brake 130 metres later" for a braking 24 m late.
+        let approachEnd = min(apex, Int(window.apex.rounded(.down)))
+        let zones = BrakingZoneDetector.spans(in: lap, from: window.brakeSearchStart, to: max(window.brakeSearchStart, approachEnd))
+        let zone = BrakingZoneDetector.approach(zones)
         let peak = zone.map { z in highestBrake(lap, from: Int(z.start.rounded(.down)), to: max(Int(z.start), apexSearchEnd)) }
         var coasting = 0
         if exit >= entry {
@@ -83,6 +90,22 @@ public enum CornerAnalyzer {
             brakePoint: own.brakePoint.map { Grid.wrap($0, n) }, peakBrake: own.peakBrake, minimumSpeed: own.minimumSpeed,
             throttlePickup: own.throttlePickup.map { Grid.wrap($0, n) }, apexGear: own.apexGear, coastingDistance: own.coasting,
             versusReference: numbers)
+    }
+
+    /// Where the apex search ends: once the lap has held full throttle for
+    /// `PedalThresholds.sustainedThrottle` from the reference's apex on (or the end of measuring).
+    /// A car that long on the power has left the corner (before that it may still be scrubbing
+    /// speed while the power comes in); a slower point after it is a spin, an off or a lift for
+    /// what comes next, not this apex: on GT7 Brands Hatch a spin 56 m past turn 1's exit was
+    /// read as its apex, and the braking into the spin as turn 1's brake point ("brake 285
+    /// metres earlier").
+    static func backOnPower(_ lap: LapWindow, in window: CornerWindow, from start: Int, to end: Int) -> Int {
+        let referenceApex = min(max(Int(window.apex), start), end)
+        guard let pickUp = throttlePickup(in: lap, from: referenceApex, to: end) else { return end }
+        var index = min(end, max(start, Int(pickUp.rounded(.up))))
+        let onPower = lap.time(index)
+        while index < end, lap.time(index) - onPower < PedalThresholds.sustainedThrottle { index += 1 }
+        return index
     }
 
     /// Metres either side of the apex over which the apex gear is taken.

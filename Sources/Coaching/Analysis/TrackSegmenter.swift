@@ -86,9 +86,8 @@ public enum TrackSegmenter {
         return apexes.map(\.index).sorted()
     }
 
-    /// The braking zone serving a corner: the last one starting between the previous apex and
-    /// this apex (and within `maximumBrakingLength`), extended back over a zone that ended just
-    /// before it (a brake, a short lift, more brake).
+    /// The braking zone serving a corner: among the zones starting between the previous apex and
+    /// this apex (and within `maximumBrakingLength`), `BrakingZoneDetector.approach`.
     static func zone(for apex: Int, after previousApex: Int, zones: [BrakingZoneDetector.Span], count n: Int) -> BrakingZoneDetector.Span? {
         let unwrapped = zones.map { zone -> BrakingZoneDetector.Span in
             var zone = zone
@@ -100,9 +99,7 @@ public enum TrackSegmenter {
         }
         let candidates = unwrapped.filter { $0.start > Double(previousApex) && $0.start <= Double(apex) && Double(apex) - $0.start <= Double(maximumBrakingLength) }
             .sorted { $0.start < $1.start }
-        guard var chosen = candidates.last else { return nil }
-        for earlier in candidates.dropLast().reversed() where chosen.start - Double(earlier.end) <= 30 { chosen = earlier }
-        return chosen
+        return BrakingZoneDetector.approach(candidates)
     }
 
     /// Highest smoothed speed between two unwrapped indexes.

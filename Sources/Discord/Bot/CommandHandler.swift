@@ -18,6 +18,9 @@ struct CommandHandler {
         if let league = bot.league, LeagueCommandHandler.handles(interaction) {
             return await LeagueCommandHandler(bot: bot, league: league).handle(interaction)
         }
+        if let team = bot.team, TeamCommandHandler.handles(interaction) {
+            return await TeamCommandHandler(bot: bot, team: team).handle(interaction)
+        }
         let answer: Answer
         do {
             answer = try await makeAnswer(for: interaction)

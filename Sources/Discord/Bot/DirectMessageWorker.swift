@@ -51,10 +51,22 @@ final class DirectMessageWorker: Sendable {
             return
         }
         for message in pending {
+            // Stopping: what is left stays queued for the next start.
+            if Task.isCancelled { return }
             do {
                 let channel = try await rest.createDMChannel(recipient: message.recipientID)
                 let chunks = MessageSplitter.chunk(lines: message.content.components(separatedBy: "\n"), limit: MessageLimits.content)
-                for chunk in chunks { try await rest.createMessage(channel: channel, MessagePayload(content: chunk)) }
+                // A keyed DM (a plan DM) resumes after its parts already posted, and each part
+                // carries a nonce from the key: a part whose answer was lost before a restart is
+                // sent again and Discord keeps the first.
+                for (index, chunk) in chunks.enumerated() where index >= message.sentParts {
+                    let nonce = message.dedupeKey.map { ResultNonce.make(postKey: $0, part: index) }
+                    try await rest.createMessage(
+                        channel: channel, MessagePayload(content: chunk, nonce: nonce, enforceNonce: nonce == nil ? nil : true))
+                    if message.dedupeKey != nil, index + 1 < chunks.count {
+                        try? await repository.recordDirectMessageParts(id: message.id, sent: index + 1)
+                    }
+                }
                 try? await repository.removeDirectMessage(id: message.id)
             } catch let error as DiscordError {
                 if case .http(_, let code, _) = error, code == 50007 || code == 10013 || message.attempts + 1 >= Self.maximumAttempts {

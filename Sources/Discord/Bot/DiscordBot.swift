@@ -3,6 +3,7 @@ import Integration
 import Logging
 import ServiceLifecycle
 import Storage
+import Tracing
 
 /// The Discord bot, a Service beside the coaching server: the gateway for slash commands, the
 /// live feed drainer and the DM queue worker run as child tasks; results arrive through
@@ -22,6 +23,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     let sessionReports: (any SessionReportTextSource)?
     /// League car numbers (League/), when `[league]` is enabled.
     let league: LeagueFeature?
+    /// Team tools (Team/), when `[team]` is enabled.
+    let team: TeamFeature?
     let state: BotState
     let token: DiscordToken
     let gatewayTiming: GatewayTiming
@@ -32,11 +35,13 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         configuration: DiscordConfiguration, token: DiscordToken, repository: DiscordRepository,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
         reports: (any CoachingReportSource)? = nil, sessionReports: (any SessionReportTextSource)? = nil,
-        league: LeagueFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger
+        league: LeagueFeature? = nil, team: TeamFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger,
+        tracer: (any Tracer)? = nil
     ) {
         let http = http
-        let rest = DiscordREST(
+        var rest = DiscordREST(
             configuration: configuration, token: token, http: { try http.client() }, serverErrorRetry: .standard, logger: logger)
+        rest.tracer = tracer
         let state = BotState(applicationID: configuration.applicationID)
         self.configuration = configuration
         self.feed = CoachingFeedQueue(capacity: configuration.feedQueueCapacity)
@@ -47,6 +52,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         self.reports = reports
         self.sessionReports = sessionReports
         self.league = league
+        self.team = team
         self.state = state
         self.logger = logger
         self.directMessages = DirectMessageWorker(rest: rest, repository: repository, logger: logger)
@@ -129,6 +135,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         guard let application = await state.applicationID, await state.markRegistered(guild) else { return }
         do {
             let commands = BotCommands.all + (league == nil ? [] : LeagueCommandDefinitions.all)
+                + (team == nil ? [] : TeamCommandDefinitions.all)
             try await rest.overwriteGuildCommands(application: application, guild: guild, commands)
             logger.info("slash commands registered", metadata: ["guild": "\(guild)"])
         } catch {

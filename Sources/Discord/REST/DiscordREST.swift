@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Tracing
 
 /// The REST side of Discord: every request carries the bot token and the User-Agent Discord
 /// requires, waits for its rate-limit budgets, retries a 429 after `retry_after`, and retries
@@ -16,6 +17,9 @@ public struct DiscordREST: Sendable {
     let limiter: RateLimiter
     let serverErrorRetry: ServerErrorRetry
     let logger: Logger
+    /// A `client` span per call (retries included), named by the route template: the concrete
+    /// path may hold an interaction token. Nil: not traced.
+    var tracer: (any Tracer)?
     /// 429s retried before giving up on one request.
     static let maximumRateLimitRetries = 5
     static let requestTimeout: TimeAmount = .seconds(30)
@@ -49,6 +53,23 @@ public struct DiscordREST: Sendable {
     /// `repeatable` says whether the request may be sent again after a 5xx or a failed
     /// connection, when the first attempt may have taken effect; by default every method but POST.
     func send(_ route: Route, body: RESTRequestBody = .none, repeatable: Bool? = nil) async throws -> Response {
+        guard let tracer else { return try await sendUntraced(route, body: body, repeatable: repeatable) }
+        let span = tracer.startSpan("discord \(route)", ofKind: .client)
+        span.attributes["http.request.method"] = route.method
+        span.attributes["http.route"] = route.template
+        defer { span.end() }
+        do {
+            let response = try await sendUntraced(route, body: body, repeatable: repeatable)
+            span.attributes["http.response.status_code"] = response.status
+            return response
+        } catch {
+            span.attributes["trailbrake.error"] = (error as? DiscordError).map { "\($0.code)" } ?? "\(type(of: error))"
+            span.setStatus(SpanStatus(code: .error))
+            throw error
+        }
+    }
+
+    private func sendUntraced(_ route: Route, body: RESTRequestBody, repeatable: Bool?) async throws -> Response {
         let repeatable = repeatable ?? (route.method != "POST")
         var rateLimitRetries = 0
         var attempt = 1

@@ -33,6 +33,14 @@ extension IRacingClient {
         return list.members
     }
 
+    /// Members with their licences (iRating, class, safety rating per category); unknown ids
+    /// give no entry.
+    public func membersWithLicenses(_ memberIDs: [Int]) async throws(IRacingError) -> [Member] {
+        guard !memberIDs.isEmpty else { return [] }
+        let list: MemberList = try await decoded(.members(memberIDs, includeLicenses: true))
+        return list.members
+    }
+
     public func league(leagueID: Int) async throws(IRacingError) -> League {
         try await decoded(.league(leagueID: leagueID))
     }

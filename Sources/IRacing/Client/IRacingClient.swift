@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Tracing
 
 /// The iRacing `/data` API client: OAuth, pacing, retries and the two-step fetch, behind
 /// typed calls (`IRacingClient+Endpoints.swift`).
@@ -21,11 +22,12 @@ public final class IRacingClient: Sendable {
 
     public init(
         configuration: IRacingClientConfiguration, credentials: IRacingCredentials, tokenFile: RefreshTokenFile,
-        httpClient: HTTPClient = .shared, logger: Logger, metrics: IRacingMetrics = IRacingMetrics()
+        httpClient: HTTPClient = .shared, logger: Logger, metrics: IRacingMetrics = IRacingMetrics(),
+        tracer: (any Tracer)? = nil
     ) {
         self.configuration = configuration
         let timeout = TimeAmount.milliseconds(Int64(max(configuration.requestTimeout, 0.001) * 1_000))
-        self.transport = HTTPTransport(client: httpClient, timeout: timeout)
+        self.transport = HTTPTransport(client: httpClient, timeout: timeout, tracer: tracer)
         self.session = OAuthSession(
             credentials: credentials, oauthBaseURL: configuration.oauthBaseURL, transport: transport, tokenFile: tokenFile,
             logger: logger, metrics: metrics)

@@ -50,8 +50,10 @@ public struct IRacingEndpoint: Sendable, Hashable {
 
     public static let memberInfo = Self(path: "/data/member/info")
 
-    public static func members(_ memberIDs: [Int]) -> Self {
-        Self(path: "/data/member/get", query: [("cust_ids", memberIDs.map(String.init).joined(separator: ","))])
+    public static func members(_ memberIDs: [Int], includeLicenses: Bool = false) -> Self {
+        var query = [("cust_ids", memberIDs.map(String.init).joined(separator: ","))]
+        if includeLicenses { query.append(("include_licenses", "true")) }
+        return Self(path: "/data/member/get", query: query)
     }
 
     public static func league(leagueID: Int) -> Self {

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Tracing
 
 /// Sends one request with async-http-client and collects the whole response.
 ///
@@ -10,6 +11,8 @@ import NIOHTTP1
 struct HTTPTransport: Sendable {
     let client: HTTPClient
     let timeout: TimeAmount
+    /// A `client` span per request, named by method and label (never the URL: links are signed).
+    var tracer: (any Tracer)? = nil
     /// Larger than any real body (a 60-driver result is about 250 KB, a lap-data chunk less).
     static let maximumBodyBytes = 32 * 1024 * 1024
 
@@ -29,6 +32,26 @@ struct HTTPTransport: Sendable {
     }
 
     private func send(_ request: HTTPClientRequest, label: String) async throws(IRacingError) -> HTTPReply {
+        guard let tracer else { return try await sendUntraced(request, label: label) }
+        let method = request.method.rawValue
+        // Labels of calls without a path of their own ("linked file") get the method in front.
+        let span = tracer.startSpan("iracing \(label.hasPrefix(method + " ") ? label : "\(method) \(label)")", ofKind: .client)
+        span.attributes["http.request.method"] = method
+        span.attributes["trailbrake.iracing.request"] = label
+        defer { span.end() }
+        do {
+            let reply = try await sendUntraced(request, label: label)
+            span.attributes["http.response.status_code"] = reply.status
+            if reply.status >= 400 { span.setStatus(SpanStatus(code: .error)) }
+            return reply
+        } catch {
+            span.attributes["trailbrake.error"] = error.code
+            span.setStatus(SpanStatus(code: .error))
+            throw error
+        }
+    }
+
+    private func sendUntraced(_ request: HTTPClientRequest, label: String) async throws(IRacingError) -> HTTPReply {
         do {
             let response = try await client.execute(request, timeout: timeout)
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)

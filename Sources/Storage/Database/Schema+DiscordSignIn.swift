@@ -1,7 +1,7 @@
 import GRDB
 
 extension Schema {
-    /// "v8-discord-sign-in": which Discord user signs in to the web pages as which driver.
+    /// "v9-discord-sign-in": which Discord user signs in to the web pages as which driver.
     ///
     /// One row per Discord user (a Discord account is one driver); a driver may have several
     /// Discord accounts. Made by the first sign-in of a user who opted a driver in through the bot

@@ -17,8 +17,9 @@ enum Schema {
         migrator.registerMigration("v6-outbox-attempts", migrate: addOutboxAttempts)
         // Sign-in for the listen page (Schema+BrowserSessions.swift).
         migrator.registerMigration("v7-browser-sessions", migrate: createBrowserSessionTables)
+        migrator.registerMigration("v8-team-events", migrate: createTeamTables)
         // Sign-in with Discord for the web pages (Schema+DiscordSignIn.swift).
-        migrator.registerMigration("v8-discord-sign-in", migrate: createDiscordSignInTables)
+        migrator.registerMigration("v9-discord-sign-in", migrate: createDiscordSignInTables)
         return migrator
     }
 

@@ -35,4 +35,9 @@ public struct PendingDirectMessage: Sendable, Equatable {
     public var recipientID: String
     public var content: String
     public var attempts: Int
+    /// The DM's unique key when it has one (a plan DM); its parts' nonces come from it, so a
+    /// part re-sent after a restart is deduplicated by Discord.
+    public var dedupeKey: String? = nil
+    /// Parts of the DM already posted (a long DM is split); a restart resumes after them.
+    public var sentParts: Int = 0
 }

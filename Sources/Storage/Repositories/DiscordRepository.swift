@@ -96,12 +96,20 @@ public struct DiscordRepository: Sendable {
     public func enqueueDirectMessage(recipientID: String, content: String) async throws -> Int64 {
         try await withStorageErrors {
             try await database.writer.write { db in
-                try db.execute(
-                    sql: "INSERT INTO discord_dm_queue (recipient_id, content, created_at) VALUES (?, ?, ?)",
-                    arguments: [recipientID, content, Date()])
+                try Self.enqueue(db, recipientID: recipientID, content: content, dedupeKey: nil)
                 return db.lastInsertedRowID
             }
         }
+    }
+
+    /// Queues a DM inside the caller's transaction; with `dedupeKey`, only when no DM with that
+    /// key is queued yet. Returns whether it was queued.
+    @discardableResult
+    static func enqueue(_ db: Database, recipientID: String, content: String, dedupeKey: String?) throws -> Bool {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO discord_dm_queue (recipient_id, content, created_at, dedupe_key) VALUES (?, ?, ?, ?)",
+            arguments: [recipientID, content, Date(), dedupeKey])
+        return db.changesCount > 0
     }
 
     /// Queued DMs, oldest first.
@@ -109,7 +117,9 @@ public struct DiscordRepository: Sendable {
         try await withStorageErrors {
             try await database.writer.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM discord_dm_queue ORDER BY id LIMIT ?", arguments: [limit]).map {
-                    PendingDirectMessage(id: $0["id"], recipientID: $0["recipient_id"], content: $0["content"], attempts: $0["attempts"])
+                    PendingDirectMessage(
+                        id: $0["id"], recipientID: $0["recipient_id"], content: $0["content"], attempts: $0["attempts"],
+                        dedupeKey: $0["dedupe_key"], sentParts: $0["sent_parts"])
                 }
             }
         }
@@ -119,6 +129,15 @@ public struct DiscordRepository: Sendable {
     public func removeDirectMessage(id: Int64) async throws {
         try await withStorageErrors {
             try await database.writer.write { db in try db.execute(sql: "DELETE FROM discord_dm_queue WHERE id = ?", arguments: [id]) }
+        }
+    }
+
+    /// Records that the first `parts` parts of a long DM are posted.
+    public func recordDirectMessageParts(id: Int64, sent parts: Int) async throws {
+        try await withStorageErrors {
+            try await database.writer.write { db in
+                try db.execute(sql: "UPDATE discord_dm_queue SET sent_parts = ? WHERE id = ?", arguments: [parts, id])
+            }
         }
     }
 

@@ -4,9 +4,12 @@ import Telemetry
 /// grid, no smoothing, no corner windows): the independent side of the real-recording checks.
 ///
 /// The definitions are docs/coaching.md's, written again here: braking starts where the pedal
-/// reaches 8 % and lasts 0.2 s, a release below 4 % shorter than 0.2 s does not end it; the
-/// apex speed is the lowest speed within 40 m of the reference apex; the pick-up is the first
-/// point after the apex where the throttle stays at 90 % for 0.5 s.
+/// reaches 8 % and lasts 0.2 s, a release below 4 % shorter than 0.2 s does not end it, the
+/// corner's braking is the last such zone before the apex with the stages ending within 30 m
+/// before it (a brake, a short lift, more brake); the
+/// apex speed is the lowest speed within 40 m of the reference apex, and where it is the lap's
+/// apex; the pick-up is the first point after the lap's apex where the throttle stays at 90 %
+/// for 0.5 s.
 struct RawCornerReading {
     /// Metres (negative before the line when the zone starts on the previous lap).
     var brakeOnset: Double?
@@ -23,6 +26,8 @@ struct RawCornerReading {
     static let pickUpThrottle: Float = 0.9
     static let pickUpSeconds = 0.5
     static let apexWindow = 40.0
+    /// A brake, a short lift, more brake: zones this close (metres) are one braking.
+    static let stageGap = 30.0
     /// How far before the apex a braking zone may start (the longest braking of any car).
     static let brakingSearch = 400.0
 
@@ -34,13 +39,17 @@ struct RawCornerReading {
         frameSpacing = zip(near, near.dropFirst()).map { Double($1.lapDistance - $0.lapDistance) }.filter { $0 > 0 }.max() ?? 0
         brakeOnset = Self.lastBrakingStart(near.filter { Double($0.lapDistance) <= apex + 10 })
         let atApex = near.filter { abs(Double($0.lapDistance) - apex) <= Self.apexWindow }
-        apexSpeed = atApex.map { Double($0.speed) * 3.6 }.min()
-        throttlePickup = Self.pickUp(near.filter { Double($0.lapDistance) >= apex })
+        let slowest = atApex.min { $0.speed < $1.speed }
+        apexSpeed = slowest.map { Double($0.speed) * 3.6 }
+        // After the lap's own apex (its slowest frame), as the pick-up is defined.
+        let from = slowest.map { Double($0.lapDistance) } ?? apex
+        throttlePickup = Self.pickUp(near.filter { Double($0.lapDistance) >= from })
     }
 
-    /// Start of the last braking zone before the apex, interpolated to where the pedal crossed 8 %.
+    /// Start of the last braking before the apex (with its stages), interpolated to where the
+    /// pedal crossed 8 %.
     static func lastBrakingStart(_ frames: [TelemetryFrame]) -> Double? {
-        var zones: [(start: Double, startTime: Double, endTime: Double)] = []
+        var zones: [(start: Double, startTime: Double, endTime: Double, end: Double)] = []
         var inZone = false
         var releasedAt: Double?
         for (before, at) in zip(frames, frames.dropFirst()) {
@@ -50,7 +59,7 @@ struct RawCornerReading {
                 if let released = releasedAt, at.sessionTime - released < holdSeconds, !zones.isEmpty {
                     zones[zones.count - 1].endTime = at.sessionTime  // a short release: the same zone
                 } else {
-                    zones.append((distance, at.sessionTime, at.sessionTime))
+                    zones.append((distance, at.sessionTime, at.sessionTime, distance))
                 }
                 inZone = true
                 releasedAt = nil
@@ -58,11 +67,20 @@ struct RawCornerReading {
                 inZone = false
                 releasedAt = at.sessionTime
                 zones[zones.count - 1].endTime = at.sessionTime
+                zones[zones.count - 1].end = Double(before.lapDistance)
             } else if inZone {
                 zones[zones.count - 1].endTime = at.sessionTime
+                zones[zones.count - 1].end = Double(at.lapDistance)
             }
         }
-        return zones.last { $0.endTime - $0.startTime >= holdSeconds }?.start
+        let held = zones.filter { $0.endTime - $0.startTime >= holdSeconds }
+        guard var start = held.last?.start else { return nil }
+        // Stages of one braking: an earlier zone that ended within `stageGap` of this onset.
+        for earlier in held.dropLast().reversed() {
+            guard start - earlier.end <= stageGap else { break }
+            start = earlier.start
+        }
+        return start
     }
 
     /// First distance from which the throttle stays at 90 % for half a second.

@@ -80,23 +80,39 @@ struct RealRecordingCueCheck {
             spacing: max(mine.frameSpacing, theirs.frameSpacing))
     }
 
-    /// Approach advice says a habit: the mean of the two laps before the one it is said on.
-    func habitDelta(before lap: Int32, corner: TrackMap.Corner) -> RawDelta {
-        let laps = [lap - 1, lap - 2].map { rawDelta(lap: $0, corner: corner) }
-        func mean(_ values: [Double?]) -> Double? {
-            let known = values.compactMap { $0 }
-            return known.count == values.count ? known.reduce(0, +) / Double(known.count) : nil
+    /// Cue thresholds (docs/coaching.md, "Cues"): a lap counts towards a habit only when its
+    /// deviation reaches them.
+    static let brakeThreshold = 8.0, speedThreshold = 3.0, pickUpThreshold = 15.0
+
+    /// Approach advice says a habit: per quantity, the mean of the last two valid laps completed
+    /// before the cue was said (laps before the one its frame is in) on which that quantity was
+    /// past its threshold. A cue said before the line for a corner just after it is about the
+    /// lap to come but is built from the laps before the one being finished.
+    func habitDelta(saidOnLap frameLap: Int32, corner: TrackMap.Corner) -> RawDelta {
+        let valid = Set(transcript.all("lap").filter { $0.valid == true }.compactMap(\.lap))
+        let recorded = Set(recording.frames.map(\.lapNumber))
+        let laps = valid.filter { $0 < frameLap && recorded.contains($0) }.sorted(by: >).map { rawDelta(lap: $0, corner: corner) }
+        func habit(_ value: (RawDelta) -> Double?, _ threshold: Double) -> Double? {
+            let past = laps.compactMap(value).filter { abs($0) >= threshold }.prefix(2)
+            return past.count == 2 ? past.reduce(0, +) / 2 : nil
         }
         return RawDelta(
-            brake: mean(laps.map(\.brake)), speed: mean(laps.map(\.speed)), pickUp: mean(laps.map(\.pickUp)),
-            spacing: laps.map(\.spacing).max() ?? 0)
+            brake: habit(\.brake, Self.brakeThreshold), speed: habit(\.speed, Self.speedThreshold),
+            pickUp: habit(\.pickUp, Self.pickUpThreshold), spacing: laps.prefix(4).map(\.spacing).max() ?? 0)
+    }
+
+    /// The sim's lap number of the frame that ended the batch a cue answered.
+    func frameLap(of cue: EndToEndReply) -> Int32? {
+        guard let seq = cue.seq else { return nil }
+        return recording.frames[min(Int(seq) * batchSize, recording.frames.count) - 1].lapNumber
     }
 
     func compareNumbers() -> [Row] {
         var rows: [Row] = []
         for cue in transcript.all("cue") {
             guard let numbers = cue.numbers, let (lap, corner) = lapAndCorner(of: cue) else { continue }
-            let raw = cue.kind == "anticipatory" ? habitDelta(before: lap, corner: corner) : rawDelta(lap: lap, corner: corner)
+            let raw = cue.kind == "anticipatory"
+                ? habitDelta(saidOnLap: frameLap(of: cue) ?? lap, corner: corner) : rawDelta(lap: lap, corner: corner)
             func row(_ quantity: String, _ reported: Double?, _ measured: Double?, _ tolerance: Double) {
                 guard let reported else { return }
                 rows.append(Row(

@@ -19,6 +19,8 @@ struct LeagueHarness: Sendable {
     let bot: DiscordBot
     let fake: FakeDiscord
     let feature: LeagueFeature
+    /// Team tools, when the test asked for them.
+    let team: TeamFeature?
     let database: TrailbrakeDatabase
     let sync: LeagueSyncService?
     private let interactions = InteractionCounter()
@@ -28,15 +30,19 @@ struct LeagueHarness: Sendable {
     @discardableResult
     static func with<T: Sendable>(
         _ fake: FakeDiscord, iracing: FakeIRacingServer? = nil, configuration: LeagueConfiguration = LeagueConfiguration(),
-        database: TrailbrakeDatabase? = nil, _ body: @Sendable (LeagueHarness) async throws -> T
+        database: TrailbrakeDatabase? = nil, team: TeamConfiguration? = nil, _ body: @Sendable (LeagueHarness) async throws -> T
     ) async throws -> T {
         var logger = Logger(label: "league-test")
         logger.logLevel = .error
         let database = try database ?? TrailbrakeDatabase.inMemory()
         let feature = LeagueFeature(database: database, configuration: configuration)
+        // Team tools, with the members' licences from the fake iRacing through the real client.
+        let teamFeature = try team.map { configuration in
+            TeamFeature(database: database, configuration: configuration, licences: try iracing.map { try TestClient($0).client })
+        }
         let bot = DiscordBot(
             configuration: fake.configuration(), token: DiscordToken(FakeDiscord.token), repository: DiscordRepository(database: database),
-            league: feature, gatewayTiming: GatewayTiming(invalidSessionDelay: 0.01...0.05, initialBackoff: .milliseconds(50)),
+            league: feature, team: teamFeature, gatewayTiming: GatewayTiming(invalidSessionDelay: 0.01...0.05, initialBackoff: .milliseconds(50)),
             logger: logger)
         var services: [any Service] = [bot]
         var sync: LeagueSyncService?
@@ -46,7 +52,7 @@ struct LeagueHarness: Sendable {
             services.append(sync!)
         }
         let group = ServiceGroup(configuration: .init(services: services, logger: logger))
-        let harness = LeagueHarness(bot: bot, fake: fake, feature: feature, database: database, sync: sync)
+        let harness = LeagueHarness(bot: bot, fake: fake, feature: feature, team: teamFeature, database: database, sync: sync)
         return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in
             tasks.addTask { try await group.run() }
             let result: Result<T, any Error>

@@ -6,27 +6,8 @@ import Testing
 
 /// Both languages have every sentence, with the same placeholders, and Turkish is Turkish.
 @Suite struct LeagueTextTests {
-    @Test func everyKeyInBothLanguagesWithTheSamePlaceholders() {
-        for key in LeagueText.allCases {
-            let english = LeagueStrings.english[key]
-            let turkish = LeagueStrings.turkish[key]
-            #expect(english?.isEmpty == false, "English lacks \(key)")
-            #expect(turkish?.isEmpty == false, "Turkish lacks \(key)")
-            guard let english, let turkish else { continue }
-            #expect(LeagueStrings.placeholders(in: english) == LeagueStrings.placeholders(in: turkish), "\(key)")
-        }
-        #expect(LeagueStrings.english.count == LeagueText.allCases.count)
-        #expect(LeagueStrings.turkish.count == LeagueText.allCases.count)
-    }
-
-    /// A sentence left in English in the Turkish table is a missing translation, except where
-    /// the sentence is only placeholders and symbols.
-    @Test func turkishIsTranslated() {
-        for key in LeagueText.allCases {
-            guard let english = LeagueStrings.english[key], let turkish = LeagueStrings.turkish[key] else { continue }
-            let words = english.unicodeScalars.filter { CharacterSet.letters.contains($0) }.count
-            if words > LeagueStrings.placeholders(in: english).joined().count { #expect(english != turkish, "\(key) is not translated") }
-        }
+    @Test func everyKeyInBothLanguagesWithTheSamePlaceholdersAndTurkishTranslated() {
+        StringTableChecks.check(english: LeagueStrings.english, turkish: LeagueStrings.turkish)
     }
 
     @Test func placeholdersAreFilledOnceAndTypedBracesStayText() {

@@ -18,7 +18,7 @@ struct LeagueCommandHandler {
         let reply: LeagueReply
         guard let guildID = interaction.guildID, GuildID(guildID) != nil, let userID = interaction.member?.user?.id else {
             let both = GuildLanguage.allCases.map { LeagueStrings(language: $0)(.notInServer) }.joined(separator: "\n")
-            await send(.now(LeagueAnswer(both)), for: interaction)
+            await bot.send(.now(LeagueAnswer(both)), for: interaction)
             return
         }
         // A failure is told in the guild's language when it can be read, else in English.
@@ -35,7 +35,7 @@ struct LeagueCommandHandler {
             reply = .now(LeagueAnswer(strings(.failed, ["code": Self.code(of: error)])))
         }
         // The channel hears about a change only once the member has their answer.
-        if let item = await send(reply, for: interaction)?.announcement { league.announcements.offer(item) }
+        if let item = await bot.send(reply, for: interaction)?.announcement { league.announcements.offer(item) }
     }
 
     private func route(_ context: LeagueCommandContext) async throws -> LeagueReply {
@@ -69,33 +69,6 @@ struct LeagueCommandHandler {
         case "export": return LeagueExportCommand(context: context).export()
         case "auditlog": return LeagueAuditLogCommand(context: context, configuration: league.configuration).auditLog()
         default: return context.answer(.unknownCommand, ["command": LeagueFormat.name(name, limit: 32)])
-        }
-    }
-
-    /// Sends the reply; returns the answer that went out (nil when sending failed).
-    @discardableResult
-    private func send(_ reply: LeagueReply, for interaction: Interaction) async -> LeagueAnswer? {
-        do {
-            switch reply {
-            case .now(let answer):
-                try await bot.rest.respond(
-                    toInteraction: interaction.id, token: interaction.token, .message(Self.fitted(answer.text)))
-                return answer
-            case .later(let work):
-                try await bot.rest.respond(toInteraction: interaction.id, token: interaction.token, .deferred())
-                let answer = await work()
-                guard let application = await bot.state.applicationID ?? interaction.applicationID else {
-                    throw DiscordError.invalidConfiguration("application id unknown")
-                }
-                try await bot.rest.editOriginalResponse(
-                    application: application, token: interaction.token, MessagePayload(content: Self.fitted(answer.text)),
-                    file: answer.file)
-                return answer
-            }
-        } catch {
-            bot.logger.warning(
-                "answering a league command failed", metadata: ["command": "\(interaction.data?.name ?? "?")", "error": "\(error)"])
-            return nil
         }
     }
 

@@ -1,0 +1,37 @@
+extension ServerConfiguration {
+    /// `[team]`: team tools in Discord (docs/team.md): roles, endurance events, sign-up against
+    /// iRacing, the stint planner and plan DMs. Needs `[discord]`; sign-up also needs `[iracing]`.
+    public struct Team: Sendable, Equatable {
+        public var enabled = false
+        public var maxEventsPerGuild = 20
+        public var maxDriversPerEvent = 60
+        public var maxSpansPerDriver = 24
+        public var maxCarsPerEvent = 4
+        public var maxMappedRoles = 25
+        public var maxTextLength = 80
+        public var maxPlanVersions = 50
+        public var maxRaceHours = 48
+        public var minStintMinutes = 20
+        public var planSearchBudget = 200_000
+        public var showPageLines = 30
+    }
+}
+
+extension ConfigurationKey {
+    static let team: [ConfigurationKey] = [
+        .boolean("team", "enabled", \.team.enabled),
+        .integer("team", "max_events_per_guild", \.team.maxEventsPerGuild, range: 1...1_000),
+        .integer("team", "max_drivers_per_event", \.team.maxDriversPerEvent, range: 1...500),
+        .integer("team", "max_spans_per_driver", \.team.maxSpansPerDriver, range: 1...500),
+        .integer("team", "max_cars_per_event", \.team.maxCarsPerEvent, range: 1...20),
+        .integer("team", "max_mapped_roles", \.team.maxMappedRoles, range: 1...250),
+        .integer("team", "max_text_length", \.team.maxTextLength, range: 1...200),
+        // Each publish DMs every driver of the event: a bound on versions bounds the DMs.
+        .integer("team", "max_plan_versions", \.team.maxPlanVersions, range: 1...1_000),
+        .integer("team", "max_race_hours", \.team.maxRaceHours, range: 1...168),
+        .integer("team", "min_stint_minutes", \.team.minStintMinutes, range: 1...1_440),
+        .integer("team", "plan_search_budget", \.team.planSearchBudget, range: 1_000...10_000_000),
+        // 30 lines of about 60 characters stay under Discord's 2,000 per message.
+        .integer("team", "show_page_lines", \.team.showPageLines, range: 1...100),
+    ]
+}

@@ -1,0 +1,80 @@
+import EndurancePlanner
+import Foundation
+import Storage
+
+/// `/event plan` (the planner's proposal, or the constraint no plan can keep) and
+/// `/event publish` (the proposal becomes the next version; every signed-up driver gets a DM
+/// with their stints, in their language and time zone, queued once with the version).
+struct EventPlanCommands {
+    let context: TeamCommandContext
+
+    func plan() async throws -> LeagueReply {
+        let event = try await context.event()
+        let registrations = try await context.repository.registrations(guildID: context.guildID, eventID: event.eventID)
+        guard !registrations.isEmpty else { return context.answer(.planNoDrivers, ["event": String(event.eventID)]) }
+        let availability = try await context.repository.availability(guildID: context.guildID, eventID: event.eventID)
+        let planner = StintPlanner(
+            event: TeamPlanning.event(event), drivers: TeamPlanning.drivers(registrations, availability: availability),
+            searchBudget: context.configuration.planSearchBudget)
+        let context = context
+        // The search can take a while on a big event: deferred, off the interaction's 3 s.
+        return context.later {
+            let strings = context.strings
+            let plan: StintPlan
+            do throws(PlanningFailure) { plan = try planner.plan() } catch {
+                return LeagueAnswer(strings(.planFailed, [
+                    "constraint": Self.constraint(error.constraint, strings), "detail": "`\(LeagueFormat.cut(error.detail, 900))`",
+                ]))
+            }
+            try await context.repository.propose(
+                planJSON: try TeamPlanning.planJSON(plan), guildID: context.guildID, eventID: event.eventID, actorID: context.userID)
+            let zone = registrations.first { $0.userID == context.userID }?.timeZone ?? "UTC"
+            let text = PlanText(strings: strings, times: TeamTimeFormat(zoneName: zone, language: strings.language), event: event)
+            let header = strings(.planProposed, [
+                "name": LeagueFormat.name(event.name), "count": String(plan.allStints.count), "event": String(event.eventID),
+            ])
+            let lines = LeagueRosterPages.pages(
+                text.tableLines(plan), maxLines: context.configuration.showPageLines, maxCharacters: MessageLimits.content - 400).first ?? []
+            return LeagueAnswer(([header] + lines).joined(separator: "\n"))
+        }
+    }
+
+    func publish() async throws -> LeagueReply {
+        let event = try await context.event()
+        let registrations = try await context.repository.registrations(guildID: context.guildID, eventID: event.eventID)
+        let guildLanguage = try await context.repository.language(guildID: context.guildID)
+        let result: (plan: TeamPlanRecord, queued: Int)
+        do {
+            result = try await context.repository.publish(guildID: context.guildID, eventID: event.eventID, actorID: context.userID) {
+                version, json in
+                let plan = try TeamPlanning.plan(json)
+                return registrations.map { registration in
+                    let language = registration.language.flatMap(GuildLanguage.init(rawValue:)) ?? guildLanguage
+                    let text = PlanText(
+                        strings: TeamStrings(language: language), times: TeamTimeFormat(zoneName: registration.timeZone, language: language),
+                        event: event)
+                    return TeamPlanMessage(
+                        recipientID: registration.userID,
+                        content: text.directMessage(plan, driver: .init(registration.userID), event: event, version: version))
+                }
+            }
+        } catch StorageError.notFound {
+            return context.answer(.noProposal, ["event": String(event.eventID)])
+        }
+        context.bot.directMessages.wake()
+        return context.answer(.published, [
+            "name": LeagueFormat.name(event.name), "version": String(result.plan.version), "count": String(result.queued),
+        ])
+    }
+
+    static func constraint(_ constraint: PlanningConstraint, _ strings: TeamStrings) -> String {
+        switch constraint {
+        case .eventSetup: strings(.constraintEventSetup)
+        case .entryLimits: strings(.constraintEntryLimits)
+        case .availability: strings(.constraintAvailability)
+        case .maximumDriving: strings(.constraintMaximumDriving)
+        case .minimumRest: strings(.constraintMinimumRest)
+        case .spotter: strings(.constraintSpotter)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// Every sentence of the team tools: replies, the plan table and the drivers' DMs. Each
+/// language has a table with every key (TeamStrings+English.swift, TeamStrings+Turkish.swift);
+/// a test walks every key in both and fails on a missing or untranslated one.
+enum TeamText: String, CaseIterable, Sendable {
+    // Access and failures
+    case notInServer, failed, unknownCommand, needsRole, limitReached
+    case roleOwner, roleAdmin, roleMember, roleGuest
+    // /team
+    case rolesHeader, rolesLine, rolesNone, rolesYours, roleMapped, roleUnmapped, roleUnchanged, roleEveryone, roleIncomplete
+    case languageSet, languageUnchanged
+    // /event create
+    case eventCreated, invalidStart, invalidLength, invalidText, noSuchEvent, carName
+    // /event signup
+    case signedUp, signupRefused, invalidZone, invalidMemberID, memberNotFound, memberTaken, iracingUnavailable, iracingOff
+    case refusalNoLicence, refusalIRatingUnknown, refusalIRatingLow, refusalIRatingHigh, refusalLicenceLow, refusalSafetyLow
+    // /event available
+    case availableAdded, invalidSpan, notSignedUp
+    // /event plan, publish
+    case planProposed, planFailed, planNoDrivers
+    case constraintEventSetup, constraintEntryLimits, constraintAvailability, constraintMaximumDriving, constraintMinimumRest
+    case constraintSpotter
+    case published, noProposal
+    // /event show and the plan table
+    case showHeader, showMore, noPlan, tableLine, tableSpotter, tableCaptain
+    // The drivers' DMs
+    case dmHeader, dmZone, dmStint, dmSpotting, dmNoStints
+    case help
+}
