@@ -95,7 +95,8 @@ let package = Package(
             resources: [
                 .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sessions.mustache"),
                 .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
-                .embedInCode("Templates/notice.mustache"),
+                .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/admin.mustache"),
+                .embedInCode("Templates/references.mustache"),
                 .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
             ]
         ),
@@ -168,6 +169,8 @@ let package = Package(
                 "ServerLogging",
                 // The drivers' web pages (DriverPages/ serves them, gzipped by Storage's `GzipEncoding`).
                 "WebPages",
+                // /references imports an uploaded lap file as `trailbrake reference import` does.
+                "ReferenceTools",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -210,6 +213,8 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                // Sign-in with Discord (SignIn/): the PKCE challenge is a SHA-256.
+                .product(name: "Crypto", package: "swift-crypto"),
                 // A client span per REST call.
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
@@ -365,6 +370,18 @@ let package = Package(
             ],
             path: "Tests/IRacingFake"
         ),
+        // A fake Discord OAuth2 server (authorize, token, users/@me) for "Sign in with Discord".
+        .target(
+            name: "DiscordOAuthFake",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/DiscordOAuthFake"
+        ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "EndurancePlannerTests", dependencies: ["EndurancePlanner"]),
@@ -431,6 +448,8 @@ let package = Package(
                 // A client span per REST call, checked at a fake OTLP collector.
                 "ServerTracing", "OTLPCollectorFake",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The sign-in client against the fake Discord OAuth server.
+                "DiscordOAuthFake",
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
@@ -449,6 +468,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                // Sign in with Discord in the browser: the real OAuth client, the fake Discord.
+                "Discord", "DiscordOAuthFake",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -487,6 +508,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Voice",
                 "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
+                // Sign in with Discord end to end: the real OAuth client against the fake Discord.
+                "Discord", "DiscordOAuthFake",
                 // The real recordings coached live (`RealRecordingCoachingTests`) are read as the importer reads them.
                 "ReferenceTools",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -37,17 +37,31 @@ public struct ResultsPollerHealth: Sendable, Equatable, Codable {
     }
 }
 
-/// The poller's state, shared between its run loop and the health endpoint.
+/// One finished cycle, as `/admin` lists it.
+public struct RecordedPollCycle: Sendable, Equatable {
+    public var endedAt: Date
+    public var report: PollCycleReport
+}
+
+/// The poller's state, shared between its run loop, the health endpoint and `/admin`.
 public actor PollerStatus {
     public private(set) var health = ResultsPollerHealth(state: .starting)
+    /// The last `recentCycleCapacity` cycles, newest first.
+    public private(set) var recentCycles: [RecordedPollCycle] = []
+    let recentCycleCapacity: Int
 
-    public init() {}
+    /// - Parameter recentCycleCapacity: cycles kept for `/admin` (`admin.recent_cycles`).
+    public init(recentCycleCapacity: Int = 20) {
+        self.recentCycleCapacity = max(1, recentCycleCapacity)
+    }
 
     func cycleStarted() {
         health.state = .polling
     }
 
     func cycleFinished(_ report: PollCycleReport, at date: Date = Date()) {
+        recentCycles.insert(RecordedPollCycle(endedAt: date, report: report), at: 0)
+        if recentCycles.count > recentCycleCapacity { recentCycles.removeLast(recentCycles.count - recentCycleCapacity) }
         health.lastCycleEnd = date
         health.trackedDrivers = report.trackedMembers
         health.pendingPosts = report.pendingAfter

@@ -31,10 +31,12 @@ struct Backend {
     func serverDependencies(
         _ configuration: ServerConfiguration, voice: PhraseCacheVoice?, metrics: ServerMetrics, logger: Logger
     ) -> CoachServerDependencies {
-        let library = ReferenceDirectory.load(
-            URL(fileURLWithPath: configuration.server.referenceDirectory, isDirectory: true), logger: logger)
-        return .storageBacked(
+        let directory = URL(fileURLWithPath: configuration.server.referenceDirectory, isDirectory: true)
+        let library = ReferenceDirectory.load(directory, logger: logger)
+        var dependencies = CoachServerDependencies.storageBacked(
             database: database, library: library, coaching: configuration.coaching, logger: logger, voice: voice, timings: metrics)
+        dependencies.referenceShelf = DirectoryReferenceShelf(library: library, directory: directory)
+        return dependencies
     }
 
     /// The iRacing results poller when `[iracing] enabled`, posting to `publisher` (the Discord

@@ -22,7 +22,7 @@ enum ResultsPollerWiring {
             concurrentMembers: settings.maxInFlight * 2)
         return ResultsPollerService(
             source: client, database: database, publisher: publisher ?? LogResultPublisher(logger: clientLogger),
-            settings: pollerSettings, logger: clientLogger)
+            settings: pollerSettings, logger: clientLogger, status: PollerStatus(recentCycleCapacity: configuration.admin.recentCycles))
     }
 }
 

@@ -31,6 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         let tracing = try TracingWiring.make(configuration, logger: logger)
         dependencies.tracer = tracing?.tracer
         try await FirstRun.ensureDriver(admin: backend.admin)
+        try DiscordSignInWiring.wire(configuration, database: backend.database, into: &dependencies)
         // One iRacing client for the poller, the league roster sync and the team sign-up check
         // (one rate-limit budget).
         let iracing = try IRacingClientWiring.makeClient(configuration, logger: logger, tracer: tracing?.tracer)
@@ -46,6 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         // The iRacing poller posts through the bot; without one its results go to the log.
         let poller = backend.resultsPoller(configuration, client: iracing, publisher: discordBot, logger: logger)
         dependencies.resultsPollerHealth = poller.map { ResultsPollerHealthAdapter(status: $0.status) }
+        dependencies.adminStatus = AdminStatusAdapter(
+            bot: discordBot, repository: DiscordRepository(database: backend.database), poller: poller?.status)
 
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, metrics: metrics, logger: logger)
         let application = try server.makeApplication { url in

@@ -22,7 +22,12 @@ struct ListenPageServer: Sendable {
     var port: Int { Int(baseURL.split(separator: ":").last ?? "") ?? 0 }
     var liveURL: String { baseURL.replacingOccurrences(of: "http://", with: "ws://") + "/api/v1/coaching/live" }
 
-    static func with<T: Sendable>(_ body: @Sendable (ListenPageServer) async throws -> T) async throws -> T {
+    /// - Parameter wire: changes the dependencies before the server starts (sign in with Discord).
+    static func with<T: Sendable>(
+        configure: (inout ServerConfiguration) -> Void = { _ in },
+        wire: (inout CoachServerDependencies, TrailbrakeDatabase) -> Void = { _, _ in },
+        _ body: @Sendable (ListenPageServer) async throws -> T
+    ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-listen-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -35,12 +40,14 @@ struct ListenPageServer: Sendable {
         configuration.server.host = "127.0.0.1"
         configuration.server.port = 0
         configuration.server.dataDirectory = directory.path
+        configure(&configuration)
         var logger = Logger(label: "listen-page-server")
         logger.logLevel = .warning
         let voice = PhraseCacheVoice(cache: PhraseCache(renderer: VoiceRenderer(), capacityBytes: 8 << 20))
-        let dependencies = CoachServerDependencies.storageBacked(
+        var dependencies = CoachServerDependencies.storageBacked(
             database: database, library: ReferenceDirectory.load(referenceLaps, logger: logger), coaching: configuration.coaching,
             logger: logger, voice: voice)
+        wire(&dependencies, database)
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
         let started = configuration
         return try await withRunningServer(server, logger: logger) { url in

@@ -22,6 +22,7 @@ extension CoachServerDependencies {
             lapSpill: PendingLapDirectory(besideDatabase: database).map { StorageBackedLapSpill(directory: $0, writer: writer) },
             browserSessions: StorageBackedBrowserSessions(database: database))
         dependencies.references = StoredReferenceLaps(library: library, database: database)
+        dependencies.adminConsole = StorageBackedDrivers(database: database)
         return dependencies
     }
 }

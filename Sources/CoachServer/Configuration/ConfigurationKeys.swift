@@ -82,5 +82,5 @@ extension ConfigurationKey {
         .integer("storage", "telemetry_retention_days", \.storage.telemetryRetentionDays, range: 0...36_500),
 
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-    ] + iracing + league + team + access + listen + operations + tracing
+    ] + iracing + league + team + access + listen + discordSignIn + admin + references + operations + tracing
 }

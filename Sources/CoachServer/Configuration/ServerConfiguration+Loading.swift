@@ -50,6 +50,7 @@ extension ServerConfiguration {
         }
         try configuration.validateAccess()
         try configuration.validateListen()
+        try configuration.validateDiscordSignIn()
         try configuration.validateTracing()
         return configuration
     }

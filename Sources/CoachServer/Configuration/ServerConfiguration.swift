@@ -19,6 +19,12 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var league = League()
     public var team = Team()
     public var listen = Listen()
+    // Sign-in with Discord on the web pages (ServerConfiguration+DiscordSignIn.swift).
+    public var discordSignIn = DiscordSignIn()
+    // Who may open /admin (ServerConfiguration+Admin.swift).
+    public var admin = Admin()
+    // The /references upload (ServerConfiguration+References.swift).
+    public var references = References()
     // OpenTelemetry spans (ServerConfiguration+Tracing.swift).
     public var tracing = Tracing()
 

@@ -14,7 +14,7 @@ struct DriverPageContext {
     /// Query parameters kept in the language switch link; any others are dropped.
     static let keptParameters = ["a", "b", "cursor"]
 
-    init(request: Request, session: BrowserSession?, secure: Bool) {
+    init(request: Request, session: BrowserSession?, secure: Bool, discordSignIn: Bool = false) {
         self.session = session
         let chosen = request.uri.queryParameters.get("lang").flatMap(WebLanguage.init(rawValue:))
         let language = chosen ?? WebLanguage.negotiate(
@@ -28,6 +28,6 @@ struct DriverPageContext {
         let path = request.uri.path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         chrome = PageChrome(
             language: language, timeZone: WebFormat.timeZone(cookie: request.cookies["trailbrake_tz"]?.value.removingPercentEncoding),
-            path: path, driverName: session?.driver.name, csrfToken: session?.csrfToken)
+            path: path, driverName: session?.driver.name, csrfToken: session?.csrfToken, discordSignIn: discordSignIn)
     }
 }

@@ -5,8 +5,11 @@ import Storage
 /// CSP with scripts and styles only from this server, nosniff) and gzipped when the browser
 /// accepts it: a lap page's SVG is mostly digits and shrinks about fourfold.
 enum DriverPageResponses {
-    static func page(_ html: String, status: HTTPResponse.Status = .ok, request: Request, secure: Bool, setCookie: String? = nil) -> Response {
-        var response = ListenPageResponses.html(html, status: status, request: request, secure: secure, setCookie: setCookie)
+    static func page(
+        _ html: String, status: HTTPResponse.Status = .ok, request: Request, secure: Bool, setCookie: String? = nil, formTarget: String? = nil
+    ) -> Response {
+        var response = ListenPageResponses.html(
+            html, status: status, request: request, secure: secure, setCookie: setCookie, formTarget: formTarget)
         compressIfAccepted(&response, bytes: Array(html.utf8), request: request)
         return response
     }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Logging
 import WebPages
@@ -16,6 +17,12 @@ struct DriverPageRoutes: Sendable {
     let sessions: (any BrowserSessionStore)?
     let renderer: WebPageRenderer
     let secure: Bool
+    /// "Sign in with Discord" is offered on the sign-in notice.
+    var discordSignIn: Bool { discordOrigin != nil }
+    /// Discord's authorization origin, which the pages' Discord forms lead to; nil when off.
+    var discordOrigin: String?
+    /// How long a 401 page's return cookie lasts: as long as a login link made now.
+    var returnCookieSeconds = 600
 
     func register(on router: Router<DriverRequestContext>) {
         router.get("/sessions") { request, context in
@@ -56,12 +63,17 @@ struct DriverPageRoutes: Sendable {
     private func page(
         _ request: Request, logger: Logger, render: (BrowserSession, PageChrome) async throws -> String?
     ) async -> Response {
-        var context = DriverPageContext(request: request, session: nil, secure: secure)
+        var context = DriverPageContext(request: request, session: nil, secure: secure, discordSignIn: discordSignIn)
         do {
             guard let sessions, let cookie = ListenCookie.value(in: request), let session = try await sessions.session(cookie: cookie) else {
-                return respond(renderer.notice(.signIn, chrome: context.chrome), status: .unauthorized, request, context)
+                var response = respond(renderer.notice(.signIn, chrome: context.chrome), status: .unauthorized, request, context)
+                // A login link opened next in this browser lands on this page (`ReturnPath`).
+                if let path = ReturnPath.validated(context.chrome.path) {
+                    response.headers.append(HTTPField(name: .setCookie, value: ReturnPath.setCookie(path, maxAge: returnCookieSeconds, secure: secure)))
+                }
+                return response
             }
-            context = DriverPageContext(request: request, session: session, secure: secure)
+            context = DriverPageContext(request: request, session: session, secure: secure, discordSignIn: discordSignIn)
             guard let html = try await render(session, context.chrome) else {
                 return respond(renderer.notice(.notFound, chrome: context.chrome), status: .notFound, request, context)
             }
@@ -73,7 +85,8 @@ struct DriverPageRoutes: Sendable {
     }
 
     private func respond(_ html: String, status: HTTPResponse.Status, _ request: Request, _ context: DriverPageContext) -> Response {
-        DriverPageResponses.page(html, status: status, request: request, secure: secure, setCookie: context.languageCookie)
+        DriverPageResponses.page(
+            html, status: status, request: request, secure: secure, setCookie: context.languageCookie, formTarget: discordOrigin)
     }
 
     /// A positive integer id, else nil (the page answers 404, as for an id that is not the driver's).

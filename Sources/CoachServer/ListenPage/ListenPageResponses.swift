@@ -5,8 +5,12 @@ enum ListenPageResponses {
     /// An HTML page: never cached (it holds a CSRF token), scripts only from this server, no
     /// framing, no referrer to other sites. `connect-src` names the socket's own origin explicitly besides
     /// `'self'`, for browsers whose `'self'` does not cover `ws:`/`wss:`.
+    /// `formTarget`: one more origin forms may lead to. A form's redirect counts under CSP's
+    /// `form-action`, so "Sign in with Discord" (a form answered with a 303 to Discord) needs
+    /// Discord's origin here.
     static func html(
-        _ text: String, status: HTTPResponse.Status = .ok, request: Request, secure: Bool, setCookie: String? = nil
+        _ text: String, status: HTTPResponse.Status = .ok, request: Request, secure: Bool, setCookie: String? = nil,
+        formTarget: String? = nil
     ) -> Response {
         var headers = securityHeaders(contentType: "text/html; charset=utf-8")
         headers[.cacheControl] = "no-store"
@@ -14,7 +18,7 @@ enum ListenPageResponses {
         let socket = origin.map { " " + $0.webSocketOrigin } ?? ""
         headers[.contentSecurityPolicy] =
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'\(socket); "
-            + "media-src 'self' blob:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+            + "media-src 'self' blob:; form-action 'self'\(formTarget.map { " " + $0 } ?? ""); base-uri 'none'; frame-ancestors 'none'"
         if let setCookie { headers[.setCookie] = setCookie }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }

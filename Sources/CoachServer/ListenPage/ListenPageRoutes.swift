@@ -9,7 +9,7 @@ import Logging
 ///   secret in the fragment, which browsers never send, so the secret stays out of server and
 ///   proxy logs and link previews cannot use it up; the page posts it (`login.js`).
 /// - `POST /listen/login` (`link=`): a valid, unused link sets the cookie and goes to `/listen`
-///   (303); a used, expired or unknown link gets a page saying so, and no session.
+///   (303), or to the page a 401 asked it to come back to (`ReturnPath`'s cookie); a used, expired or unknown link gets a page saying so, and no session.
 /// - `POST /listen/logout` (`csrf=`): deletes the stored session and the cookie, and closes the
 ///   listen sockets that session opened (4401 `signed_out`).
 /// - `GET /listen/session`: 204 with a valid cookie, else 401 (the page asks before reconnecting).
@@ -82,7 +82,10 @@ struct ListenPageRoutes: Sendable {
         switch outcome {
         case .signedIn(let session, let cookie):
             logger.info("browser signed in to the listen page", metadata: ["driver": "\(session.driver.id)"])
-            return ListenPageResponses.backToListenPage(setCookie: ListenCookie.set(cookie, maxAge: Int(sessionLifetime), secure: secure))
+            let signedIn = ListenCookie.set(cookie, maxAge: Int(sessionLifetime), secure: secure)
+            // Back to the page that asked for a sign-in (`ReturnPath`), else the listen page.
+            guard let path = ReturnPath.fromCookie(request) else { return ListenPageResponses.backToListenPage(setCookie: signedIn) }
+            return SignInNotices.redirect(to: path, cookies: [signedIn, ReturnPath.clearCookie(secure: secure)])
         case .used:
             return html(ListenPageHTML.notice(
                 title: "This sign-in link was already used",

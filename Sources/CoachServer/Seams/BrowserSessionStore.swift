@@ -11,6 +11,11 @@ public protocol BrowserSessionStore: Sendable {
     func session(cookie: String) async throws -> BrowserSession?
     /// Deletes the session a cookie names; nothing happens for an unknown one.
     func signOut(cookie: String) async throws
+    /// A new session for a driver whose identity was proven another way (Discord), under the
+    /// same bounds; nil when the driver no longer exists.
+    func signIn(driverID: Int64, lifetime: TimeInterval, maximumPerDriver: Int) async throws -> (BrowserSession, cookie: String)?
+    /// Deletes every session of the driver; returns their ids (their listeners are closed).
+    func signOutEverywhere(driverID: Int64) async throws -> Set<Int64>
     /// Which of the sessions `ids` are still signed in now. A running server asks this every
     /// `auth.token_check_seconds` for the sessions its listeners were admitted with: a session
     /// that expired or was replaced by a newer sign-in closes those listeners.

@@ -21,6 +21,15 @@ public struct CoachServerDependencies: Sendable {
     /// Sign-in for the listen page (login links, browser sessions); nil: the page cannot sign
     /// browsers in, and only a driver token opens the listen socket.
     public var browserSessions: (any BrowserSessionStore)?
+    /// "Sign in with Discord": the OAuth client and who each account is; both needed, else the
+    /// pages offer only login links.
+    public var discordSignIn: (any DiscordSignInProvider)?
+    public var discordUsers: (any DiscordSignInDirectory)?
+    /// `/admin`: drivers and tokens, and the background services' state; nil: no admin page.
+    public var adminConsole: (any AdminConsole)?
+    public var adminStatus: (any AdminStatusSource)?
+    /// `/references`: the library and imports into it; nil: no references page.
+    public var referenceShelf: (any ReferenceShelf)?
     /// The references stored sessions were coached against (the web pages' lap charts); nil
     /// draws laps alone.
     public var references: (any ReferenceLapSource)?

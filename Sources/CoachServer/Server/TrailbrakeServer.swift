@@ -25,6 +25,8 @@ public struct TrailbrakeServer: Sendable {
     let logger: Logger
     let lapStore: LapStoreQueue
     let batchLimiter: BatchRateLimiter
+    /// Sign-ins sent to Discord and not back yet; nil when Discord sign-in is not wired.
+    let discordPending: PendingDiscordSignIns?
     /// The tracer and `tracing.live_batch_sample_ratio`; nil when tracing is off.
     let liveTracing: LiveTracing?
 
@@ -48,6 +50,8 @@ public struct TrailbrakeServer: Sendable {
             store: dependencies.sessionStore, spill: dependencies.lapSpill, settings: LapStoreSettings(configuration.storage),
             metrics: metrics, logger: logger, tracer: dependencies.tracer)
         self.batchLimiter = BatchRateLimiter(configuration.live)
+        self.discordPending = dependencies.discordSignIn == nil ? nil : PendingDiscordSignIns(
+            capacity: configuration.discordSignIn.maxPending, lifetime: .seconds(configuration.discordSignIn.pendingMinutes * 60))
         metrics.recordBuildInfo()
     }
 
@@ -99,8 +103,30 @@ public struct TrailbrakeServer: Sendable {
                 data: DriverPageData(
                     reader: dependencies.reader, references: dependencies.references, settings: configuration.api,
                     pages: configuration.listen),
-                sessions: dependencies.browserSessions, renderer: renderer, secure: listenCookiesSecure
+                sessions: dependencies.browserSessions, renderer: renderer, secure: listenCookiesSecure,
+                discordOrigin: notices(renderer).discordOrigin, returnCookieSeconds: Int(configuration.listen.loginLinkMinutes * 60)
             ).register(on: router)
+            discordSignInRoutes(renderer: renderer)?.register(on: router)
+            if let sessions = dependencies.browserSessions, let console = dependencies.adminConsole {
+                AdminRoutes(
+                    console: console, status: dependencies.adminStatus, sessions: sessions, settings: configuration.admin,
+                    origins: OriginPolicy(configuration: configuration), renderer: renderer, secure: listenCookiesSecure,
+                    discordOrigin: notices(renderer).discordOrigin
+                ).register(on: router)
+            }
+            if let sessions = dependencies.browserSessions, let shelf = dependencies.referenceShelf {
+                ReferenceRoutes(
+                    shelf: shelf, sessions: sessions, admins: configuration.admin, settings: configuration.references,
+                    origins: OriginPolicy(configuration: configuration), renderer: renderer, secure: listenCookiesSecure,
+                    discordOrigin: notices(renderer).discordOrigin
+                ).register(on: router)
+            }
+            if let sessions = dependencies.browserSessions {
+                SignOutEverywhereRoute(
+                    sessions: sessions, origins: OriginPolicy(configuration: configuration), listeners: registry.listeners,
+                    secure: listenCookiesSecure, notices: notices(renderer)
+                ).register(on: router)
+            }
         } else {
             logger.error("web page templates do not parse: the drivers' pages are off")
         }
@@ -116,6 +142,25 @@ public struct TrailbrakeServer: Sendable {
         ListenEndpoint(
             sessions: dependencies.browserSessions, authenticator: dependencies.authenticator,
             origins: OriginPolicy(configuration: configuration), hub: registry.listeners)
+    }
+
+    private func notices(_ renderer: WebPageRenderer) -> SignInNotices {
+        let on = dependencies.discordUsers != nil && dependencies.browserSessions != nil
+        return SignInNotices(
+            renderer: renderer, secure: listenCookiesSecure,
+            discordOrigin: on ? dependencies.discordSignIn.flatMap { WebOrigin(authorizeURL: $0.authorizeURL)?.description } : nil)
+    }
+
+    /// "Sign in with Discord" when the OAuth client, the account directory and browser sessions
+    /// are all there; nil otherwise.
+    private func discordSignInRoutes(renderer: WebPageRenderer) -> DiscordSignInRoutes? {
+        guard let provider = dependencies.discordSignIn, let directory = dependencies.discordUsers, let sessions = dependencies.browserSessions,
+            let pending = discordPending
+        else { return nil }
+        return DiscordSignInRoutes(
+            provider: provider, directory: directory, sessions: sessions, pending: pending, origins: OriginPolicy(configuration: configuration),
+            listen: configuration.listen, baseURL: WebOrigin(url: configuration.listen.baseURL), secure: listenCookiesSecure,
+            notices: notices(renderer))
     }
 
     /// Browsers reach the server over HTTPS: TLS here, or a TLS proxy named by `listen.base_url`.

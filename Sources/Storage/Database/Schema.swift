@@ -18,6 +18,8 @@ enum Schema {
         // Sign-in for the listen page (Schema+BrowserSessions.swift).
         migrator.registerMigration("v7-browser-sessions", migrate: createBrowserSessionTables)
         migrator.registerMigration("v8-team-events", migrate: createTeamTables)
+        // Sign-in with Discord for the web pages (Schema+DiscordSignIn.swift).
+        migrator.registerMigration("v9-discord-sign-in", migrate: createDiscordSignInTables)
         return migrator
     }
 

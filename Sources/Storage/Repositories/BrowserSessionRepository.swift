@@ -25,9 +25,6 @@ public struct BrowserSessionRepository: Sendable {
         }
         guard AccessToken.isWellFormed(link, prefix: LoginLinkRepository.prefix) else { return .unknown }
         let linkHash = AccessToken.hash(link)
-        let secret = AccessToken.generate(prefix: Self.prefix)
-        let csrfToken = AccessToken.generate(prefix: "")
-        let expiresAt = now.addingTimeInterval(lifetime).storedPrecision
         return try await withStorageErrors {
             try await database.writer.write { db -> LoginLinkRedemption in
                 let link = try Row.fetchOne(
@@ -35,26 +32,55 @@ public struct BrowserSessionRepository: Sendable {
                 guard let link else { return .unknown }
                 guard try link.decode(Date?.self, forColumn: "used_at") == nil else { return .used }
                 guard try link.decode(Date.self, forColumn: "expires_at") > now else { return .expired }
-                let driverID = try link.decode(Int64.self, forColumn: "driver_id")
                 try db.execute(sql: "UPDATE login_links SET used_at = ? WHERE link_hash = ?", arguments: [now, linkHash])
-                try db.execute(sql: "DELETE FROM browser_sessions WHERE expires_at <= ?", arguments: [now])
-                try db.execute(
-                    sql: """
-                        INSERT INTO browser_sessions (driver_id, session_hash, csrf_token, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?)
-                        """,
-                    arguments: [driverID, AccessToken.hash(secret), csrfToken, now, expiresAt])
-                try db.execute(
-                    sql: """
-                        DELETE FROM browser_sessions WHERE driver_id = ? AND id NOT IN
-                          (SELECT id FROM browser_sessions WHERE driver_id = ? ORDER BY id DESC LIMIT ?)
-                        """,
-                    arguments: [driverID, driverID, maximumPerDriver])
-                // Read back, so the record has the stored (millisecond) precision.
-                guard let session = try Self.session(hash: AccessToken.hash(secret), now: now, in: db) else { return .unknown }
+                let driverID = try link.decode(Int64.self, forColumn: "driver_id")
+                guard let (session, secret) = try Self.insertSession(
+                    driverID: driverID, lifetime: lifetime, maximumPerDriver: maximumPerDriver, now: now, in: db)
+                else { return .unknown }
                 return .signedIn(session, secret: secret)
             }
         }
+    }
+
+    /// A new session for a driver whose identity was proven another way (sign-in with Discord),
+    /// under the same bounds as a login link's; nil when the driver no longer exists.
+    public func signIn(
+        driverID: Int64, lifetime: TimeInterval, maximumPerDriver: Int, now: Date = Date()
+    ) async throws -> (BrowserSessionRecord, secret: String)? {
+        guard lifetime > 0, lifetime.isFinite, maximumPerDriver >= 1 else {
+            throw StorageError.invalidInput("a session needs a positive lifetime and room for one session")
+        }
+        return try await withStorageErrors {
+            try await database.writer.write { db in
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM drivers WHERE id = ?", arguments: [driverID]) != nil else { return nil }
+                return try Self.insertSession(driverID: driverID, lifetime: lifetime, maximumPerDriver: maximumPerDriver, now: now, in: db)
+            }
+        }
+    }
+
+    /// Inserts a session for the driver, deleting expired sessions and the driver's oldest past
+    /// `maximumPerDriver`; returns it read back (stored precision) with its secret.
+    private static func insertSession(
+        driverID: Int64, lifetime: TimeInterval, maximumPerDriver: Int, now: Date, in db: Database
+    ) throws -> (BrowserSessionRecord, secret: String)? {
+        let secret = AccessToken.generate(prefix: Self.prefix)
+        let csrfToken = AccessToken.generate(prefix: "")
+        let expiresAt = now.addingTimeInterval(lifetime).storedPrecision
+        try db.execute(sql: "DELETE FROM browser_sessions WHERE expires_at <= ?", arguments: [now])
+        try db.execute(
+            sql: """
+                INSERT INTO browser_sessions (driver_id, session_hash, csrf_token, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+            arguments: [driverID, AccessToken.hash(secret), csrfToken, now, expiresAt])
+        try db.execute(
+            sql: """
+                DELETE FROM browser_sessions WHERE driver_id = ? AND id NOT IN
+                  (SELECT id FROM browser_sessions WHERE driver_id = ? ORDER BY id DESC LIMIT ?)
+                """,
+            arguments: [driverID, driverID, maximumPerDriver])
+        guard let session = try Self.session(hash: AccessToken.hash(secret), now: now, in: db) else { return nil }
+        return (session, secret)
     }
 
     /// The session a cookie names; nil when it is malformed, unknown, signed out or expired.
@@ -88,6 +114,18 @@ public struct BrowserSessionRepository: Sendable {
         return try await withStorageErrors {
             try await database.writer.read { db in
                 try IDSubsetQuery.matching(ids, table: "browser_sessions", condition: "expires_at > ?", arguments: [now], in: db)
+            }
+        }
+    }
+
+    /// Deletes every session of the driver (sign-out everywhere); returns their ids, so the
+    /// listeners they opened can be closed.
+    public func signOutEverywhere(driverID: Int64) async throws -> Set<Int64> {
+        try await withStorageErrors {
+            try await database.writer.write { db in
+                let ids = try Int64.fetchSet(db, sql: "SELECT id FROM browser_sessions WHERE driver_id = ?", arguments: [driverID])
+                try db.execute(sql: "DELETE FROM browser_sessions WHERE driver_id = ?", arguments: [driverID])
+                return ids
             }
         }
     }

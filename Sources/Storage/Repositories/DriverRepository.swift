@@ -37,6 +37,15 @@ public struct DriverRepository: Sendable {
         }
     }
 
+    /// Drivers by name, at most `limit` (the admin page's bounded list).
+    public func list(limit: Int) async throws -> [Driver] {
+        try await withStorageErrors {
+            try await database.writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM drivers ORDER BY name LIMIT ?", arguments: [max(0, limit)]).map(Driver.init(row:))
+            }
+        }
+    }
+
     /// Makes a new token for the driver and returns it; only its hash is stored, so this is
     /// the one time it can be shown. Throws `.notFound` for an unknown driver.
     public func createToken(for driverID: Int64, label: String? = nil) async throws -> String {

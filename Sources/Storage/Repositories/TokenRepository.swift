@@ -76,15 +76,24 @@ public struct TokenRepository: Sendable {
 
     /// Every token, or one driver's, oldest first.
     public func list(driverID: Int64? = nil) async throws -> [TokenRecord] {
+        try await list(driverID: driverID, newest: nil)
+    }
+
+    /// The newest `limit` tokens of every driver, newest first (the admin page's bounded list).
+    public func newest(limit: Int) async throws -> [TokenRecord] {
+        try await list(driverID: nil, newest: max(0, limit))
+    }
+
+    private func list(driverID: Int64?, newest: Int?) async throws -> [TokenRecord] {
         try await withStorageErrors {
             try await database.writer.read { db in
                 try Row.fetchAll(
                     db,
                     sql: """
                         SELECT tokens.*, drivers.name AS driver_name FROM tokens JOIN drivers ON drivers.id = tokens.driver_id
-                        WHERE ? IS NULL OR tokens.driver_id = ? ORDER BY tokens.id
+                        WHERE ? IS NULL OR tokens.driver_id = ? ORDER BY tokens.id \(newest == nil ? "" : "DESC LIMIT ?")
                         """,
-                    arguments: [driverID, driverID]
+                    arguments: newest.map { [driverID, driverID, $0] } ?? [driverID, driverID]
                 ).map { row in
                     TokenRecord(
                         id: try row.decode(forColumn: "id"), driverID: try row.decode(forColumn: "driver_id"),

@@ -44,3 +44,27 @@
     });
   });
 })();
+
+// The references page's upload: the file goes as the request body (no multipart parser on the
+// server), the form's other fields in the query, the CSRF token in a header; the server answers
+// with the page, which replaces this one.
+(function () {
+  var form = document.getElementById('reference-upload');
+  if (!form || !window.fetch) { return; }
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var file = form.querySelector('input[type=file]').files[0];
+    if (!file) { return; }
+    var query = ['name', 'track', 'configuration', 'length'].map(function (key) {
+      var value = key === 'name' ? file.name : form.querySelector('input[name=' + key + ']').value;
+      return key + '=' + encodeURIComponent(value);
+    }).join('&');
+    form.querySelector('button').disabled = true;
+    fetch('/references/import?' + query, {
+      method: 'POST', body: file, credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-CSRF-Token': form.getAttribute('data-csrf') }
+    }).then(function (response) { return response.text(); }).then(function (html) {
+      document.open(); document.write(html); document.close();
+    });
+  });
+})();

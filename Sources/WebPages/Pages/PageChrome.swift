@@ -9,8 +9,15 @@ public struct PageChrome: Sendable {
     public var path: String
     public var driverName: String?
     public var csrfToken: String?
+    /// "Sign in with Discord" is set up: the sign-in notice offers it, signed-in pages offer
+    /// "Link Discord".
+    public var discordSignIn: Bool
 
-    public init(language: WebLanguage, timeZone: TimeZone = .gmt, path: String, driverName: String? = nil, csrfToken: String? = nil) {
+    public init(
+        language: WebLanguage, timeZone: TimeZone = .gmt, path: String, driverName: String? = nil, csrfToken: String? = nil,
+        discordSignIn: Bool = false
+    ) {
+        self.discordSignIn = discordSignIn
         self.language = language
         self.timeZone = timeZone
         self.path = path
@@ -30,7 +37,12 @@ struct LayoutView {
     let lang: String
     let title: String
     let s: WebStrings
+    let si: SignInStrings
+    let navReferences: String
     let signedIn: Bool
+    /// Offer "Link Discord" to a signed-in browser.
+    let linkDiscord: Bool
+    let path: String
     let driverName: String
     let csrf: String
     let switchHref: String
@@ -42,7 +54,11 @@ struct LayoutView {
         lang = chrome.language.rawValue
         self.title = title
         s = chrome.strings
+        si = SignInStrings.of(chrome.language)
+        navReferences = ReferenceStrings.of(chrome.language).title
         signedIn = chrome.driverName != nil && chrome.csrfToken != nil
+        linkDiscord = signedIn && chrome.discordSignIn
+        path = chrome.path
         driverName = chrome.driverName ?? ""
         csrf = chrome.csrfToken ?? ""
         switchHref = chrome.switchHref

@@ -10,7 +10,8 @@ public struct WebPageRenderer: Sendable {
         for (name, bytes) in [
             ("layout", PackageResources.layout_mustache), ("sessions", PackageResources.sessions_mustache),
             ("session", PackageResources.session_mustache), ("lap", PackageResources.lap_mustache),
-            ("notice", PackageResources.notice_mustache),
+            ("notice", PackageResources.notice_mustache), ("admin", PackageResources.admin_mustache),
+            ("references", PackageResources.references_mustache),
         ] {
             try library.register(String(decoding: bytes, as: UTF8.self), named: name)
         }
@@ -25,13 +26,21 @@ public struct WebPageRenderer: Sendable {
         page("session", SessionView(input, chrome: chrome), title: "\(input.track) · \(chrome.strings.sessionTitle)", chrome: chrome)
     }
 
+    public func references(_ input: ReferencesPageInput, chrome: PageChrome) -> String {
+        page("references", ReferencesView(input, chrome: chrome), title: ReferenceStrings.of(chrome.language).title, chrome: chrome)
+    }
+
+    public func admin(_ input: AdminPageInput, chrome: PageChrome) -> String {
+        page("admin", AdminView(input, chrome: chrome), title: AdminStrings.of(chrome.language).title, chrome: chrome)
+    }
+
     public func lap(_ input: LapPageInput, chrome: PageChrome) -> String {
         let view = LapView(input, chrome: chrome)
         return page("lap", view, title: view.heading, chrome: chrome)
     }
 
     public func notice(_ kind: NoticeKind, chrome: PageChrome) -> String {
-        let view = NoticeView(kind, strings: chrome.strings)
+        let view = NoticeView(kind, chrome: chrome)
         return page("notice", view, title: view.heading, chrome: chrome)
     }
 

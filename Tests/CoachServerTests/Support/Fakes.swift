@@ -34,6 +34,14 @@ struct TestBackend: Sendable {
     var coachingFeed: (any CoachingFeedSink)?
     /// The listen page's sign-in (the real one on an in-memory database: `ListenTestServer`).
     var browserSessions: (any BrowserSessionStore)?
+    /// "Sign in with Discord" (`DiscordSignInHarness`: the real client against the fake Discord).
+    var discordSignIn: (any DiscordSignInProvider)?
+    var discordUsers: (any DiscordSignInDirectory)?
+    /// `/admin` (`ListenTestServer` sets the storage-backed console).
+    var adminConsole: (any AdminConsole)?
+    var adminStatus: (any AdminStatusSource)?
+    /// `/references` (`ReferencesPageTests`: the shipped library, imports into a temporary directory).
+    var referenceShelf: (any ReferenceShelf)?
     /// Queues outside the server that `/metrics` shows.
     var queueDepths: [any QueueDepthSource] = []
 
@@ -43,6 +51,11 @@ struct TestBackend: Sendable {
             databaseHealth: databaseHealth, resultsPollerHealth: resultsPollerHealth, voice: voice, coachingFeed: coachingFeed,
             browserSessions: browserSessions)
         dependencies.queueDepths = queueDepths
+        dependencies.discordSignIn = discordSignIn
+        dependencies.discordUsers = discordUsers
+        dependencies.adminConsole = adminConsole
+        dependencies.adminStatus = adminStatus
+        dependencies.referenceShelf = referenceShelf
         return dependencies
     }
 }

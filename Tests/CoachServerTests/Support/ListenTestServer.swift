@@ -25,6 +25,8 @@ struct ListenTestServer: Sendable {
         for name in ["alice", "bob"] { _ = try await drivers.createDriver(name: name) }
         var backend = backend
         backend.browserSessions = StorageBackedBrowserSessions(database: database)
+        backend.adminConsole = StorageBackedDrivers(database: database)
+        if backend.discordSignIn != nil { backend.discordUsers = StorageBackedBrowserSessions(database: database) }
         return try await RunningServer.with(backend: backend, configure: configure, logger: logger) { server in
             try await body(ListenTestServer(server: server, database: database))
         }
@@ -40,6 +42,12 @@ struct ListenTestServer: Sendable {
         let headers: HTTPFields
         let body: String
         var setCookie: String? { headers[.setCookie] }
+        /// Every `Set-Cookie` (a Discord sign-in sets one cookie and clears others).
+        var setCookies: [String] { headers[values: .setCookie] }
+        /// The value the answer gives cookie `name`, if it sets it.
+        func cookie(_ name: String) -> String? {
+            setCookies.first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1).prefix { $0 != ";" }) }
+        }
         /// The session secret a `Set-Cookie` hands out, if it does.
         var cookieValue: String? {
             guard let setCookie, setCookie.hasPrefix("trailbrake_listen=tbs_") else { return nil }
@@ -49,10 +57,13 @@ struct ListenTestServer: Sendable {
 
     /// One request as a browser on this origin would send it (`origin: nil` leaves the header out).
     func request(
-        _ method: HTTPRequest.Method, _ path: String, cookie: String? = nil, origin: String? = "", form: String? = nil
+        _ method: HTTPRequest.Method, _ path: String, cookie: String? = nil, origin: String? = "", form: String? = nil,
+        cookies: [String: String] = [:]
     ) async throws -> Answer {
         var headers = HTTPFields()
-        if let cookie { headers[.cookie] = "trailbrake_listen=\(cookie)" }
+        var jar = cookies
+        if let cookie { jar["trailbrake_listen"] = cookie }
+        if !jar.isEmpty { headers[.cookie] = jar.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if let origin { headers[.origin] = origin.isEmpty ? self.origin : origin }
         if form != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
         let request = TestClient.Request(
