@@ -178,6 +178,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var lapStoreWaitMilliseconds = 2_000
         /// Laps of one driver queued or being written at once; a driver past it waits (only them).
         public var maxPendingLapWritesPerDriver = 4
+        /// Cues of one session waiting for their record (written off the live path, one batch at
+        /// a time); past it new cues are not recorded (`trailbrake_cue_records_skipped_total`).
+        /// A session says a few cues a lap: 1,000 waiting means the database is stuck.
+        public var maxCueRecordsWaitingPerSession = 1_000
         /// Laps written at once (encoding overlaps the single writer's commits).
         public var concurrentLapWrites = 2
         /// Memory for laps waiting to be retried after a failed store; beyond it they go to files

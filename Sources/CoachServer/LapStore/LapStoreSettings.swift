@@ -4,6 +4,8 @@ struct LapStoreSettings: Sendable, Equatable {
     var wait: Duration
     var maxPendingPerDriver: Int
     var concurrentWrites: Int
+    /// Cues of one session waiting for their record (`LiveSession+CueRecords`).
+    var maxCueRecordsWaitingPerSession: Int
     /// Memory for laps kept after a failure; beyond it they go to files.
     var memoryBytes: Int
     var retryInitial: Duration
@@ -18,6 +20,7 @@ struct LapStoreSettings: Sendable, Equatable {
         wait = .milliseconds(storage.lapStoreWaitMilliseconds)
         maxPendingPerDriver = storage.maxPendingLapWritesPerDriver
         concurrentWrites = storage.concurrentLapWrites
+        maxCueRecordsWaitingPerSession = storage.maxCueRecordsWaitingPerSession
         memoryBytes = storage.pendingLapsMemoryBytes
         retryInitial = .seconds(storage.retryInitialSeconds)
         retryMax = .seconds(max(storage.retryMaxSeconds, storage.retryInitialSeconds))

@@ -1,3 +1,4 @@
+import Integration
 import Coaching
 import Telemetry
 
@@ -5,6 +6,30 @@ import Telemetry
 /// the driver when a lap reported not stored is committed, fragments and cut laps, and the
 /// per-session limits on both.
 extension LiveSession: LapStoreListener {
+    /// Hands a completed lap to the store and returns at once: its `ack` and `lap` messages go
+    /// out when the store has answered, after the laps before it, while the drains go on. At most
+    /// `storage.max_pending_lap_writes_per_driver` laps wait so per session; past that the drain
+    /// waits for them (the ring then fills and TCP holds this one client back).
+    func reportInBackground(_ lap: CompletedLap) async {
+        if lapsReporting >= max(lapStore.settings.maxPendingPerDriver, 1) { await lapReport?.value }
+        lapsReporting += 1
+        let previous = lapReport
+        lapReport = Task {
+            await previous?.value
+            await self.report(lap)
+        }
+    }
+
+    /// Stores the lap (or learns it is pending), then sends the ack the protocol puts right before
+    /// every `lap`, the `lap` itself, and offers it to the feed.
+    private func report(_ lap: CompletedLap) async {
+        let report = await storeLap(lap)
+        ackBeforeLap()
+        send(.lap(report))
+        feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
+        lapsReporting -= 1
+    }
+
     /// The lap's report after the store had its chance: committed (`stored: true`, the protocol's
     /// promise), kept and retried (`stored: false` with a `pending` ticket), or neither.
     func storeLap(_ lap: CompletedLap) async -> ServerMessage.LapReport {
