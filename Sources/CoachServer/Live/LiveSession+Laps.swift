@@ -52,10 +52,10 @@ extension LiveSession: LapStoreListener {
 
     /// Counts a completed lap against `live.max_laps_per_session`; false (and the session closed)
     /// for the lap past it, which is then neither stored nor reported.
-    func admitLap() -> Bool {
+    func admitLap() async -> Bool {
         guard !limitExceeded else { return false }
         guard lapsEnded < limits.maxLapsPerSession else {
-            exceedLimit(WireError(.tooManyLaps, "more than \(limits.maxLapsPerSession) laps in one session"))
+            await exceedLimit(WireError(.tooManyLaps, "more than \(limits.maxLapsPerSession) laps in one session"))
             return false
         }
         lapsEnded += 1
@@ -63,13 +63,13 @@ extension LiveSession: LapStoreListener {
     }
 
     /// A lap that is not a lap: dropped, counted against `live.max_fragments_per_session`.
-    func fragmentDropped(_ fragment: LapFragment) {
+    func fragmentDropped(_ fragment: LapFragment) async {
         metrics.lapFragments.increment()
         guard !limitExceeded else { return }
         fragmentsEnded += 1
         if fragmentsEnded > limits.maxFragmentsPerSession {
             let limit = limits.maxFragmentsPerSession
-            exceedLimit(WireError(.tooManyFragments, "more than \(limit) lap fragments (resets, jumps) in one session"))
+            await exceedLimit(WireError(.tooManyFragments, "more than \(limit) lap fragments (resets, jumps) in one session"))
         }
     }
 
@@ -84,8 +84,10 @@ extension LiveSession: LapStoreListener {
 
     /// Sends the limit's error, closes the socket with its close code, and stops coaching; the
     /// connection then ends the session instead of keeping it resumable.
-    private func exceedLimit(_ error: WireError) {
+    private func exceedLimit(_ error: WireError) async {
         limitExceeded = true
+        // The laps before the limit are reported before its error and the close.
+        await lapReport?.value
         metrics.recordError(error.code)
         logger.warning("session limit exceeded; closing", metadata: ["code": "\(error.code.rawValue)"])
         send(.error(error))

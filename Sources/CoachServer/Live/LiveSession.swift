@@ -194,13 +194,13 @@ actor LiveSession {
             case .delta(let sample):
                 send(.delta(sample))
             case .lapCompleted(let lap):
-                guard admitLap() else { continue }
+                guard await admitLap() else { continue }
                 // Stored off the drain: the next batches' cues and acks do not wait for the commit.
                 await reportInBackground(lap)
             case .referenceChanged(let choice):
                 logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
             case .lapDiscarded(let fragment):
-                fragmentDropped(fragment)
+                await fragmentDropped(fragment)
             case .lapCut(let cut):
                 lapWasCut(cut)
             }
