@@ -29,12 +29,7 @@ struct LapWindow: Sendable {
         }
 
         init(_ tail: LapTail) {
-            time = tail.time
-            speed = tail.speed
-            throttle = tail.throttle
-            brake = tail.brake
-            gear = tail.gear
-            lapTime = tail.lapTime
+            self.init(time: tail.time, speed: tail.speed, throttle: tail.throttle, brake: tail.brake, gear: tail.gear, lapTime: tail.lapTime)
         }
 
         init(_ lap: ReferenceLap) {
