@@ -41,6 +41,8 @@ let allDependencies: [(BuildScope, Package.Dependency)] = [
     (.full, .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2")),
     // Test certificates with IP address SANs (ServerTestSupport); swift-certificates needs it anyway.
     (.full, .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4")),
+    // The drivers' web pages (WebPages): logic-less templates, HTML-escaped by default.
+    (.full, .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1")),
 ]
 let packageDependencies = allDependencies.filter { $0.0.rawValue <= scope.rawValue }.map(\.1)
 
@@ -78,6 +80,19 @@ let package = Package(
 
         // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
         .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching"]),
+
+        // The drivers' web pages: view models, Mustache templates, SVG charts, English and Turkish
+        // strings, the pages' CSS and JS (embedded). Pure: values in, HTML out; CoachServer serves them.
+        .target(
+            name: "WebPages",
+            dependencies: ["Telemetry", "Coaching", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [
+                .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sessions.mustache"),
+                .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
+                .embedInCode("Templates/notice.mustache"),
+                .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
+            ]
+        ),
 
         // MARK: I/O parts
         .target(
@@ -140,6 +155,8 @@ let package = Package(
                 "Integration",
                 // `config check` prints string values with the JSON log writer's escaping.
                 "ServerLogging",
+                // The drivers' web pages (DriverPages/ serves them, gzipped by Storage's `GzipEncoding`).
+                "WebPages",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -160,6 +177,8 @@ let package = Package(
             resources: [
                 .embedInCode("ListenPage/Assets/listen.css"), .embedInCode("ListenPage/Assets/listen.js"),
                 .embedInCode("ListenPage/Assets/listen-audio.js"), .embedInCode("ListenPage/Assets/login.js"),
+                // docs/openapi.yaml (through a link), served at /api/v1/openapi.yaml.
+                .embedInCode("OpenAPI/openapi.yaml"),
             ]
         ),
         // The Discord bot: gateway and REST clients, slash commands, results and the live feed.
@@ -268,6 +287,7 @@ let package = Package(
                 "Coaching",
                 "Storage",
                 "Voice",
+                "WebPages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -355,6 +375,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // Telemetry exports beside live coaching: the exporting clients.
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The backup under load reads the live and the restored databases.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
@@ -387,6 +409,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The web pages' pure parts: the trace simplifier, charts, strings and templates.
+        .testTarget(name: "WebPagesTests", dependencies: ["WebPages", "Coaching", "Telemetry"]),
         // Operations: the JSON log lines, parsed back.
         .testTarget(name: "ServerLoggingTests", dependencies: ["ServerLogging", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
@@ -397,6 +421,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Voice",
                 "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
+                // The real recordings coached live (`RealRecordingCoachingTests`) are read as the importer reads them.
+                "ReferenceTools",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "X509", package: "swift-certificates"),

@@ -19,5 +19,8 @@ echo "== lap storage"
 echo "== voice clips (synthesis + encode of new phrases, cache hits, cache memory)"
 "$bench" voice
 
+echo "== the lap page (5,000-frame lap: decode, grid, render, gzip; size with gzip)"
+for run in 1 2 3; do "$bench" web; done
+
 echo "== coaching state per driver (the server end to end: scripts/bench-memory.sh)"
 "$bench" memory --drivers 300

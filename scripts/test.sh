@@ -4,7 +4,10 @@
 # a clean clone) and runs the whole test suite. It then reports the skipped tests with their
 # reasons (scripts/skipped_tests.py, from Swift Testing's JSON event stream), and the test
 # runs' own summaries close the output.
-# Exits non-zero when any test fails, when a test skips without saying why, or when
+# Then scripts/api-conformance.sh checks a running server against docs/openapi.yaml
+# (schemathesis).
+# Exits non-zero when any test fails, when the API does not match its spec, when a test skips
+# without saying why, or when
 # ../shared/data is present and a test that needs it was skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +65,9 @@ first=${PIPESTATUS[0]}
 echo "== swift test: server, iRacing, Discord and load-tool suites (one test at a time)"
 timeout "$limit" swift test --skip-build --no-parallel --skip "$pure" "${events[@]}" "$logs/server.jsonl" 2>&1 | tee "$logs/server.log"
 second=${PIPESTATUS[0]}
+echo "== API conformance: the running server against docs/openapi.yaml (schemathesis)"
+timeout 600 ./scripts/api-conformance.sh .build/debug 2>&1 | tee "$logs/api.log"
+api=${PIPESTATUS[0]}
 shared=${TRAILBRAKE_SHARED_DATA:-../shared/data}
 data_flag=()
 [ -d "$shared" ] && data_flag=(--shared-data-present)
@@ -70,8 +76,10 @@ skips=$?
 set -e
 [ "$first" -ne 0 ] && { echo "pure suites failed (exit $first; 124 = timed out)"; status=$first; }
 [ "$second" -ne 0 ] && { echo "server suites failed (exit $second; 124 = timed out)"; status=$second; }
+[ "$api" -ne 0 ] && { echo "API conformance failed (exit $api; 124 = timed out)"; status=$api; }
 [ "$skips" -ne 0 ] && [ "$status" -eq 0 ] && { echo "tests were skipped that must run (list above)"; status=1; }
 [ "$status" -ne 0 ] && echo "swift test failed"
+grep -E '^api conformance: (passed|schemathesis found)' "$logs/api.log" | tail -1 || echo "(API conformance: no summary; exit status above)"
 echo "== the two runs' summaries"
 for run in pure server; do
   grep -E 'Test run with .* (passed|failed)' "$logs/$run.log" | tail -1 || echo "($run run: no summary; exit status above)"

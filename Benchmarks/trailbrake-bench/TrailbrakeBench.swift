@@ -6,10 +6,10 @@ import ArgumentParser
 struct TrailbrakeBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trailbrake-bench",
-        abstract: "Measure the live coaching path, lap storage, voice cues and the .ibt reader.",
+        abstract: "Measure the live coaching path, lap storage, voice cues, the .ibt reader and the lap page.",
         subcommands: [
             CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self, VoiceBenchmarkCommand.self,
-            IBTBenchmarkCommand.self, MemoryBenchmarkCommand.self,
+            IBTBenchmarkCommand.self, MemoryBenchmarkCommand.self, WebPageBenchmarkCommand.self,
         ]
     )
 }

@@ -5,12 +5,15 @@ import Foundation
 public enum CoachingFeedEvent: Sendable, Hashable {
     case lapCompleted(LapSummaryEvent)
     case cue(CueEvent)
+    /// Not posted in channels: the bot DMs the session report to the driver.
+    case sessionEnded(SessionEndedEvent)
 
     /// The trailbrake driver the event is about.
     public var driverName: String {
         switch self {
         case .lapCompleted(let lap): lap.driverName
         case .cue(let cue): cue.driverName
+        case .sessionEnded(let end): end.driverName
         }
     }
 }

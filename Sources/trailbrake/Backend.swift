@@ -29,11 +29,12 @@ struct Backend {
     /// Everything `serve` needs: Storage behind the server's seams, the real coach with the
     /// reference laps from `server.reference_dir`, and the voice (nil when `[voice]` is off).
     func serverDependencies(
-        _ configuration: ServerConfiguration, voice: PhraseCacheVoice?, logger: Logger
+        _ configuration: ServerConfiguration, voice: PhraseCacheVoice?, metrics: ServerMetrics, logger: Logger
     ) -> CoachServerDependencies {
         let library = ReferenceDirectory.load(
             URL(fileURLWithPath: configuration.server.referenceDirectory, isDirectory: true), logger: logger)
-        return .storageBacked(database: database, library: library, coaching: configuration.coaching, logger: logger, voice: voice)
+        return .storageBacked(
+            database: database, library: library, coaching: configuration.coaching, logger: logger, voice: voice, timings: metrics)
     }
 
     /// The iRacing results poller when `[iracing] enabled`, posting to `publisher` (the Discord

@@ -14,7 +14,8 @@ enum DiscordSetup {
     static func makeBot(
         _ configuration: ServerConfiguration, database: TrailbrakeDatabase, logger: Logger,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
-        reports: (any CoachingReportSource)? = nil, league: LeagueFeature? = nil
+        reports: (any CoachingReportSource)? = nil, sessionReports: (any SessionReportTextSource)? = nil,
+        league: LeagueFeature? = nil
     ) throws -> DiscordBot? {
         let settings = configuration.discord
         guard settings.enabled else { return nil }
@@ -28,7 +29,7 @@ enum DiscordSetup {
             feedMinimumSeverity: settings.feedMinimumSeverity, resultCheckMessages: settings.resultCheckMessages)
         return DiscordBot(
             configuration: discord, token: token, repository: DiscordRepository(database: database),
-            trackedDrivers: trackedDrivers, results: results, reports: reports, league: league,
+            trackedDrivers: trackedDrivers, results: results, reports: reports, sessionReports: sessionReports, league: league,
             logger: logger.withComponent("discord"))
     }
 }

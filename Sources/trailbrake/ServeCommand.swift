@@ -26,13 +26,14 @@ struct ServeCommand: AsyncParsableCommand {
         let dataDirectoryLock = try DataDirectoryClaim.lock(configuration)
         let backend = try Backend.open(configuration, logger: logger)
         let voice = PhraseCacheVoice(configuration.voice)
-        var dependencies = backend.serverDependencies(configuration, voice: voice, logger: logger)
+        var dependencies = backend.serverDependencies(configuration, voice: voice, metrics: metrics, logger: logger)
         try await FirstRun.ensureDriver(admin: backend.admin)
         // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
         let league = LeagueWiring.feature(configuration, database: backend.database)
         let discordBot = try DiscordSetup.makeBot(
             configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
-            results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database), league: league)
+            results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database),
+            sessionReports: StorageSessionReports(database: backend.database), league: league)
         dependencies.coachingFeed = discordBot?.feed
         dependencies.queueDepths = discordBot.map { [DiscordQueueDepths(bot: $0, repository: DiscordRepository(database: backend.database))] } ?? []
         // One iRacing client for the poller and the league roster sync (one rate-limit budget).
@@ -53,6 +54,12 @@ struct ServeCommand: AsyncParsableCommand {
         if let discordBot {
             // A bot that stops for good (a refused token) must not stop coaching.
             services.append(.init(service: discordBot, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+        }
+        if configuration.storage.telemetryRetentionDays > 0 {
+            let retention = TelemetryRetentionService(
+                database: backend.database, days: configuration.storage.telemetryRetentionDays, metrics: metrics, logger: logger)
+            // Retention is housekeeping: it never stops coaching.
+            services.append(.init(service: retention, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
         }
         if let poller { services.append(.init(service: poller)) }
         if let leagueSync = LeagueWiring.syncService(feature: league, client: iracing, bot: discordBot, logger: logger) {

@@ -25,6 +25,7 @@ import Testing
             ("storage", "max_pending_lap_writes_per_driver", .integer(1), .integer(0)),
             ("storage", "concurrent_lap_writes", .integer(1), .integer(0)),
             ("storage", "pending_laps_memory_bytes", .integer(1_048_576), .integer(1_048_575)),
+            ("storage", "telemetry_retention_days", .integer(0), .integer(-1)),
         ]
         for edge in edges {
             #expect(throws: Never.self, "\(edge.section).\(edge.key)") { try load([edge.section: [edge.key: edge.lowest]]) }
@@ -32,6 +33,11 @@ import Testing
         }
         // The lap store refuses laps of more than 1,000,000 frames: the cap may not be above it.
         #expect(throws: ConfigurationError.self) { try load(["coaching": ["max_lap_frames": .integer(1_000_001)]]) }
+        // Telemetry retention: 0 (forever) by default, at most 100 years, settable from the environment.
+        #expect(try load([:]).storage.telemetryRetentionDays == 0)
+        #expect(try load(["storage": ["telemetry_retention_days": .integer(36_500)]]).storage.telemetryRetentionDays == 36_500)
+        #expect(throws: ConfigurationError.self) { try load(["storage": ["telemetry_retention_days": .integer(36_501)]]) }
+        #expect(try load([:], environment: ["TRAILBRAKE_STORAGE_TELEMETRY_RETENTION_DAYS": "30"]).storage.telemetryRetentionDays == 30)
     }
 
     @Test func synchronousIsNormalOrFullAndTheEnvironmentCanChooseIt() throws {

@@ -16,6 +16,7 @@ import Testing
         #expect(listen.loginLinkMinutes == 10 && listen.sessionDays == 30 && listen.maxSessionsPerDriver == 10)
         #expect(listen.maxListenersPerDriver == 4 && listen.queueBytes == 524_288)
         #expect(listen.slowListenerSeconds == 5)
+        #expect(listen.pagesSessionsPerPage == 20 && listen.pagesMaxLapsListed == 1_000)
     }
 
     @Test func limitsAreCheckedAtTheirEdges() throws {
@@ -26,6 +27,8 @@ import Testing
             ("max_listeners_per_driver", .integer(1), .integer(0)), ("max_listeners_per_driver", .integer(64), .integer(65)),
             ("queue_bytes", .integer(65_536), .integer(65_535)), ("queue_bytes", .integer(67_108_864), .integer(67_108_865)),
             ("slow_listener_seconds", .float(0.5), .float(0.49)), ("slow_listener_seconds", .float(600), .float(601)),
+            ("pages_sessions_per_page", .integer(1), .integer(0)), ("pages_sessions_per_page", .integer(200), .integer(201)),
+            ("pages_max_laps_listed", .integer(1), .integer(0)), ("pages_max_laps_listed", .integer(100_000), .integer(100_001)),
         ]
         for (key, accepted, refused) in edges {
             #expect(throws: Never.self, "\(key) = \(accepted)") { try Self.load([key: accepted]) }

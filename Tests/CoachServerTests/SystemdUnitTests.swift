@@ -11,22 +11,8 @@ let systemdAnalyze = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"].first 
 struct SystemdUnitTests {
     static let unit = TestData.packageRoot.appendingPathComponent("deploy/systemd/trailbrake.service")
 
-    struct Run {
-        var status: Int32
-        var output: String
-    }
-
-    static func analyze(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(systemdAnalyze))
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self))
+    static func analyze(_ arguments: [String]) throws -> ToolProcess.Result {
+        try ToolProcess.run(try #require(systemdAnalyze), arguments)
     }
 
     /// The unit in a fresh directory, its `ExecStart` binary swapped for one that exists here

@@ -42,6 +42,7 @@ import Testing
         #expect(Cue.Topic.judgeable(with: [.speed, .throttle, .brake])
             == [.brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .coasting, .brakeRelease, .consistency])
         #expect(Cue.Topic.judgeable(with: [.speed]) == [.minimumSpeed])
+        #expect(Cue.Topic.judgeable(with: [.speed, .position]) == [.minimumSpeed, .racingLine])
         #expect(Cue.Topic.judgeable(with: Set(CoachingChannel.allCases)) == Cue.Topic.allCases.filter(Cue.Topic.detected.contains))
     }
 

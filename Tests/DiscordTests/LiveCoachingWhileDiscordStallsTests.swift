@@ -161,6 +161,7 @@ struct LiveCoachingWhileDiscordStallsTests {
     static func lastPostedLine(of replay: Replay, minimumSeverity: Int = DiscordConfiguration().feedMinimumSeverity) -> String? {
         replay.offered.last { event in
             if case .cue(let cue) = event { return cue.severity >= minimumSeverity }
+            if case .sessionEnded = event { return false }  // a DM, not a channel line
             return true
         }.map(FeedFormatter.line)
     }

@@ -28,6 +28,9 @@ struct ListenPageBrowserTests {
         try await ListenPageServer.with { server in
             let browser = try await Chromium.launch()
             defer { browser.terminate() }
+            // Which step was running when something threw: a rare bare CancellationError was once
+            // seen at the end of a run under heavy load, with every check passed; this names the step.
+            let step = Mutex("the first DevTools connection")
             do {
                 try await DevToolsClient.connect(url: browser.devToolsURL) { devTools in
                     let page = try await BrowserPage.open(devTools)
@@ -40,8 +43,11 @@ struct ListenPageBrowserTests {
                         "document.querySelectorAll('#report li[data-kind=cue]').length >= 4", seconds: 300, "four cues on the page")
                     try await Self.takeScreenshots(page)
                     let heard = try await replayed
+                    step.withLock { $0 = "checking the page's report" }
                     try await Self.checkReport(page, against: heard)
+                    step.withLock { $0 = "closing the first DevTools connection" }
                 }
+                step.withLock { $0 = "signing out on a second DevTools connection" }
                 // Signing out on a fresh DevTools connection and tab (the browser's cookie is
                 // shared): the long replay's connection is done with, as a person would reopen it.
                 try await DevToolsClient.connect(url: browser.devToolsURL) { devTools in
@@ -52,8 +58,9 @@ struct ListenPageBrowserTests {
                     try await page.waitUntil("document.getElementById('signin-form')", "the sign-in page after signing out")
                     #expect(try await page.evaluate("fetch('/listen/session').then((answer) => answer.status)") == 401)
                 }
+                step.withLock { $0 = "stopping the browser and the server" }
             } catch {
-                Issue.record("chromium said: \(browser.diagnostics.suffix(2_000))")
+                Issue.record("failed while \(step.withLock { $0 }): \(String(reflecting: error)); chromium said: \(browser.diagnostics.suffix(2_000))")
                 throw error
             }
         }

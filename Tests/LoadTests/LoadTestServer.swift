@@ -15,6 +15,8 @@ struct LoadTestServer: Sendable {
     let driverIDs: [Int64]
     let server: TrailbrakeServer
     let database: TrailbrakeDatabase
+    /// The data directory's SQLite file (for backups taken from outside, as the CLI does).
+    let databasePath: String
 
     static let echoPath = "/bench/echo"
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -41,7 +43,8 @@ struct LoadTestServer: Sendable {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-load-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
+        let databasePath = directory.appendingPathComponent("trailbrake.sqlite").path
+        let database = try TrailbrakeDatabase(path: databasePath)
         let accounts = StorageBackedDrivers(database: database)
         var tokens: [String] = []
         var driverIDs: [Int64] = []
@@ -64,7 +67,8 @@ struct LoadTestServer: Sendable {
         let madeTokens = tokens, madeDriverIDs = driverIDs
         return try await withRunningServer(server, logger: logger) { url in
             try await body(LoadTestServer(
-                baseURL: url, tokens: madeTokens, driverIDs: madeDriverIDs, server: server, database: database))
+                baseURL: url, tokens: madeTokens, driverIDs: madeDriverIDs, server: server, database: database,
+                databasePath: databasePath))
         }
     }
 }

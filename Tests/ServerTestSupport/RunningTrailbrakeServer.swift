@@ -19,8 +19,24 @@ public func withRunningServer<T: Sendable>(
         let result: Result<T, any Error>
         do { result = .success(try await body(url)) } catch { result = .failure(error) }
         await group.triggerGracefulShutdown()
-        try await tasks.waitForAll()
+        do {
+            try await tasks.waitForAll()
+        } catch {
+            // Said apart from the body's own errors, so a failure after every check passed
+            // (a bare CancellationError seen now and then under load) names where it came from.
+            throw ServerShutdownFailed(underlying: error, bodyResult: result.map { _ in "succeeded" })
+        }
         return try result.get()
+    }
+}
+
+/// The server's services threw while shutting down after the test body ran.
+public struct ServerShutdownFailed: Error, CustomStringConvertible {
+    public let underlying: any Error
+    let bodyResult: Result<String, any Error>
+    public var description: String {
+        let body = (try? bodyResult.get()).map { "the test body \($0)" } ?? "the test body failed too"
+        return "the coaching server failed while shutting down (\(body)): \(String(reflecting: underlying))"
     }
 }
 

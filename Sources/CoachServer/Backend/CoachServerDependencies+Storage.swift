@@ -9,17 +9,19 @@ extension CoachServerDependencies {
     /// start a real server, so they exercise the same wiring.
     public static func storageBacked(
         database: TrailbrakeDatabase, library: ReferenceLibrary, coaching: ServerConfiguration.Coaching, logger: Logger,
-        voice: (any CueVoice)? = nil, coachingFeed: (any CoachingFeedSink)? = nil
+        voice: (any CueVoice)? = nil, coachingFeed: (any CoachingFeedSink)? = nil, timings: (any DatabaseTimings)? = nil
     ) -> CoachServerDependencies {
-        let writer = LapWriter(database: database)
-        let reader = StorageBackedReader(database: database)
+        let writer = LapWriter(database: database, timings: timings)
+        let reader = StorageBackedReader(database: database, timings: timings)
         let coachFactory = DriverCoachFactory(
             library: library, database: database, writer: writer, configuration: coaching, logger: logger)
-        return CoachServerDependencies(
+        var dependencies = CoachServerDependencies(
             authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
             voice: voice, coachingFeed: coachingFeed,
             lapSpill: PendingLapDirectory(besideDatabase: database).map { StorageBackedLapSpill(directory: $0, writer: writer) },
             browserSessions: StorageBackedBrowserSessions(database: database))
+        dependencies.references = StoredReferenceLaps(library: library, database: database)
+        return dependencies
     }
 }

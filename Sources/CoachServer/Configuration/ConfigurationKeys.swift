@@ -79,6 +79,8 @@ extension ConfigurationKey {
         .integer("storage", "pending_laps_memory_bytes", \.storage.pendingLapsMemoryBytes, range: 1_048_576...(1 << 40)),
         .float("storage", "retry_initial_seconds", \.storage.retryInitialSeconds, range: 0.001...3_600),
         .float("storage", "retry_max_seconds", \.storage.retryMaxSeconds, range: 0.001...86_400),
+        // 0 keeps telemetry forever; 100 years is the longest anyone means.
+        .integer("storage", "telemetry_retention_days", \.storage.telemetryRetentionDays, range: 0...36_500),
 
         .string("log", "level", \.log.level, allowed: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
     ] + iracing + league + access + listen + operations

@@ -24,6 +24,10 @@ extension ServerConfiguration {
         /// Further `Origin`s allowed to open the socket and post the page's forms, comma-separated
         /// (e.g. a second name of the server); the server's own origin is always allowed.
         public var allowedOrigins = ""
+        /// Sessions on one page of `/sessions` (each costs one report read: docs/web.md).
+        public var pagesSessionsPerPage = 20
+        /// Laps a session page lists at most (read in pages of `api.max_page_size`).
+        public var pagesMaxLapsListed = 1_000
     }
 
     /// Checks what a key's type and range cannot: the URLs' shape.
@@ -62,5 +66,7 @@ extension ConfigurationKey {
         .integer("listen", "queue_bytes", \.listen.queueBytes, range: 65_536...67_108_864),
         .float("listen", "slow_listener_seconds", \.listen.slowListenerSeconds, range: 0.5...600),
         .string("listen", "allowed_origins", \.listen.allowedOrigins),
+        .integer("listen", "pages_sessions_per_page", \.listen.pagesSessionsPerPage, range: 1...200),
+        .integer("listen", "pages_max_laps_listed", \.listen.pagesMaxLapsListed, range: 1...100_000),
     ]
 }

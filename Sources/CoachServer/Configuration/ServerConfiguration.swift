@@ -190,6 +190,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// Backoff between retries of a failed store: doubles from the first to the last.
         public var retryInitialSeconds = 1.0
         public var retryMaxSeconds = 60.0
+        /// Laps' frames older than this many days are deleted (their times, corners and braking
+        /// zones are kept), at start-up and then daily; 0 keeps them forever.
+        public var telemetryRetentionDays = 0
     }
 
     /// `[log]`

@@ -18,6 +18,8 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case exportTooLarge = "export_too_large"
         case tooManyExports = "too_many_exports"
         case exportsBusy = "exports_busy"
+        /// The lap is kept but its frames were deleted (`[storage] telemetry_retention_days`).
+        case telemetryDeleted = "telemetry_deleted"
     }
 
     public var code: Code
@@ -41,6 +43,7 @@ public struct APIError: HTTPResponseError, Sendable, Equatable {
         case .exportTooLarge: .contentTooLarge
         case .tooManyExports: .tooManyRequests
         case .exportsBusy: .serviceUnavailable
+        case .telemetryDeleted: .gone
         }
     }
 

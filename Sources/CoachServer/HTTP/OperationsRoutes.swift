@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// Unauthenticated operator endpoints: health and Prometheus metrics.
+/// Unauthenticated operator endpoints: health, Prometheus metrics and the API's OpenAPI document.
 struct OperationsRoutes: Sendable {
     let registry: SessionRegistry
     let metrics: ServerMetrics
@@ -29,6 +29,7 @@ struct OperationsRoutes: Sendable {
 
     func register(on router: Router<DriverRequestContext>) {
         router.get("/api/v1/health") { _, _ in try await health() }
+        router.get("/api/v1/openapi.yaml") { _, _ in OpenAPIDocument.response() }
         router.get("/metrics") { _, _ in
             metrics.recordQueueDepths(await currentQueueDepths())
             return Response(

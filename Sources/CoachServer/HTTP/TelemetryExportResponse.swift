@@ -20,7 +20,12 @@ struct TelemetryExportResponse {
 
     func response(lapID: Int64, driverID: Int64, format: TelemetryExport.Format) async throws -> Response {
         let permit = try admission.admit(driverID: driverID)
-        guard let source = try await reader.telemetry(lapID: lapID, driverID: driverID) else { throw APIError.notFound("lap \(lapID)") }
+        guard let source = try await reader.telemetry(lapID: lapID, driverID: driverID) else {
+            if try await reader.telemetryDeleted(lapID: lapID, driverID: driverID) {
+                throw APIError(.telemetryDeleted, "lap \(lapID)'s telemetry was deleted by telemetry retention; its metrics are kept")
+            }
+            throw APIError.notFound("lap \(lapID)")
+        }
         guard source.frameCount <= maximumFrames else {
             throw APIError(.exportTooLarge, "lap \(lapID) has \(source.frameCount) frames; exports stop at \(maximumFrames)")
         }

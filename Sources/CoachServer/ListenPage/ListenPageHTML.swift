@@ -1,3 +1,5 @@
+import WebPages
+
 /// The listen page's HTML. The dynamic parts (a driver name, a CSRF token) are escaped; the
 /// style and scripts are separate files (`ListenPageAssets`), so the page's Content-Security-Policy
 /// can forbid inline script.
@@ -104,20 +106,6 @@ enum ListenPageHTML {
             """
     }
 
-    /// Text for HTML content and double-quoted attributes.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// Text for HTML content and double-quoted attributes (the drivers' pages' escaping).
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

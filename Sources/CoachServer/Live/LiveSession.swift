@@ -340,5 +340,8 @@ actor LiveSession {
         do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {
             logger.warning("ending a session record failed", metadata: ["error": "\(error)"])
         }
+        // The Discord bot DMs the report to a linked driver (it reads the stored session itself).
+        feed?.offer(.sessionEnded(SessionEndedEvent(
+            driverName: driver.name, driverID: driver.id, sessionID: publicID, language: language.rawValue)))
     }
 }

@@ -7,17 +7,27 @@ import Telemetry
 public protocol DriverDataReader: Sendable {
     /// One page of the driver's sessions, newest first.
     func sessions(driverID: Int64, page: PageRequest) async throws -> PageResult<SessionSummary>
+    /// One of the driver's sessions; nil when it is not this driver's (the web pages' headings).
+    func session(id: String, driverID: Int64) async throws -> SessionSummary?
     /// One page of the session's laps in driving order; nil when the session is not this driver's.
     func laps(sessionID: String, driverID: Int64, page: PageRequest) async throws -> PageResult<LapSummary>?
     func lap(_ lapID: Int64, driverID: Int64) async throws -> LapDetailResponse?
     /// The lap's telemetry, not decoded yet (the export decodes it off the live threads).
     func telemetry(lapID: Int64, driverID: Int64) async throws -> LapTelemetrySource?
+    /// Whether the driver's lap exists but its telemetry was deleted by `[storage]
+    /// telemetry_retention_days` (the export answers 410, not 404).
+    func telemetryDeleted(lapID: Int64, driverID: Int64) async throws -> Bool
     /// nil when either lap is not this driver's.
     func compare(lapA: Int64, lapB: Int64, driverID: Int64) async throws -> LapComparisonResponse?
     /// Whether the session's advice worked; nil when the session is not this driver's.
     func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse?
     /// What the session came to (`SessionReport`); nil when the session is not this driver's.
     func report(sessionID: String, driverID: Int64) async throws -> SessionReport?
+}
+
+extension DriverDataReader {
+    /// Readers without retention never delete telemetry.
+    public func telemetryDeleted(lapID: Int64, driverID: Int64) async throws -> Bool { false }
 }
 
 /// Which page of a list: at most `limit` items after the item whose key is `after` (nil: from

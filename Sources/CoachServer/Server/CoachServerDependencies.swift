@@ -20,6 +20,9 @@ public struct CoachServerDependencies: Sendable {
     /// Sign-in for the listen page (login links, browser sessions); nil: the page cannot sign
     /// browsers in, and only a driver token opens the listen socket.
     public var browserSessions: (any BrowserSessionStore)?
+    /// The references stored sessions were coached against (the web pages' lap charts); nil
+    /// draws laps alone.
+    public var references: (any ReferenceLapSource)?
     /// Queues outside the server whose depth `/metrics` shows (the Discord bot's DM queue and feed).
     public var queueDepths: [any QueueDepthSource] = []
 

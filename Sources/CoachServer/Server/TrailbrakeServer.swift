@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NIOSSL
 import ServiceLifecycle
+import WebPages
 
 /// The HTTP and WebSocket face of Trailbrake, assembled from a configuration and the seams.
 ///
@@ -87,6 +88,16 @@ public struct TrailbrakeServer: Sendable {
             sessions: dependencies.browserSessions, origins: OriginPolicy(configuration: configuration),
             configuration: configuration.listen, secure: listenCookiesSecure, listeners: registry.listeners
         ).register(on: router)
+        if let renderer = try? WebPageRenderer() {
+            DriverPageRoutes(
+                data: DriverPageData(
+                    reader: dependencies.reader, references: dependencies.references, settings: configuration.api,
+                    pages: configuration.listen),
+                sessions: dependencies.browserSessions, renderer: renderer, secure: listenCookiesSecure
+            ).register(on: router)
+        } else {
+            logger.error("web page templates do not parse: the drivers' pages are off")
+        }
         // An upgrade that was refused lands here: 401 from the middleware, else a plain GET.
         api.get("coaching/live") { _, _ -> Response in
             throw APIError(.badRequest, "this endpoint needs a WebSocket upgrade")

@@ -22,7 +22,7 @@ extension Cue.Topic {
     /// Topics that have a detector; the others are named in the protocol but not judged yet, so
     /// `welcome.topics` never lists them.
     public static let detected: Set<Cue.Topic> = [
-        .brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .gear, .coasting, .brakeRelease, .consistency,
+        .brakePoint, .brakePressure, .minimumSpeed, .throttlePickup, .gear, .coasting, .brakeRelease, .racingLine, .consistency,
     ]
 
     /// The topics with a detector whose every channel is in `channels`, in protocol order.

@@ -26,7 +26,7 @@ extension CornerCoach {
     func habitAdvice(for plan: CornerPlan) -> CueAdvice? {
         ranked(habits.habits(corner: plan.corner.number).filter { topics.contains($0.topic) }.map { habit in
             judge.advice(
-                for: .init(topic: habit.topic, value: habit.amount, threshold: 0, callable: true), speeds: plan.speeds,
+                for: .init(topic: habit.topic, value: habit.amount, threshold: 0, callable: true, detail: habit.detail), speeds: plan.speeds,
                 referenceGear: habit.topic == .gear ? Int(plan.referenceReading.apexGear) : nil)
         }).first
     }

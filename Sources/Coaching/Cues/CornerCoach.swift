@@ -30,6 +30,10 @@ public struct CornerCoach: Sendable {
     var consistency: ConsistencyTracker
     /// What was said and whether it worked: ranks advice.
     var ledger = AdviceLedger()
+    /// Advice the driver has taken on, quiet until the habit returns.
+    var learned: LearnedAdvice
+    /// The driver's line against the reference's, when the reference has positions.
+    var line: LineTracker?
     /// The sim's number of the lap in progress (outcomes are judged by lap).
     var lapNumber: Int32 = 0
     var habits: HabitTracker {
@@ -85,6 +89,8 @@ public struct CornerCoach: Sendable {
         self.recorder = LiveLapRecorder(template: reference, tailLength: Self.tailLength(for: plans))
         self.habits = HabitTracker(configuration: configuration)
         self.consistency = ConsistencyTracker(configuration: configuration)
+        self.learned = LearnedAdvice(configuration: configuration)
+        self.line = referenceTopics.contains(.racingLine) ? LineTracker(reference: reference, trackMap: trackMap) : nil
         self.slots = CornerFlags.slots(of: plans)
         self.measuredThisLap = CornerFlags(count: plans.count)
         self.cuedThisPass = CornerFlags(count: plans.count)
@@ -102,6 +108,7 @@ public struct CornerCoach: Sendable {
 
     public mutating func lapStarted(lapNumber: Int32) {
         recorder.startNewLap()
+        line?.startLap()
         self.lapNumber = lapNumber
         lapIndex += 1
         measuredThisLap.setAll(false)
@@ -140,6 +147,9 @@ public struct CornerCoach: Sendable {
             throttle: frame.throttle.isFinite ? min(1, max(0, frame.throttle)) : 0, brake: brake,
             steering: frame.steering.isFinite ? frame.steering : 0, gear: frame.gear))
         braking = braking ? brake >= PedalThresholds.brakeOff : brake >= PedalThresholds.brakeOn
+        if line != nil, frame.presentChannels.contains(.latitude), frame.presentChannels.contains(.longitude) {
+            line?.observe(distance: distance, latitude: frame.latitude, longitude: frame.longitude)
+        }
         return distance
     }
 
@@ -150,10 +160,13 @@ public struct CornerCoach: Sendable {
         // Habits are updated on a copy and stored once, so the approach cues are re-planned once.
         var updatedHabits = habits
         for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, gridCount - 1)) {
-            let metrics = CornerAnalyzer.measure(window, against: plan.referenceReading, in: plan.window, count: gridCount)
+            var metrics = CornerAnalyzer.measure(window, against: plan.referenceReading, in: plan.window, count: gridCount)
+            line?.annotate(&metrics)
             corners.append(metrics)
             if isValid {
-                updatedHabits.record(corner: plan.corner.number, observations: judge.observations(metrics, topics: topics))
+                let observations = judge.observations(metrics, topics: topics)
+                updatedHabits.record(corner: plan.corner.number, observations: observations)
+                learned.record(corner: plan.corner.number, observations: observations)
                 consistency.record(metrics)
             }
         }
@@ -166,6 +179,7 @@ public struct CornerCoach: Sendable {
 
     public mutating func lapAborted() {
         recorder.reset()
+        line?.startLap()
         measuredThisLap.setAll(false)
         cuedThisPass.setAll(false)
         pendingFeedback = nil
@@ -182,10 +196,13 @@ public struct CornerCoach: Sendable {
             cuedThisPass.remove(slot)
             armed.insert(slot)
             guard !alreadyCued, recorder.isRecorded(from: plan.firstIndex, to: plan.lastIndex) else { continue }
-            let metrics = CornerAnalyzer.measure(
+            var metrics = CornerAnalyzer.measure(
                 recorder.window, against: plan.referenceReading, in: plan.window, count: gridCount)
-            let advice = puttingConsistencyFirst(ranked(judge.advice(metrics, speeds: plan.speeds, topics: topics)), plan: plan)
-                .filter { allowed($0, corner: number, kind: .feedback) }
+            line?.annotate(&metrics)
+            // The line is advised only as a habit (on the approach): one lap's line is one moment.
+            let judged = judge.advice(metrics, speeds: plan.speeds, topics: topics).filter { $0.topic != .racingLine }
+            let advice = puttingConsistencyFirst(ranked(judged), plan: plan)
+                .filter { allowed($0, corner: number, kind: .feedback) && !learned.holdsBack($0, corner: number) }
             guard let primary = advice.first, preferences.allows(kind: .feedback, severity: primary.severity) else { continue }
             var phrase = phrasebook.feedback(
                 cornerNumber: number, cornerName: plan.corner.name, landmark: plan.corner.landmark, advice: advice)
@@ -232,6 +249,7 @@ public struct CornerCoach: Sendable {
     /// its flag slot (feedback comes after the pass has been measured, so it must not block the
     /// next one and passes none).
     mutating func remember(_ advice: CueAdvice, corner: Int, kind: Cue.Kind, passSlot: Int?) {
+        learned.said(corner: corner, topic: advice.topic)
         lastSaid[SaidKey(corner: corner, kind: kind)] = Said(topic: advice.topic, side: advice.side, magnitude: abs(advice.amount), lapIndex: lapIndex)
         if let passSlot { cuedThisPass.insert(passSlot) }
     }

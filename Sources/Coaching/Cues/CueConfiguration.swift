@@ -32,6 +32,12 @@ public struct CueConfiguration: Sendable, Equatable {
     /// with one reading left out as a one-off, 4 laps leave 3, the fewest that show a scatter.
     public var consistencyLaps: Int = 5
     public var consistencyMinimumLaps: Int = 4
+    /// Racing line at the apex, metres off the reference's line. A car is about 2 m wide: an apex
+    /// a car's width off the reference's is a different line (docs/coaching.md "Racing line").
+    public var lineApexThreshold: Double = 2
+    /// Racing line at the turn-in, metres: the turn-in point is where the line is least pinned
+    /// (the car is still straight), so half a car's width more.
+    public var lineTurnInThreshold: Double = 3
     /// Whether a different gear at the apex is called.
     public var coachGear: Bool = true
 
@@ -40,6 +46,11 @@ public struct CueConfiguration: Sendable, Equatable {
     /// A habit ends after `habitLaps` laps within this fraction of the threshold (hysteresis:
     /// one good lap does not silence advice the driver still needs).
     public var habitReleaseFraction: Double = 0.5
+    /// Advice is learned (and goes quiet until the habit returns, `LearnedAdvice`) once its corner
+    /// stays within `habitReleaseFraction` of the threshold on this many valid laps after it was
+    /// said: one more than a habit takes to end, so a driver who has fixed a corner is not told
+    /// again after one slip.
+    public var learnedLaps: Int = 3
     /// The same advice for a corner is not repeated within this many laps unless it got worse.
     public var cooldownLaps: Int = 2
     /// "Worse" means at least this factor larger than when last said.

@@ -39,6 +39,8 @@ struct DeviationJudge: Sendable {
         var threshold: Double
         /// Over the threshold and worth saying.
         var callable: Bool
+        /// Which of the topic's measurements (the racing line has two).
+        var detail: CueAdvice.Detail = .main
     }
 
     /// The judged deviations of the topics in `topics` (those whose channels are live).
@@ -76,6 +78,15 @@ struct DeviationJudge: Sendable {
             coasting -= max(0, -(n.brakePointDelta ?? 0)) + earlyRelease
             result.append(.init(topic: .coasting, value: coasting, threshold: c.coastingThreshold, callable: coasting >= c.coastingThreshold))
         }
+        // The line: metres to the outside of the reference's line (a habit only, see `CornerCoach`).
+        if let apex = n.lineApexOffset {
+            result.append(.init(topic: .racingLine, value: apex, threshold: c.lineApexThreshold, callable: abs(apex) >= c.lineApexThreshold))
+        }
+        if let turnIn = n.lineTurnInOffset {
+            result.append(.init(
+                topic: .racingLine, value: turnIn, threshold: c.lineTurnInThreshold, callable: abs(turnIn) >= c.lineTurnInThreshold,
+                detail: .turnIn))
+        }
         if let gear = n.apexGear, let reference = n.referenceApexGear {
             result.append(.init(topic: .gear, value: Double(gear - reference), threshold: 1, callable: c.coachGear && gear != reference))
         }
@@ -93,7 +104,7 @@ struct DeviationJudge: Sendable {
     func advice(for observation: Observation, speeds: CornerSpeeds, referenceGear: Int?) -> CueAdvice {
         CueAdvice(
             topic: observation.topic, amount: observation.value, referenceGear: referenceGear,
-            timeCost: timeCost(observation.topic, observation.value, speeds))
+            timeCost: timeCost(observation.topic, observation.value, speeds), detail: observation.detail)
     }
 
     func timeCost(_ topic: Cue.Topic, _ value: Double, _ s: CornerSpeeds) -> Double {

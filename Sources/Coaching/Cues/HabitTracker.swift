@@ -8,6 +8,7 @@ struct HabitTracker: Sendable {
     struct Key: Hashable, Sendable {
         var corner: Int
         var topic: Cue.Topic
+        var detail: CueAdvice.Detail
     }
 
     struct State: Sendable {
@@ -28,7 +29,7 @@ struct HabitTracker: Sendable {
 
     mutating func record(corner: Int, observations: [DeviationJudge.Observation]) {
         for observation in observations {
-            let key = Key(corner: corner, topic: observation.topic)
+            let key = Key(corner: corner, topic: observation.topic, detail: observation.detail)
             var state = states[key] ?? State()
             let side = observation.callable ? (observation.value >= 0 ? 1 : -1) : 0
             if side != 0 && side == state.streakSide {
@@ -54,12 +55,12 @@ struct HabitTracker: Sendable {
 
     /// Active habits of a corner with their typical size (mean of the recent deviations on the
     /// habit's side).
-    func habits(corner: Int) -> [(topic: Cue.Topic, amount: Double)] {
+    func habits(corner: Int) -> [(topic: Cue.Topic, detail: CueAdvice.Detail, amount: Double)] {
         states.compactMap { key, state in
             guard key.corner == corner, state.activeSide != 0 else { return nil }
             let sameSide = state.recent.filter { ($0 >= 0 ? 1 : -1) == state.activeSide }
             guard !sameSide.isEmpty else { return nil }
-            return (key.topic, sameSide.reduce(0, +) / Double(sameSide.count))
-        }.sorted { $0.topic.rawValue < $1.topic.rawValue }
+            return (key.topic, key.detail, sameSide.reduce(0, +) / Double(sameSide.count))
+        }.sorted { ($0.topic.rawValue, $0.detail == .main ? 0 : 1) < ($1.topic.rawValue, $1.detail == .main ? 0 : 1) }
     }
 }

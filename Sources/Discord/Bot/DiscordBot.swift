@@ -18,6 +18,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     let trackedDrivers: (any TrackedDriverDirectory)?
     let results: (any RaceResultArchive)?
     let reports: (any CoachingReportSource)?
+    /// The session report DMed to a linked driver when a session ends; nil: no such DMs.
+    let sessionReports: (any SessionReportTextSource)?
     /// League car numbers (League/), when `[league]` is enabled.
     let league: LeagueFeature?
     let state: BotState
@@ -29,8 +31,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     public init(
         configuration: DiscordConfiguration, token: DiscordToken, repository: DiscordRepository,
         trackedDrivers: (any TrackedDriverDirectory)? = nil, results: (any RaceResultArchive)? = nil,
-        reports: (any CoachingReportSource)? = nil, league: LeagueFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(),
-        logger: Logger
+        reports: (any CoachingReportSource)? = nil, sessionReports: (any SessionReportTextSource)? = nil,
+        league: LeagueFeature? = nil, gatewayTiming: GatewayTiming = GatewayTiming(), logger: Logger
     ) {
         let http = http
         let rest = DiscordREST(
@@ -43,6 +45,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         self.trackedDrivers = trackedDrivers
         self.results = results
         self.reports = reports
+        self.sessionReports = sessionReports
         self.league = league
         self.state = state
         self.logger = logger

@@ -13,6 +13,8 @@ enum FeedFormatter {
         case .cue(let cue):
             let corner = cue.cornerNumber.map { " T\($0)" } ?? ""
             return "📣 **\(escape(cue.driverName))** lap \(cue.lapNumber)\(corner): \(escape(cue.text))"
+        case .sessionEnded(let end):
+            return "**\(escape(end.driverName))** ended the session"
         }
     }
 

@@ -32,6 +32,8 @@ struct FeedPublisher {
 
     func publish(_ events: [CoachingFeedEvent]) async {
         guard !events.isEmpty else { return }
+        for case .sessionEnded(let end) in events { await bot.sendSessionReport(end) }
+        guard events.contains(where: { if case .sessionEnded = $0 { false } else { true } }) else { return }
         let follows: [DiscordFollow]
         do { follows = try await bot.repository.allFollows() } catch {
             bot.logger.warning("reading feed follows failed", metadata: ["error": "\(error)"])
@@ -48,6 +50,7 @@ struct FeedPublisher {
         for follow in follows { channelsOfDriver[follow.driverName, default: []].append(follow.channelID) }
         var batches: [String: ChannelBatch] = [:]
         for event in events {
+            if case .sessionEnded = event { continue }  // a DM, not a channel line
             if case .cue(let cue) = event, cue.severity < minimumSeverity { continue }
             for channel in channelsOfDriver[event.driverName] ?? [] {
                 batches[channel, default: ChannelBatch()].lines.append(FeedFormatter.line(for: event))

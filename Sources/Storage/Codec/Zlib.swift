@@ -13,14 +13,18 @@ enum Zlib {
     /// window. Measured on a 5,000-frame lap: encode p50 2.5 ms instead of 3.2 ms with the default
     /// strategy, for a blob 4.6 % larger (80.6 KB instead of 77.1 KB). The output is an ordinary
     /// zlib stream, so `decompress` (and every blob written before) is unaffected.
-    static func compress(_ input: [UInt8], level: Int32, leadingSpace: Int = 0) -> [UInt8]? {
-        var outputLength = compressBound(uLong(input.count))
+    /// `gzip: true` writes a gzip member instead (header and CRC-32 by zlib, `windowBits` + 16),
+    /// with the default strategy: what HTTP's `Content-Encoding: gzip` wants (`GzipEncoding`).
+    static func compress(_ input: [UInt8], level: Int32, leadingSpace: Int = 0, gzip: Bool = false) -> [UInt8]? {
+        // The gzip header and trailer add 18 bytes to what `compressBound` allows for zlib's 6.
+        var outputLength = compressBound(uLong(input.count)) + (gzip ? 12 : 0)
         var output = [UInt8](repeating: 0, count: leadingSpace + Int(outputLength))
         let status = output.withUnsafeMutableBufferPointer { outputBuffer in
             input.withUnsafeBufferPointer { inputBuffer -> Int32 in
                 var stream = z_stream()
                 let initialised = deflateInit2_(
-                    &stream, level, Z_DEFLATED, MAX_WBITS, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+                    &stream, level, Z_DEFLATED, MAX_WBITS + (gzip ? 16 : 0), 8, gzip ? Z_DEFAULT_STRATEGY : Z_RLE, ZLIB_VERSION,
+                    Int32(MemoryLayout<z_stream>.size))
                 guard initialised == Z_OK else { return initialised }
                 defer { deflateEnd(&stream) }
                 stream.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress)

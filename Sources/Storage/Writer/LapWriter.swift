@@ -24,8 +24,12 @@ public actor LapWriter {
     /// Those that copied the whole WAL, so SQLite could start it over.
     var checkpointsComplete = 0
 
-    public init(database: TrailbrakeDatabase) {
+    /// Told how long each lap's transaction took (nil: nobody watches).
+    let timings: (any DatabaseTimings)?
+
+    public init(database: TrailbrakeDatabase, timings: (any DatabaseTimings)? = nil) {
         self.database = database
+        self.timings = timings
     }
 
     /// Stores a completed lap (row, telemetry blob, corners, braking zones) in one transaction
@@ -51,6 +55,7 @@ public actor LapWriter {
         _ prepared: PreparedLap, sessionID: String, driverID: Int64
     ) async throws -> (lapID: Int64, statements: Duration) {
         let createdAt = Date()
+        let began = ContinuousClock.now
         let result = try await withStorageErrors {
             try await database.writer.write { db in
                 let clock = ContinuousClock()
@@ -66,6 +71,7 @@ public actor LapWriter {
                 return (lapID: lapID, statements: clock.now - start)
             }
         }
+        timings?.lapCommitted(in: ContinuousClock.now - began)
         noteWritten(bytes: prepared.telemetry.count + Self.rowOverheadBytes)
         return result
     }

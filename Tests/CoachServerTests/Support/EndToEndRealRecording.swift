@@ -80,12 +80,5 @@ struct EndToEndLangleyRecording: Sendable {
     }
 
     /// `hello` for this recording, as JSON text (docs/protocol.md).
-    func hello() throws -> String {
-        let object: [String: Any] = [
-            "type": "hello", "protocol": 1, "sim": session.sim,
-            "track": ["name": session.track.name, "config": session.track.configuration, "length": session.track.length],
-            "car": session.car, "session": "practice", "language": "en", "voice": false, "codec": "binary",
-        ]
-        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
-    }
+    func hello() throws -> String { try EndToEndHello.json(for: session) }
 }

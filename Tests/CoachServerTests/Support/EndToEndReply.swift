@@ -59,6 +59,11 @@ struct EndToEndReply: Decodable, Sendable {
         var reference_apex_gear: Int?
         var coasting_distance: Double?
         var time_delta: Double?
+        var brake_release_delta: Double?
+        var brake_point_spread: Double?
+        var apex_speed_spread: Double?
+        var line_apex_offset: Double?
+        var line_turn_in_offset: Double?
     }
 }
 

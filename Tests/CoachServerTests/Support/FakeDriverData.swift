@@ -42,6 +42,10 @@ struct FakeDriverData: DriverDataReader {
         PageResult(items: Array((sessionsByDriver[driverID] ?? []).prefix(page.limit)), nextKey: nil)
     }
 
+    func session(id: String, driverID: Int64) async throws -> SessionSummary? {
+        sessionsByDriver[driverID]?.first { $0.id == id }
+    }
+
     func laps(sessionID: String, driverID: Int64, page: PageRequest) async throws -> PageResult<LapSummary>? {
         guard sessionsByDriver[driverID]?.contains(where: { $0.id == sessionID }) == true else { return nil }
         return PageResult(items: laps.values.filter { $0.summary.sessionID == sessionID }.map(\.summary), nextKey: nil)

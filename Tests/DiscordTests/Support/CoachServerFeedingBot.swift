@@ -18,17 +18,20 @@ struct CoachServerFeedingBot: Sendable {
 
     /// Runs `body` against a fresh server, then shuts it down gracefully (which ends live
     /// sessions, offering their last events to the feed).
+    /// - Parameter database: the bot's own, when a test needs both on one database (the
+    ///   driver's Discord link and their stored sessions); else a fresh one.
     static func with<T: Sendable>(
-        library: ReferenceLibrary, feed: any CoachingFeedSink, driverName: String,
+        library: ReferenceLibrary, feed: any CoachingFeedSink, driverName: String, database shared: TrailbrakeDatabase? = nil,
         configure: (inout ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (CoachServerFeedingBot) async throws -> T
     ) async throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-feed-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
+        let database = try shared ?? TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
         let drivers = StorageBackedDrivers(database: database)
-        let driver = try await drivers.createDriver(name: driverName)
+        let existing = try await drivers.driver(named: driverName)
+        let driver = if let existing { existing } else { try await drivers.createDriver(name: driverName) }
         let token = try await drivers.createToken(driverID: driver.id)
 
         var configuration = ServerConfiguration()

@@ -17,7 +17,7 @@ struct RunningBot: Sendable {
     @discardableResult
     static func with<T: Sendable>(
         _ fake: FakeDiscord, database: TrailbrakeDatabase? = nil, results: [RaceResultPost] = [],
-        reports: [String: CoachingReport] = [:], logHandler: (@Sendable (String) -> LogHandler)? = nil,
+        reports: [String: CoachingReport] = [:], sessionReports: (any SessionReportTextSource)? = nil, logHandler: (@Sendable (String) -> LogHandler)? = nil,
         configure: (inout DiscordConfiguration) -> Void = { _ in },
         _ body: @Sendable (RunningBot) async throws -> T
     ) async throws -> T {
@@ -30,7 +30,7 @@ struct RunningBot: Sendable {
         let tracked = InMemoryTrackedDrivers()
         let bot = DiscordBot(
             configuration: configuration, token: DiscordToken(FakeDiscord.token), repository: repository,
-            trackedDrivers: tracked, results: InMemoryResults(posts: results), reports: FixedReports(reports: reports),
+            trackedDrivers: tracked, results: InMemoryResults(posts: results), reports: FixedReports(reports: reports), sessionReports: sessionReports,
             gatewayTiming: GatewayTiming(invalidSessionDelay: 0.01...0.05, initialBackoff: .milliseconds(50)), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [bot], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self, returning: T.self) { tasks in

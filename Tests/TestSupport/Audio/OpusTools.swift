@@ -65,18 +65,10 @@ public enum OpusTools {
 
     private static func run(_ tool: String, _ arguments: [String]) throws -> String {
         guard let executable = locate(tool) else { throw ToolFailed(description: "\(tool) not found") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ToolFailed(description: "\(tool) exited \(process.terminationStatus): \(text)")
+        let result = try ToolProcess.run(executable, arguments)
+        let text = result.output
+        guard result.status == 0 else {
+            throw ToolFailed(description: "\(tool) exited \(result.status): \(text)")
         }
         return text
     }

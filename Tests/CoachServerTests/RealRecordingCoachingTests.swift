@@ -1,0 +1,80 @@
+import Coaching
+import Foundation
+import Testing
+import TestSupport
+
+@testable import CoachServer
+
+/// Issue 16's proof on real laps no one tuned the coach on: every recording in ../shared/data
+/// streamed through the real server (WebSocket, SQLite) as fast as the socket takes it, against
+/// the recording's own fastest lap. No cue may speak of a channel the data lacks, and the number
+/// in each brake point, apex speed and pick-up cue must agree with the same quantity measured from
+/// the raw frames by `RawCornerReading`. Each run prints one row of the table in docs/coaching.md
+/// ("Real recordings") and the session's advice outcomes.
+@Suite(.serialized, .enabled(if: TestData.sharedDataDirectory != nil, "skipped: needs ../shared/data (absent)"))
+struct RealRecordingCoachingTests {
+    static let batchSize = 6
+    /// The longest recording (Sebring, about 11 minutes of 60 Hz rows) takes about a minute in a
+    /// debug build on the shared 2 cores.
+    static let timeoutSeconds = 300.0
+
+    @Test(arguments: RealRecordingSession.paths)
+    func coachedLiveAgainstItsBestLap(path: String) async throws {
+        let recording = try RealRecordingSession(path: path)
+        let laps = Dictionary(grouping: recording.frames, by: \.lapNumber).mapValues { ($0.first?.sessionTime ?? 0, $0.last?.sessionTime ?? 0) }
+        print("\(recording.name): reference lap \(recording.referenceLap) (\(recording.reference?.metadata.lapTime ?? 0) s); frame laps", laps.sorted { $0.key < $1.key }.map { "\($0.key): \(String(format: "%.2f", $0.value.1 - $0.value.0)) s" })
+        let result = try await EndToEndServer.with(library: recording.library, { server in
+            try await Self.stream(recording, to: server)
+        }, afterShutdown: { server, transcript in
+            let session = try #require(transcript.welcome.session)
+            let advice = try #require(try await StorageBackedReader(database: server.database).advice(sessionID: session, driverID: server.driverID))
+            for tally in advice.topics {
+                print("outcome | \(recording.name) | \(tally.topic ?? "") | judged \(tally.judged) | worked \(tally.worked)")
+            }
+        })
+        let checks = RealRecordingCueCheck(recording: recording, transcript: result, batchSize: Self.batchSize)
+        let errors = result.all("error")
+        #expect(errors.isEmpty, "\(errors.count) errors, first: \(errors.first?.code ?? "") \(errors.first?.message ?? "")")
+        if recording.reference == nil {
+            #expect(result.all("cue").isEmpty, "no complete lap, no reference: nothing to say")
+        }
+        checks.expectNoCueAboutMissingChannels()
+        let rows = checks.compareNumbers()
+        for row in rows { print("cue | \(recording.name) | \(row)") }
+        let disagreeing = rows.filter { $0.agrees == false }
+        if Self.knownDisagreements.contains(recording.name) {
+            // Listed in docs/coaching.md ("Real recordings"): known, not fixed yet. Once they
+            // agree this fails, so the table and this list are brought up to date.
+            withKnownIssue("cue numbers the raw traces do not bear out (docs/coaching.md, Real recordings)") {
+                #expect(disagreeing.isEmpty, "\(disagreeing)")
+            }
+        } else {
+            #expect(disagreeing.isEmpty, "\(disagreeing)")
+        }
+        let missed = checks.missedDeviations()
+        for miss in missed { print("missed | \(recording.name) | \(miss)") }
+        print(checks.tableRow(rows: rows, missed: missed))
+    }
+
+    /// Recordings with cue numbers that disagree with the raw traces (run 2026-12-05): a brake
+    /// point or pick-up read from another braking zone or throttle application than the one the
+    /// raw reading finds (slaloms, a brief lift), see docs/coaching.md.
+    static let knownDisagreements: Set<String> = [
+        "fsuk_endurance_mftc3_laps.csv", "gt7_brandshatch_indy_laps.csv", "gt7_broadbean_laps.csv", "gt7_redbullring_laps.csv",
+        "gt7_tsukuba_laps.csv", "summit_point_laps.csv",
+    ]
+
+    static func stream(_ recording: RealRecordingSession, to server: EndToEndServer) async throws -> EndToEndTranscript {
+        let batches = EndToEndFrameEncoder(for: recording.frames).batches(recording.frames, size: batchSize)
+        let lastSequence = UInt64(batches.count)
+        let client = EndToEndLiveClient(url: server.liveURL, token: server.token, tls: nil)
+        let started = ContinuousClock.now
+        let transcript = try await withTimeout(seconds: timeoutSeconds) {
+            try await client.stream(hello: try recording.hello(), batches: batches) { reply in
+                reply.type == "ack" && reply.seq == lastSequence ? .closeWhenQuiet : .keepReading
+            }
+        }
+        print("\(recording.name): streamed \(recording.frames.count) frames in \(ContinuousClock.now - started)")
+        return transcript
+    }
+}

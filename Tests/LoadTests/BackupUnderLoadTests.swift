@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import LoadTesting
+import Testing
+
+@testable import Storage
+
+/// `trailbrake backup` while 100 drivers stream to the real server: the backup is taken from
+/// outside the server (its own connection to the data directory's SQLite file, as the CLI
+/// does) while the lap writer goes on committing; restored, the copy passes
+/// `PRAGMA integrity_check` and holds every lap committed before the backup started, each with
+/// all its telemetry.
+@Suite(.serialized) struct BackupUnderLoadTests {
+    static let drivers = 100
+    /// Laps committed before the backup starts (they come in bursts as the drivers reach the line).
+    static let lapsBeforeBackup = 10
+
+    @Test func aBackupTakenWhile100DriversStreamRestoresEveryLapCommittedBeforeIt() async throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("backup-under-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let backupPath = scratch.appendingPathComponent("backup.sqlite").path
+
+        try await LoadTestServer.with(drivers: Self.drivers) { server in
+            var options = LoadRunTests.options(server, url: server.liveURL, drivers: Self.drivers, seconds: 240)
+            options.batchSize = 60
+            options.rampUp = .seconds(2)
+            let run = Task { try await LoadRun(options: options, source: LoadRunTests.source).run() }
+
+            func lapIDs() async throws -> Set<Int64> {
+                try await server.database.writer.read { db in try Set(Int64.fetchAll(db, sql: "SELECT id FROM laps")) }
+            }
+            // Waits for laps to be committed (a test's wait: 200 ms steps, 200 s at most).
+            var before: Set<Int64> = []
+            for _ in 0..<1_000 {
+                before = try await lapIDs()
+                if before.count >= Self.lapsBeforeBackup { break }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            try #require(before.count >= Self.lapsBeforeBackup, "only \(before.count) laps were stored")
+            let connectedDrivers = try await server.database.writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(DISTINCT driver_id) FROM sessions") ?? 0
+            }
+            #expect(connectedDrivers == Self.drivers, "every driver streams while the backup runs")
+
+            let framesBefore = server.metric("trailbrake_live_frames_total") ?? 0
+            let report = try await Task.detached { try DatabaseBackup.backup(databaseAt: server.databasePath, to: backupPath) }.value
+            let framesAfter = server.metric("trailbrake_live_frames_total") ?? 0
+            let after = try await lapIDs()
+            #expect(report.laps >= before.count)
+            // The drivers kept streaming while the backup ran (laps end in bursts, frames never stop).
+            #expect(server.metric("trailbrake_live_sessions") == Double(Self.drivers))
+            #expect(framesAfter > framesBefore, "frames were coached while the backup ran")
+
+            let restoreDirectory = scratch.appendingPathComponent("restored")
+            try FileManager.default.createDirectory(at: restoreDirectory, withIntermediateDirectories: true)
+            let restore = try DatabaseRestore.restore(backup: backupPath, dataDirectory: restoreDirectory.path)
+            #expect(restore.laps == report.laps)
+            let restored = try TrailbrakeDatabase(path: restoreDirectory.appendingPathComponent("trailbrake.sqlite").path)
+            let integrity = try await restored.writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+            #expect(integrity == ["ok"])
+            let restoredIDs = try await restored.writer.read { db in try Set(Int64.fetchAll(db, sql: "SELECT id FROM laps")) }
+            #expect(before.isSubset(of: restoredIDs), "missing: \(before.subtracting(restoredIDs).sorted().prefix(5))")
+            // Each lap committed before the backup is there with all its frames.
+            let incomplete = try await restored.writer.read { db in
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM laps l LEFT JOIN lap_telemetry t ON t.lap_id = l.id
+                        WHERE t.lap_id IS NULL OR t.frame_count != l.frame_count
+                        """) ?? -1
+            }
+            #expect(incomplete == 0)
+            print("backup under load: \(before.count) laps committed before the backup, \(report.laps) in it, \(after.count) after it, \(Int(framesAfter - framesBefore)) frames coached during it")
+            // The drivers stop before the server does.
+            run.cancel()
+            _ = await run.result
+        }
+    }
+}
