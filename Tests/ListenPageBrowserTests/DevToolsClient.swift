@@ -60,8 +60,11 @@ final class DevToolsClient: Sendable {
             let outcome: Result<T, any Error>
             do { outcome = .success(try await body(client)) } catch { outcome = .failure(error) }
             result.withLock { $0 = outcome }
+            // The reader ends by itself when the browser answers the close. Cancelling it here
+            // instead cancelled the socket's one inbound stream mid-handshake, and the client then
+            // threw a bare CancellationError after every check had passed (the old flake).
             try? await outbound.close(.normalClosure, reason: nil)
-            reader.cancel()
+            await reader.value
         }
         guard let outcome = result.withLock({ $0 }) else { throw Failure(description: "the DevTools session never ran") }
         return try outcome.get()
