@@ -140,7 +140,8 @@ actor LapStoreQueue {
         writingTotal += 1
         inFlight[job.ticket] = job
         let (store, spill) = (store, spill)
-        Task {
+        // Off the cooperative pool: busy coaching must not starve the writes (`StorageExecutor`).
+        Task(executorPreference: StorageExecutor.shared) {
             let result: Result<Int64, any Error>
             do {
                 switch job.payload {
@@ -153,7 +154,7 @@ actor LapStoreQueue {
             } catch {
                 result = .failure(error)
             }
-            self.attemptEnded(job, result)
+            await self.attemptEnded(job, result)
         }
     }
 

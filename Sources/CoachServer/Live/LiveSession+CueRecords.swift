@@ -35,7 +35,13 @@ extension LiveSession {
         while start < cues.endIndex {
             let lap = cues[start].lap
             let end = cues[start...].firstIndex { $0.lap != lap } ?? cues.endIndex
-            do { try await store.recordCues(cues[start..<end].map(\.cue), sessionID: publicID, lapNumber: lap) } catch {
+            let (store, batch, sessionID) = (store, cues[start..<end].map(\.cue), publicID)
+            // Off the cooperative pool, as lap writes are (`StorageExecutor`).
+            do {
+                try await withTaskExecutorPreference(StorageExecutor.shared) {
+                    try await store.recordCues(batch, sessionID: sessionID, lapNumber: lap)
+                }
+            } catch {
                 logger.warning("recording cues failed", metadata: ["error": "\(error)"])
             }
             start = end

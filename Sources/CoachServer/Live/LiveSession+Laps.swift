@@ -1,4 +1,3 @@
-import Integration
 import Coaching
 import Telemetry
 
@@ -6,30 +5,6 @@ import Telemetry
 /// the driver when a lap reported not stored is committed, fragments and cut laps, and the
 /// per-session limits on both.
 extension LiveSession: LapStoreListener {
-    /// Hands a completed lap to the store and returns at once: its `ack` and `lap` messages go
-    /// out when the store has answered, after the laps before it, while the drains go on. At most
-    /// `storage.max_pending_lap_writes_per_driver` laps wait so per session; past that the drain
-    /// waits for them (the ring then fills and TCP holds this one client back).
-    func reportInBackground(_ lap: CompletedLap) async {
-        if lapsReporting >= max(lapStore.settings.maxPendingPerDriver, 1) { await lapReport?.value }
-        lapsReporting += 1
-        let previous = lapReport
-        lapReport = Task {
-            await previous?.value
-            await self.report(lap)
-        }
-    }
-
-    /// Stores the lap (or learns it is pending), then sends the ack the protocol puts right before
-    /// every `lap`, the `lap` itself, and offers it to the feed.
-    private func report(_ lap: CompletedLap) async {
-        let report = await storeLap(lap)
-        ackBeforeLap()
-        send(.lap(report))
-        feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
-        lapsReporting -= 1
-    }
-
     /// The lap's report after the store had its chance: committed (`stored: true`, the protocol's
     /// promise), kept and retried (`stored: false` with a `pending` ticket), or neither.
     func storeLap(_ lap: CompletedLap) async -> ServerMessage.LapReport {
@@ -52,10 +27,10 @@ extension LiveSession: LapStoreListener {
 
     /// Counts a completed lap against `live.max_laps_per_session`; false (and the session closed)
     /// for the lap past it, which is then neither stored nor reported.
-    func admitLap() async -> Bool {
+    func admitLap() -> Bool {
         guard !limitExceeded else { return false }
         guard lapsEnded < limits.maxLapsPerSession else {
-            await exceedLimit(WireError(.tooManyLaps, "more than \(limits.maxLapsPerSession) laps in one session"))
+            exceedLimit(WireError(.tooManyLaps, "more than \(limits.maxLapsPerSession) laps in one session"))
             return false
         }
         lapsEnded += 1
@@ -63,13 +38,13 @@ extension LiveSession: LapStoreListener {
     }
 
     /// A lap that is not a lap: dropped, counted against `live.max_fragments_per_session`.
-    func fragmentDropped(_ fragment: LapFragment) async {
+    func fragmentDropped(_ fragment: LapFragment) {
         metrics.lapFragments.increment()
         guard !limitExceeded else { return }
         fragmentsEnded += 1
         if fragmentsEnded > limits.maxFragmentsPerSession {
             let limit = limits.maxFragmentsPerSession
-            await exceedLimit(WireError(.tooManyFragments, "more than \(limit) lap fragments (resets, jumps) in one session"))
+            exceedLimit(WireError(.tooManyFragments, "more than \(limit) lap fragments (resets, jumps) in one session"))
         }
     }
 
@@ -82,12 +57,15 @@ extension LiveSession: LapStoreListener {
         send(.error(WireError(.lapTooLong, message)))
     }
 
-    /// Sends the limit's error, closes the socket with its close code, and stops coaching; the
-    /// connection then ends the session instead of keeping it resumable.
-    private func exceedLimit(_ error: WireError) async {
+    /// Stops coaching at once; the limit's error and the close follow the laps before it
+    /// (`closeAfterReports`). The connection then ends the session instead of keeping it resumable.
+    private func exceedLimit(_ error: WireError) {
         limitExceeded = true
-        // The laps before the limit are reported before its error and the close.
-        await lapReport?.value
+        closeAfterReports(error)
+    }
+
+    /// Sends the limit's error and closes the socket with its close code.
+    func closeForLimit(_ error: WireError) {
         metrics.recordError(error.code)
         logger.warning("session limit exceeded; closing", metadata: ["code": "\(error.code.rawValue)"])
         send(.error(error))

@@ -44,11 +44,12 @@ actor LiveSession {
     var lapsStoredWhileDetached: [(ticket: UInt64, lapNumber: Int32, lapID: Int64)] = []
     /// Laps committed before `storeLap` heard they were pending (a race of two hops), by ticket.
     var lapsStoredEarly: [UInt64: Int64] = [:]
-    /// The last lap handed to the store whose `lap` message is not sent yet: each lap's report
-    /// waits for the one before, so `lap` messages keep their order while drains go on.
-    var lapReport: Task<Void, Never>?
-    /// Laps handed to the store and not reported yet (at most `maxLapsReporting`).
-    var lapsReporting = 0
+    /// Laps (and a limit's close) waiting to be reported, in order, and the one task working
+    /// through them (`LiveSession+LapReports`); the drain only appends.
+    var lapReports: [LapReportEntry] = []
+    var lapReporter: Task<Void, Never>?
+    /// Laps in `lapReports` or being stored (at most `storage.max_laps_waiting_per_session`).
+    var lapsWaiting = 0
     /// The highest batch sequence whose frames the coach has processed (the `ack` before a `lap`).
     var drainedSequence: UInt64 = 0
     /// Cues waiting for their record (`recordCues`), written by one task at a time off the drain.
@@ -194,13 +195,13 @@ actor LiveSession {
             case .delta(let sample):
                 send(.delta(sample))
             case .lapCompleted(let lap):
-                guard await admitLap() else { continue }
-                // Stored off the drain: the next batches' cues and acks do not wait for the commit.
-                await reportInBackground(lap)
+                guard admitLap() else { continue }
+                // Stored off the drain: nothing here waits for the database (`LiveSession+LapReports`).
+                reportInBackground(lap)
             case .referenceChanged(let choice):
                 logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
             case .lapDiscarded(let fragment):
-                await fragmentDropped(fragment)
+                fragmentDropped(fragment)
             case .lapCut(let cut):
                 lapWasCut(cut)
             }
@@ -212,7 +213,7 @@ actor LiveSession {
         if isStored, !cues.isEmpty { recordInBackground(cues) }
         if finishing {
             // The session's last `lap` message and cue records go before its end is recorded.
-            await lapReport?.value
+            await lapReporter?.value
             await cueRecorder?.value
             await end()
         }
