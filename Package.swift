@@ -288,6 +288,8 @@ let package = Package(
                 "Storage",
                 "Voice",
                 "WebPages",
+                // `BenchmarkLap`, the synthetic lap the tests store too.
+                "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -370,7 +372,7 @@ let package = Package(
             name: "LoadTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient",
+                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // Telemetry exports beside live coaching: the exporting clients.
