@@ -72,10 +72,13 @@ let package = Package(
         .target(name: "Telemetry", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Coaching",
-            dependencies: [
-                "Telemetry",
-                .product(name: "Atomics", package: "swift-atomics"),
-            ]
+            dependencies: ["Telemetry"]
+        ),
+        // The lock-free single-producer/single-consumer ring between a connection and its
+        // session (only the server uses it; its thread-sanitizer tests run in the core build).
+        .target(
+            name: "FrameRing",
+            dependencies: [.product(name: "Atomics", package: "swift-atomics")]
         ),
 
         // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
@@ -151,6 +154,7 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 "Telemetry",
                 "Coaching",
+                "FrameRing",
                 "Storage",
                 "Integration",
                 // `config check` prints string values with the JSON log writer's escaping.
@@ -290,6 +294,8 @@ let package = Package(
                 "WebPages",
                 // `BenchmarkLap`, the synthetic lap the tests store too.
                 "TestSupport",
+                // The coaching benchmark pushes through the live path's ring.
+                "FrameRing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -333,6 +339,7 @@ let package = Package(
         ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "FrameRingTests", dependencies: ["FrameRing", "Coaching", "Telemetry"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
@@ -447,6 +454,7 @@ let package = Package(
 if scope != .full {
     let coreTargets: Set<String> = [
         "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
+        "FrameRing", "FrameRingTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
     let fuzzedTargets: Set<String> = [

@@ -25,7 +25,7 @@ echo "== thread sanitizer: the lock-free ring (pure targets only, separate build
 pinned=()
 [ -f Package.resolved ] && pinned=(--force-resolved-versions)
 set +e
-TRAILBRAKE_BUILD=core swift test --sanitize=thread --scratch-path .build-tsan "${pinned[@]}" --filter Ring 2>&1 | quiet_build
+TRAILBRAKE_BUILD=core swift test --sanitize=thread --scratch-path .build-tsan "${pinned[@]}" --filter FrameRingTests 2>&1 | quiet_build
 tsan=${PIPESTATUS[0]}
 set -e
 if [ "$tsan" -ne 0 ]; then
