@@ -7,7 +7,8 @@ import Logging
 /// - Fair: each driver has a queue; writes start round-robin over the drivers with a lap waiting,
 ///   one write per driver at a time and `concurrentWrites` in all, so one driver's laps never
 ///   queue ahead of everyone's. A driver with `maxPendingPerDriver` laps queued or being
-///   written waits before submitting another (only their own session slows).
+///   written waits before submitting another (only their session's line of lap reports
+///   waits; its coaching goes on, `LiveSession+LapReports`).
 /// - Bounded wait: `submit` returns `.stored` when the lap commits within `wait`, else
 ///   `.pending`: the session reports the lap `stored: false` and goes on coaching; the listener
 ///   hears `lapStored` once it is committed (`lap_stored` on the wire).
