@@ -76,10 +76,13 @@ let package = Package(
         .target(name: "Telemetry", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Coaching",
-            dependencies: [
-                "Telemetry",
-                .product(name: "Atomics", package: "swift-atomics"),
-            ]
+            dependencies: ["Telemetry"]
+        ),
+        // The lock-free single-producer/single-consumer ring between a connection and its
+        // session (only the server uses it; its thread-sanitizer tests run in the core build).
+        .target(
+            name: "FrameRing",
+            dependencies: [.product(name: "Atomics", package: "swift-atomics")]
         ),
 
         // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
@@ -163,6 +166,7 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 "Telemetry",
                 "Coaching",
+                "FrameRing",
                 "Storage",
                 "Integration",
                 // `config check` prints string values with the JSON log writer's escaping.
@@ -326,6 +330,10 @@ let package = Package(
                 "Voice",
                 "WebPages",
                 "EndurancePlanner",
+                // `BenchmarkLap`, the synthetic lap the tests store too.
+                "TestSupport",
+                // The coaching benchmark pushes through the live path's ring.
+                "FrameRing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -385,6 +393,7 @@ let package = Package(
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
         .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
         .testTarget(name: "EndurancePlannerTests", dependencies: ["EndurancePlanner"]),
+        .testTarget(name: "FrameRingTests", dependencies: ["FrameRing", "Coaching", "Telemetry"]),
         .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
@@ -426,7 +435,7 @@ let package = Package(
             name: "LoadTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient",
+                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // Telemetry exports beside live coaching: the exporting clients.
@@ -538,6 +547,7 @@ if scope != .full {
     let coreTargets: Set<String> = [
         "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
         "EndurancePlanner", "EndurancePlannerTests",
+        "FrameRing", "FrameRingTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
     let fuzzedTargets: Set<String> = [

@@ -53,6 +53,7 @@ for n in $ladder; do
     load "ladder-$n" --drivers "$n" --duration "$step" --ramp-up 5
     after=$(cpu_ticks)
     cpu=$(python3 -c "print(f'{($after - $before) / $ticks / $step * 100:.0f}')")
+    echo "$n $after $before" >> "$work/cpu-ticks"
     printf "%8s %10s %10s %10s %10s %12s %10s %12s %8s\n" "$n" \
         "$(field "ladder-$n" "round(messages_per_second['sent'])")" \
         "$(field "ladder-$n" "cue_latency_ms['p50']")" "$(field "ladder-$n" "cue_latency_ms['p99']")" \
@@ -60,4 +61,39 @@ for n in $ladder; do
         "$(field "ladder-$n" "round((memory['resident_bytes_loaded'] / 1024 - $idle_kib) / drivers, 1) if memory else 'n/a'")" \
         "$(field "ladder-$n" "sum(errors.values())")"
 done
+echo "== budgets (issue 15; one line each: met, missed, or not measured when its step was not run)"
+python3 - "$work" "$ticks" "$step" "$coach_rate" "$echo_rate" "$idle_kib" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+ticks, step, coach_rate, echo_rate, idle_kib = map(float, sys.argv[2:7])
+def report(n):
+    path = os.path.join(work, f"ladder-{n}.json")
+    return json.load(open(path)) if os.path.exists(path) else None
+cores = {}
+for line in open(os.path.join(work, "cpu-ticks")):
+    n, after, before = map(int, line.split())
+    cores[n] = (after - before) / ticks / step
+def line(name, value, budget, met):
+    verdict = "not measured" if value is None else ("met" if met else "missed")
+    print(f"budget  {name:<44} {('n/a' if value is None else value):>14}  {budget:<18} {verdict}")
+ratio = coach_rate / echo_rate if echo_rate > 0 else None
+line("coaching/echo message rate", None if ratio is None else f"{ratio:.2f}", ">= 0.80", ratio is not None and ratio >= 0.80)
+r = report(1000)
+p99 = r["cue_latency_ms"]["p99"] if r else None
+line("cue p99, 1,000 drivers", None if p99 is None else f"{p99:.1f} ms", "<= 10 ms", p99 is not None and p99 <= 10)
+r = report(2000)
+p99 = r["cue_latency_ms"]["p99"] if r else None
+errors = sum(r["errors"].values()) if r else None
+line("cue p99 and errors, 2,000 drivers", None if r is None else f"{p99:.1f} ms, {errors}", "<= 50 ms, 0 errors",
+     r is not None and p99 <= 50 and errors == 0)
+n = 1000 if 1000 in cores else (max(cores) if cores else None)
+per = cores[n] * 1000 / n if n else None
+line(f"server CPU per 1,000 drivers (at {n})", None if per is None else f"{per:.2f} cores", "<= 0.30 cores", per is not None and per <= 0.30)
+n = max(cores) if cores else None
+r = report(n) if n else None
+m = r.get("memory") if r else None
+# As in the ladder's table: against the idle server's RSS read before the first run.
+kib = (m["resident_bytes_loaded"] / 1024 - idle_kib) / n if m else None
+line(f"resident memory per driver (at {n})", None if kib is None else f"{kib:.0f} KiB", "<= 64 KiB", kib is not None and kib <= 64)
+PY
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg); reports in $work are deleted on exit (copy them first if needed)"

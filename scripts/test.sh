@@ -25,7 +25,7 @@ echo "== thread sanitizer: the lock-free ring (pure targets only, separate build
 pinned=()
 [ -f Package.resolved ] && pinned=(--force-resolved-versions)
 set +e
-TRAILBRAKE_BUILD=core swift test --sanitize=thread --scratch-path .build-tsan "${pinned[@]}" --filter Ring 2>&1 | quiet_build
+TRAILBRAKE_BUILD=core swift test --sanitize=thread --scratch-path .build-tsan "${pinned[@]}" --filter FrameRingTests 2>&1 | quiet_build
 tsan=${PIPESTATUS[0]}
 set -e
 if [ "$tsan" -ne 0 ]; then
@@ -39,7 +39,7 @@ fi
 # Swift's cooperative pool has two threads, and CPU-heavy tests beside them stall their
 # timers and sockets for seconds, which made timing tests fail for no fault of the code.
 # Each run has a time limit so a hang fails the command instead of blocking it.
-pure='^(TelemetryTests|CoachingTests|ReferenceToolsTests|StorageTests|VoiceTests|SimTelemetryTests|ServerLoggingTests)\.'
+pure='^(TelemetryTests|CoachingTests|ReferenceToolsTests|StorageTests|VoiceTests|SimTelemetryTests|ServerLoggingTests|EndurancePlannerTests|FrameRingTests|WebPagesTests)\.'
 limit=${TRAILBRAKE_TEST_TIMEOUT:-1800}
 
 echo "== swift build --build-tests"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coaching
 import Foundation
+import FrameRing
 import Storage
 import Telemetry
 

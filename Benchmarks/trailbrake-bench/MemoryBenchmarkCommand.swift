@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coaching
 import Foundation
+import FrameRing
 import LoadTesting
 import Storage
 import Telemetry

@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import TestSupport
 
 /// Measures storing completed laps against the design budget ("a completed lap of about 5,000
 /// frames stored in under 5 ms p99, off the live path"): `runs` runs of `laps` laps of

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Storage
 
 /// `trailbrake-bench storage`: the time to store a completed 5,000-frame lap (budget: p99 < 5 ms).
 struct StorageBenchmarkCommand: AsyncParsableCommand {
@@ -12,7 +13,11 @@ struct StorageBenchmarkCommand: AsyncParsableCommand {
     @Option(help: "Runs, each into a fresh database.")
     var runs = 3
 
+    @Flag(help: "Let SQLite checkpoint inside commits (the policy the default is measured against).")
+    var checkpointInCommit = false
+
     mutating func run() async throws {
-        print(try await runStorageBenchmark(laps: laps, runs: runs))
+        let policy: CheckpointPolicy = checkpointInCommit ? .automaticInCommit : .default
+        print(try await runStorageBenchmark(laps: laps, runs: runs, checkpointPolicy: policy))
     }
 }

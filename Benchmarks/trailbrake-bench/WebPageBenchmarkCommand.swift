@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Storage
 import Telemetry
+import TestSupport
 import WebPages
 
 /// `trailbrake-bench web`: the lap page's server work and size (budgets: p99 < 20 ms, < 150 KB

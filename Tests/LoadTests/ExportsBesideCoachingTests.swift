@@ -6,6 +6,7 @@ import LoadTesting
 import Storage
 import Synchronization
 import Telemetry
+import TestSupport
 import Testing
 
 /// "REST can stall coaching": drivers coached at real-time pace, once alone and once while four

@@ -1,6 +1,7 @@
 import Coaching
 import Foundation
 import Telemetry
+import TestSupport
 import Testing
 
 @testable import Storage

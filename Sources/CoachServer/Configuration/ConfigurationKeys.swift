@@ -74,6 +74,8 @@ extension ConfigurationKey {
         .integer("storage", "busy_timeout_ms", \.storage.busyTimeoutMilliseconds, range: 0...600_000),
         .integer("storage", "lap_store_wait_ms", \.storage.lapStoreWaitMilliseconds, range: 0...600_000),
         .integer("storage", "max_pending_lap_writes_per_driver", \.storage.maxPendingLapWritesPerDriver, range: 1...10_000),
+        .integer("storage", "max_laps_waiting_per_session", \.storage.maxLapsWaitingPerSession, range: 1...10_000),
+        .integer("storage", "max_cue_records_waiting_per_session", \.storage.maxCueRecordsWaitingPerSession, range: 1...1_000_000),
         .integer("storage", "concurrent_lap_writes", \.storage.concurrentLapWrites, range: 1...64),
         .integer("storage", "pending_laps_memory_bytes", \.storage.pendingLapsMemoryBytes, range: 1_048_576...(1 << 40)),
         .float("storage", "retry_initial_seconds", \.storage.retryInitialSeconds, range: 0.001...3_600),

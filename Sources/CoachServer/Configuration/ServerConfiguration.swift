@@ -185,8 +185,17 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// and goes on coaching. A lap commits in about 4 ms (60 ms at p99 on a loaded machine,
         /// docs/storage.md): past 2 s the database is in trouble; coaching resumes within a corner.
         public var lapStoreWaitMilliseconds = 2_000
-        /// Laps of one driver queued or being written at once; a driver past it waits (only them).
+        /// Laps of one driver queued or being written at once; past it the driver's next lap waits
+        /// in its session's line of reports (coaching goes on).
         public var maxPendingLapWritesPerDriver = 4
+        /// Laps of one session waiting to be stored and reported, off the drain; past it a lap is
+        /// not stored (`internal` error, `trailbrake_laps_lost_total`) rather than waited for.
+        /// Laps come every 15 s at the fastest: 8 waiting means the database is minutes behind.
+        public var maxLapsWaitingPerSession = 8
+        /// Cues of one session waiting for their record (written off the live path, one batch at
+        /// a time); past it new cues are not recorded (`trailbrake_cue_records_skipped_total`).
+        /// A session says a few cues a lap: 1,000 waiting means the database is stuck.
+        public var maxCueRecordsWaitingPerSession = 1_000
         /// Laps written at once (encoding overlaps the single writer's commits).
         public var concurrentLapWrites = 2
         /// Memory for laps waiting to be retried after a failed store; beyond it they go to files

@@ -8,7 +8,8 @@ import Tracing
 /// - Fair: each driver has a queue; writes start round-robin over the drivers with a lap waiting,
 ///   one write per driver at a time and `concurrentWrites` in all, so one driver's laps never
 ///   queue ahead of everyone's. A driver with `maxPendingPerDriver` laps queued or being
-///   written waits before submitting another (only their own session slows).
+///   written waits before submitting another (only their session's line of lap reports
+///   waits; its coaching goes on, `LiveSession+LapReports`).
 /// - Bounded wait: `submit` returns `.stored` when the lap commits within `wait`, else
 ///   `.pending`: the session reports the lap `stored: false` and goes on coaching; the listener
 ///   hears `lapStored` once it is committed (`lap_stored` on the wire).
@@ -145,7 +146,8 @@ actor LapStoreQueue {
         inFlight[job.ticket] = job
         let (store, spill) = (store, spill)
         let span = tracer.map { Self.startSpan(for: job, on: $0) }
-        Task {
+        // Off the cooperative pool: busy coaching must not starve the writes (`StorageExecutor`).
+        Task(executorPreference: StorageExecutor.shared) {
             let result: Result<Int64, any Error>
             do {
                 switch job.payload {
@@ -158,8 +160,9 @@ actor LapStoreQueue {
             } catch {
                 result = .failure(error)
             }
-            if let span { Self.endSpan(span, result: result) }
-            self.attemptEnded(job, result)
+        let span = tracer.map { Self.startSpan(for: job, on: $0) }
+        // Off the cooperative pool: busy coaching must not starve the writes (`StorageExecutor`).
+        Task(executorPreference: StorageExecutor.shared) {
         }
     }
 

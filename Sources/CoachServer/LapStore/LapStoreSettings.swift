@@ -4,6 +4,10 @@ struct LapStoreSettings: Sendable, Equatable {
     var wait: Duration
     var maxPendingPerDriver: Int
     var concurrentWrites: Int
+    /// Laps of one session waiting to be stored and reported (`LiveSession+LapReports`).
+    var maxLapsWaitingPerSession: Int
+    /// Cues of one session waiting for their record (`LiveSession+CueRecords`).
+    var maxCueRecordsWaitingPerSession: Int
     /// Memory for laps kept after a failure; beyond it they go to files.
     var memoryBytes: Int
     var retryInitial: Duration
@@ -18,6 +22,8 @@ struct LapStoreSettings: Sendable, Equatable {
         wait = .milliseconds(storage.lapStoreWaitMilliseconds)
         maxPendingPerDriver = storage.maxPendingLapWritesPerDriver
         concurrentWrites = storage.concurrentLapWrites
+        maxLapsWaitingPerSession = storage.maxLapsWaitingPerSession
+        maxCueRecordsWaitingPerSession = storage.maxCueRecordsWaitingPerSession
         memoryBytes = storage.pendingLapsMemoryBytes
         retryInitial = .seconds(storage.retryInitialSeconds)
         retryMax = .seconds(max(storage.retryMaxSeconds, storage.retryInitialSeconds))

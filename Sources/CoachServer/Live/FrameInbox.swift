@@ -1,8 +1,9 @@
 import Coaching
+import FrameRing
 import Synchronization
 
 /// The hand-off between a connection's inbound loop (the only producer) and its session's
-/// consumer task (the only consumer): Coaching's lock-free `SPSCRing` of frames, plus the
+/// consumer task (the only consumer): FrameRing's lock-free `SPSCRing` of frames, plus the
 /// highest batch sequence whose frames are all in the ring.
 ///
 /// When the ring is full the producer waits in `waitForSpace` (it stops reading its socket, so

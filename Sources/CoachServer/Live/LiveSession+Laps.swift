@@ -57,10 +57,15 @@ extension LiveSession: LapStoreListener {
         send(.error(WireError(.lapTooLong, message)))
     }
 
-    /// Sends the limit's error, closes the socket with its close code, and stops coaching; the
-    /// connection then ends the session instead of keeping it resumable.
+    /// Stops coaching at once; the limit's error and the close follow the laps before it
+    /// (`closeAfterReports`). The connection then ends the session instead of keeping it resumable.
     private func exceedLimit(_ error: WireError) {
         limitExceeded = true
+        closeAfterReports(error)
+    }
+
+    /// Sends the limit's error and closes the socket with its close code.
+    func closeForLimit(_ error: WireError) {
         metrics.recordError(error.code)
         logger.warning("session limit exceeded; closing", metadata: ["code": "\(error.code.rawValue)"])
         send(.error(error))

@@ -29,7 +29,7 @@ actor LiveSession {
     /// One encoder for every message this session sends, not one per message.
     private let encoder = ServerMessage.makeEncoder()
     private var coach: any LiveCoach
-    private let store: any SessionStore
+    let store: any SessionStore
     let metrics: ServerMetrics
     private let ackInterval: Duration
     let logger: Logger
@@ -48,15 +48,27 @@ actor LiveSession {
     var lapsStoredWhileDetached: [(ticket: UInt64, lapNumber: Int32, lapID: Int64)] = []
     /// Laps committed before `storeLap` heard they were pending (a race of two hops), by ticket.
     var lapsStoredEarly: [UInt64: Int64] = [:]
+    /// Laps (and a limit's close) waiting to be reported, in order, and the one task working
+    /// through them (`LiveSession+LapReports`); the drain only appends.
+    var lapReports: [LapReportEntry] = []
+    var lapReporter: Task<Void, Never>?
+    /// Laps in `lapReports` or being stored (at most `storage.max_laps_waiting_per_session`).
+    var lapsWaiting = 0
+    /// The highest batch sequence whose frames the coach has processed (the `ack` before a `lap`).
+    var drainedSequence: UInt64 = 0
+    /// Cues waiting for their record (`recordCues`), written by one task at a time off the drain.
+    var cuesToRecord: [(cue: Cue, lap: Int32)] = []
+    var cueRecorder: Task<Void, Never>?
     /// Speaks cues when the server has a voice; `voiceOn` is the driver's choice in `hello`.
     private let voice: (any CueVoice)?
     private let language: CueLanguage
     private var voiceOn = false
     /// Team channels (the Discord bot); `offer` never waits.
-    private let feed: (any CoachingFeedSink)?
-    /// Cues held back from the feed while their clip renders, by cue id: each is offered once,
-    /// with its clip when it is rendered within `lateClipWindow`, else without (`releaseToFeed`).
-    private var cuesAwaitingClip: [UInt64: CueEvent] = [:]
+    let feed: (any CoachingFeedSink)?
+    /// Cues held back from the feed while their clip renders, by cue id, with when the wait ends:
+    /// each is offered once, with its clip when it is rendered within `lateClipWindow`, else
+    /// without, by the first drain after that (the server's ack ticker wakes attached sessions).
+    private var cuesAwaitingClip: [UInt64: (event: CueEvent, until: ContinuousClock.Instant)] = [:]
     /// The driver's listeners (`/api/v1/coaching/listen`); `publish` never waits.
     private let mirror: DriverMirror?
 
@@ -128,7 +140,10 @@ actor LiveSession {
     }
 
     /// The socket is gone; coaching goes on, and its messages are dropped until a resume.
-    func detach() { outbound = nil }
+    func detach() {
+        outbound = nil
+        releaseExpiredToFeed(all: true)
+    }
 
     /// Tells the driver why and closes the socket with the error's close code (a revoked token:
     /// `SessionRegistry.closeSessions(openedWith:reason:)` finishes the session right after).
@@ -153,6 +168,7 @@ actor LiveSession {
         // Captured once: a finish requested while this drain awaits is served by the next one.
         let finishing = finishRequested
         let started = ContinuousClock.now
+        releaseExpiredToFeed()
         // Read before popping: every frame of batches up to `processed` is then drained below.
         let processed = inbox.publishedSequence
         var events: [CoachingEvent] = []
@@ -173,6 +189,7 @@ actor LiveSession {
         }
         trace?.coachingDone(published: inbox.publishedSequence)
         if popped { inbox.spaceFreed() }
+        drainedSequence = max(drainedSequence, processed)
         if finishing, !limitExceeded {
             coach.finish(into: &events)
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
@@ -192,15 +209,9 @@ actor LiveSession {
                 send(.delta(sample))
             case .lapCompleted(let lap):
                 guard admitLap() else { continue }
-                // A lap completed by a sampled batch is stored in that batch's trace.
-                let report = if let context = trace?.context(event: index) {
-                    await InstrumentationContext.$current.withValue(context) { await storeLap(lap) }
-                } else {
-                    await storeLap(lap)
-                }
-                sendAck(processed)  // the protocol puts an ack right before every lap
-                send(.lap(report))
-                feed?.offer(.lapCompleted(LapSummaryEvent(lap, driver: driver.name, session: publicID, descriptor: descriptor)))
+                // Stored off the drain: nothing here waits for the database (`LiveSession+LapReports`);
+                // a lap completed by a sampled batch is stored in that batch's trace.
+                reportInBackground(lap, traceContext: trace?.context(event: index))
             case .referenceChanged(let choice):
                 logger.debug("reference changed", metadata: ["reason": "\(choice.reason.rawValue)"])
             case .lapDiscarded(let fragment):
@@ -214,26 +225,23 @@ actor LiveSession {
         }
         trace?.endAll(processed: processed)
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
-        if isStored, !cues.isEmpty {
-            // While lap stores fail (a full or locked database), a cue record would only wait for
-            // the busy timeout on the live path: the cues of that time are not recorded.
-            if await lapStore.isStoring { await record(cues) } else { metrics.cueRecordsSkipped.increment(by: cues.count) }
+        if isStored, !cues.isEmpty { recordInBackground(cues) }
+        if finishing {
+            // The session's last `lap` message and cue records go before its end is recorded.
+            await lapReporter?.value
+            await cueRecorder?.value
+            await end()
         }
-        if finishing { await end() }
         return finishing
     }
 
-    /// Stores cues grouped by the lap they were given on.
-    private func record(_ cues: [(cue: Cue, lap: Int32)]) async {
-        var start = cues.startIndex
-        while start < cues.endIndex {
-            let lap = cues[start].lap
-            let end = cues[start...].firstIndex { $0.lap != lap } ?? cues.endIndex
-            do { try await store.recordCues(cues[start..<end].map(\.cue), sessionID: publicID, lapNumber: lap) } catch {
-                logger.warning("recording cues failed", metadata: ["error": "\(error)"])
-            }
-            start = end
-        }
+    /// The ack the protocol puts right before every `lap`: what is drained now, even when the
+    /// coalesced ack already said it (the lap's commit may have taken longer than an interval).
+    func ackBeforeLap() {
+        guard outbound != nil, drainedSequence > 0 else { return }
+        acknowledgedSequence = max(acknowledgedSequence, drainedSequence)
+        lastAckAt = .now
+        send(.ack(sequence: acknowledgedSequence))
     }
 
     func sendAck(_ sequence: UInt64) {
@@ -299,19 +307,25 @@ actor LiveSession {
             feed.offer(.cue(event.with(ready)))
             return
         }
-        cuesAwaitingClip[cue.id] = event
+        cuesAwaitingClip[cue.id] = (event, ContinuousClock.now.advanced(by: Self.lateClipWindow))
         // The driver's late render, when there is one, serves the feed too (one render per phrase).
         if !voiceOn { renderLateClip(for: cue, toDriver: false) }
-        Task {
-            try? await Task.sleep(for: Self.lateClipWindow)
-            self.releaseToFeed(cue.id, clip: nil)
-        }
     }
 
     /// Offers a held-back cue, with `clip` when given; the first call for a cue wins.
     private func releaseToFeed(_ cueID: UInt64, clip: CueClip?) {
-        guard let event = cuesAwaitingClip.removeValue(forKey: cueID) else { return }
-        feed?.offer(.cue(event.with(clip)))
+        guard let held = cuesAwaitingClip.removeValue(forKey: cueID) else { return }
+        feed?.offer(.cue(held.event.with(clip)))
+    }
+
+    /// Offers without a clip the held-back cues whose wait has ended (all of them with `all`: the
+    /// socket is gone, and no ticker wakes a detached session).
+    private func releaseExpiredToFeed(all: Bool = false) {
+        guard !cuesAwaitingClip.isEmpty else { return }
+        let now = ContinuousClock.now
+        for (cueID, held) in cuesAwaitingClip.sorted(by: { $0.key < $1.key }) where all || held.until <= now {
+            releaseToFeed(cueID, clip: nil)
+        }
     }
 
     private func writeLateClip(_ clip: CueClip, cueID: UInt64) {
@@ -344,6 +358,7 @@ actor LiveSession {
     }
 
     private func end() async {
+        releaseExpiredToFeed(all: true)
         wakeupContinuation.finish()
         inbox.close()
         batchSpans?.endAll()

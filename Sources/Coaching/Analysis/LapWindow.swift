@@ -28,6 +28,10 @@ struct LapWindow: Sendable {
             self.lapTime = lapTime
         }
 
+        init(_ tail: LapTail) {
+            self.init(time: tail.time, speed: tail.speed, throttle: tail.throttle, brake: tail.brake, gear: tail.gear, lapTime: tail.lapTime)
+        }
+
         init(_ lap: ReferenceLap) {
             time = lap.time
             speed = lap.speed
@@ -42,18 +46,28 @@ struct LapWindow: Sendable {
     /// The lap before, or no channels when there is none (`hasPrevious`).
     private let previous: Channels
     private let hasPrevious: Bool
+    /// The grid index of the previous lap's first kept point (`LapTail.start`).
+    private let previousStart: Int
     let count: Int
 
+    /// A closed lap (reads before the line wrap), or a live lap with the whole lap before it.
     init(_ lap: ReferenceLap, previous: ReferenceLap? = nil) {
+        let whole = previous.flatMap { $0.count == lap.count ? Channels($0) : nil }
+        self.init(lap, previous: whole, previousStart: 0)
+    }
+
+    /// A live lap with the end of the lap before it (`LiveLapRecorder`).
+    init(_ lap: ReferenceLap, previous: LapTail?) {
+        let tail = previous.flatMap { $0.start + $0.filled.count == lap.count && !$0.filled.isEmpty ? Channels($0) : nil }
+        self.init(lap, previous: tail, previousStart: previous?.start ?? 0)
+    }
+
+    private init(_ lap: ReferenceLap, previous: Channels?, previousStart: Int) {
         self.lap = Channels(lap)
         count = lap.count
-        if let previous, previous.count == lap.count {
-            self.previous = Channels(previous)
-            hasPrevious = true
-        } else {
-            self.previous = .none
-            hasPrevious = false
-        }
+        self.previous = previous ?? .none
+        self.previousStart = previous == nil ? 0 : previousStart
+        hasPrevious = previous != nil
     }
 
     /// Which lap holds `index`, the index in that lap, and the time offset of that lap.
@@ -61,7 +75,9 @@ struct LapWindow: Sendable {
     private func locate(_ index: Int) -> (onPrevious: Bool, index: Int, laps: Int) {
         if index >= 0 && index < count { return (false, index, 0) }
         let wrapped = Grid.wrap(index, count)
-        if index < 0, hasPrevious { return (true, wrapped, 0) }
+        // Reads before the tail cannot happen (the tail covers every corner window with a margin,
+        // `CornerCoach.tailLength`); clamped all the same, so a read never traps.
+        if index < 0, hasPrevious { return (true, max(wrapped - previousStart, 0), 0) }
         return (false, wrapped, (index - wrapped) / max(count, 1))
     }
 

@@ -86,7 +86,7 @@ public struct CornerCoach: Sendable {
         self.judge = DeviationJudge(configuration: configuration)
         self.plans = CornerPlan.plans(reference: reference, trackMap: trackMap, configuration: configuration)
         self.gridCount = reference.count
-        self.recorder = LiveLapRecorder(template: reference)
+        self.recorder = LiveLapRecorder(template: reference, tailLength: Self.tailLength(for: plans))
         self.habits = HabitTracker(configuration: configuration)
         self.consistency = ConsistencyTracker(configuration: configuration)
         self.learned = LearnedAdvice(configuration: configuration)
@@ -96,6 +96,14 @@ public struct CornerCoach: Sendable {
         self.cuedThisPass = CornerFlags(count: plans.count)
         self.armed = CornerFlags(count: plans.count, allSet: true)
         self.approaches = approachCues()
+    }
+
+    /// Metres kept of the previous lap: as far before the line as a corner window reaches (a
+    /// window starts up to 150 m before its corner's entry), plus a margin for the readers' few
+    /// metres around a point and for the line's own interpolation (`LiveLapRecorder.maximumGap`).
+    static func tailLength(for plans: [CornerPlan]) -> Int {
+        let before = -(plans.map(\.firstIndex).min() ?? 0)
+        return max(before, 0) + 64
     }
 
     public mutating func lapStarted(lapNumber: Int32) {

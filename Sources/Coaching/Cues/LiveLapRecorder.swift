@@ -1,11 +1,11 @@
 import Telemetry
 
 /// Builds the current lap on the 1 m grid as frames arrive, interpolating between frames, and
-/// keeps the previous lap for corners that cross the line.
+/// keeps the end of the previous lap (`LapTail`) for corners that cross the line.
 ///
 /// It runs on every frame, so it writes the grid arrays in place: nothing may hold a second
-/// reference to `current`'s or `previous`'s arrays while they are written (that would make the
-/// write copy the whole lap), and a new lap reuses the arrays of the lap before last.
+/// reference to `current`'s arrays while they are written (that would make the write copy the
+/// whole lap), and a new lap clears the finished lap's arrays in place once its tail is copied.
 struct LiveLapRecorder: Sendable {
     struct Sample: Sendable, Equatable {
         var distance: Double
@@ -23,16 +23,19 @@ struct LiveLapRecorder: Sendable {
     static let maximumGap = 30.0
 
     let count: Int
+    /// Metres of the previous lap kept (`LapTail`).
+    let tailLength: Int
     private(set) var current: ReferenceLap
     private(set) var filled: [Bool]
-    private(set) var previous: ReferenceLap?
-    private(set) var previousFilled: [Bool] = []
+    private(set) var previous: LapTail?
     private var last: Sample?
     /// The last sample of the previous lap, waiting for the first of this one to place the line.
     private var carried: Sample?
 
-    init(template: ReferenceLap) {
+    /// - Parameter tailLength: metres before the line that corners measured across it read.
+    init(template: ReferenceLap, tailLength: Int) {
         count = template.count
+        self.tailLength = tailLength
         current = LiveLapRecorder.blank(like: template)
         filled = Array(repeating: false, count: template.count)
     }
@@ -68,7 +71,7 @@ struct LiveLapRecorder: Sendable {
         guard to >= from, to < count, from > -count else { return false }
         for index in from...to {
             if index < 0 {
-                guard previous != nil, previousFilled[index + count] else { return false }
+                guard let previous, previous.isRecorded(index + count) else { return false }
             } else if !filled[index] {
                 return false
             }
@@ -89,26 +92,12 @@ struct LiveLapRecorder: Sendable {
     }
 
     mutating func startNewLap() {
-        // The lap before last is no longer read: its arrays become the new current lap's.
-        var recycled: ReferenceLap? = nil
-        swap(&recycled, &previous)
-        var recycledFilled: [Bool] = []
-        swap(&recycledFilled, &previousFilled)
-        previous = current
-        previousFilled = filled
+        // Only the finished lap's end is still read: copied out, its arrays become the new lap's.
+        if previous == nil { previous = LapTail(length: tailLength, lapCount: count) }
+        previous?.copy(from: current, filled: filled)
         carried = last.map { var s = $0; s.distance -= Double(count); return s }
-        if var lap = consume recycled, lap.count == count {
-            Self.clear(&lap)
-            current = consume lap
-        } else {
-            current = LiveLapRecorder.blank(like: current)
-        }
-        if recycledFilled.count == count {
-            for index in recycledFilled.indices { recycledFilled[index] = false }
-            filled = consume recycledFilled
-        } else {
-            filled = Array(repeating: false, count: count)
-        }
+        Self.clear(&current)
+        for index in filled.indices { filled[index] = false }
         last = nil
     }
 
@@ -129,7 +118,6 @@ struct LiveLapRecorder: Sendable {
         current = LiveLapRecorder.blank(like: current)
         filled = Array(repeating: false, count: count)
         previous = nil
-        previousFilled = []
         last = nil
         carried = nil
     }
@@ -151,8 +139,8 @@ struct LiveLapRecorder: Sendable {
             var tailEnd = new
             tailEnd.distance += Double(count)
             tailEnd.elapsed = old.elapsed + seconds
-            previous?.fill(&previousFilled, from: tailStart, to: tailEnd)
-            previous?.metadata.lapTime = old.elapsed + seconds * (-old.distance) / gap
+            previous?.fill(from: tailStart, to: tailEnd)
+            previous?.lapTime = old.elapsed + seconds * (-old.distance) / gap
         }
     }
 
@@ -179,22 +167,47 @@ struct LiveLapRecorder: Sendable {
     }
 }
 
+extension LiveLapRecorder {
+    /// One grid point interpolated between two samples.
+    struct GridPoint {
+        var time: Float
+        var speed: Float
+        var throttle: Float
+        var brake: Float
+        var steering: Float
+        var gear: Int8
+    }
+
+    /// The grid indexes (of a lap of `count` points) strictly after `a` and up to `b`; nil when none.
+    static func gridIndexes(from a: Sample, to b: Sample, count: Int) -> ClosedRange<Int>? {
+        let first = max(0, Int(a.distance.rounded(.down)) + 1), lastIndex = min(count - 1, Int(b.distance.rounded(.down)))
+        return first <= lastIndex ? first...lastIndex : nil
+    }
+
+    @inline(__always)
+    static func gridPoint(_ index: Int, from a: Sample, to b: Sample) -> GridPoint {
+        let f = Float((Double(index) - a.distance) / (b.distance - a.distance))
+        return GridPoint(
+            time: Float(a.elapsed + (b.elapsed - a.elapsed) * Double(f)), speed: a.speed + (b.speed - a.speed) * f,
+            throttle: a.throttle + (b.throttle - a.throttle) * f, brake: a.brake + (b.brake - a.brake) * f,
+            steering: a.steering + (b.steering - a.steering) * f, gear: f < 0.5 ? a.gear : b.gear)
+    }
+}
+
 extension ReferenceLap {
     /// Interpolates the grid points between two samples and marks them recorded. A method of the
     /// lap, not of the recorder, so that `current.fill(&filled, ...)` writes both arrays in place
     /// without also passing a copy of the recorder (which would share, and so copy, the arrays).
     fileprivate mutating func fill(_ marks: inout [Bool], from a: LiveLapRecorder.Sample, to b: LiveLapRecorder.Sample) {
-        let first = max(0, Int(a.distance.rounded(.down)) + 1), lastIndex = min(count - 1, Int(b.distance.rounded(.down)))
-        guard first <= lastIndex else { return }
-        let span = b.distance - a.distance
-        for index in first...lastIndex {
-            let f = Float((Double(index) - a.distance) / span)
-            time[index] = Float(a.elapsed + (b.elapsed - a.elapsed) * Double(f))
-            speed[index] = a.speed + (b.speed - a.speed) * f
-            throttle[index] = a.throttle + (b.throttle - a.throttle) * f
-            brake[index] = a.brake + (b.brake - a.brake) * f
-            steering[index] = a.steering + (b.steering - a.steering) * f
-            gear[index] = f < 0.5 ? a.gear : b.gear
+        guard let indexes = LiveLapRecorder.gridIndexes(from: a, to: b, count: count) else { return }
+        for index in indexes {
+            let point = LiveLapRecorder.gridPoint(index, from: a, to: b)
+            time[index] = point.time
+            speed[index] = point.speed
+            throttle[index] = point.throttle
+            brake[index] = point.brake
+            steering[index] = point.steering
+            gear[index] = point.gear
             marks[index] = true
         }
     }

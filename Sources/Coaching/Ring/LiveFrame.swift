@@ -1,6 +1,6 @@
 import Telemetry
 
-/// What the server pushes into a driver's `SPSCRing` for every received frame: the frame and the
+/// What the server pushes into a driver's `SPSCRing` (FrameRing) for every received frame: the frame and the
 /// sequence number of the batch it came in, so a cue can name the batch that caused it.
 public struct LiveFrame: Sendable, BitwiseCopyable {
     public var frame: TelemetryFrame

@@ -48,7 +48,7 @@ extension LapWriter {
     }
 
     /// Waits until no checkpoint is running (tests, the benchmark's teardown).
-    func waitForCheckpoint() async {
+    public func waitForCheckpoint() async {
         while let task = checkpointTask { await task.value }
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Storage
 import Telemetry
+import TestSupport
 
 /// REST calls against an `EndToEndServer`, and laps to store behind it.
 enum RESTFixture {

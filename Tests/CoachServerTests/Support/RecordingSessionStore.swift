@@ -21,8 +21,12 @@ actor RecordingSessionStore: SessionStore {
     private(set) var endedSessions: [String] = []
     private(set) var cueLaps: [Int32] = []
 
-    init(storeDelay: Duration = .milliseconds(150)) {
+    /// How long recording a batch of cues takes (a slow database).
+    let cueRecordDelay: Duration
+
+    init(storeDelay: Duration = .milliseconds(150), cueRecordDelay: Duration = .zero) {
         self.storeDelay = storeDelay
+        self.cueRecordDelay = cueRecordDelay
     }
 
     func createSession(driverID: Int64, descriptor: SessionDescriptor, reference: ReferenceSummary, startedAt: Date)
@@ -48,6 +52,7 @@ actor RecordingSessionStore: SessionStore {
     }
 
     func recordCues(_ cues: [Cue], sessionID: String, lapNumber: Int32) async throws {
+        if cueRecordDelay > .zero { try await Task.sleep(for: cueRecordDelay) }
         cueLaps.append(contentsOf: repeatElement(lapNumber, count: cues.count))
     }
 

@@ -2,6 +2,7 @@ import Coaching
 import Foundation
 import Storage
 import Telemetry
+import TestSupport
 
 /// Synthetic laps for tests: `BenchmarkLap`'s frames with adjustable corners and lap time.
 enum SyntheticLap {

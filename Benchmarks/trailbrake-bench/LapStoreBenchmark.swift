@@ -1,15 +1,16 @@
 import Coaching
 import Foundation
+import Storage
 import Telemetry
 
 /// Times storing laps end to end (encode + one transaction) on a real WAL file, for the
 /// "completed lap stored in under 5 ms p99" budget. Callers provide the lap, so the
 /// benchmark measures exactly the frames they care about (`syntheticLap` is a realistic one).
-public enum LapStoreBenchmark {
+enum LapStoreBenchmark {
     /// Stores `lap` `laps` times (with increasing lap numbers) into a new database at `path`.
     /// Each phase is timed separately, so a tail can be pinned on encode, the SQL statements,
     /// or the commit (which is where SQLite's automatic checkpoint runs).
-    public static func run(
+    static func run(
         lap: CompletedLap, laps: Int = 50, path: String, synchronous: SynchronousMode = .normal,
         checkpointPolicy: CheckpointPolicy = .default
     ) async throws -> LapStoreBenchmarkResult {
@@ -24,37 +25,22 @@ public enum LapStoreBenchmark {
             referenceSource: nil, referenceReason: "none"
         )
         let writer = LapWriter(database: database)
-        let clock = ContinuousClock()
         var samples = LapStoreBenchmarkResult.Samples()
         var blobBytes = 0
         for index in 0..<max(laps, 1) {
             var copy = lap
             copy.lapNumber = lap.lapNumber &+ Int32(truncatingIfNeeded: index)
-            let start = clock.now
-            let cpuStart = threadCPUTime()
-            let prepared = try PreparedLap(copy)
-            let encodeCPU = threadCPUTime() - cpuStart
-            let encoded = clock.now
-            let inserted = try await writer.insertTimed(prepared, sessionID: session.id, driverID: driver.id)
-            let end = clock.now
-            samples.append(encode: encoded - start, encodeCPU: encodeCPU, statements: inserted.statements, insert: end - encoded)
-            blobBytes = prepared.telemetry.count
+            let timing = try await writer.storeTimed(copy, sessionID: session.id, driverID: driver.id)
+            samples.append(encode: timing.encode, encodeCPU: timing.encodeCPU, statements: timing.statements, insert: timing.insert)
+            blobBytes = timing.blobBytes
         }
         let walBytes = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
         await writer.waitForCheckpoint()
         return LapStoreBenchmarkResult(
             samples: samples, framesPerLap: lap.frames.count, blobBytes: blobBytes,
             rawBytes: lap.frames.count * MemoryLayout<TelemetryFrame>.stride,
-            checkpoints: (await writer.checkpointsFinished, await writer.checkpointsComplete),
+            checkpoints: await writer.checkpointCounts,
             walBytes: walBytes, checkpointPolicy: checkpointPolicy
         )
-    }
-
-    /// CPU time of the calling thread: encode wall time minus this is time the thread was
-    /// preempted (this machine is shared), not work.
-    private static func threadCPUTime() -> Duration {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 }

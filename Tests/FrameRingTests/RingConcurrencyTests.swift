@@ -1,4 +1,4 @@
-import Coaching
+import FrameRing
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import Coaching
+import FrameRing
 import Telemetry
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// Per-phase timings of a `LapStoreBenchmark` run, in milliseconds.
 public struct LapStoreBenchmarkResult: Sendable, CustomStringConvertible {

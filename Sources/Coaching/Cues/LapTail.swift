@@ -1,0 +1,63 @@
+import Telemetry
+
+/// The end of the previous lap on the 1 m grid: all the corners measured across the line read of
+/// it. Only the last `length` points are kept, not the whole lap (which was 85 KB per driver on
+/// a 3.9 km track, for the few hundred metres before the line that are ever read).
+struct LapTail: Sendable {
+    /// Grid index of the first point kept: the tail holds indexes `start..<start + length`.
+    let start: Int
+    private(set) var time: [Float]
+    private(set) var speed: [Float]
+    private(set) var throttle: [Float]
+    private(set) var brake: [Float]
+    private(set) var gear: [Int8]
+    private(set) var filled: [Bool]
+    var lapTime: Double = 0
+
+    init(length: Int, lapCount: Int) {
+        let length = max(0, min(length, lapCount))
+        start = lapCount - length
+        time = Array(repeating: 0, count: length)
+        speed = Array(repeating: 0, count: length)
+        throttle = Array(repeating: 0, count: length)
+        brake = Array(repeating: 0, count: length)
+        gear = Array(repeating: 0, count: length)
+        filled = Array(repeating: false, count: length)
+    }
+
+    /// Is grid index `index` (of the lap, 0..<lapCount) kept and recorded?
+    func isRecorded(_ index: Int) -> Bool {
+        index >= start && index - start < filled.count && filled[index - start]
+    }
+
+    /// Takes the end of `lap` (a just finished lap), in place.
+    mutating func copy(from lap: ReferenceLap, filled marks: [Bool]) {
+        lapTime = lap.metadata.lapTime
+        for offset in filled.indices {
+            let index = start + offset
+            time[offset] = lap.time[index]
+            speed[offset] = lap.speed[index]
+            throttle[offset] = lap.throttle[index]
+            brake[offset] = lap.brake[index]
+            gear[offset] = lap.gear[index]
+            filled[offset] = marks[index]
+        }
+    }
+
+    /// Interpolates the kept grid points between two samples (on this lap's distances).
+    mutating func fill(from a: LiveLapRecorder.Sample, to b: LiveLapRecorder.Sample) {
+        guard let indexes = LiveLapRecorder.gridIndexes(from: a, to: b, count: start + filled.count),
+            indexes.upperBound >= start
+        else { return }
+        for index in max(indexes.lowerBound, start)...indexes.upperBound {
+            let offset = index - start
+            let point = LiveLapRecorder.gridPoint(index, from: a, to: b)
+            time[offset] = point.time
+            speed[offset] = point.speed
+            throttle[offset] = point.throttle
+            brake[offset] = point.brake
+            gear[offset] = point.gear
+            filled[offset] = true
+        }
+    }
+}
