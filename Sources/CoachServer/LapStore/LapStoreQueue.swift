@@ -160,9 +160,8 @@ actor LapStoreQueue {
             } catch {
                 result = .failure(error)
             }
-        let span = tracer.map { Self.startSpan(for: job, on: $0) }
-        // Off the cooperative pool: busy coaching must not starve the writes (`StorageExecutor`).
-        Task(executorPreference: StorageExecutor.shared) {
+            if let span { Self.endSpan(span, result: result) }
+            await self.attemptEnded(job, result)
         }
     }
 
