@@ -4,7 +4,7 @@ import Storage
 /// `/admin`'s drivers and tokens on the same repositories as `trailbrake token ...`.
 extension StorageBackedDrivers: AdminConsole {
     public func driverList(limit: Int) async throws -> [AdminDriver] {
-        try await drivers.list(limit: limit).map { AdminDriver(id: $0.id, name: $0.name, createdAt: $0.createdAt) }
+        try await drivers.list(limit: limit)
     }
 
     public func tokenList(limit: Int) async throws -> [AdminToken] {
@@ -18,8 +18,7 @@ extension StorageBackedDrivers: AdminConsole {
 
     public func addDriver(name: String) async throws -> AdminDriver? {
         do {
-            let driver = try await drivers.createDriver(name: name)
-            return AdminDriver(id: driver.id, name: driver.name, createdAt: driver.createdAt)
+            return try await drivers.createDriver(name: name)
         } catch StorageError.duplicateName {
             return nil
         }

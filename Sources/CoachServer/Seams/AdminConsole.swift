@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// What `/admin` reads and changes: drivers and their tokens (Storage behind it).
 public protocol AdminConsole: Sendable {
@@ -14,17 +15,8 @@ public protocol AdminConsole: Sendable {
     func revokeToken(id: Int64) async throws -> Bool
 }
 
-public struct AdminDriver: Sendable, Equatable {
-    public var id: Int64
-    public var name: String
-    public var createdAt: Date
-
-    public init(id: Int64, name: String, createdAt: Date) {
-        self.id = id
-        self.name = name
-        self.createdAt = createdAt
-    }
-}
+/// A driver as `/admin` lists them: Storage's own value (name, id, when created).
+public typealias AdminDriver = Driver
 
 public struct AdminToken: Sendable, Equatable {
     public enum Status: String, Sendable { case active, expired, revoked }
