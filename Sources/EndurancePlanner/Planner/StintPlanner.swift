@@ -91,10 +91,11 @@ public struct StintPlanner: Sendable {
     /// give at most their free minutes, each capped at the maximum time in the car.
     private func checkDrivingCapacity(_ slots: [StintSlot], candidates: [[Int]]) throws(PlanningFailure) {
         let needed = slots.reduce(0) { $0 + $1.time.minutes }
+        // A driver drives one car at a time: each stint number counts once per driver.
         var free = [Int](repeating: 0, count: drivers.count)
-        var counted = Set<[Int]>()
+        var countedStints = [Set<Int>](repeating: [], count: drivers.count)
         for (slot, list) in zip(slots, candidates) {
-            for driver in list where counted.insert([driver, slot.number]).inserted {
+            for driver in list where countedStints[driver].insert(slot.number).inserted {
                 free[driver] += slot.time.minutes
             }
         }
