@@ -80,6 +80,8 @@ actor FakeDiscordREST {
     }
 
     func setStalled(_ stalled: Bool) { self.stalled = stalled }
+    /// These users have closed their DMs: Create DM answers 50007.
+    func setBlockedRecipients(_ users: Set<String>) { blockedRecipients = users }
     func setNonceMemory(_ seconds: TimeInterval) { nonceMemory = seconds }
     /// Forgets every nonce, as Discord has some minutes after a post.
     func forgetNonces() { nonces = [:] }

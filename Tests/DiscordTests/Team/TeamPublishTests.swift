@@ -60,10 +60,10 @@ struct TeamPublishTests {
                     let anaLines = ana.first?.components(separatedBy: "\n") ?? []
                     #expect(anaLines.first == "**Trailbrake · Le Mans 24** (Sarthe), plan s1")
                     #expect(anaLines.dropFirst().first == "Stintleriniz, saatler Europe/Istanbul diliminde:")
-                    // Ana drives stint 1 and spots the other two (the planner's spotters: docs/team.md).
+                    // Ana drives stint 1, spots the other two and captains the car (the planner's choices: docs/team.md).
                     #expect(Array(anaLines.dropFirst(2)) == [
                         "• Car 1, 1. stint: 15 Haz Cmt 15:00 – 16:00", "• gözcülük: Car 1, 2. stint: 15 Haz Cmt 16:00 – 17:00",
-                        "• gözcülük: Car 1, 3. stint: 15 Haz Cmt 17:00 – 18:00",
+                        "• gözcülük: Car 1, 3. stint: 15 Haz Cmt 17:00 – 18:00", "• Car 1 aracının kaptanı",
                     ])
                     let ben = await team.directMessages(to: TeamPeople.ben)
                     #expect(ben.count == 1 && ben[0].hasPrefix(

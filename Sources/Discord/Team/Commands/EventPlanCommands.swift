@@ -46,23 +46,32 @@ struct EventPlanCommands {
         let result: (plan: TeamPlanRecord, queued: Int)
         do {
             result = try await context.repository.publish(guildID: context.guildID, eventID: event.eventID, actorID: context.userID) {
-                version, json in
+                version, json, previousJSON in
                 let plan = try TeamPlanning.plan(json)
-                return registrations.map { registration in
+                // A republish DMs only the drivers whose stints, spotting or captaincy changed.
+                let changed = Set(PlanChanges.changed(
+                    from: try previousJSON.map(TeamPlanning.plan), to: plan, among: registrations.map { DriverID($0.userID) }))
+                var publication = TeamPublication(messages: [])
+                for registration in registrations {
                     let language = registration.language.flatMap(GuildLanguage.init(rawValue:)) ?? guildLanguage
                     let text = PlanText(
                         strings: TeamStrings(language: language), times: TeamTimeFormat(zoneName: registration.timeZone, language: language),
                         event: event)
-                    return TeamPlanMessage(
-                        recipientID: registration.userID,
-                        content: text.directMessage(plan, driver: .init(registration.userID), event: event, version: version))
+                    let driver = DriverID(registration.userID)
+                    if changed.contains(driver) {
+                        publication.messages.append(TeamPlanMessage(
+                            recipientID: registration.userID, content: text.directMessage(plan, driver: driver, event: event, version: version)))
+                    }
+                    publication.reminders += text.reminders(plan, driver: driver, event: event)
                 }
+                return publication
             }
         } catch StorageError.notFound {
             return context.answer(.noProposal, ["event": String(event.eventID)])
         }
         context.bot.directMessages.wake()
-        return context.answer(.published, [
+        context.bot.teamReminders?.wake()
+        return context.answer(result.plan.version == 1 ? .published : .republished, [
             "name": LeagueFormat.name(event.name), "version": String(result.plan.version), "count": String(result.queued),
         ])
     }

@@ -85,6 +85,13 @@ struct TeamCommandHandler {
         case ("event", "plan"): return try await EventPlanCommands(context: context).plan()
         case ("event", "publish"): return try await EventPlanCommands(context: context).publish()
         case ("event", "show"): return try await EventShowCommand(context: context).show()
+        case ("event", "assign"): return try await EventEditCommands(context: context).assign()
+        case ("event", "captain"): return try await EventEditCommands(context: context).captain()
+        case ("event", "crew"): return try await EventEditCommands(context: context).crew()
+        case ("event", "delete"): return try await EventDeleteCommand(context: context).delete()
+        case ("event", "broadcast"): return try await BroadcastCommands(context: context).eventBroadcast()
+        case ("team", "broadcast"): return try await BroadcastCommands(context: context).teamBroadcast()
+        case ("team", "broadcast-status"): return try await BroadcastCommands(context: context).status()
         default: return context.answer(.unknownCommand, ["command": LeagueFormat.name("\(name) \(sub)", limit: 32)])
         }
     }
