@@ -100,6 +100,8 @@ let package = Package(
                 .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
                 .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/admin.mustache"),
                 .embedInCode("Templates/references.mustache"),
+                // The team event pages (EventPages.swift).
+                .embedInCode("Templates/events.mustache"), .embedInCode("Templates/event.mustache"),
                 .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
             ]
         ),
@@ -175,6 +177,8 @@ let package = Package(
                 "WebPages",
                 // /references imports an uploaded lap file as `trailbrake reference import` does.
                 "ReferenceTools",
+                // /events reads stored plans and turns hours marked on a driver's clock into UTC.
+                "EndurancePlanner",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -519,6 +523,8 @@ let package = Package(
                 "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
                 // Sign in with Discord end to end: the real OAuth client against the fake Discord.
                 "Discord", "DiscordOAuthFake",
+                // The team event pages' plans are the planner's values (`EventPagesTests`).
+                "EndurancePlanner",
                 // The real recordings coached live (`RealRecordingCoachingTests`) are read as the importer reads them.
                 "ReferenceTools",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

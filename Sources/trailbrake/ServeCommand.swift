@@ -38,6 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         // The Discord bot, when enabled (see DiscordSetup for connecting the iRacing poller).
         let league = LeagueWiring.feature(configuration, database: backend.database)
         let team = TeamWiring.feature(configuration, database: backend.database, client: iracing)
+        dependencies.teamEvents = team.map { StorageBackedTeamEvents(database: backend.database, limits: $0.configuration.limits) }
         let discordBot = try DiscordSetup.makeBot(
             configuration, database: backend.database, logger: logger, trackedDrivers: backend.trackedDrivers,
             results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database),
