@@ -83,6 +83,8 @@ import Testing
             #expect(marked.body.contains("<li>15 Jun 2030 at 11:00–14:00 (preferred)</li>"), "\(marked.body)")
             let stored = try await team.availability(guildID: Self.guild, eventID: 1)[Self.alicesAccount]
             #expect(stored == [TeamAvailabilitySpan(year: 2030, month: 6, day: 15, hour: 14, hours: 3, preferred: true)])
+            let log = try await team.auditLog(guildID: Self.guild, limit: 5)
+            #expect(log.last?.action == .availability && log.last?.after == "2030-06-15 14:00 +3h preferred" && log.last?.actorID == Self.alicesAccount)
             let impossible = try await server.request(.post, path, cookie: alice, form: "csrf=\(csrf)&day=2030-02-30&hour=14&hours=3")
             #expect(impossible.status == .badRequest && impossible.body.contains("That is not a time on your calendar"))
             #expect(try await server.request(.post, path, cookie: alice, form: "csrf=\(csrf)&day=2030-06-15&hour=24&hours=3").status == .badRequest)

@@ -56,37 +56,18 @@ struct TeamBroadcastTests {
     /// The first DM is posted but its answer is lost and the bot stops: after the restart it is
     /// sent again with its nonce (Discord keeps the first) and the two never sent go out.
     @Test func aRestartInTheMiddleOfABroadcastSendsNobodyTwiceAndSkipsNobody() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-broadcast-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
-        try await withTeamIRacing { iracing in
-            try await FakeDiscord.with { fake in
-                let anaPosts = "channels/dm\(TeamPeople.ana)/messages"
-                try await LeagueHarness.with(fake, iracing: iracing, database: database, team: TeamConfiguration()) { team in
-                    try await S.signUp(team)
-                    await fake.rest.setStalled(true)
-                    let sent = try await team.send(S.admin("broadcast", [I.integer("event", 1), I.option("message", "Pit wall at 11")]))
-                    #expect(sent.content.hasPrefix("Broadcast 1 queued for 3 member(s)"), "\(sent.content)")
-                    try await eventually("ana's DM on its way") { await !fake.rest.requests(matching: "POST", anaPosts).isEmpty }
-                    await fake.rest.setAnswersHang(true)
-                    await fake.rest.setStalled(false)
-                    try await eventually("ana's DM posted") { await team.directMessages(to: TeamPeople.ana).count == 1 }
-                    let others = await team.directMessages(to: TeamPeople.ben) + team.directMessages(to: TeamPeople.cem)
-                    #expect(others.isEmpty)
+        try await TeamRestartScenario.run(
+            setUp: { team in try await S.signUp(team) },
+            queue: { team in
+                let sent = try await team.send(S.admin("broadcast", [I.integer("event", 1), I.option("message", "Pit wall at 11")]))
+                #expect(sent.content.hasPrefix("Broadcast 1 queued for 3 member(s)"), "\(sent.content)")
+            },
+            check: { team in
+                for user in S.everyone {
+                    #expect(await team.directMessages(to: user) == ["**Team message** from <@\(TeamPeople.admin)>:\nPit wall at 11"], "\(user)")
                 }
-                await fake.rest.setAnswersHang(false)
-                #expect(try await DiscordRepository(database: database).pendingDirectMessages().count == 3, "nothing was confirmed")
-                try await LeagueHarness.with(fake, iracing: iracing, database: database, team: TeamConfiguration()) { team in
-                    try await eventually("the queue drained") { (try? await team.bot.repository.pendingDirectMessages().isEmpty) == true }
-                    for user in S.everyone {
-                        #expect(await team.directMessages(to: user) == ["**Team message** from <@\(TeamPeople.admin)>:\nPit wall at 11"], "\(user)")
-                    }
-                    #expect(await fake.rest.requests(matching: "POST", anaPosts).count == 2, "ana's DM was sent again and kept once")
-                    let status = try #require(try await team.team?.repository.broadcastStatus(guildID: LeagueHarness.guild, broadcastID: 1))
-                    #expect((status.delivered, status.waiting, status.closed) == (3, 0, []))
-                }
-            }
-        }
+                let status = try #require(try await team.team?.repository.broadcastStatus(guildID: LeagueHarness.guild, broadcastID: 1))
+                #expect((status.delivered, status.waiting, status.closed) == (3, 0, []))
+            })
     }
 }

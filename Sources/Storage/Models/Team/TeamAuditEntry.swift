@@ -20,6 +20,8 @@ public struct TeamAuditEntry: Sendable, Hashable {
         case eventDelete = "event_delete"
         /// A broadcast queued (`subject`: its id; `before`: the audience; `after`: how many recipients).
         case broadcast
+        /// A driver marked hours (`subject`: event:user; `after`: the span on their clock), from Discord or the web.
+        case availability
     }
 
     public var guildID: String

@@ -82,6 +82,10 @@ extension TeamRepository {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [guildID, eventID, userID, span.year, span.month, span.day, span.hour, span.hours, span.preferred])
+                let marked = String(format: "%04d-%02d-%02d %02d:00 +%dh", span.year, span.month, span.day, span.hour, span.hours)
+                try Self.audit(db, TeamAuditEntry(
+                    guildID: guildID, actorID: userID, action: .availability, subject: "\(eventID):\(userID)",
+                    after: marked + (span.preferred ? " preferred" : "")))
                 return count + 1
             }
         }
