@@ -27,9 +27,9 @@ struct TeamBroadcastTests {
                     let sent = try await team.send(S.admin("broadcast", [I.integer("event", 1), I.option("message", message)]))
                     #expect(sent.content.hasPrefix("Broadcast 1 queued for 3 member(s) of the drivers of Le Mans 24."), "\(sent.content)")
                     try await eventually("the queue drained") { (try? await team.bot.repository.pendingDirectMessages().isEmpty) == true }
-                    for user in [TeamPeople.ana, TeamPeople.ben] {
-                        #expect(await team.directMessages(to: user) == ["**Team message** from <@\(TeamPeople.admin)>:\n\(message)"])
-                    }
+                    // Ana chose Turkish at sign-up: her header is Turkish, the admin's text as written.
+                    #expect(await team.directMessages(to: TeamPeople.ana) == ["**Takım mesajı**, gönderen <@\(TeamPeople.admin)>:\n\(message)"])
+                    #expect(await team.directMessages(to: TeamPeople.ben) == ["**Team message** from <@\(TeamPeople.admin)>:\n\(message)"])
                     #expect(await team.directMessages(to: TeamPeople.cem).isEmpty)
                     let status = try await team.send(S.admin("broadcast-status", [I.integer("broadcast", 1)], command: "team"))
                     #expect(status.content == """
@@ -63,7 +63,7 @@ struct TeamBroadcastTests {
                 #expect(sent.content.hasPrefix("Broadcast 1 queued for 3 member(s)"), "\(sent.content)")
             },
             check: { team in
-                for user in S.everyone {
+                for user in [TeamPeople.ben, TeamPeople.cem] {
                     #expect(await team.directMessages(to: user) == ["**Team message** from <@\(TeamPeople.admin)>:\nPit wall at 11"], "\(user)")
                 }
                 let status = try #require(try await team.team?.repository.broadcastStatus(guildID: LeagueHarness.guild, broadcastID: 1))

@@ -20,9 +20,11 @@ struct BroadcastCommands {
             let crew = car.crew.isEmpty ? registrations.map(\.userID) : car.crew.filter(signedUp.contains)
             return try await send(text, to: crew, audience: strings(.audienceCrew, [
                 "car": LeagueFormat.name(car.name), "name": LeagueFormat.name(event.name),
-            ]))
+            ]), languages: Self.languages(registrations))
         }
-        return try await send(text, to: registrations.map(\.userID), audience: strings(.audienceDrivers, ["name": LeagueFormat.name(event.name)]))
+        return try await send(
+            text, to: registrations.map(\.userID), audience: strings(.audienceDrivers, ["name": LeagueFormat.name(event.name)]),
+            languages: Self.languages(registrations))
     }
 
     func teamBroadcast() async throws -> LeagueReply {
@@ -49,14 +51,26 @@ struct BroadcastCommands {
         return .now(LeagueAnswer(lines.joined(separator: "\n")))
     }
 
-    private func send(_ text: String, to recipients: [String], audience: String) async throws -> LeagueReply {
+    /// The language each driver chose at sign-up, when they chose one.
+    static func languages(_ registrations: [TeamRegistration]) -> [String: GuildLanguage] {
+        Dictionary(
+            registrations.compactMap { registration in registration.language.flatMap(GuildLanguage.init(rawValue:)).map { (registration.userID, $0) } },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    private func send(
+        _ text: String, to recipients: [String], audience: String, languages: [String: GuildLanguage] = [:]
+    ) async throws -> LeagueReply {
         guard !recipients.isEmpty else { return context.answer(.broadcastNobody, ["audience": audience]) }
-        // The DM in the guild's language: a broadcast is one message to many readers.
-        let guildStrings = TeamStrings(language: try await context.repository.language(guildID: context.guildID))
-        let content = guildStrings(.broadcastMessage, ["admin": LeagueFormat.user(context.userID), "text": text])
+        // The header in the guild's language, or the one a driver chose at sign-up; the admin's text as written.
+        let guildLanguage = try await context.repository.language(guildID: context.guildID)
+        func dm(_ language: GuildLanguage) -> String {
+            TeamStrings(language: language)(.broadcastMessage, ["admin": LeagueFormat.user(context.userID), "text": text])
+        }
+        let personal = languages.filter { $0.value != guildLanguage }.mapValues(dm)
         let result = try await context.repository.broadcast(
             guildID: context.guildID, audience: audience, recipients: recipients, actorID: context.userID,
-            perDay: context.configuration.maxBroadcastsPerDay, content: content)
+            perDay: context.configuration.maxBroadcastsPerDay, content: dm(guildLanguage), personal: personal)
         context.bot.directMessages.wake()
         return context.answer(.broadcastQueued, ["id": String(result.id), "count": String(result.queued), "audience": audience])
     }

@@ -4,11 +4,12 @@ import GRDB
 extension TeamRepository {
     /// Queues an admin's message to each recipient once (duplicates removed, each DM keyed
     /// `team-broadcast:guild:id:user`), with the broadcast row and its audit entry, in one
-    /// transaction. Refused past `perDay` broadcasts in the last 24 hours. `content` makes the
-    /// DM text; returns the broadcast's id (per guild, from 1) and how many DMs were queued.
+    /// transaction. Refused past `perDay` broadcasts in the last 24 hours. `content` is the DM
+    /// (as stored with the broadcast); `personal` gives a recipient their own wording (their
+    /// language). Returns the broadcast's id (per guild, from 1) and how many DMs were queued.
     public func broadcast(
         guildID: String, audience: String, recipients: [String], actorID: String, perDay: Int, at now: Date = Date(),
-        content: String
+        content: String, personal: [String: String] = [:]
     ) async throws -> (id: Int, queued: Int) {
         let unique = recipients.reduce(into: [String]()) { list, user in if !list.contains(user) { list.append(user) } }
         return try await withStorageErrors {
@@ -28,7 +29,7 @@ extension TeamRepository {
                 var queued = 0
                 for user in unique {
                     let key = "team-broadcast:\(guildID):\(id):\(user)"
-                    if try DiscordRepository.enqueue(db, recipientID: user, content: content, dedupeKey: key) { queued += 1 }
+                    if try DiscordRepository.enqueue(db, recipientID: user, content: personal[user] ?? content, dedupeKey: key) { queued += 1 }
                 }
                 try Self.audit(db, TeamAuditEntry(
                     guildID: guildID, at: now, actorID: actorID, action: .broadcast, subject: String(id), before: audience,
