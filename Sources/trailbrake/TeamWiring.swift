@@ -20,7 +20,7 @@ enum TeamWiring {
                 limits: limits, maxRaceHours: settings.maxRaceHours, minStintMinutes: settings.minStintMinutes,
                 planSearchBudget: settings.planSearchBudget, showPageLines: settings.showPageLines,
                 reminderLeadMinutes: settings.reminderLeadMinutes, maxBroadcastLength: settings.maxBroadcastLength,
-                maxBroadcastsPerDay: settings.maxBroadcastsPerDay),
+                maxBroadcastsPerDay: settings.maxBroadcastsPerDay, webRoleSeconds: settings.webRoleSeconds),
             licences: client)
     }
 }

@@ -10,6 +10,7 @@ import Testing
 
     @Test(arguments: [
         ("reminder_lead_minutes", 5, 1_440), ("max_broadcast_length", 1, 1_800), ("max_broadcasts_per_day", 1, 1_000),
+        ("web_role_seconds", 0, 300),
     ])
     func reminderAndBroadcastBoundsHoldAtTheirEdges(key: String, low: Int, high: Int) throws {
         _ = try load(key, low)
@@ -21,6 +22,7 @@ import Testing
     @Test func defaultsAreAnHourAFifteenHundredCharacterMessageAndTwentyADay() throws {
         let team = try ServerConfiguration.load(file: [:], environment: [:]).team
         #expect((team.reminderLeadMinutes, team.maxBroadcastLength, team.maxBroadcastsPerDay) == (60, 1_500, 20))
+        #expect(team.webRoleSeconds == 30)
         #expect(try load("reminder_lead_minutes", 30).team.reminderLeadMinutes == 30)
     }
 }

@@ -30,6 +30,14 @@ import Testing
         for (en, tr) in zip(english, turkish) where en != "Stint" { #expect(en != tr, "untranslated: \(en)") }
     }
 
+    @Test func everyBroadcastWordIsTranslated() {
+        let english = Mirror(reflecting: BroadcastStrings.english).children.compactMap { $0.value as? String }
+        let turkish = Mirror(reflecting: BroadcastStrings.turkish).children.compactMap { $0.value as? String }
+        #expect(english.count == turkish.count && english.count == 18)
+        for (en, tr) in zip(english, turkish) { #expect(en != tr, "untranslated: \(en)") }
+        #expect(english.filter { $0.contains("{max}") }.count == turkish.filter { $0.contains("{max}") }.count)
+    }
+
     @Test func aTurkishPageHasNoEnglishAndTheFormOnlyForASignedUpDriver() throws {
         let renderer = try WebPageRenderer()
         let chrome = PageChrome(
@@ -44,6 +52,18 @@ import Testing
         #expect(page.contains(#"<input type="hidden" name="csrf" value="tok">"#) && page.contains("İşaretlendi."))
         let guest = renderer.event(input(signedUp: false), chrome: chrome)
         #expect(!guest.contains("mark-hours") && guest.contains("/event signup"))
+        #expect(!page.contains(#"id="broadcast""#), "the broadcast form is an admin's only")
+        var admin = input(signedUp: true)
+        admin.broadcast = EventBroadcastPanel(
+            cars: [(id: "car1", name: "Car 1")], maxLength: 40,
+            recent: [.init(id: 1, audience: "Spa 24 pilotları", delivered: 2, waiting: 0, closed: ["Cem"])], outcome: .queued(id: 1, recipients: 3))
+        let adminPage = renderer.event(admin, chrome: chrome)
+        #expect(adminPage.contains(#"<form method="post" action="/events/1/3/broadcast" id="broadcast">"#))
+        #expect(adminPage.contains(#"<option value="car:car1">Ekibi: Car 1</option>"#) && adminPage.contains(#"maxlength="40""#))
+        #expect(adminPage.contains("1 numaralı duyuru 3 kişi için sıraya alındı.") && adminPage.contains("DM&#39;leri kapalı (iletilmedi): Cem"))
+        for word in Mirror(reflecting: BroadcastStrings.english).children.compactMap({ $0.value as? String }) where word.count >= 4 {
+            #expect(!adminPage.contains(">\(word)") && !adminPage.contains(" \(word) "), "English \"\(word)\" on a Turkish page")
+        }
         let list = renderer.events(EventsPageInput(events: []), chrome: chrome)
         #expect(list.contains("Takımlarınızın henüz bir etkinliği yok."))
     }

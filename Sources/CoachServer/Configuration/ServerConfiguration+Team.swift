@@ -17,6 +17,7 @@ extension ServerConfiguration {
         public var reminderLeadMinutes = 60
         public var maxBroadcastLength = 1_500
         public var maxBroadcastsPerDay = 20
+        public var webRoleSeconds = 30
     }
 }
 
@@ -41,5 +42,7 @@ extension ConfigurationKey {
         // A broadcast and its header stay one DM (2,000 characters).
         .integer("team", "max_broadcast_length", \.team.maxBroadcastLength, range: 1...1_800),
         .integer("team", "max_broadcasts_per_day", \.team.maxBroadcastsPerDay, range: 1...1_000),
+        // The web pages' role check: a member's Discord roles kept this long (0: fetched at every page).
+        .integer("team", "web_role_seconds", \.team.webRoleSeconds, range: 0...300),
     ]
 }

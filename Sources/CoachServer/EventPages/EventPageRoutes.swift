@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Integration
 import Logging
 import WebPages
 
@@ -11,7 +12,10 @@ import WebPages
 ///   one that does not exist;
 /// - `POST /events/{guild}/{id}/available` (`day=YYYY-MM-DD`, `hour=`, `hours=`, `preferred=`):
 ///   marks hours on the driver's own clock; needs the session's CSRF token and a same-site
-///   `Origin` (403 otherwise, nothing changes).
+///   `Origin` (403 otherwise, nothing changes);
+/// - `POST /events/{guild}/{id}/broadcast` (`to=drivers|car:ID|role:LEVEL`, `message=`): a team
+///   admin's message by DM, their role asked of Discord now; a non-admin's is the same 404 as a
+///   page that does not exist (like /admin), with the same token and origin checks first.
 struct EventPageRoutes: Sendable {
     let board: any TeamEventBoard
     let sessions: any BrowserSessionStore
@@ -60,6 +64,40 @@ struct EventPageRoutes: Sendable {
                 return (renderer.event(input, chrome: chrome), status)
             }
         }
+        router.post("/events/{guild}/{id}/broadcast") { request, context in
+            let key = Self.key(context.parameters.get("guild"), context.parameters.get("id"))
+            return await handle(request, logger: context.logger) { session, chrome in
+                guard origins.allows(request.head), let form = await ListenPageRoutes.form(request, upTo: Self.maximumBroadcastFormBytes),
+                    let token = form["csrf"], ListenPageRoutes.constantTimeEquals(token, session.csrfToken)
+                else { return (renderer.notice(.formRefused, chrome: chrome), .forbidden) }
+                guard let key, let audience = Self.audience(form["to"]) else { return (renderer.notice(.notFound, chrome: chrome), .notFound) }
+                guard
+                    let outcome = try await board.broadcast(
+                        guildID: key.guild, eventID: key.id, driverID: session.driver.id, to: audience, message: form["message"] ?? "",
+                        language: chrome.language),
+                    var input = try await board.event(guildID: key.guild, eventID: key.id, driverID: session.driver.id)
+                else { return (renderer.notice(.notFound, chrome: chrome), .notFound) }
+                input.broadcast?.outcome = outcome
+                let status: HTTPResponse.Status = switch outcome {
+                case .queued: .ok
+                case .invalidMessage: .badRequest
+                case .limitReached, .nobody: .conflict
+                }
+                return (renderer.event(input, chrome: chrome), status)
+            }
+        }
+    }
+
+    /// A broadcast form's body: a message of up to 1,800 characters, each up to 12 bytes percent-encoded.
+    static let maximumBroadcastFormBytes = 32_768
+
+    /// The form's `to`: `drivers`, `car:ID` or `role:LEVEL`.
+    static func audience(_ value: String?) -> TeamWebBroadcast.Audience? {
+        guard let value, value.utf8.count <= 100 else { return nil }
+        if value == "drivers" { return .drivers }
+        if value.hasPrefix("car:"), value.count > 4 { return .car(String(value.dropFirst(4))) }
+        if value.hasPrefix("role:"), value.count > 5 { return .role(String(value.dropFirst(5))) }
+        return nil
     }
 
     /// Signs in and renders; a failure is the unavailable page, logged without the request's body.

@@ -1,3 +1,4 @@
+import Integration
 import WebPages
 
 /// The team event pages' data (docs/team.md, "On the web"): the events a signed-in driver's
@@ -9,6 +10,11 @@ public protocol TeamEventBoard: Sendable {
     /// Marks a span on the driver's own clock (the zone they signed up with); nil: the event is
     /// not theirs to see.
     func markAvailable(guildID: String, eventID: Int, driverID: Int64, span: MarkedSpan) async throws -> EventPageInput.Outcome?
+    /// Queues a broadcast from the event page, the driver's team role checked with Discord now;
+    /// nil: the event is not theirs to see or they are not a team admin (the same 404).
+    func broadcast(
+        guildID: String, eventID: Int, driverID: Int64, to audience: TeamWebBroadcast.Audience, message: String, language: WebLanguage
+    ) async throws -> EventBroadcastPanel.Outcome?
 }
 
 /// A span of hours as the form sends it: a day, the hour it starts and how many hours.

@@ -42,6 +42,8 @@ public struct EventPageInput: Sendable {
     public var signUpZone: String?
     public var marked: [Span]
     public var outcome: Outcome?
+    /// The broadcast form, for a team admin only.
+    public var broadcast: EventBroadcastPanel?
 
     public init(
         event: EventsPageInput.Event, version: Int?, captains: [(car: String, name: String)], stints: [Stint], signUpZone: String?,
@@ -91,6 +93,7 @@ struct EventView {
     let marked: [Marked]
     let noHours: Bool
     let notice: String?
+    let broadcast: BroadcastView?
 
     static func href(_ event: EventsPageInput.Event) -> String { "/events/\(event.guildID)/\(event.eventID)" }
 
@@ -134,6 +137,7 @@ struct EventView {
         case .notSignedUp: words.notSignedUp
         case nil: nil
         }
+        broadcast = input.broadcast.map { BroadcastView($0, href: Self.href(input.event), chrome: chrome) }
     }
 }
 

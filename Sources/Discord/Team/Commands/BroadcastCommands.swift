@@ -14,17 +14,12 @@ struct BroadcastCommands {
         guard let text = message() else { return invalid() }
         let registrations = try await context.repository.registrations(guildID: context.guildID, eventID: event.eventID)
         let strings = context.strings
-        if context.interaction.integer("car") != nil {
-            let car = try context.car(of: event)
-            let signedUp = Set(registrations.map(\.userID))
-            let crew = car.crew.isEmpty ? registrations.map(\.userID) : car.crew.filter(signedUp.contains)
-            return try await send(text, to: crew, audience: strings(.audienceCrew, [
-                "car": LeagueFormat.name(car.name), "name": LeagueFormat.name(event.name),
-            ]), languages: Self.languages(registrations))
-        }
+        let car = context.interaction.integer("car") != nil ? try context.car(of: event) : nil
+        let audience = car.map { strings(.audienceCrew, ["car": LeagueFormat.name($0.name), "name": LeagueFormat.name(event.name)]) }
+            ?? strings(.audienceDrivers, ["name": LeagueFormat.name(event.name)])
         return try await send(
-            text, to: registrations.map(\.userID), audience: strings(.audienceDrivers, ["name": LeagueFormat.name(event.name)]),
-            languages: Self.languages(registrations))
+            text, to: TeamBroadcaster.recipients(of: car, registrations: registrations), audience: audience,
+            languages: TeamBroadcaster.languages(registrations))
     }
 
     func teamBroadcast() async throws -> LeagueReply {
@@ -51,37 +46,18 @@ struct BroadcastCommands {
         return .now(LeagueAnswer(lines.joined(separator: "\n")))
     }
 
-    /// The language each driver chose at sign-up, when they chose one.
-    static func languages(_ registrations: [TeamRegistration]) -> [String: GuildLanguage] {
-        Dictionary(
-            registrations.compactMap { registration in registration.language.flatMap(GuildLanguage.init(rawValue:)).map { (registration.userID, $0) } },
-            uniquingKeysWith: { first, _ in first })
-    }
-
     private func send(
         _ text: String, to recipients: [String], audience: String, languages: [String: GuildLanguage] = [:]
     ) async throws -> LeagueReply {
-        guard !recipients.isEmpty else { return context.answer(.broadcastNobody, ["audience": audience]) }
-        // The header in the guild's language, or the one a driver chose at sign-up; the admin's text as written.
-        let guildLanguage = try await context.repository.language(guildID: context.guildID)
-        func dm(_ language: GuildLanguage) -> String {
-            TeamStrings(language: language)(.broadcastMessage, ["admin": LeagueFormat.user(context.userID), "text": text])
-        }
-        let personal = languages.filter { $0.value != guildLanguage }.mapValues(dm)
-        let result = try await context.repository.broadcast(
-            guildID: context.guildID, audience: audience, recipients: recipients, actorID: context.userID,
-            perDay: context.configuration.maxBroadcastsPerDay, content: dm(guildLanguage), personal: personal)
-        context.bot.directMessages.wake()
+        let broadcaster = TeamBroadcaster(team: context.team, directMessages: context.bot.directMessages)
+        guard let result = try await broadcaster.send(
+            text, to: recipients, audience: audience, languages: languages, guildID: context.guildID, senderID: context.userID)
+        else { return context.answer(.broadcastNobody, ["audience": audience]) }
         return context.answer(.broadcastQueued, ["id": String(result.id), "count": String(result.queued), "audience": audience])
     }
 
-    /// The admin's text: control characters (but line breaks) removed, within the configured length.
     private func message() -> String? {
-        let raw = context.interaction.string("message") ?? ""
-        let cleaned = String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0 == "\n" || !CharacterSet.controlCharacters.contains($0) }))
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !cleaned.isEmpty, cleaned.count <= context.configuration.maxBroadcastLength else { return nil }
-        return cleaned
+        TeamBroadcaster.clean(context.interaction.string("message") ?? "", maxLength: context.configuration.maxBroadcastLength)
     }
 
     private func invalid() -> LeagueReply { context.answer(.broadcastInvalid, ["max": String(context.configuration.maxBroadcastLength)]) }

@@ -36,10 +36,9 @@ struct TeamCommandHandler {
         await bot.send(reply, for: interaction)
     }
 
-    /// Manage Server makes an owner; otherwise the highest team role of the member's Discord roles.
+    /// The member's team role from the roles and permissions Discord sent with the interaction.
     static func role(of interaction: Interaction, map: [String: TeamRole]) -> TeamRole {
-        if interaction.memberCanManageGuild { return .owner }
-        return (interaction.member?.roles ?? []).compactMap { map[$0] }.max() ?? .guest
+        TeamRoleRule.role(discordRoles: interaction.member?.roles ?? [], canManageGuild: interaction.memberCanManageGuild, map: map)
     }
 
     /// The member's own language for the event the command names (chosen at sign-up), else the guild's.

@@ -58,6 +58,20 @@ extension TeamRepository {
         }
     }
 
+    /// The guild's newest `limit` broadcasts with their delivery, newest first (the event page's list).
+    public func recentBroadcasts(guildID: String, limit: Int) async throws -> [TeamBroadcastStatus] {
+        let ids = try await withStorageErrors {
+            try await database.writer.read { db in
+                try Int.fetchAll(
+                    db, sql: "SELECT broadcast_id FROM team_broadcasts WHERE guild_id = ? ORDER BY broadcast_id DESC LIMIT ?",
+                    arguments: [guildID, max(0, limit)])
+            }
+        }
+        var statuses: [TeamBroadcastStatus] = []
+        for id in ids { if let status = try await broadcastStatus(guildID: guildID, broadcastID: id) { statuses.append(status) } }
+        return statuses
+    }
+
     /// The members whose team role, as last seen at their own interaction, is `role` or above.
     public func members(guildID: String, atLeast role: TeamRole) async throws -> [String] {
         let levels = TeamRole.allCases.filter { $0 >= role }.map(\.rawValue)
