@@ -52,6 +52,7 @@ extension TeamStrings {
         .planProposed: "Proposed plan for {name} ({count} stints). An admin publishes it with /event publish event:{event}.",
         .planFailed: "No plan keeps every rule. Failing: {constraint}. {detail}",
         .planNoDrivers: "Nobody has signed up for event {event} yet.",
+        .licencesStale: "iRacing did not give the licences of {count} driver(s) now ({code}): their licences from sign-up were used.",
         .constraintEventSetup: "the event setup",
         .constraintEntryLimits: "the entry limits",
         .constraintAvailability: "the drivers' marked hours",

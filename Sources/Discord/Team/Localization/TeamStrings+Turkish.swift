@@ -52,6 +52,7 @@ extension TeamStrings {
         .planProposed: "{name} için önerilen plan ({count} stint). Bir yönetici /event publish event:{event} ile yayımlar.",
         .planFailed: "Her kuralı koruyan bir plan yok. Sağlanamayan: {constraint}. {detail}",
         .planNoDrivers: "{event} numaralı etkinliğe henüz kimse kaydolmadı.",
+        .licencesStale: "iRacing şu anda {count} pilotun lisanslarını vermedi ({code}): kayıttaki lisansları kullanıldı.",
         .constraintEventSetup: "etkinliğin ayarları",
         .constraintEntryLimits: "katılım sınırları",
         .constraintAvailability: "pilotların işaretlediği saatler",

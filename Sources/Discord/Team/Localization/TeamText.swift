@@ -16,7 +16,7 @@ enum TeamText: String, CaseIterable, Sendable {
     // /event available
     case availableAdded, invalidSpan, notSignedUp
     // /event plan, publish
-    case planProposed, planFailed, planNoDrivers
+    case planProposed, planFailed, planNoDrivers, licencesStale
     case constraintEventSetup, constraintEntryLimits, constraintAvailability, constraintMaximumDriving, constraintMinimumRest
     case constraintSpotter
     case published, noProposal
