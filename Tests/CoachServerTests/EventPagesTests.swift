@@ -58,6 +58,9 @@ import Testing
             #expect(page.body.contains(#"<tr class="mine"><td>16 Haz 2030 15:00–16:00</td><td>Car 1</td>"#), "\(page.body)")
             #expect(page.body.contains("&lt;script&gt;x&lt;/script&gt;") && !page.body.contains("<script>x"))
             #expect(page.body.contains("<dt>Kaptan Car 1</dt><dd>Alice A</dd>"))
+            // Before the page's script has set the browser's zone: the zone she signed up with.
+            let signUpZone = try await server.request(.get, "/events/\(Self.guild)/1", cookie: alice)
+            #expect(signUpZone.body.contains("Times in Europe/Istanbul") && signUpZone.body.contains("<td>16 Jun 2030 at 15:00–16:00</td>"), "\(signUpZone.body)")
             let english = try await server.request(.get, "/events/\(Self.guild)/1", cookie: alice, cookies: ["trailbrake_tz": "America/New_York"])
             #expect(english.body.contains("<td>16 Jun 2030 at 8:00–9:00</td>") && english.body.contains("Times in America/New_York"), "\(english.body)")
         }

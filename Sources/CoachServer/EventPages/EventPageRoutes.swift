@@ -36,7 +36,7 @@ struct EventPageRoutes: Sendable {
                 guard let key, let input = try await board.event(guildID: key.guild, eventID: key.id, driverID: session.driver.id) else {
                     return (renderer.notice(.notFound, chrome: chrome), .notFound)
                 }
-                return (renderer.event(input, chrome: chrome), .ok)
+                return (renderer.event(input, chrome: Self.readerChrome(chrome, request, input)), .ok)
             }
         }
         router.post("/events/{guild}/{id}/available") { request, context in
@@ -61,7 +61,7 @@ struct EventPageRoutes: Sendable {
                 case .invalidSpan: .badRequest
                 case .limitReached, .notSignedUp: .conflict
                 }
-                return (renderer.event(input, chrome: chrome), status)
+                return (renderer.event(input, chrome: Self.readerChrome(chrome, request, input)), status)
             }
         }
         router.post("/events/{guild}/{id}/broadcast") { request, context in
@@ -83,9 +83,18 @@ struct EventPageRoutes: Sendable {
                 case .invalidMessage: .badRequest
                 case .limitReached, .nobody: .conflict
                 }
-                return (renderer.event(input, chrome: chrome), status)
+                return (renderer.event(input, chrome: Self.readerChrome(chrome, request, input)), status)
             }
         }
+    }
+
+    /// Before the pages' script has set the browser's zone (`trailbrake_tz`), times are in the
+    /// zone the reader signed up with rather than UTC.
+    static func readerChrome(_ chrome: PageChrome, _ request: Request, _ input: EventPageInput) -> PageChrome {
+        guard request.cookies["trailbrake_tz"] == nil, let zone = input.signUpZone.flatMap(TimeZone.init(identifier:)) else { return chrome }
+        var chrome = chrome
+        chrome.timeZone = zone
+        return chrome
     }
 
     /// A broadcast form's body: a message of up to 1,800 characters, each up to 12 bytes percent-encoded.
