@@ -66,6 +66,27 @@ import Testing
         }
     }
 
+    /// The "per guild (default) and per user (override)": the sign-up's language, else the
+    /// guild's, unless the reader chose one on the web.
+    @Test func thePageIsInTheReadersTeamLanguageUnlessTheyChoseOne() async throws {
+        try await ListenTestServer.with { server in
+            try await setUp(server.database)
+            let team = TeamRepository(database: server.database)
+            let alice = try #require(try await server.signIn(try await server.mintLink(driverID: 1)).cookieValue)
+            let path = "/events/\(Self.guild)/1"
+            #expect(try await server.request(.get, path, cookie: alice).body.contains("Times in Europe/Istanbul"), "English until the guild says")
+            try await team.setLanguage(.turkish, guildID: Self.guild, actorID: "1")
+            #expect(try await server.request(.get, path, cookie: alice).body.contains("Saatler şu dilimde: Europe/Istanbul"))
+            #expect(try await server.request(.get, path, cookie: alice, cookies: ["trailbrake_lang": "en"]).body.contains("Times in"))
+            #expect(try await server.request(.get, path + "?lang=en", cookie: alice).body.contains("Times in"))
+            // Her own choice at sign-up wins over the guild's.
+            try await team.register(TeamRegistration(
+                guildID: Self.guild, eventID: 1, userID: Self.alicesAccount, memberID: 1, displayName: "Alice A", timeZone: "Europe/Istanbul",
+                language: "en", licencesJSON: "{}"))
+            #expect(try await server.request(.get, path, cookie: alice).body.contains("Times in Europe/Istanbul"))
+        }
+    }
+
     @Test func hoursAreMarkedOnTheDriversClockOnlyWithThePagesToken() async throws {
         try await ListenTestServer.with { server in
             try await setUp(server.database)

@@ -89,11 +89,15 @@ struct EventPageRoutes: Sendable {
     }
 
     /// Before the pages' script has set the browser's zone (`trailbrake_tz`), times are in the
-    /// zone the reader signed up with rather than UTC.
+    /// zone the reader signed up with rather than UTC; unless they chose a language on the web
+    /// (`?lang=`, its cookie), the page is in their team language (sign-up, else the guild's),
+    /// not the browser's.
     static func readerChrome(_ chrome: PageChrome, _ request: Request, _ input: EventPageInput) -> PageChrome {
-        guard request.cookies["trailbrake_tz"] == nil, let zone = input.signUpZone.flatMap(TimeZone.init(identifier:)) else { return chrome }
         var chrome = chrome
-        chrome.timeZone = zone
+        if request.cookies["trailbrake_tz"] == nil, let zone = input.signUpZone.flatMap(TimeZone.init(identifier:)) { chrome.timeZone = zone }
+        if request.uri.queryParameters.get("lang") == nil, request.cookies[WebLanguage.cookieName] == nil, let language = input.teamLanguage {
+            chrome.language = language
+        }
         return chrome
     }
 

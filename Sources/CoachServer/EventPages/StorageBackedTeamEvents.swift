@@ -61,6 +61,8 @@ public struct StorageBackedTeamEvents: TeamEventBoard {
         var input = EventPageInput(
             event: Self.summary(record, signedUp: me != nil), version: stored?.version, captains: captains, stints: stints,
             signUpZone: me?.timeZone, marked: marked)
+        let guildLanguage = try await repository.language(guildID: guildID).rawValue
+        input.teamLanguage = me?.language.flatMap(WebLanguage.init(rawValue:)) ?? WebLanguage(rawValue: guildLanguage)
         // A page view may use roles fetched a few seconds ago; Discord not answering hides the form.
         if let desk, (try? await adminAccount(guildID: guildID, users: users, fresh: false)) != nil {
             let recent = try await repository.recentBroadcasts(guildID: guildID, limit: recentBroadcasts).map { status in

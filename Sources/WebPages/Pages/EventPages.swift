@@ -44,6 +44,9 @@ public struct EventPageInput: Sendable {
     public var outcome: Outcome?
     /// The broadcast form, for a team admin only.
     public var broadcast: EventBroadcastPanel?
+    /// The reader's language for this team (chosen at sign-up, else the guild's): the page's
+    /// language unless they chose one on the web.
+    public var teamLanguage: WebLanguage?
 
     public init(
         event: EventsPageInput.Event, version: Int?, captains: [(car: String, name: String)], stints: [Stint], signUpZone: String?,
