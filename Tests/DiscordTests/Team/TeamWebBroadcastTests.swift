@@ -80,6 +80,32 @@ struct TeamWebBroadcastTests {
         }
     }
 
+    /// The restart proof for a broadcast sent from the web: the first DM is posted, its
+    /// answer lost and the bot stops; after the restart each driver has exactly one DM.
+    @Test func aRestartInTheMiddleOfABroadcastFromThePageSendsNobodyTwiceAndSkipsNobody() async throws {
+        try await TeamRestartScenario.run(
+            setUp: { team in
+                try await S.signUp(team)
+                try await setUpRoles(team)
+            },
+            queue: { team in
+                try await TeamWebServer.with(team) { web in
+                    let boss = try await web.signIn(driver: "boss", discordUser: TeamPeople.admin)
+                    let sent = try await web.request(
+                        .post, "/events/\(LeagueHarness.guild)/1/broadcast", cookie: boss.cookie,
+                        form: "csrf=\(boss.csrf)&to=drivers&message=Pit+wall+at+11")
+                    #expect(sent.status == 200 && sent.body.contains("Broadcast 1 queued for 3 people."), "\(sent.body)")
+                }
+            },
+            check: { team in
+                for user in [TeamPeople.ben, TeamPeople.cem] {
+                    #expect(await team.directMessages(to: user) == ["**Team message** from <@\(TeamPeople.admin)>:\nPit wall at 11"], "\(user)")
+                }
+                let status = try #require(try await team.team?.repository.broadcastStatus(guildID: LeagueHarness.guild, broadcastID: 1))
+                #expect((status.delivered, status.waiting, status.closed) == (3, 0, []))
+            })
+    }
+
     /// Roles on the web follow Discord: a form asks Discord at once, a page within `web_role_seconds`.
     @Test func aRoleRemovedInDiscordTakesEffectOnTheWeb() async throws {
         let clock = SettableTeamClock()
