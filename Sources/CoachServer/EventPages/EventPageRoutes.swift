@@ -70,11 +70,14 @@ struct EventPageRoutes: Sendable {
                 guard origins.allows(request.head), let form = await ListenPageRoutes.form(request, upTo: Self.maximumBroadcastFormBytes),
                     let token = form["csrf"], ListenPageRoutes.constantTimeEquals(token, session.csrfToken)
                 else { return (renderer.notice(.formRefused, chrome: chrome), .forbidden) }
-                guard let key, let audience = Self.audience(form["to"]) else { return (renderer.notice(.notFound, chrome: chrome), .notFound) }
+                guard let key, let audience = Self.audience(form["to"]),
+                    let before = try await board.event(guildID: key.guild, eventID: key.id, driverID: session.driver.id)
+                else { return (renderer.notice(.notFound, chrome: chrome), .notFound) }
+                // The audience is stored in the words the admin reads on this page.
                 guard
                     let outcome = try await board.broadcast(
                         guildID: key.guild, eventID: key.id, driverID: session.driver.id, to: audience, message: form["message"] ?? "",
-                        language: chrome.language),
+                        language: Self.readerChrome(chrome, request, before).language),
                     var input = try await board.event(guildID: key.guild, eventID: key.id, driverID: session.driver.id)
                 else { return (renderer.notice(.notFound, chrome: chrome), .notFound) }
                 input.broadcast?.outcome = outcome
