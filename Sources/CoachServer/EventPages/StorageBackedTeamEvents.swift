@@ -78,7 +78,10 @@ public struct StorageBackedTeamEvents: TeamEventBoard {
     public func broadcast(
         guildID: String, eventID: Int, driverID: Int64, to audience: TeamWebBroadcast.Audience, message: String, language: WebLanguage
     ) async throws -> EventBroadcastPanel.Outcome? {
+        // The cached roles first, so a non-admin's posts cost Discord no request; then Discord
+        // now, so a role taken away stops the broadcast at once.
         guard let desk, let (_, _, users) = try await reader(guildID: guildID, eventID: eventID, driverID: driverID),
+            try await adminAccount(guildID: guildID, users: users, fresh: false) != nil,
             let sender = try await adminAccount(guildID: guildID, users: users, fresh: true)
         else { return nil }
         let request = TeamWebBroadcast(
