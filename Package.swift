@@ -99,7 +99,7 @@ let package = Package(
                 .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sessions.mustache"),
                 .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
                 .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/admin.mustache"),
-                .embedInCode("Templates/references.mustache"),
+                .embedInCode("Templates/references.mustache"), .embedInCode("Templates/team.mustache"),
                 .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
             ]
         ),

@@ -14,6 +14,12 @@ extension ServerConfiguration {
         public var minStintMinutes = 20
         public var planSearchBudget = 200_000
         public var showPageLines = 30
+        /// The web `/team` page's messages (docs/web.md, "Team"): characters per message,
+        /// messages per sender and minute, messages waiting per driver, drivers listed.
+        public var messageMaxLength = 120
+        public var messagesPerMinute = 4
+        public var messagesWaitingPerDriver = 3
+        public var pageMaxDrivers = 50
     }
 }
 
@@ -33,5 +39,10 @@ extension ConfigurationKey {
         .integer("team", "plan_search_budget", \.team.planSearchBudget, range: 1_000...10_000_000),
         // 30 lines of about 60 characters stay under Discord's 2,000 per message.
         .integer("team", "show_page_lines", \.team.showPageLines, range: 1...100),
+        // A message is said between two corners: a few seconds of speech at most.
+        .integer("team", "message_max_length", \.team.messageMaxLength, range: 1...300),
+        .integer("team", "messages_per_minute", \.team.messagesPerMinute, range: 1...60),
+        .integer("team", "messages_waiting_per_driver", \.team.messagesWaitingPerDriver, range: 1...20),
+        .integer("team", "page_max_drivers", \.team.pageMaxDrivers, range: 1...500),
     ]
 }

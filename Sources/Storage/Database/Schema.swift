@@ -20,6 +20,8 @@ enum Schema {
         migrator.registerMigration("v8-team-events", migrate: createTeamTables)
         // Sign-in with Discord for the web pages (Schema+DiscordSignIn.swift).
         migrator.registerMigration("v9-discord-sign-in", migrate: createDiscordSignInTables)
+        // The web team page's messages to drivers (Schema+TeamMessages.swift).
+        migrator.registerMigration("v10-team-messages", migrate: createTeamMessageTables)
         return migrator
     }
 

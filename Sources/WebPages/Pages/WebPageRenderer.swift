@@ -11,7 +11,7 @@ public struct WebPageRenderer: Sendable {
             ("layout", PackageResources.layout_mustache), ("sessions", PackageResources.sessions_mustache),
             ("session", PackageResources.session_mustache), ("lap", PackageResources.lap_mustache),
             ("notice", PackageResources.notice_mustache), ("admin", PackageResources.admin_mustache),
-            ("references", PackageResources.references_mustache),
+            ("references", PackageResources.references_mustache), ("team", PackageResources.team_mustache),
         ] {
             try library.register(String(decoding: bytes, as: UTF8.self), named: name)
         }
@@ -32,6 +32,10 @@ public struct WebPageRenderer: Sendable {
 
     public func admin(_ input: AdminPageInput, chrome: PageChrome) -> String {
         page("admin", AdminView(input, chrome: chrome), title: AdminStrings.of(chrome.language).title, chrome: chrome)
+    }
+
+    public func team(_ input: TeamPageInput, chrome: PageChrome) -> String {
+        page("team", TeamView(input, chrome: chrome), title: TeamStrings.of(chrome.language).title, chrome: chrome)
     }
 
     public func lap(_ input: LapPageInput, chrome: PageChrome) -> String {
