@@ -17,7 +17,8 @@ struct TeamMessageTests {
 
     @Test func aMessagePostedOnTheWebIsHeardBetweenCornersWithItsSenderLogged() async throws {
         let recording = try EndToEndLangleyRecording()
-        try await EndToEndServer.with(library: recording.library) { server in
+        // The WebSocket client names its origin without the port: allowed, so only the team decides.
+        try await EndToEndServer.with(library: recording.library, configure: { $0.listen.allowedOrigins = "http://127.0.0.1" }) { server in
             let team = try await TeamFixture.make(on: server.database, sharing: server.driverID)
             let engineer = try await DriverPagesBrowser.signIn(server, driverID: team.engineerID)
             let outsider = try await DriverPagesBrowser.signIn(server, driverID: team.outsiderID)
@@ -46,6 +47,12 @@ struct TeamMessageTests {
                     && Double(frame.lapDistance) > (first.brakePoint ?? first.entry) && Double(frame.lapDistance) < first.apex
             })
             let frames = Array(recording.frames[start...])
+            // The engineer watches the driver live through the listen mirror; the outsider may not.
+            let cookie = { (browser: DriverPagesBrowser) in HTTPFields([HTTPField(name: .cookie, value: "trailbrake_listen=\(browser.cookie ?? "")")]) }
+            let watcher = ListenProbe(port: server.port, headers: cookie(engineer), scheme: "http", query: "?driver=\(server.driverID)")
+            let stranger = ListenProbe(port: server.port, headers: cookie(outsider), scheme: "http", query: "?driver=\(server.driverID)")
+            await #expect(throws: (any Error).self, "a non-member's listen upgrade is refused") { _ = try await stranger.closedByServer() }
+
             let batches = EndToEndFrameEncoder(for: frames).batches(frames, size: EndToEndLangleyTests.batchSize)
             let lastSequence = UInt64(batches.count)
             let client = EndToEndLiveClient(url: server.liveURL, token: server.token, tls: nil)
@@ -89,6 +96,12 @@ struct TeamMessageTests {
             let batch = frames[(Int(sequence) - 1) * EndToEndLangleyTests.batchSize..<min(frames.count, Int(sequence) * EndToEndLangleyTests.batchSize)]
             let frame = try #require(batch.min { abs(Double($0.lapDistance) - distance) < abs(Double($1.lapDistance) - distance) })
             #expect(frame.brake < PedalThresholds.brakeOff, "off the brake")
+
+            try await watcher.wait(for: "the team message", until: { messages in
+                messages.contains { if case .text(_, let raw) = $0 { raw.contains("\"topic\":\"team_message\"") } else { false } }
+            })
+            #expect(watcher.replies.contains { $0.type == "welcome" } && watcher.replies.contains { $0.type == "delta" })
+            _ = try await watcher.finish()
 
             let log = try await engineer.request("/team")
             #expect(log.body.contains("<td class=\"sender\">engineer</td>"), "the page shows who sent it")
