@@ -100,6 +100,7 @@ let package = Package(
                 .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
                 .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/admin.mustache"),
                 .embedInCode("Templates/references.mustache"), .embedInCode("Templates/team.mustache"),
+                .embedInCode("Templates/corners.mustache"), .embedInCode("Templates/cues.mustache"),
                 .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
             ]
         ),

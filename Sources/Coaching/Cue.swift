@@ -49,6 +49,9 @@ public struct Cue: Sendable, Equatable, Codable {
     public var deadlineDistance: Double?
     /// For a team message: who sent it (their driver name); nil for the coach's own cues.
     public var from: String?
+    /// Lap distance (m) of the frame after which the cue was said, for the record (the web cue
+    /// page puts it against `deadlineDistance`); not part of the protocol's cue message.
+    public var saidDistance: Double?
 
     public init(
         id: UInt64, kind: Kind, topic: Topic, corner: Int, cornerName: String? = nil, severity: Int,

@@ -63,6 +63,7 @@ public final class DriverCoach {
         var cues: [Cue] = []
         cornerCoach?.observe(frame, elapsedLapTime: elapsed, batchSequence: live.batchSequence, into: &cues)
         for var cue in cues {
+            cue.saidDistance = Double(frame.lapDistance)
             cue.id = nextCueID
             nextCueID += 1
             events.append(.cue(cue))
@@ -106,6 +107,7 @@ public final class DriverCoach {
             id: nextCueID, kind: .feedback, topic: .teamMessage, corner: 0, severity: 3, text: text, numbers: CueNumbers(),
             batchSequence: live.batchSequence)
         cue.from = message.sender
+        cue.saidDistance = Double(frame.lapDistance)
         nextCueID += 1
         return cue
     }

@@ -95,6 +95,13 @@ public struct StorageBackedReader: DriverDataReader, DatabaseHealthCheck {
         }
     }
 
+    public func cues(sessionID: String, driverID: Int64) async throws -> [RecordedCue]? {
+        try await timed("cues") {
+            guard try await sessionRepository.session(id: sessionID, driverID: driverID) != nil else { return nil }
+            return try await sessionRepository.cues(sessionID: sessionID, driverID: driverID)
+        }
+    }
+
     private func cuesAndLaps(sessionID: String, driverID: Int64) async throws -> (said: [SaidCue], laps: [MeasuredLap])? {
         guard try await sessionRepository.session(id: sessionID, driverID: driverID) != nil else { return nil }
         let cues = try await sessionRepository.cues(sessionID: sessionID, driverID: driverID)

@@ -5,8 +5,8 @@ import WebPages
 
 /// The drivers' web pages (docs/web.md), signed in with the listen page's browser sessions:
 ///
-/// - `GET /sessions[?cursor=]`, `GET /sessions/{id}`, `GET /laps/{id}`, `GET /laps/compare?a=&b=`
-///   (the REST API's ids);
+/// - `GET /sessions[?cursor=]`, `GET /sessions/{id}`, `GET /sessions/{id}/corners`,
+///   `GET /sessions/{id}/cues`, `GET /laps/{id}`, `GET /laps/compare?a=&b=` (the REST API's ids);
 /// - `GET /web/assets/NAME`: the pages' style sheet and script, embedded in the binary.
 ///
 /// Without a signed-in browser a page is 401 with the way to sign in; another driver's id and an
@@ -35,6 +35,18 @@ struct DriverPageRoutes: Sendable {
             let id = context.parameters.get("id") ?? ""
             return await page(request, logger: context.logger) { session, chrome in
                 try await data.session(id: id, driverID: session.driver.id).map { renderer.session($0, chrome: chrome) }
+            }
+        }
+        router.get("/sessions/{id}/corners") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await page(request, logger: context.logger) { session, chrome in
+                try await data.corners(sessionID: id, driverID: session.driver.id).map { renderer.corners($0, chrome: chrome) }
+            }
+        }
+        router.get("/sessions/{id}/cues") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await page(request, logger: context.logger) { session, chrome in
+                try await data.cues(sessionID: id, driverID: session.driver.id).map { renderer.cues($0, chrome: chrome) }
             }
         }
         // Before `/laps/{id}`, so that "compare" is never read as an id.

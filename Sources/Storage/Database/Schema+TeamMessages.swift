@@ -23,3 +23,15 @@ extension Schema {
         }
     }
 }
+
+extension Schema {
+    /// "v11-cue-places": where each cue was said (`said_distance`, the lap distance of the frame
+    /// after which it was said; the web cue page puts it against the cue's deadline) and, for a
+    /// team message, who sent it (`from_name`). Both nil for cues stored before.
+    static func addCuePlaces(_ db: Database) throws {
+        try db.alter(table: "cues") { table in
+            table.add(column: "said_distance", .double)
+            table.add(column: "from_name", .text)
+        }
+    }
+}

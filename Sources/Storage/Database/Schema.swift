@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v9-discord-sign-in", migrate: createDiscordSignInTables)
         // The web team page's messages to drivers (Schema+TeamMessages.swift).
         migrator.registerMigration("v10-team-messages", migrate: createTeamMessageTables)
+        migrator.registerMigration("v11-cue-places", migrate: addCuePlaces)
         return migrator
     }
 

@@ -12,6 +12,7 @@ public struct WebPageRenderer: Sendable {
             ("session", PackageResources.session_mustache), ("lap", PackageResources.lap_mustache),
             ("notice", PackageResources.notice_mustache), ("admin", PackageResources.admin_mustache),
             ("references", PackageResources.references_mustache), ("team", PackageResources.team_mustache),
+            ("corners", PackageResources.corners_mustache), ("cues", PackageResources.cues_mustache),
         ] {
             try library.register(String(decoding: bytes, as: UTF8.self), named: name)
         }
@@ -36,6 +37,16 @@ public struct WebPageRenderer: Sendable {
 
     public func team(_ input: TeamPageInput, chrome: PageChrome) -> String {
         page("team", TeamView(input, chrome: chrome), title: TeamStrings.of(chrome.language).title, chrome: chrome)
+    }
+
+    public func corners(_ input: CornersPageInput, chrome: PageChrome) -> String {
+        let view = CornersView(input, chrome: chrome)
+        return page("corners", view, title: view.heading, chrome: chrome)
+    }
+
+    public func cues(_ input: CuesPageInput, chrome: PageChrome) -> String {
+        let view = CuesView(input, chrome: chrome)
+        return page("cues", view, title: view.heading, chrome: chrome)
     }
 
     public func lap(_ input: LapPageInput, chrome: PageChrome) -> String {
