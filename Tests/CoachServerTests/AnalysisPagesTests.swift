@@ -68,6 +68,27 @@ struct AnalysisPagesTests {
         }
     }
 
+    @Test func aLapZoomedToACornerShowsOnlyThatCornersWindowAsTheLapDetailPlacesIt() async throws {
+        try await DriverPagesTests.withLangleySession { server, _, sessionID, browser in
+            let session = try await browser.request("/sessions/\(sessionID)")
+            let lapID = try #require(session.lapID(174))
+            let detail = try #require(try await StorageBackedReader(database: server.database).lap(lapID, driverID: server.driverID))
+            let corner = try #require(detail.corners.last)
+            let page = try await browser.request("/laps/\(lapID)?corner=\(corner.corner)")
+            #expect(page.status == .ok)
+            let from = try #require([corner.brakePoint, corner.startDistance].compactMap { $0 }.min()) - 100
+            let to = try #require(corner.endDistance) + 100
+            let rows = ZoomTable.distances(ofTable: "speed-table", in: page.body)
+            #expect(rows.count > 10)
+            #expect(rows.allSatisfy { $0 >= from - 1 && $0 <= to + 1 }, "\(rows.first ?? -1)...\(rows.last ?? -1) outside \(from)...\(to)")
+            let whole = try await browser.request("/laps/\(lapID)")
+            #expect(ZoomTable.distances(ofTable: "speed-table", in: whole.body).first == 0 && (rows.first ?? 0) > 0, "the whole lap starts at the line")
+            #expect(page.body.contains("<a href=\"/laps/\(lapID)\" id=\"whole-lap\">"))
+            // The language switch keeps the zoom.
+            #expect(page.body.contains("href=\"/laps/\(lapID)?corner=\(corner.corner)&amp;lang=tr\""))
+        }
+    }
+
     static func section(_ corner: Int, in html: String) -> String? {
         guard let start = html.range(of: "<section class=\"corner-block\" id=\"corner-\(corner)\""),
             let end = html[start.upperBound...].range(of: "</section>")
@@ -83,5 +104,15 @@ struct AnalysisPagesTests {
     static func cueRow(_ id: UInt64, in html: String) -> String? {
         guard let start = html.range(of: "<tr data-cue=\"\(id)\">"), let end = html[start.upperBound...].range(of: "</tr>") else { return nil }
         return String(html[start.lowerBound..<end.upperBound])
+    }
+}
+
+enum ZoomTable {
+    /// The distances (row headers) of a chart's table.
+    static func distances(ofTable id: String, in html: String) -> [Double] {
+        guard let start = html.range(of: "id=\"\(id)\""), let end = html[start.upperBound...].range(of: "</table>") else { return [] }
+        return html[start.upperBound..<end.lowerBound].components(separatedBy: "<th scope=\"row\">").dropFirst().compactMap {
+            Double($0.prefix { $0 != "<" })
+        }
     }
 }

@@ -93,7 +93,8 @@ struct DriverPageData: Sendable {
     static func mark(_ corner: CornerResponse) -> CornerMark {
         CornerMark(
             number: corner.corner, name: corner.name, startDistance: corner.startDistance, apexDistance: corner.apexDistance,
-            timeLost: corner.versusReference.timeDelta, minimumSpeed: corner.minimumSpeed, brakePoint: corner.brakePoint)
+            timeLost: corner.versusReference.timeDelta, minimumSpeed: corner.minimumSpeed, brakePoint: corner.brakePoint,
+            endDistance: corner.endDistance)
     }
 
     static func trackName(_ track: TrackDescriptor) -> String {

@@ -4,6 +4,7 @@ struct AnalysisStrings: Sendable {
     var improving, worsening, steady, tooFewLaps, noCorners, trendChart, trendTable, metres, kmh, seconds: String
     var kind, topic, text, saidAt, deadline, margin, outcome, feedback, anticipatory, teamMessage: String
     var worked, notWorked, pending, notJudged, noCues, early, late, afterCorner, marginNote, outcomeNote: String
+    var zoomTo, wholeLap, zoomedTo: String
 
     static func of(_ language: WebLanguage) -> AnalysisStrings { language == .english ? .english : .turkish }
 
@@ -18,7 +19,8 @@ struct AnalysisStrings: Sendable {
         worked: "improved", notWorked: "did not improve", pending: "not judged yet", notJudged: "–", noCues: "No cue was said in this session.",
         early: "early", late: "late", afterCorner: "after the corner",
         marginNote: "An approach cue must be heard by its deadline: the metres left between where it was said and the deadline.",
-        outcomeNote: "Judged on the next two valid laps at that corner: the advised measurement came closer to the reference and the corner got no slower.")
+        outcomeNote: "Judged on the next two valid laps at that corner: the advised measurement came closer to the reference and the corner got no slower.",
+        zoomTo: "Zoom to a corner:", wholeLap: "Whole lap", zoomedTo: "Zoomed to %@, %@–%@ m.")
 
     static let turkish = AnalysisStrings(
         cornersTitle: "Virajlar", cuesTitle: "İpuçları", corner: "Viraj", lap: "Tur", brakePoint: "Fren noktası (m)",
@@ -32,5 +34,6 @@ struct AnalysisStrings: Sendable {
         pending: "henüz değerlendirilmedi", notJudged: "–", noCues: "Bu oturumda hiç ipucu söylenmedi.",
         early: "erken", late: "geç", afterCorner: "virajdan sonra",
         marginNote: "Yaklaşma ipucu son noktadan önce duyulmalı: söylendiği yer ile son nokta arasında kalan metre.",
-        outcomeNote: "O virajdaki sonraki iki geçerli turda değerlendirilir: önerilen ölçüm referansa yaklaştı ve viraj yavaşlamadı.")
+        outcomeNote: "O virajdaki sonraki iki geçerli turda değerlendirilir: önerilen ölçüm referansa yaklaştı ve viraj yavaşlamadı.",
+        zoomTo: "Bir virajı yakınlaştır:", wholeLap: "Turun tamamı", zoomedTo: "%@ yakınlaştırıldı, %@–%@ m.")
 }
