@@ -476,7 +476,7 @@ let package = Package(
             name: "ListenPageBrowserTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
+                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport", "TestSupport", "Coaching", "Telemetry",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 // Sign in with Discord in the browser: the real OAuth client, the fake Discord.
                 "Discord", "DiscordOAuthFake",

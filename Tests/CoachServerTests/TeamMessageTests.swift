@@ -1,5 +1,6 @@
 import Coaching
 import Foundation
+import ServerTestSupport
 import HTTPTypes
 import Storage
 import Telemetry
