@@ -24,6 +24,17 @@ public struct TeamWebRepository: Sendable {
     /// `limit`, by name. A driver shared with two of the viewer's teams is listed once (the
     /// lowest guild id).
     public func sharedDrivers(viewerID: Int64, limit: Int) async throws -> [SharedDriver] {
+        try await shared(viewerID: viewerID, only: nil, limit: limit)
+    }
+
+    /// The team through which the viewer may see `driverID`, or nil (then the driver is, for
+    /// the viewer, a page that does not exist).
+    public func sharedDriver(_ driverID: Int64, viewerID: Int64) async throws -> SharedDriver? {
+        try await shared(viewerID: viewerID, only: driverID, limit: 1).first
+    }
+
+    /// `sharedDrivers`, narrowed to one driver when `only` is given.
+    private func shared(viewerID: Int64, only driverID: Int64?, limit: Int) async throws -> [SharedDriver] {
         try await withStorageErrors {
             try await database.writer.read { db in
                 try Row.fetchAll(
@@ -31,29 +42,10 @@ public struct TeamWebRepository: Sendable {
                     sql: """
                         SELECT min(links.guild_id) AS guild_id, drivers.id AS driver_id, drivers.name AS name
                         FROM discord_driver_links AS links JOIN drivers ON drivers.id = links.driver_id
-                        WHERE links.guild_id IN (\(Self.memberGuilds)) AND links.driver_id != ?
+                        WHERE links.guild_id IN (\(Self.memberGuilds)) AND links.driver_id != ? AND (? IS NULL OR links.driver_id = ?)
                         GROUP BY drivers.id ORDER BY drivers.name LIMIT ?
                         """,
-                    arguments: [viewerID, viewerID, max(0, limit)]
-                ).map { SharedDriver(guildID: $0["guild_id"], driverID: $0["driver_id"], name: $0["name"]) }
-            }
-        }
-    }
-
-    /// The team through which the viewer may see `driverID`, or nil (then the driver is, for
-    /// the viewer, a page that does not exist).
-    public func sharedDriver(_ driverID: Int64, viewerID: Int64) async throws -> SharedDriver? {
-        try await withStorageErrors {
-            try await database.writer.read { db in
-                try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT min(links.guild_id) AS guild_id, drivers.id AS driver_id, drivers.name AS name
-                        FROM discord_driver_links AS links JOIN drivers ON drivers.id = links.driver_id
-                        WHERE links.guild_id IN (\(Self.memberGuilds)) AND links.driver_id = ? AND links.driver_id != ?
-                        GROUP BY drivers.id
-                        """,
-                    arguments: [viewerID, driverID, viewerID]
+                    arguments: [viewerID, viewerID, driverID, driverID, max(0, limit)]
                 ).map { SharedDriver(guildID: $0["guild_id"], driverID: $0["driver_id"], name: $0["name"]) }
             }
         }
