@@ -104,6 +104,22 @@ struct TeamMessageTests {
             #expect(watcher.replies.contains { $0.type == "welcome" } && watcher.replies.contains { $0.type == "delta" })
             _ = try await watcher.finish()
 
+            // The sender's allowance counts every message it let through (the early one and the said
+            // one; now the session has ended, the next are refused as not live, and counted too),
+            // until `team.messages_per_minute`; the next is refused with its code.
+            let perMinute = ServerConfiguration.Team().messagesPerMinute
+            var admitted = 2
+            while admitted <= perMinute {
+                let next = try await engineer.request("/team/messages", method: .post, form: form(csrf, "push \(admitted)"))
+                if next.status == .tooManyRequests {
+                    #expect(next.body.contains("data-code=\"rate_limited\""))
+                    break
+                }
+                #expect(next.status == .conflict, "the session has ended")
+                admitted += 1
+            }
+            #expect(admitted == perMinute, "exactly \(perMinute) a minute")
+
             let log = try await engineer.request("/team")
             #expect(log.body.contains("<td class=\"sender\">engineer</td>"), "the page shows who sent it")
             #expect(log.body.contains("<td class=\"text\">\(Self.text)</td>"))
