@@ -81,9 +81,9 @@ struct TeamRoutes: Sendable {
             context = DriverPageContext(request: request, session: session, secure: secure, discordSignIn: discordOrigin != nil)
             var outcome: TeamPageInput.Outcome?
             if isForm {
-                guard origins.allows(request.head), let form = await ListenPageRoutes.form(request), let token = form["csrf"],
-                    ListenPageRoutes.constantTimeEquals(token, session.csrfToken)
-                else { return respond(renderer.notice(.formRefused, chrome: context.chrome), .forbidden, request, context) }
+                guard let form = await VerifiedForm.fields(of: request, session: session, origins: origins) else {
+                    return respond(renderer.notice(.formRefused, chrome: context.chrome), .forbidden, request, context)
+                }
                 guard let done = try await change(form, session) else {
                     return respond(renderer.notice(.notFound, chrome: context.chrome), .notFound, request, context)
                 }
