@@ -99,9 +99,10 @@ let package = Package(
                 .embedInCode("Templates/layout.mustache"), .embedInCode("Templates/sessions.mustache"),
                 .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
                 .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/admin.mustache"),
-                .embedInCode("Templates/references.mustache"),
                 // The team event pages (EventPages.swift).
                 .embedInCode("Templates/events.mustache"), .embedInCode("Templates/event.mustache"),
+                .embedInCode("Templates/references.mustache"), .embedInCode("Templates/team.mustache"),
+                .embedInCode("Templates/corners.mustache"), .embedInCode("Templates/cues.mustache"),
                 .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
             ]
         ),
@@ -479,7 +480,7 @@ let package = Package(
             name: "ListenPageBrowserTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
+                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport", "TestSupport", "Coaching", "Telemetry",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 // Sign in with Discord in the browser: the real OAuth client, the fake Discord.
                 "Discord", "DiscordOAuthFake",

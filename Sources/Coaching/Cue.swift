@@ -22,6 +22,9 @@ public struct Cue: Sendable, Equatable, Codable {
         case racingLine = "racing_line"
         /// How much a corner's brake point or apex speed varies from lap to lap.
         case consistency
+        /// A team-mate's short message relayed by the server (docs/web.md, "Team"): no detector,
+        /// never in `welcome.topics`; said only where cues may be said (`RelayedMessage`).
+        case teamMessage = "team_message"
     }
 
     /// Unique within a driver session, increasing.
@@ -44,6 +47,11 @@ public struct Cue: Sendable, Equatable, Codable {
     public var batchSequence: UInt64
     /// For anticipatory cues: the lap distance (m) by which the cue must have been delivered.
     public var deadlineDistance: Double?
+    /// For a team message: who sent it (their driver name); nil for the coach's own cues.
+    public var from: String?
+    /// Lap distance (m) of the frame after which the cue was said, for the record (the web cue
+    /// page puts it against `deadlineDistance`); not part of the protocol's cue message.
+    public var saidDistance: Double?
 
     public init(
         id: UInt64, kind: Kind, topic: Topic, corner: Int, cornerName: String? = nil, severity: Int,

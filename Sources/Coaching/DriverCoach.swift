@@ -63,6 +63,7 @@ public final class DriverCoach {
         var cues: [Cue] = []
         cornerCoach?.observe(frame, elapsedLapTime: elapsed, batchSequence: live.batchSequence, into: &cues)
         for var cue in cues {
+            cue.saidDistance = Double(frame.lapDistance)
             cue.id = nextCueID
             nextCueID += 1
             events.append(.cue(cue))
@@ -84,6 +85,31 @@ public final class DriverCoach {
     public func finish(into events: inout [CoachingEvent]) {
         guard let event = lapTracker.end() else { return }
         handle(event, batchSequence: lastFrame?.batchSequence ?? 0, into: &events)
+    }
+
+    // MARK: - Relayed messages
+
+    /// Says `message` as a cue after the frame just processed, if that frame is a place where
+    /// cues may be said (`CornerCoach.isClear(toSay:at:)`; without a reference, wherever the
+    /// driver is off the brake); else nil, and the caller asks again after a later frame.
+    public func relay(_ message: RelayedMessage) -> Cue? {
+        guard let live = lastFrame else { return nil }
+        let frame = live.frame
+        let text = message.spokenText
+        // Optional chaining, not `if let`: a copy of the corner coach per frame is not free.
+        if let clear = cornerCoach?.isClear(toSay: text, at: Double(frame.lapDistance)) {
+            guard clear else { return nil }
+        } else {
+            guard !(frame.brake >= PedalThresholds.brakeOff) else { return nil }
+        }
+        configuration.speech?.prepare(text, language: language)
+        var cue = Cue(
+            id: nextCueID, kind: .feedback, topic: .teamMessage, corner: 0, severity: 3, text: text, numbers: CueNumbers(),
+            batchSequence: live.batchSequence)
+        cue.from = message.sender
+        cue.saidDistance = Double(frame.lapDistance)
+        nextCueID += 1
+        return cue
     }
 
     // MARK: - Laps

@@ -6,7 +6,9 @@ import Testing
 @Suite struct CueWordingTests {
     /// Every topic and detail, on both sides, small and large.
     static func everyAdvice() -> [CueAdvice] {
-        let plain: [(Cue.Topic, CueAdvice.Detail)] = Cue.Topic.allCases.map { ($0, .main) } + [(.racingLine, .turnIn), (.consistency, .apexSpeed)]
+        // A team message is relayed as sent, never worded from advice.
+        let topics = Cue.Topic.allCases.filter { $0 != .teamMessage }
+        let plain: [(Cue.Topic, CueAdvice.Detail)] = topics.map { ($0, .main) } + [(.racingLine, .turnIn), (.consistency, .apexSpeed)]
         return plain.flatMap { topic, detail in
             [-40.0, -12, -3.2, 1.4, 7, 26].compactMap { amount -> CueAdvice? in
                 if topic == .consistency, amount < 0 { return nil }  // a spread is never negative
@@ -98,6 +100,7 @@ import Testing
         case (.racingLine, _): numbers.lineApexOffset
         case (.consistency, .apexSpeed): numbers.apexSpeedSpread
         case (.consistency, _): numbers.brakePointSpread
+        case (.teamMessage, _): nil
         }
     }
 }

@@ -73,9 +73,9 @@ struct AdminRoutes: Sendable {
             var outcome: AdminPageInput.Outcome?
             var status = HTTPResponse.Status.ok
             if isForm {
-                guard origins.allows(request.head), let form = await ListenPageRoutes.form(request), let token = form["csrf"],
-                    ListenPageRoutes.constantTimeEquals(token, session.csrfToken)
-                else { return respond(renderer.notice(.formRefused, chrome: context.chrome), .forbidden, request, context) }
+                guard let form = await VerifiedForm.fields(of: request, session: session, origins: origins) else {
+                    return respond(renderer.notice(.formRefused, chrome: context.chrome), .forbidden, request, context)
+                }
                 outcome = try await change(form)
                 status = Self.status(of: outcome)
             }

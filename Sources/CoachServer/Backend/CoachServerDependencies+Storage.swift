@@ -23,6 +23,7 @@ extension CoachServerDependencies {
             browserSessions: StorageBackedBrowserSessions(database: database))
         dependencies.references = StoredReferenceLaps(library: library, database: database)
         dependencies.adminConsole = StorageBackedDrivers(database: database)
+        dependencies.teamDirectory = TeamWebRepository(database: database)
         return dependencies
     }
 }

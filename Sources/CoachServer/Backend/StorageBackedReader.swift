@@ -95,11 +95,19 @@ public struct StorageBackedReader: DriverDataReader, DatabaseHealthCheck {
         }
     }
 
+    public func cues(sessionID: String, driverID: Int64) async throws -> [RecordedCue]? {
+        try await timed("cues") {
+            guard try await sessionRepository.session(id: sessionID, driverID: driverID) != nil else { return nil }
+            return try await sessionRepository.cues(sessionID: sessionID, driverID: driverID)
+        }
+    }
+
     private func cuesAndLaps(sessionID: String, driverID: Int64) async throws -> (said: [SaidCue], laps: [MeasuredLap])? {
         guard try await sessionRepository.session(id: sessionID, driverID: driverID) != nil else { return nil }
         let cues = try await sessionRepository.cues(sessionID: sessionID, driverID: driverID)
         let laps = try await lapRepository.measuredLaps(sessionID: sessionID, driverID: driverID)
-        return (cues.map { SaidCue(cue: $0.cue, lapNumber: $0.lapNumber) }, laps)
+        // A team-mate's relayed message is not the coach's advice: nothing to judge.
+        return (cues.filter { $0.cue.topic != .teamMessage }.map { SaidCue(cue: $0.cue, lapNumber: $0.lapNumber) }, laps)
     }
 
     public func isDatabaseHealthy() async -> Bool { (try? await database.appliedMigrations()) != nil }

@@ -33,6 +33,8 @@ struct StoredDriverCoach: LiveCoach {
         coach.finish(into: &events)
     }
 
+    mutating func relay(_ message: RelayedMessage) -> Cue? { coach.relay(message) }
+
     private func saveOwnBest(_ choice: ReferenceChoice) {
         guard choice.reason == .driverBest, let lap = choice.reference else { return }
         let (writer, driverID, logger) = (writer, driverID, logger)

@@ -18,6 +18,12 @@ extension ServerConfiguration {
         public var maxBroadcastLength = 1_500
         public var maxBroadcastsPerDay = 20
         public var webRoleSeconds = 30
+        /// The web `/team` page's messages (docs/web.md, "Team"): characters per message,
+        /// messages per sender and minute, messages waiting per driver, drivers listed.
+        public var messageMaxLength = 120
+        public var messagesPerMinute = 4
+        public var messagesWaitingPerDriver = 3
+        public var pageMaxDrivers = 50
     }
 }
 
@@ -44,5 +50,10 @@ extension ConfigurationKey {
         .integer("team", "max_broadcasts_per_day", \.team.maxBroadcastsPerDay, range: 1...1_000),
         // The web pages' role check: a member's Discord roles kept this long (0: fetched at every page).
         .integer("team", "web_role_seconds", \.team.webRoleSeconds, range: 0...300),
+        // A message is said between two corners: a few seconds of speech at most.
+        .integer("team", "message_max_length", \.team.messageMaxLength, range: 1...300),
+        .integer("team", "messages_per_minute", \.team.messagesPerMinute, range: 1...60),
+        .integer("team", "messages_waiting_per_driver", \.team.messagesWaitingPerDriver, range: 1...20),
+        .integer("team", "page_max_drivers", \.team.pageMaxDrivers, range: 1...500),
     ]
 }

@@ -12,7 +12,7 @@ struct DriverPageContext {
     let languageCookie: String?
 
     /// Query parameters kept in the language switch link; any others are dropped.
-    static let keptParameters = ["a", "b", "cursor"]
+    static let keptParameters = ["a", "b", "cursor", "corner"]
 
     init(request: Request, session: BrowserSession?, secure: Bool, discordSignIn: Bool = false) {
         self.session = session

@@ -39,14 +39,7 @@ struct DriverPageData: Sendable {
         guard id.utf8.count <= 64, let session = try await reader.session(id: id, driverID: driverID),
             let report = try await reader.report(sessionID: id, driverID: driverID)
         else { return nil }
-        var laps: [LapSummary] = []
-        var after: Int64?
-        repeat {
-            let request = PageRequest(limit: min(settings.maxPageSize, pages.pagesMaxLapsListed - laps.count), after: after)
-            guard let page = try await reader.laps(sessionID: id, driverID: driverID, page: request) else { return nil }
-            laps += page.items
-            after = page.nextKey
-        } while after != nil && laps.count < pages.pagesMaxLapsListed
+        guard let laps = try await allLaps(sessionID: id, driverID: driverID) else { return nil }
         return SessionPageInput(
             id: id, track: Self.trackName(session.descriptor.track), car: session.descriptor.car, startedAt: session.startedAt,
             referenceReason: session.referenceReason,
@@ -100,7 +93,8 @@ struct DriverPageData: Sendable {
     static func mark(_ corner: CornerResponse) -> CornerMark {
         CornerMark(
             number: corner.corner, name: corner.name, startDistance: corner.startDistance, apexDistance: corner.apexDistance,
-            timeLost: corner.versusReference.timeDelta, minimumSpeed: corner.minimumSpeed, brakePoint: corner.brakePoint)
+            timeLost: corner.versusReference.timeDelta, minimumSpeed: corner.minimumSpeed, brakePoint: corner.brakePoint,
+            endDistance: corner.endDistance)
     }
 
     static func trackName(_ track: TrackDescriptor) -> String {

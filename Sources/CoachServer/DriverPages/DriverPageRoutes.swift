@@ -5,8 +5,8 @@ import WebPages
 
 /// The drivers' web pages (docs/web.md), signed in with the listen page's browser sessions:
 ///
-/// - `GET /sessions[?cursor=]`, `GET /sessions/{id}`, `GET /laps/{id}`, `GET /laps/compare?a=&b=`
-///   (the REST API's ids);
+/// - `GET /sessions[?cursor=]`, `GET /sessions/{id}`, `GET /sessions/{id}/corners`,
+///   `GET /sessions/{id}/cues`, `GET /laps/{id}`, `GET /laps/compare?a=&b=` (the REST API's ids);
 /// - `GET /web/assets/NAME`: the pages' style sheet and script, embedded in the binary.
 ///
 /// Without a signed-in browser a page is 401 with the way to sign in; another driver's id and an
@@ -37,20 +37,34 @@ struct DriverPageRoutes: Sendable {
                 try await data.session(id: id, driverID: session.driver.id).map { renderer.session($0, chrome: chrome) }
             }
         }
+        router.get("/sessions/{id}/corners") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await page(request, logger: context.logger) { session, chrome in
+                try await data.corners(sessionID: id, driverID: session.driver.id).map { renderer.corners($0, chrome: chrome) }
+            }
+        }
+        router.get("/sessions/{id}/cues") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await page(request, logger: context.logger) { session, chrome in
+                try await data.cues(sessionID: id, driverID: session.driver.id).map { renderer.cues($0, chrome: chrome) }
+            }
+        }
         // Before `/laps/{id}`, so that "compare" is never read as an id.
         router.get("/laps/compare") { request, context in
             await page(request, logger: context.logger) { session, chrome in
                 guard let a = Self.id(request.uri.queryParameters.get("a")), let b = Self.id(request.uri.queryParameters.get("b")) else {
                     return nil
                 }
-                return try await data.compare(a: a, b: b, driverID: session.driver.id).map { renderer.lap($0, chrome: chrome) }
+                return try await data.compare(a: a, b: b, driverID: session.driver.id).map {
+                    renderer.lap(Self.zoomed($0, request), chrome: chrome)
+                }
             }
         }
         router.get("/laps/{id}") { request, context in
             let id = Self.id(context.parameters.get("id"))
             return await page(request, logger: context.logger) { session, chrome in
                 guard let id else { return nil }
-                return try await data.lap(id: id, driverID: session.driver.id).map { renderer.lap($0, chrome: chrome) }
+                return try await data.lap(id: id, driverID: session.driver.id).map { renderer.lap(Self.zoomed($0, request), chrome: chrome) }
             }
         }
         router.get("/web/assets/{name}") { request, context -> Response in
@@ -87,6 +101,13 @@ struct DriverPageRoutes: Sendable {
     private func respond(_ html: String, status: HTTPResponse.Status, _ request: Request, _ context: DriverPageContext) -> Response {
         DriverPageResponses.page(
             html, status: status, request: request, secure: secure, setCookie: context.languageCookie, formTarget: discordOrigin)
+    }
+
+    /// `?corner=N` (1...999) zooms the lap's charts to that corner; anything else shows the whole lap.
+    static func zoomed(_ input: LapPageInput, _ request: Request) -> LapPageInput {
+        var input = input
+        input.zoomCorner = request.uri.queryParameters.get("corner").flatMap { $0.utf8.count <= 3 ? Int($0) : nil }.flatMap { $0 > 0 ? $0 : nil }
+        return input
     }
 
     /// A positive integer id, else nil (the page answers 404, as for an id that is not the driver's).

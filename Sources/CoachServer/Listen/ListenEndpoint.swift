@@ -11,6 +11,9 @@ struct ListenEndpoint: Sendable {
     let authenticator: any DriverAuthenticator
     let origins: OriginPolicy
     let hub: ListenerHub
+    /// Lets a team member listen to a driver who shared with their team (`?driver=ID`); nil:
+    /// a listener hears only its own driver.
+    var team: (any TeamDirectory)?
 
     /// The driver this upgrade listens to, or why it is refused: 401 without a valid token or
     /// cookie; 403 for a cookie sent from another site's page (`Origin`: the cookie is the one
@@ -28,11 +31,23 @@ struct ListenEndpoint: Sendable {
             guard let sessions, let session = try await sessions.session(cookie: cookie) else { return .failure(Self.unauthorized) }
             var driver = session.driver
             driver.browserSessionID = session.id  // its listener ends with the session (`ListenCredential`)
-            return .success(driver)
+            return try await teamMate(of: driver, in: request)
         } catch {
             logger.error("listen sign-in check failed", metadata: ["error": "\(error)"])
             return .failure(APIError(.internal, "authentication is unavailable"))
         }
+    }
+
+    /// `?driver=ID` from a signed-in browser: the driver listened to is that team-mate, when the
+    /// reader is a member of a team the driver shared with (else 404, as for no such driver),
+    /// admitted with the reader's own browser session (it ends the listener as for any other).
+    /// The listener counts against the listened driver's `listen.max_listeners_per_driver`.
+    private func teamMate(of viewer: AuthenticatedDriver, in request: Request) async throws -> Result<AuthenticatedDriver, APIError> {
+        guard let text = request.uri.queryParameters.get("driver") else { return .success(viewer) }
+        guard let id = DriverPageRoutes.id(text) else { return .failure(.notFound("driver")) }
+        if id == viewer.id { return .success(viewer) }
+        guard let team, let shared = try await team.sharedDriver(id, viewerID: viewer.id) else { return .failure(.notFound("driver")) }
+        return .success(AuthenticatedDriver(id: shared.driverID, name: shared.name, browserSessionID: viewer.browserSessionID))
     }
 
     static let unauthorized = APIError(

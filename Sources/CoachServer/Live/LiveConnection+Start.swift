@@ -43,7 +43,8 @@ extension LiveConnection {
             publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
             store: dependencies.sessionStore, lapStore: lapStore, metrics: metrics, live: configuration, voice: driverVoice,
             language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID),
-            feed: dependencies.coachingFeed, mirror: registry.listeners.mirror(for: driver.id), tracing: tracing)
+            feed: dependencies.coachingFeed, mirror: registry.listeners.mirror(for: driver.id), tracing: tracing,
+            relayHub: registry.relays)
         await session.start()
         await registry.register(session)
         await session.attach(socket, resumed: false, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)

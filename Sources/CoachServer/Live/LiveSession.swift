@@ -71,6 +71,9 @@ actor LiveSession {
     private var cuesAwaitingClip: [UInt64: (event: CueEvent, until: ContinuousClock.Instant)] = [:]
     /// The driver's listeners (`/api/v1/coaching/listen`); `publish` never waits.
     private let mirror: DriverMirror?
+    /// Team messages for the driver (the web `/team` page), said where the coach allows a cue.
+    private let relayHub: TeamRelayHub?
+    private let relays: RelayBox?
 
     var outbound: SocketSender?
     private var acknowledgedSequence: UInt64 = 0
@@ -86,8 +89,11 @@ actor LiveSession {
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, lapStore: LapStoreQueue, metrics: ServerMetrics,
         live: ServerConfiguration.Live, voice: (any CueVoice)?, language: CueLanguage, logger: Logger,
-        feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil, tracing: LiveTracing? = nil
+        feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil, tracing: LiveTracing? = nil,
+        relayHub: TeamRelayHub? = nil
     ) {
+        self.relayHub = relayHub
+        self.relays = relayHub?.box(for: driver.id)
         self.tracing = tracing
         self.batchSpans = tracing.map { _ in LiveBatchSpans(capacity: live.ringCapacity) }
         self.mirror = mirror
@@ -133,6 +139,7 @@ actor LiveSession {
             batchBurst: limits.batchBurst, topics: coach.topics.map(\.rawValue))
         let welcomeMessage = ServerMessage.welcome(welcome).outboundMessage(using: encoder)
         mirror?.sessionAttached(publicID, welcome: welcomeMessage, voice: self.voice.map { .init(voice: $0, language: language) })
+        relays?.sessionStarted(publicID)
         socket.send(welcomeMessage)
         outbound = socket
         acknowledgedSequence = 0  // the new socket has heard no ack yet
@@ -182,7 +189,10 @@ actor LiveSession {
             // Past a limit the socket is closed and the session ends: what is left is dropped.
             if limitExceeded { continue }
             trace?.frame(batch: frame.batchSequence)
+            let before = events.count
             coach.process(frame, into: &events)
+            // One atomic load per frame while no team message waits; never over a coach's own cue.
+            if let relays, relays.hasWaiting, events.count == before { relay(after: frame, from: relays, into: &events) }
             trace?.events(upTo: events.count)
             currentLap = frame.frame.lapNumber
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
@@ -233,6 +243,16 @@ actor LiveSession {
             await end()
         }
         return finishing
+    }
+
+    /// Says the next team message after `frame` if the coach allows a cue there; it then goes
+    /// out as any cue does (text and clip, listeners, the feed, the cue record).
+    private func relay(after frame: LiveFrame, from box: RelayBox, into events: inout [CoachingEvent]) {
+        guard let message = box.next, let cue = coach.relay(message) else { return }
+        box.said(message.id)
+        events.append(.cue(cue))
+        relayHub?.recordSaid(
+            message.id, sessionID: publicID, lapNumber: frame.frame.lapNumber, lapDistance: Double(frame.frame.lapDistance))
     }
 
     /// The ack the protocol puts right before every `lap`: what is drained now, even when the
@@ -363,6 +383,7 @@ actor LiveSession {
         inbox.close()
         batchSpans?.endAll()
         mirror?.sessionEnded(publicID)
+        if let relays { relayHub?.recordNotSaid(relays.sessionEnded(publicID).map(\.id)) }
         guard isStored else { return }
         do { try await store.endSession(publicID, driverID: driver.id, endedAt: Date()) } catch {
             logger.warning("ending a session record failed", metadata: ["error": "\(error)"])

@@ -62,7 +62,7 @@ extension JSONTextWriter {
     }
 
     /// Keys and order as `CueJSON` encodes them; `corner_name`, `deadline` and `clip` are an
-    /// explicit null when absent.
+    /// explicit null when absent, `from` (a team message's sender) left out.
     fileprivate mutating func writeCue(_ cue: Cue, clip: CueClip?) throws(NonFiniteNumber) {
         beginObject()
         key("type")
@@ -97,6 +97,11 @@ extension JSONTextWriter {
             endObject()
         } else {
             null()
+        }
+        // Only a team message names its sender; other cues stay as they were.
+        if let from = cue.from {
+            key("from")
+            string(from)
         }
         endObject()
     }

@@ -159,10 +159,11 @@ private struct CueJSON: Encodable {
         try container.encode(cue.batchSequence, forKey: .seq)
         try container.encode(cue.deadlineDistance, forKey: .deadline)
         try container.encode(clip.map { Clip(id: $0.id, duration: $0.duration) }, forKey: .clip)  // explicit null
+        try container.encodeIfPresent(cue.from, forKey: .from)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case type, id, kind, topic, corner, cornerName, severity, text, numbers, seq, deadline, clip
+        case type, id, kind, topic, corner, cornerName, severity, text, numbers, seq, deadline, clip, from
     }
 }
 

@@ -41,11 +41,14 @@ actor SessionRegistry {
 
     /// Each driver's listeners, whichever session the driver is in.
     nonisolated let listeners: ListenerHub
+    /// Each driver's team messages waiting to be said, whichever session the driver is in.
+    nonisolated let relays: TeamRelayHub?
 
     init(
         resumeWindow: Duration, limits: Limits = Limits(total: .max, perDriver: .max), metrics: ServerMetrics,
-        listeners: ListenerHub
+        listeners: ListenerHub, relays: TeamRelayHub? = nil
     ) {
+        self.relays = relays
         self.resumeWindow = resumeWindow
         self.limits = limits
         self.metrics = metrics

@@ -1,4 +1,5 @@
 import Coaching
+import Storage
 import Telemetry
 
 /// Read access for the REST API. Every call takes the authenticated driver's id and returns nil
@@ -23,6 +24,8 @@ public protocol DriverDataReader: Sendable {
     func advice(sessionID: String, driverID: Int64) async throws -> AdviceResponse?
     /// What the session came to (`SessionReport`); nil when the session is not this driver's.
     func report(sessionID: String, driverID: Int64) async throws -> SessionReport?
+    /// Every cue said in the session, in cue id order; nil when the session is not this driver's.
+    func cues(sessionID: String, driverID: Int64) async throws -> [RecordedCue]?
 }
 
 extension DriverDataReader {

@@ -13,6 +13,9 @@ public protocol LiveCoach {
     mutating func process(_ frame: LiveFrame, into events: inout [CoachingEvent])
     /// The session ends: appends the partial lap in progress, if any, as a `lapCompleted`.
     mutating func finish(into events: inout [CoachingEvent])
+    /// A team-mate's message as a cue (`Cue.Topic.teamMessage`) if the frame last processed is a
+    /// place where cues may be said, else nil (asked again after the next frame).
+    mutating func relay(_ message: RelayedMessage) -> Cue?
 }
 
 extension LiveCoach {

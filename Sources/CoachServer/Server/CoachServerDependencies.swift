@@ -28,6 +28,8 @@ public struct CoachServerDependencies: Sendable {
     /// `/admin`: drivers and tokens, and the background services' state; nil: no admin page.
     public var adminConsole: (any AdminConsole)?
     public var adminStatus: (any AdminStatusSource)?
+    /// `/team`: who shares with the reader's teams, and the messages sent to drivers; nil: no team page.
+    public var teamDirectory: (any TeamDirectory)?
     /// `/references`: the library and imports into it; nil: no references page.
     public var referenceShelf: (any ReferenceShelf)?
     /// `/events`: the team event pages (docs/team.md); nil: no such pages.

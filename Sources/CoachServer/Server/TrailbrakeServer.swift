@@ -42,7 +42,9 @@ public struct TrailbrakeServer: Sendable {
         self.registry = SessionRegistry(
             resumeWindow: .seconds(live.resumeWindowSeconds),
             limits: .init(total: live.maxSessions, perDriver: live.maxSessionsPerDriver), metrics: metrics,
-            listeners: ListenerHub(configuration: configuration.listen, metrics: metrics))
+            listeners: ListenerHub(configuration: configuration.listen, metrics: metrics),
+            relays: TeamRelayHub(
+                capacity: configuration.team.messagesWaitingPerDriver, directory: dependencies.teamDirectory, logger: logger))
         self.connections = LiveConnectionTable(limits: .init(total: live.maxConnections, perDriver: live.maxConnectionsPerDriver))
         self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
         self.liveTracing = dependencies.tracer.map { LiveTracing(tracer: $0, sampleRatio: configuration.tracing.liveBatchSampleRatio) }
@@ -127,6 +129,13 @@ public struct TrailbrakeServer: Sendable {
                     discordOrigin: notices(renderer).discordOrigin
                 ).register(on: router)
             }
+            if let sessions = dependencies.browserSessions, let directory = dependencies.teamDirectory, let relays = registry.relays {
+                TeamRoutes(
+                    directory: directory, relays: relays, limiter: SenderRateLimiter(perMinute: configuration.team.messagesPerMinute),
+                    sessions: sessions, settings: configuration.team, origins: OriginPolicy(configuration: configuration),
+                    renderer: renderer, secure: listenCookiesSecure, discordOrigin: notices(renderer).discordOrigin
+                ).register(on: router)
+            }
             if let sessions = dependencies.browserSessions {
                 SignOutEverywhereRoute(
                     sessions: sessions, origins: OriginPolicy(configuration: configuration), listeners: registry.listeners,
@@ -147,7 +156,7 @@ public struct TrailbrakeServer: Sendable {
     private var listenEndpoint: ListenEndpoint {
         ListenEndpoint(
             sessions: dependencies.browserSessions, authenticator: dependencies.authenticator,
-            origins: OriginPolicy(configuration: configuration), hub: registry.listeners)
+            origins: OriginPolicy(configuration: configuration), hub: registry.listeners, team: dependencies.teamDirectory)
     }
 
     private func notices(_ renderer: WebPageRenderer) -> SignInNotices {

@@ -16,6 +16,7 @@ extension Cue.Topic {
         case .coasting: [.throttle, .brake]
         case .gear: [.gear, .speed]
         case .racingLine: [.position, .speed]
+        case .teamMessage: []
         }
     }
 

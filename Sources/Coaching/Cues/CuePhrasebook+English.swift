@@ -22,6 +22,8 @@ extension CuePhrasebook {
         // No number: "apex speed varies 12 km/h, ..." is too long to hear between two corners.
         case (.consistency, .apexSpeed): words = "keep one apex speed"
         case (.consistency, _): words = "braking varies \(distance), pick one marker"
+        // Not advice: no detector makes it; a relayed message is said as sent (`RelayedMessage`).
+        case (.teamMessage, _): words = ""
         }
         return Clause(words: words, advice: advice, amount: amount)
     }

@@ -21,6 +21,8 @@ extension CuePhrasebook {
         case (.racingLine, _): words = more ? "apekse \(distance) daha yakın geç" : "apekste \(distance) daha geniş geç"
         case (.consistency, .apexSpeed): words = "apeks hızını sabit tut"
         case (.consistency, _): words = "\(distance) oynayan fren noktanı sabitle"
+        // Not advice: no detector makes it; a relayed message is said as sent (`RelayedMessage`).
+        case (.teamMessage, _): words = ""
         }
         return Clause(words: words, advice: advice, amount: amount)
     }

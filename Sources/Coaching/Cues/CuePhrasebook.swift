@@ -95,6 +95,7 @@ public struct CuePhrasebook: Sendable, Equatable {
         case (.racingLine, _): numbers.lineApexOffset = value
         case (.consistency, .apexSpeed): numbers.apexSpeedSpread = value
         case (.consistency, _): numbers.brakePointSpread = value
+        case (.teamMessage, _): break
         case (.gear, _):
             numbers.referenceApexGear = advice.referenceGear
             numbers.apexGear = advice.referenceGear.map { $0 + Int(advice.amount.rounded()) }

@@ -115,7 +115,7 @@ struct DeviationJudge: Sendable {
         case .throttlePickup: return magnitude * max(0, 1 / apex - 1 / max(s.exit, 1))
         case .coasting: return 0.5 * magnitude * max(0, 1 / apex - 1 / max(s.entry, 1))
         case .gear: return 0.05
-        case .brakePressure: return 0
+        case .brakePressure, .teamMessage: return 0
         // Braking released early is driven like coasting: off the brake, not yet accelerating.
         case .brakeRelease: return 0.5 * magnitude * max(0, 1 / apex - 1 / max(s.entry, 1))
         // A line that far off adds about that many metres at apex speed (half, on average).

@@ -73,7 +73,7 @@ public enum AdviceOutcomes {
         case .coasting: n.coastingDistance.map { max(0, $0) }
         case .brakeRelease: n.brakeReleaseDelta.map(abs)
         case .gear: if let gear = n.apexGear, let reference = n.referenceApexGear { Double(abs(gear - reference)) } else { nil }
-        case .consistency, .racingLine: nil
+        case .consistency, .racingLine, .teamMessage: nil
         }
     }
 
@@ -87,7 +87,7 @@ public enum AdviceOutcomes {
         case .gear: 1
         // Peak pressure is a fraction of full travel; a tenth is a clear change.
         case .brakePressure: 0.1
-        case .consistency, .racingLine: 0
+        case .consistency, .racingLine, .teamMessage: 0
         }
     }
 }

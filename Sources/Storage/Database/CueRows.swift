@@ -16,12 +16,15 @@ extension RecordedCue {
         let numbers = try JSONDecoder().decode(CueNumbers.self, from: Data(numbersJSON.utf8))
         let cueID: Int64 = try row.decode(forColumn: "cue_id")
         let batchSequence: Int64 = try row.decode(forColumn: "batch_sequence")
-        let cue = Cue(
+        var cue = Cue(
             id: UInt64(bitPattern: cueID), kind: kind, topic: topic, corner: try row.decode(forColumn: "corner"),
             cornerName: try row.decode(forColumn: "corner_name"), severity: try row.decode(forColumn: "severity"),
             text: try row.decode(forColumn: "text"), numbers: numbers,
             batchSequence: UInt64(bitPattern: batchSequence), deadlineDistance: try row.decode(forColumn: "deadline")
         )
+        // Columns of `v12-cue-places`: nil for cues stored before.
+        cue.saidDistance = try row.decode(forColumn: "said_distance")
+        cue.from = try row.decode(forColumn: "from_name")
         self.init(cue: cue, lapNumber: try row.decode(forColumn: "lap_number"), sentAt: try row.decode(forColumn: "sent_at"))
     }
 }
@@ -33,13 +36,13 @@ extension Cue {
         try db.execute(
             sql: """
                 INSERT INTO cues (session_id, cue_id, lap_number, kind, topic, corner, corner_name, severity, text,
-                    numbers_json, batch_sequence, deadline, sent_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    numbers_json, batch_sequence, deadline, sent_at, said_distance, from_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (session_id, cue_id) DO NOTHING
                 """,
             arguments: [
                 sessionID, Int64(bitPattern: id), lapNumber, kind.rawValue, topic.rawValue, corner, cornerName, severity,
-                text, numbersJSON, Int64(bitPattern: batchSequence), deadlineDistance, sentAt,
+                text, numbersJSON, Int64(bitPattern: batchSequence), deadlineDistance, sentAt, saidDistance, from,
             ]
         )
     }

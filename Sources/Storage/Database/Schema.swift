@@ -22,6 +22,9 @@ enum Schema {
         migrator.registerMigration("v9-discord-sign-in", migrate: createDiscordSignInTables)
         // Plan edits, event deletion, stint reminders, broadcasts (Schema+TeamEdits.swift).
         migrator.registerMigration("v10-team-plan-edits", migrate: createTeamEditTables)
+        // The web team page's messages to drivers (Schema+TeamMessages.swift).
+        migrator.registerMigration("v11-team-messages", migrate: createTeamMessageTables)
+        migrator.registerMigration("v12-cue-places", migrate: addCuePlaces)
         return migrator
     }
 

@@ -68,3 +68,53 @@
     });
   });
 })();
+
+// The team page: each shared driver's live panel from the listen socket (?driver=ID), the same
+// read-only mirror the driver's own listen page uses. Without script the page shows stored laps.
+(function () {
+  var panels = Array.prototype.slice.call(document.querySelectorAll('[data-live-driver]'));
+  if (!panels.length || typeof WebSocket === 'undefined') { return; }
+  function lapTime(seconds) {
+    var minutes = Math.floor(seconds / 60), rest = seconds - minutes * 60;
+    return minutes + ':' + (rest < 10 ? '0' : '') + rest.toFixed(3);
+  }
+  function keep(list, node, most) {
+    list.insertBefore(node, list.firstChild);
+    while (list.children.length > most) { list.removeChild(list.lastChild); }
+  }
+  panels.forEach(function (panel) {
+    var id = panel.getAttribute('data-live-driver');
+    var state = panel.querySelector('.live-state'), delta = panel.querySelector('.live-delta');
+    var cues = panel.querySelector('.live-cues');
+    var laps = panel.parentNode.querySelector('.live-laps');
+    var scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    var socket = new WebSocket(scheme + '//' + location.host + '/api/v1/coaching/listen?driver=' + encodeURIComponent(id));
+    socket.onmessage = function (event) {
+      if (typeof event.data !== 'string') { return; }  // voice clips: the team page shows, it does not speak
+      var message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message.type === 'welcome') {
+        state.textContent = panel.getAttribute('data-live-text');
+      } else if (message.type === 'session_ended') {
+        state.textContent = panel.getAttribute('data-idle-text');
+      } else if (message.type === 'delta' && typeof message.delta === 'number') {
+        delta.textContent = (message.delta > 0 ? '+' : '') + message.delta.toFixed(2);
+      } else if (message.type === 'cue' && typeof message.text === 'string') {
+        var item = document.createElement('li');
+        item.textContent = message.text;
+        if (message.topic === 'team_message') { item.className = 'team-cue'; }
+        keep(cues, item, 3);
+      } else if (message.type === 'lap' && laps) {
+        var row = document.createElement('tr');
+        [String(message.lap), typeof message.time === 'number' ? lapTime(message.time) : '–', message.valid ? '✓' : '✗']
+          .forEach(function (text, index) {
+            var cell = document.createElement('td');
+            cell.textContent = text;
+            if (index < 2) { cell.className = 'num'; }
+            row.appendChild(cell);
+          });
+        keep(laps, row, 5);
+      }
+    };
+  });
+})();

@@ -15,8 +15,9 @@ struct Chart: Sendable {
     var high: Double
     var series: [Series]
     var spacing: Double
-    /// Metres the x axis spans.
+    /// Metres the x axis spans, from `start` (0: the whole lap; a corner's window when zoomed).
     var length: Double
+    var start: Double = 0
     var height: Double
     /// Digits after the separator in the table alternative.
     var decimals: Int
@@ -51,11 +52,14 @@ public struct CornerMark: Sendable, Equatable {
     public var minimumSpeed: Double?
     /// Metres from the line.
     public var brakePoint: Double?
+    /// Where the corner's measuring ends (its exit), metres; the zoom's window reaches past it.
+    public var endDistance: Double?
 
     public init(
         number: Int, name: String?, startDistance: Double?, apexDistance: Double?, timeLost: Double?, minimumSpeed: Double?,
-        brakePoint: Double?
+        brakePoint: Double?, endDistance: Double? = nil
     ) {
+        self.endDistance = endDistance
         self.number = number
         self.name = name
         self.startDistance = startDistance
@@ -67,4 +71,21 @@ public struct CornerMark: Sendable, Equatable {
 
     /// Where the marker goes: the apex, else the start.
     var markerDistance: Double? { apexDistance ?? startDistance }
+
+    /// Metres a zoomed chart shows around the corner: its braking or entry to its exit, with
+    /// `ZoomWindow.margin` either side, within the lap.
+    func zoomWindow(lapLength: Double) -> ClosedRange<Double>? {
+        guard let from = [brakePoint, startDistance, apexDistance].compactMap({ $0 }).filter(\.isFinite).min(),
+            let to = (endDistance ?? apexDistance.map { $0 + ZoomWindow.margin }).flatMap({ $0.isFinite ? $0 : nil })
+        else { return nil }
+        let low = max(0, from - ZoomWindow.margin), high = min(lapLength, max(to, from) + ZoomWindow.margin)
+        return low < high ? low...high : nil
+    }
+}
+
+/// Zoom to a corner on the lap and compare pages (`?corner=N`): the charts and their tables
+/// show the corner's window instead of the whole lap.
+enum ZoomWindow {
+    /// Metres shown before the braking and after the exit: enough to see the approach straight.
+    static let margin = 100.0
 }

@@ -21,8 +21,9 @@ enum ChartTable {
         for series in chart.series { html += "<th scope=\"col\">\(HTMLText.escape(series.label))</th>" }
         html += "</tr></thead><tbody>"
         let step = step(forLength: chart.length)
-        var distance = 0.0
-        while distance <= chart.length {
+        // A zoomed chart's rows start at the first step inside its window.
+        var distance = (chart.start / step).rounded(.up) * step
+        while distance <= chart.start + chart.length {
             let index = Int((distance / chart.spacing).rounded())
             html += "<tr><th scope=\"row\">\(Int(distance))</th>"
             for series in chart.series {

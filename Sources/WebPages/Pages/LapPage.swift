@@ -21,11 +21,15 @@ public struct LapPageInput: Sendable {
     public var lap: LapTraces?
     public var reference: LapTraces?
     public var corners: [CornerMark]
+    /// `?corner=N`: the charts show that corner's window; nil (or a corner the lap does not
+    /// have) shows the whole lap.
+    public var zoomCorner: Int?
 
     public init(
         kind: Kind, sessionID: String, track: String, car: String, lapNumber: Int32, lapTime: Double?, delta: Double?,
-        lap: LapTraces?, reference: LapTraces?, corners: [CornerMark]
+        lap: LapTraces?, reference: LapTraces?, corners: [CornerMark], zoomCorner: Int? = nil
     ) {
+        self.zoomCorner = zoomCorner
         self.kind = kind
         self.sessionID = sessionID
         self.track = track
@@ -59,6 +63,12 @@ struct LapView {
     let charts: [ChartView]
     let hasCorners: Bool
     let corners: [Corner]
+    /// Zoom links, one per corner, and the way back to the whole lap.
+    struct ZoomLink { let number: Int, label: String, href: String, current: Bool }
+    let a: AnalysisStrings
+    let zoomLinks: [ZoomLink]
+    let zoomed: String?
+    let wholeLapHref: String
 
     init(_ input: LapPageInput, chrome: PageChrome) {
         let format = chrome.format, strings = chrome.strings
@@ -84,9 +94,34 @@ struct LapView {
         hasReference = input.reference != nil
         notice = input.lap == nil ? strings.noTelemetry : (input.reference == nil ? strings.noReference : nil)
         let (lapName, referenceName) = (lapLabel, referenceLabel)
-        let made = input.lap.map { LapCharts.make(lap: $0, reference: input.reference, lapLabel: lapName, referenceLabel: referenceName, strings: strings) }
-        charts = (made ?? []).map { chart in
-            let rendered = SVGChart.render(chart, corners: input.corners, strings: strings)
+        let analysis = AnalysisStrings.of(chrome.language)
+        a = analysis
+        let base = Self.withoutZoom(chrome.path)
+        let zoomHref = { (corner: Int) in base + (base.contains("?") ? "&" : "?") + "corner=\(corner)" }
+        wholeLapHref = base
+        var made = input.lap.map { LapCharts.make(lap: $0, reference: input.reference, lapLabel: lapName, referenceLabel: referenceName, strings: strings) } ?? []
+        let zoomMark = input.zoomCorner.flatMap { number in input.corners.first { $0.number == number } }
+        let window = zoomMark.flatMap { mark in made.first.flatMap { mark.zoomWindow(lapLength: $0.length) } }
+        if let window {
+            for index in made.indices {
+                made[index].start = window.lowerBound
+                made[index].length = window.upperBound - window.lowerBound
+                made[index].labelsCorners = index == 0
+            }
+        }
+        zoomed = window.flatMap { window in
+            zoomMark.map { mark in
+                TeamView.fill(analysis.zoomedTo, [
+                    strings.cornerName(mark.number, name: mark.name), format.number(window.lowerBound, decimals: 0),
+                    format.number(window.upperBound, decimals: 0),
+                ])
+            }
+        }
+        zoomLinks = input.lap == nil ? [] : input.corners.map {
+            ZoomLink(number: $0.number, label: strings.cornerName($0.number, name: $0.name), href: zoomHref($0.number), current: window != nil && $0.number == zoomMark?.number)
+        }
+        charts = made.map { chart in
+            let rendered = SVGChart.render(chart, corners: input.corners, strings: strings, zoomHref: zoomHref)
             return ChartView(
                 id: chart.id, title: chart.title, svg: rendered.svg, table: ChartTable.html(chart, format: format, strings: strings),
                 points: rendered.pointCounts.reduce(0, +))
@@ -100,6 +135,13 @@ struct LapView {
                 brakePoint: $0.brakePoint.map { format.number($0, decimals: 0) + " " + strings.metres } ?? "–")
         }
         hasCorners = !corners.isEmpty
+    }
+
+    /// The page's address without its `corner=` parameter.
+    static func withoutZoom(_ path: String) -> String {
+        guard let mark = path.firstIndex(of: "?") else { return path }
+        let kept = path[path.index(after: mark)...].split(separator: "&").filter { !$0.hasPrefix("corner=") }
+        return String(path[..<mark]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
     }
 }
 

@@ -39,6 +39,7 @@ struct LayoutView {
     let s: WebStrings
     let si: SignInStrings
     let navReferences: String
+    let navTeam: String
     let signedIn: Bool
     /// Offer "Link Discord" to a signed-in browser.
     let linkDiscord: Bool
@@ -56,6 +57,7 @@ struct LayoutView {
         s = chrome.strings
         si = SignInStrings.of(chrome.language)
         navReferences = ReferenceStrings.of(chrome.language).title
+        navTeam = TeamStrings.of(chrome.language).title
         signedIn = chrome.driverName != nil && chrome.csrfToken != nil
         linkDiscord = signedIn && chrome.discordSignIn
         path = chrome.path

@@ -78,10 +78,15 @@ struct SessionView {
     let costliest: [Corner]
     let hasLaps: Bool
     let laps: [Lap]
+    /// The session's corners and cues pages.
+    let cornersHref: String, cuesHref: String, a: AnalysisStrings
 
     init(_ input: SessionPageInput, chrome: PageChrome) {
         let format = chrome.format, strings = chrome.strings
         s = strings
+        a = AnalysisStrings.of(chrome.language)
+        cornersHref = "/sessions/\(input.id)/corners"
+        cuesHref = "/sessions/\(input.id)/cues"
         track = input.track
         car = input.car
         date = format.dateTime(input.startedAt)

@@ -11,8 +11,9 @@ public struct WebPageRenderer: Sendable {
             ("layout", PackageResources.layout_mustache), ("sessions", PackageResources.sessions_mustache),
             ("session", PackageResources.session_mustache), ("lap", PackageResources.lap_mustache),
             ("notice", PackageResources.notice_mustache), ("admin", PackageResources.admin_mustache),
-            ("references", PackageResources.references_mustache),
             ("events", PackageResources.events_mustache), ("event", PackageResources.event_mustache),
+            ("references", PackageResources.references_mustache), ("team", PackageResources.team_mustache),
+            ("corners", PackageResources.corners_mustache), ("cues", PackageResources.cues_mustache),
         ] {
             try library.register(String(decoding: bytes, as: UTF8.self), named: name)
         }
@@ -33,6 +34,20 @@ public struct WebPageRenderer: Sendable {
 
     public func admin(_ input: AdminPageInput, chrome: PageChrome) -> String {
         page("admin", AdminView(input, chrome: chrome), title: AdminStrings.of(chrome.language).title, chrome: chrome)
+    }
+
+    public func team(_ input: TeamPageInput, chrome: PageChrome) -> String {
+        page("team", TeamView(input, chrome: chrome), title: TeamStrings.of(chrome.language).title, chrome: chrome)
+    }
+
+    public func corners(_ input: CornersPageInput, chrome: PageChrome) -> String {
+        let view = CornersView(input, chrome: chrome)
+        return page("corners", view, title: view.heading, chrome: chrome)
+    }
+
+    public func cues(_ input: CuesPageInput, chrome: PageChrome) -> String {
+        let view = CuesView(input, chrome: chrome)
+        return page("cues", view, title: view.heading, chrome: chrome)
     }
 
     public func lap(_ input: LapPageInput, chrome: PageChrome) -> String {

@@ -34,8 +34,10 @@ struct EndToEndLiveClient: Sendable {
     /// `onReply` says stop (or the server closes). Returning closes the socket with 1000.
     /// - Parameter connectionMayDie: when true (a server killed on purpose), a connection that
     ///   fails after `welcome` still yields what was received, with the error in `endedWith`.
+    /// - Parameter afterWelcome: runs once `welcome` is in, before the first batch is sent.
     func stream(
         hello: String, batches: [ByteBuffer], connectionMayDie: Bool = false,
+        afterWelcome: (@Sendable () async throws -> Void)? = nil,
         onReply: @escaping @Sendable (EndToEndReply) -> Next
     ) async throws -> EndToEndTranscript {
         var headers = HTTPFields()
@@ -44,7 +46,8 @@ struct EndToEndLiveClient: Sendable {
         logger.logLevel = .warning
         let box = TranscriptBox()
         do {
-            try await connect(headers: headers, logger: logger, hello: hello, batches: batches, box: box, onReply: onReply)
+            try await connect(
+                headers: headers, logger: logger, hello: hello, batches: batches, box: box, afterWelcome: afterWelcome, onReply: onReply)
         } catch {
             guard connectionMayDie, await box.hasWelcome else { throw error }
             await box.set(endedWith: "\(error)")
@@ -54,7 +57,7 @@ struct EndToEndLiveClient: Sendable {
 
     private func connect(
         headers: HTTPFields, logger: Logger, hello: String, batches: [ByteBuffer], box: TranscriptBox,
-        onReply: @escaping @Sendable (EndToEndReply) -> Next
+        afterWelcome: (@Sendable () async throws -> Void)?, onReply: @escaping @Sendable (EndToEndReply) -> Next
     ) async throws {
         _ = try await WebSocketClient.connect(
             url: url,
@@ -69,6 +72,7 @@ struct EndToEndLiveClient: Sendable {
                 throw TestFailure("expected welcome, got \(welcome?.raw ?? "a closed socket")")
             }
             await box.set(welcome: welcome.reply)
+            try await afterWelcome?()
             let silence = SilenceWatch()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {

@@ -29,6 +29,8 @@ struct EndToEndReply: Decodable, Sendable {
     var topic: String?
     var corner: Int?
     var text: String?
+    /// A team message's sender.
+    var from: String?
     var numbers: Numbers?
     /// The voice clip that follows the cue as a binary message; null without one.
     var clip: Clip?

@@ -42,6 +42,18 @@ struct FakeCoach: LiveCoach {
         }
     }
 
+    /// A team message is said on the first frame off the brake (the real coach also keeps it
+    /// out of corners).
+    mutating func relay(_ message: RelayedMessage) -> Cue? {
+        guard let last = lapFrames.last, last.brake < 0.04 else { return nil }
+        defer { nextCueID += 1 }
+        var cue = Cue(
+            id: nextCueID, kind: .feedback, topic: .teamMessage, corner: 0, severity: 3, text: message.spokenText, numbers: CueNumbers(),
+            batchSequence: 0)
+        cue.from = message.sender
+        return cue
+    }
+
     mutating func finish(into events: inout [CoachingEvent]) {
         guard !lapFrames.isEmpty else { return }
         events.append(.lapCompleted(lap(valid: false)))

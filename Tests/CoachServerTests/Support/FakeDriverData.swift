@@ -1,6 +1,7 @@
 import Coaching
 import CoachServer
 import Foundation
+import Storage
 import Telemetry
 
 /// Two drivers' sessions and laps in memory: alice (1) owns session "session-a" and lap 100,
@@ -77,5 +78,10 @@ struct FakeDriverData: DriverDataReader {
     func report(sessionID: String, driverID: Int64) async throws -> SessionReport? {
         guard sessionsByDriver[driverID]?.contains(where: { $0.id == sessionID }) == true else { return nil }
         return SessionReport(laps: [], outcomes: [])
+    }
+
+    func cues(sessionID: String, driverID: Int64) async throws -> [RecordedCue]? {
+        guard sessionsByDriver[driverID]?.contains(where: { $0.id == sessionID }) == true else { return nil }
+        return []
     }
 }

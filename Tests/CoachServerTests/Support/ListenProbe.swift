@@ -27,7 +27,10 @@ final class ListenProbe: Sendable {
 
     /// Connects with the driver's bearer token (or `headers` as given) and starts recording.
     /// The client sends `Origin: SCHEME://127.0.0.1` itself (no port): `http` makes it a page's.
-    init(port: Int, headers: HTTPFields = [.authorization: "Bearer \(FakeAuthenticator.aliceToken)"], scheme: String = "ws") {
+    /// `query` (e.g. `?driver=4`) follows the path.
+    init(
+        port: Int, headers: HTTPFields = [.authorization: "Bearer \(FakeAuthenticator.aliceToken)"], scheme: String = "ws", query: String = ""
+    ) {
         let (stopped, stop) = AsyncStream.makeStream(of: Void.self)
         self.stop = stop
         let received = self.received
@@ -35,7 +38,7 @@ final class ListenProbe: Sendable {
         logger.logLevel = .warning
         task = Task {
             try await WebSocketClient.connect(
-                url: "\(scheme)://127.0.0.1:\(port)/api/v1/coaching/listen", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers),
+                url: "\(scheme)://127.0.0.1:\(port)/api/v1/coaching/listen\(query)", configuration: .init(maxFrameSize: 1 << 20, additionalHeaders: headers),
                 logger: logger
             ) { inbound, outbound, _ in
                 let closer = Task {
