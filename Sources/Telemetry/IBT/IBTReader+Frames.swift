@@ -1,4 +1,4 @@
-extension IBTFile {
+extension IBTReader {
     /// Every row as a frame, in file order, with `presentChannels` saying which channels the
     /// file has. Rows are mapped as recorded: the uninitialised row 0 and reset glitches
     /// (reference/iracing-data.md 1.5) are left for lap segmentation to judge.
