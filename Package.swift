@@ -78,6 +78,9 @@ let package = Package(
             name: "Coaching",
             dependencies: ["Telemetry"]
         ),
+        // Laps synthesised on vehicle physics with injected mistakes: the coaching tests' ground
+        // truth, the load tool's drivers and `trailbrake reference synthesize`; not the live path.
+        .target(name: "LapSynthesis", dependencies: ["Telemetry", "Coaching"]),
         // The lock-free single-producer/single-consumer ring between a connection and its
         // session (only the server uses it; its thread-sanitizer tests run in the core build).
         .target(
@@ -86,7 +89,7 @@ let package = Package(
         ),
 
         // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
-        .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching"]),
+        .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching", "LapSynthesis"]),
         // The endurance planner: events, availability, entry limits, stints assigned (Foundation only).
         .target(name: "EndurancePlanner"),
 
@@ -283,6 +286,7 @@ let package = Package(
                 "Storage",
                 "Telemetry",
                 "Coaching",
+                "LapSynthesis",
                 "ReferenceTools",
                 "IRacing",
                 "Integration",
@@ -301,6 +305,7 @@ let package = Package(
             dependencies: [
                 "Telemetry",
                 "Coaching",
+                "LapSynthesis",
                 "WireClient",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -326,6 +331,7 @@ let package = Package(
                 "Telemetry",
                 "LoadTesting",
                 "Coaching",
+                "LapSynthesis",
                 "Storage",
                 "Voice",
                 "WebPages",
@@ -349,7 +355,7 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .target(name: "TestSupport", dependencies: ["Telemetry", "Coaching"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Telemetry", "Coaching", "LapSynthesis"], path: "Tests/TestSupport"),
         // Starting a real coaching server in a test; not in TestSupport, which the core build uses.
         .target(
             name: "ServerTestSupport",
@@ -391,14 +397,14 @@ let package = Package(
             path: "Tests/DiscordOAuthFake"
         ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
-        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "LapSynthesis", "Telemetry", "TestSupport"]),
         .testTarget(name: "EndurancePlannerTests", dependencies: ["EndurancePlanner"]),
         .testTarget(name: "FrameRingTests", dependencies: ["FrameRing", "Coaching", "Telemetry"]),
-        .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "LapSynthesis", "Telemetry", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Telemetry", "Coaching", "TestSupport",
+                "Storage", "Telemetry", "Coaching", "LapSynthesis", "TestSupport",
                 // Backups: the restored files opened and checked directly.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -435,7 +441,7 @@ let package = Package(
             name: "LoadTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient", "TestSupport",
+                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "LapSynthesis", "WireClient", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // Telemetry exports beside live coaching: the exporting clients.
@@ -462,7 +468,7 @@ let package = Package(
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
-                "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
+                "CoachServer", "ServerTestSupport", "Coaching", "LapSynthesis", "Telemetry", "LoadTesting",
                 // Exactly-once result posts: the real results poller publishing through the bot (above).
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -516,7 +522,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Voice",
-                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
+                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "LapSynthesis", "TestSupport", "ServerTestSupport", "Integration",
                 // Sign in with Discord end to end: the real OAuth client against the fake Discord.
                 "Discord", "DiscordOAuthFake",
                 // The real recordings coached live (`RealRecordingCoachingTests`) are read as the importer reads them.
@@ -545,13 +551,13 @@ let package = Package(
 // Trim the targets for the smaller build scopes (see `BuildScope`).
 if scope != .full {
     let coreTargets: Set<String> = [
-        "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
+        "Telemetry", "Coaching", "LapSynthesis", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
         "EndurancePlanner", "EndurancePlannerTests",
         "FrameRing", "FrameRingTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
     let fuzzedTargets: Set<String> = [
-        "Telemetry", "Coaching", "ReferenceTools", "Voice", "CEspeakNG", "COpus", "COpusEnc", "CSoxr", "SimTelemetry", "CSodium",
+        "Telemetry", "Coaching", "LapSynthesis", "ReferenceTools", "Voice", "CEspeakNG", "COpus", "COpusEnc", "CSoxr", "SimTelemetry", "CSodium",
     ]
     package.targets.removeAll { target in
         if fuzzing { return !fuzzedTargets.contains(target.name) }
@@ -572,13 +578,13 @@ if fuzzing {
         ("fuzz-session-info", ["Telemetry"]),
         ("fuzz-lap-csv", ["Telemetry"]),
         ("fuzz-lap-export", ["Telemetry", "Coaching", "ReferenceTools"]),
-        ("fuzz-track-geometry", ["Telemetry", "Coaching"]),
+        ("fuzz-track-geometry", ["Telemetry", "Coaching", "LapSynthesis"]),
         ("fuzz-reference-lap", ["Telemetry", "Coaching"]),
         ("fuzz-track-map", ["Telemetry", "Coaching"]),
         ("fuzz-ogg", ["Voice"]),
         ("fuzz-sim-telemetry", ["SimTelemetry", "Telemetry"]),
     ]
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Telemetry", "Coaching", "ReferenceTools"], path: "Fuzz/FuzzSupport"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Telemetry", "Coaching", "LapSynthesis", "ReferenceTools"], path: "Fuzz/FuzzSupport"))
     for target in fuzzTargets {
         package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies + ["FuzzSupport"], path: "Fuzz/\(target.name)"))
     }

@@ -1,3 +1,5 @@
+import Coaching
+
 /// Deterministic measurement noise for synthetic laps, so detector tests are repeatable.
 ///
 /// Defaults are a little worse than real sims: iRacing and GT7 report pedals in 1/255 steps

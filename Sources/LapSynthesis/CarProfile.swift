@@ -1,3 +1,5 @@
+import Coaching
+
 /// The few physical numbers a quasi-steady-state lap needs. Aerodynamic downforce is folded
 /// into the grip figures (constant with speed), which is good enough for test ground truth.
 public struct CarProfile: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Coaching
+
 /// A known mistake the synthetic driver makes on one lap at one corner (corner numbers are the
 /// synthesiser's ground truth, `SyntheticSession.corners`, which count only corners that slow
 /// the car, in driving order from the line).

@@ -1,3 +1,4 @@
+import Coaching
 import Telemetry
 
 /// Measures each injected mistake back from the frames the synthesiser produced, against the

@@ -1,3 +1,4 @@
+import Coaching
 import Foundation
 
 /// Why a measured curvature profile cannot describe a track. `code` is stable.

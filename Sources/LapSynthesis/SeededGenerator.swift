@@ -1,3 +1,5 @@
+import Coaching
+
 /// SplitMix64: tiny, fast and good enough for test noise.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64

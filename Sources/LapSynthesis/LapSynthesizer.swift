@@ -1,3 +1,4 @@
+import Coaching
 import Telemetry
 
 /// Synthesises laps that obey simple vehicle physics: the ground truth of the coaching tests

@@ -1,3 +1,5 @@
+import Coaching
+
 /// Bends a reference speed trace to make one `InjectedMistake`, physically consistently:
 /// the same deceleration when braking at another place, the car's own acceleration limit when
 /// rejoining the reference. Pedals are derived from the bent trace afterwards.

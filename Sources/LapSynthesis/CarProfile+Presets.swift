@@ -1,3 +1,5 @@
+import Coaching
+
 extension CarProfile {
     /// The presets by the short names the command line uses (`--car gt4`).
     public static let presets: [(key: String, profile: CarProfile)] = [("gt4", .gt4), ("formula", .formula), ("roadcar", .roadCar)]

@@ -1,3 +1,4 @@
+import Coaching
 import Telemetry
 
 /// A synthetic stint: live frames as a sim would send them, and exactly what was done wrong.

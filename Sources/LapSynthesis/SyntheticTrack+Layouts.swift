@@ -1,3 +1,5 @@
+import Coaching
+
 extension SyntheticTrack {
     /// A 3,400 m circuit with seven corner segments: a 90° right, a flat-out 20° kink (radius
     /// 400 m, above any preset's grip-limited speed), a 15 m hairpin, a chicane (two 60° bends

@@ -1,3 +1,4 @@
+import Coaching
 import Foundation
 
 /// Quasi-steady-state speed on the 1 m grid: the car is always at one of its limits (grip,
@@ -83,26 +84,5 @@ enum SpeedProfile {
             if next >= speed[to] && offset > 0 { return }
             speed[to] = next
         }
-    }
-}
-
-/// Index arithmetic on a closed lap of `count` grid points.
-enum Grid {
-    static func wrap(_ index: Int, _ count: Int) -> Int {
-        guard count > 0 else { return 0 }
-        let r = index % count
-        return r < 0 ? r + count : r
-    }
-
-    /// Metres from `from` forward to `to` around the lap, in 0..<count.
-    static func forwardDistance(from: Double, to: Double, count: Int) -> Double {
-        guard count > 0 else { return 0 }
-        let d = (to - from).truncatingRemainder(dividingBy: Double(count))
-        return d < 0 ? d + Double(count) : d
-    }
-
-    /// A distance wrapped into 0..<count.
-    static func wrap(_ distance: Double, _ count: Int) -> Double {
-        forwardDistance(from: 0, to: distance, count: count)
     }
 }

@@ -1,3 +1,4 @@
+import Coaching
 import Telemetry
 
 extension SyntheticTrack {
