@@ -159,6 +159,8 @@ let package = Package(
             name: "CoachVoice",
             dependencies: [
                 "CoachServer", "Coaching", "Voice",
+                // `ServerConfiguration.Voice`, the settings it is built from.
+                "ServerSettings",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -172,8 +174,8 @@ let package = Package(
                 "FrameRing",
                 "Storage",
                 "Integration",
-                // `config check` prints string values with the JSON log writer's escaping.
-                "ServerLogging",
+                // Every part's settings (`ServerConfiguration`).
+                "ServerSettings",
                 // The drivers' web pages (DriverPages/ serves them, gzipped by Storage's `GzipEncoding`).
                 "WebPages",
                 // /references imports an uploaded lap file as `trailbrake reference import` does.
@@ -261,13 +263,25 @@ let package = Package(
 
         // Operations: the JSON-lines log handler and its secret redaction (`log.format = "json"`).
         .target(name: "ServerLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // Every part's settings (`ServerConfiguration`): the keys of config/trailbrake.toml, their
+        // environment variables, defaults, bounds and checks, and the effective-settings report.
+        // Not "Configuration": swift-configuration, in the graph through swift-otel, has that target.
+        .target(
+            name: "ServerSettings",
+            dependencies: [
+                // `[coaching]` maps onto the coach's own configuration types.
+                "Coaching",
+                // `config check` prints string values with the JSON log writer's escaping.
+                "ServerLogging",
+            ]
+        ),
         // Operations: `[tracing]`: the OTLP/HTTP span exporter (swift-otel) built from the settings, run
         // as a service; its failures logged once. The parts only see swift-distributed-tracing's `Tracer`.
         .target(
             name: "ServerTracing",
             dependencies: [
                 // `ServerConfiguration.Tracing`, the settings it is built from.
-                "CoachServer",
+                "CoachServer", "ServerSettings",
                 .product(name: "OTel", package: "swift-otel"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
@@ -283,6 +297,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "CoachServer",
                 "CoachVoice",
+                // Loading and checking `ServerConfiguration`.
+                "ServerSettings",
                 "Storage",
                 "Telemetry",
                 "Coaching",
@@ -360,7 +376,7 @@ let package = Package(
         .target(
             name: "ServerTestSupport",
             dependencies: [
-                "CoachServer", .product(name: "Logging", package: "swift-log"),
+                "CoachServer", "ServerSettings", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // LoadTestServer: the real server on SQLite, as `serve` wires it.
                 "Storage", "Coaching",
@@ -416,7 +432,7 @@ let package = Package(
         .testTarget(
             name: "LiveClientTests",
             dependencies: [
-                "LiveClient", "SimTelemetry", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "CoachServer", "Storage",
+                "LiveClient", "SimTelemetry", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "CoachServer", "ServerSettings", "Storage",
                 "WireClient", "ReferenceTools",
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 "SimTestSupport",
@@ -468,7 +484,7 @@ let package = Package(
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
-                "CoachServer", "ServerTestSupport", "Coaching", "LapSynthesis", "Telemetry", "LoadTesting",
+                "CoachServer", "ServerSettings", "ServerTestSupport", "Coaching", "LapSynthesis", "Telemetry", "LoadTesting",
                 // Exactly-once result posts: the real results poller publishing through the bot (above).
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -481,7 +497,7 @@ let package = Package(
             name: "ListenPageBrowserTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
+                "CoachServer", "ServerSettings", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 // Sign in with Discord in the browser: the real OAuth client, the fake Discord.
                 "Discord", "DiscordOAuthFake",
@@ -505,7 +521,7 @@ let package = Package(
         .testTarget(
             name: "ServerTracingTests",
             dependencies: [
-                "ServerTracing", "OTLPCollectorFake", "CoachServer", "ServerTestSupport", "LoadTesting",
+                "ServerTracing", "OTLPCollectorFake", "CoachServer", "ServerSettings", "ServerTestSupport", "LoadTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -522,7 +538,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Voice",
-                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "LapSynthesis", "TestSupport", "ServerTestSupport", "Integration",
+                "CoachServer", "ServerSettings", "CoachVoice", "Storage", "Telemetry", "Coaching", "LapSynthesis", "TestSupport", "ServerTestSupport", "Integration",
                 // Sign in with Discord end to end: the real OAuth client against the fake Discord.
                 "Discord", "DiscordOAuthFake",
                 // The real recordings coached live (`RealRecordingCoachingTests`) are read as the importer reads them.

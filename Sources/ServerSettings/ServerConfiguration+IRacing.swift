@@ -19,7 +19,7 @@ extension ServerConfiguration {
 }
 
 extension ConfigurationKey {
-    static let iracing: [ConfigurationKey] = [
+    package static let iracing: [ConfigurationKey] = [
         .boolean("iracing", "enabled", \.iracing.enabled),
         .string("iracing", "data_api_url", \.iracing.dataAPIURL),
         .string("iracing", "oauth_url", \.iracing.oauthURL),

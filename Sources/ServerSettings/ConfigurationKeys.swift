@@ -2,7 +2,7 @@
 ///
 /// Ranges reject values that cannot work rather than values that are merely unusual.
 extension ConfigurationKey {
-    static let all: [ConfigurationKey] = [
+    package static let all: [ConfigurationKey] = [
         .string("server", "host", \.server.host),
         .integer("server", "port", \.server.port, range: 0...65_535),
         .string("server", "data_dir", \.server.dataDirectory),

@@ -45,7 +45,7 @@ extension ServerConfiguration {
             throw ConfigurationError.invalidValue(key: "voice.name", reason: "must be an espeak-ng variant name (letters and digits)")
         }
         let echo = configuration.server.echoPath
-        if !echo.isEmpty, !echo.hasPrefix("/") || echo == LiveUpgradeChannel.path {
+        if !echo.isEmpty, !echo.hasPrefix("/") || echo == EndpointPath.live {
             throw ConfigurationError.invalidValue(key: "server.echo_path", reason: "must start with / and differ from the live path")
         }
         try configuration.validateAccess()

@@ -18,7 +18,7 @@ extension ServerConfiguration {
 }
 
 extension ConfigurationKey {
-    static let league: [ConfigurationKey] = [
+    package static let league: [ConfigurationKey] = [
         .boolean("league", "enabled", \.league.enabled),
         // Each sync costs two iRacing requests per guild (the roster and its file).
         .integer("league", "sync_interval_minutes", \.league.syncIntervalMinutes, range: 1...10_080),

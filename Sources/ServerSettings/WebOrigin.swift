@@ -2,12 +2,12 @@ import Foundation
 
 /// A web origin (scheme, host, port) as browsers send it in `Origin`: what the listen socket
 /// and the page's forms compare to refuse cross-site requests.
-struct WebOrigin: Sendable, Hashable, CustomStringConvertible {
-    let scheme: String
-    let host: String
-    let port: Int
+package struct WebOrigin: Sendable, Hashable, CustomStringConvertible {
+    package let scheme: String
+    package let host: String
+    package let port: Int
 
-    init?(scheme: String, host: String, port: Int?) {
+    package init?(scheme: String, host: String, port: Int?) {
         let scheme = scheme.lowercased()
         guard scheme == "http" || scheme == "https", !host.isEmpty else { return nil }
         let port = port ?? (scheme == "https" ? 443 : 80)
@@ -19,7 +19,7 @@ struct WebOrigin: Sendable, Hashable, CustomStringConvertible {
 
     /// `http(s)://host[:port]`, optionally with a trailing `/` (a configured base URL); nil for
     /// anything else (another scheme, a path, a query, user info, the literal `null`).
-    init?(url text: String) {
+    package init?(url text: String) {
         guard let components = URLComponents(string: text), let scheme = components.scheme, let host = components.host,
             components.user == nil, components.password == nil, components.query == nil, components.fragment == nil,
             components.path.isEmpty || components.path == "/"
@@ -28,17 +28,17 @@ struct WebOrigin: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The origin a request reached: `Host` (`name[:port]` or `[v6]:port`) under `scheme`.
-    init?(host hostHeader: String, scheme: String) {
+    package init?(host hostHeader: String, scheme: String) {
         guard !hostHeader.isEmpty, hostHeader.utf8.count <= 300,
             !hostHeader.contains(where: { $0 == "/" || $0 == "@" || $0 == "?" || $0 == "#" || $0.isWhitespace })
         else { return nil }
         self.init(url: "\(scheme)://\(hostHeader)")
     }
 
-    var description: String { spelled(as: scheme) }
+    package var description: String { spelled(as: scheme) }
 
     /// The same host and port under `ws`/`wss`: the listen socket's origin, for a CSP `connect-src`.
-    var webSocketOrigin: String { spelled(as: scheme == "https" ? "wss" : "ws") }
+    package var webSocketOrigin: String { spelled(as: scheme == "https" ? "wss" : "ws") }
 
     private func spelled(as shownScheme: String) -> String {
         let standard = (scheme == "https" && port == 443) || (scheme == "http" && port == 80)

@@ -18,7 +18,7 @@ extension ServerConfiguration {
 }
 
 extension ConfigurationKey {
-    static let team: [ConfigurationKey] = [
+    package static let team: [ConfigurationKey] = [
         .boolean("team", "enabled", \.team.enabled),
         .integer("team", "max_events_per_guild", \.team.maxEventsPerGuild, range: 1...1_000),
         .integer("team", "max_drivers_per_event", \.team.maxDriversPerEvent, range: 1...500),

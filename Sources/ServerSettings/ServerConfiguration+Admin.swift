@@ -20,7 +20,7 @@ extension ServerConfiguration.Admin {
 }
 
 extension ConfigurationKey {
-    static let admin: [ConfigurationKey] = [
+    package static let admin: [ConfigurationKey] = [
         .string("admin", "drivers", \.admin.drivers),
         .integer("admin", "max_rows", \.admin.maxRows, range: 1...10_000),
         .integer("admin", "recent_cycles", \.admin.recentCycles, range: 1...1_000),

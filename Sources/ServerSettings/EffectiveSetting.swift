@@ -33,10 +33,10 @@ extension ServerConfiguration {
 }
 
 /// How `config check` writes a value: TOML literals, and a URL's password masked.
-enum SettingText {
-    static let mask = "****"
+package enum SettingText {
+    package static let mask = "****"
 
-    static func render(_ value: ConfigurationValue) -> String {
+    package static func render(_ value: ConfigurationValue) -> String {
         switch value {
         case .string(let text): JSONText.quoted(maskingURLPassword(text))
         case .integer(let number): String(number)
@@ -47,7 +47,7 @@ enum SettingText {
 
     /// `https://user:secret@host/` becomes `https://user:****@host/`, and `https://secret@host/`
     /// (a token as the user name) `https://****@host/`; text that is no such URL is unchanged.
-    static func maskingURLPassword(_ text: String) -> String {
+    package static func maskingURLPassword(_ text: String) -> String {
         guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].firstIndex(of: "@") else { return text }
         let userInfo = text[scheme.upperBound..<at]
         guard !userInfo.contains(where: { "/?#".contains($0) }) else { return text }

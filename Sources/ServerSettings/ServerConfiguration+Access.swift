@@ -27,7 +27,7 @@ extension ServerConfiguration {
     }
 
     /// Checks what one key's range cannot: the default page fits in the largest.
-    func validateAccess() throws {
+    package func validateAccess() throws {
         guard api.pageSize <= api.maxPageSize else {
             throw ConfigurationError.invalidValue(key: "api.page_size", reason: "must not exceed api.max_page_size (\(api.maxPageSize))")
         }
@@ -35,7 +35,7 @@ extension ServerConfiguration {
 }
 
 extension ConfigurationKey {
-    static let access: [ConfigurationKey] = [
+    package static let access: [ConfigurationKey] = [
         .integer("api", "page_size", \.api.pageSize, range: 1...10_000),
         .integer("api", "max_page_size", \.api.maxPageSize, range: 1...10_000),
         // The telemetry codec refuses laps above 1,000,000 frames anyway.

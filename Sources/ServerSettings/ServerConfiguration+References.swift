@@ -7,7 +7,7 @@ extension ServerConfiguration {
 }
 
 extension ConfigurationKey {
-    static let references: [ConfigurationKey] = [
+    package static let references: [ConfigurationKey] = [
         // A lap CSV is a few MB; an .ibt of a long session can pass 100 MB.
         .integer("references", "max_upload_bytes", \.references.maxUploadBytes, range: 65_536...1_073_741_824),
     ]

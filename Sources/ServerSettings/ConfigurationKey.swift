@@ -1,21 +1,21 @@
 /// One settable key: where it lives in the file, its type, and how it lands in `ServerConfiguration`.
-struct ConfigurationKey: Sendable {
-    enum Kind: String, Sendable { case string, integer, float, boolean }
+package struct ConfigurationKey: Sendable {
+    package enum Kind: String, Sendable { case string, integer, float, boolean }
 
-    let section: String
-    let name: String
-    let kind: Kind
+    package let section: String
+    package let name: String
+    package let kind: Kind
     /// The key's value in a configuration (`trailbrake config check` prints it).
-    let read: @Sendable (ServerConfiguration) -> ConfigurationValue
+    package let read: @Sendable (ServerConfiguration) -> ConfigurationValue
     /// Stores an already type-checked value, or throws `invalidValue` for an out-of-range one.
-    let store: @Sendable (inout ServerConfiguration, ConfigurationValue, String) throws -> Void
+    package let store: @Sendable (inout ServerConfiguration, ConfigurationValue, String) throws -> Void
 
     /// `section.name`, the spelling used in error messages.
-    var dottedName: String { "\(section).\(name)" }
+    package var dottedName: String { "\(section).\(name)" }
     /// `TRAILBRAKE_SECTION_NAME`, the environment variable that overrides the file.
-    var environmentName: String { "TRAILBRAKE_\(section.uppercased())_\(name.uppercased())" }
+    package var environmentName: String { "TRAILBRAKE_\(section.uppercased())_\(name.uppercased())" }
 
-    static func string(
+    package static func string(
         _ section: String, _ name: String, _ path: WritableKeyPath<ServerConfiguration, String> & Sendable,
         allowed: Set<String>? = nil
     ) -> ConfigurationKey {
@@ -28,7 +28,7 @@ struct ConfigurationKey: Sendable {
         }
     }
 
-    static func integer(
+    package static func integer(
         _ section: String, _ name: String, _ path: WritableKeyPath<ServerConfiguration, Int> & Sendable,
         range: ClosedRange<Int>, powerOfTwo: Bool = false
     ) -> ConfigurationKey {
@@ -44,7 +44,7 @@ struct ConfigurationKey: Sendable {
         }
     }
 
-    static func float(
+    package static func float(
         _ section: String, _ name: String, _ path: WritableKeyPath<ServerConfiguration, Double> & Sendable,
         range: ClosedRange<Double>
     ) -> ConfigurationKey {
@@ -62,7 +62,7 @@ struct ConfigurationKey: Sendable {
         }
     }
 
-    static func boolean(
+    package static func boolean(
         _ section: String, _ name: String, _ path: WritableKeyPath<ServerConfiguration, Bool> & Sendable
     ) -> ConfigurationKey {
         ConfigurationKey(section: section, name: name, kind: .boolean, read: { .boolean($0[keyPath: path]) }) { configuration, value, _ in
@@ -72,7 +72,7 @@ struct ConfigurationKey: Sendable {
     }
 
     /// Whether `value` has this key's type (an integer is accepted where a float is expected).
-    func accepts(_ value: ConfigurationValue) -> Bool {
+    package func accepts(_ value: ConfigurationValue) -> Bool {
         switch (kind, value) {
         case (.string, .string), (.integer, .integer), (.float, .float), (.float, .integer), (.boolean, .boolean): true
         default: false
@@ -80,7 +80,7 @@ struct ConfigurationKey: Sendable {
     }
 
     /// Parses an environment variable's text as this key's type.
-    func parse(environmentText text: String) -> ConfigurationValue? {
+    package func parse(environmentText text: String) -> ConfigurationValue? {
         switch kind {
         case .string: .string(text)
         case .integer: Int(text).map(ConfigurationValue.integer)

@@ -33,7 +33,7 @@ extension ServerConfiguration {
         public var maskedTracesURL: String { SettingText.maskingURLPassword(tracesURL) }
     }
 
-    func validateTracing() throws {
+    package func validateTracing() throws {
         guard let url = URL(string: tracing.endpoint), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false else {
             throw ConfigurationError.invalidValue(key: "tracing.endpoint", reason: "must be an http:// or https:// URL with a host")
         }
@@ -47,7 +47,7 @@ extension ServerConfiguration {
 }
 
 extension ConfigurationKey {
-    static let tracing: [ConfigurationKey] = [
+    package static let tracing: [ConfigurationKey] = [
         .boolean("tracing", "enabled", \.tracing.enabled),
         .string("tracing", "endpoint", \.tracing.endpoint),
         .string("tracing", "protocol", \.tracing.protocol, allowed: ["http/protobuf", "http/json"]),

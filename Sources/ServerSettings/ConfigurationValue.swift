@@ -9,7 +9,7 @@ public enum ConfigurationValue: Sendable, Equatable {
     case boolean(Bool)
 
     /// Name of the type, for error messages.
-    var typeName: String {
+    package var typeName: String {
         switch self {
         case .string: "string"
         case .integer: "integer"

@@ -24,7 +24,7 @@ extension ServerConfiguration {
     }
 
     /// Checks what a key's type and range cannot: the client id and the URLs' shape.
-    func validateDiscordSignIn() throws {
+    package func validateDiscordSignIn() throws {
         guard discordSignIn.enabled else { return }
         let id = discordSignIn.clientID
         guard !id.isEmpty, id.utf8.count <= 20, id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
@@ -39,7 +39,7 @@ extension ServerConfiguration {
 
 extension ServerConfiguration {
     /// `http(s)://host[:port][/path]`, with no credentials, query or fragment.
-    static func isHTTPAddress(_ text: String) -> Bool {
+    package static func isHTTPAddress(_ text: String) -> Bool {
         guard let parts = URLComponents(string: text), let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = parts.host, !host.isEmpty
         else { return false }
@@ -48,7 +48,7 @@ extension ServerConfiguration {
 }
 
 extension ConfigurationKey {
-    static let discordSignIn: [ConfigurationKey] = [
+    package static let discordSignIn: [ConfigurationKey] = [
         .boolean("discord_sign_in", "enabled", \.discordSignIn.enabled),
         .string("discord_sign_in", "client_id", \.discordSignIn.clientID),
         .string("discord_sign_in", "client_secret_file", \.discordSignIn.clientSecretFile),

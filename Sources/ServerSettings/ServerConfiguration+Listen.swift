@@ -31,7 +31,7 @@ extension ServerConfiguration {
     }
 
     /// Checks what a key's type and range cannot: the URLs' shape.
-    func validateListen() throws {
+    package func validateListen() throws {
         if !listen.baseURL.isEmpty, WebOrigin(url: listen.baseURL) == nil {
             throw ConfigurationError.invalidValue(key: "listen.base_url", reason: "must be an http:// or https:// URL with a host")
         }
@@ -39,7 +39,7 @@ extension ServerConfiguration {
             throw ConfigurationError.invalidValue(
                 key: "listen.allowed_origins", reason: "must be comma-separated http:// or https:// origins")
         }
-        if server.echoPath == ListenEndpoint.path {
+        if server.echoPath == EndpointPath.listen {
             throw ConfigurationError.invalidValue(key: "server.echo_path", reason: "must differ from the listen path")
         }
     }
@@ -47,7 +47,7 @@ extension ServerConfiguration {
 
 extension ServerConfiguration.Listen {
     /// `allowed_origins` parsed; nil when one of them is not an origin.
-    var allowedOriginList: [WebOrigin]? {
+    package var allowedOriginList: [WebOrigin]? {
         let entries = allowedOrigins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let origins = entries.compactMap(WebOrigin.init(url:))
         return origins.count == entries.count ? origins : nil
@@ -55,7 +55,7 @@ extension ServerConfiguration.Listen {
 }
 
 extension ConfigurationKey {
-    static let listen: [ConfigurationKey] = [
+    package static let listen: [ConfigurationKey] = [
         .string("listen", "base_url", \.listen.baseURL),
         // Long enough to copy a link to a phone; a link is a credential, so never days.
         .float("listen", "login_link_minutes", \.listen.loginLinkMinutes, range: 1...1_440),
