@@ -103,6 +103,8 @@ let package = Package(
                 .embedInCode("Templates/session.mustache"), .embedInCode("Templates/lap.mustache"),
                 .embedInCode("Templates/notice.mustache"), .embedInCode("Templates/admin.mustache"),
                 .embedInCode("Templates/references.mustache"),
+                // The team event pages (EventPages.swift).
+                .embedInCode("Templates/events.mustache"), .embedInCode("Templates/event.mustache"),
                 .embedInCode("Assets/web.css"), .embedInCode("Assets/web.js"),
             ]
         ),
@@ -180,6 +182,8 @@ let package = Package(
                 "WebPages",
                 // /references imports an uploaded lap file as `trailbrake reference import` does.
                 "ReferenceTools",
+                // /events reads stored plans and turns hours marked on a driver's clock into UTC.
+                "EndurancePlanner",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -541,6 +545,8 @@ let package = Package(
                 "CoachServer", "ServerSettings", "CoachVoice", "Storage", "Telemetry", "Coaching", "LapSynthesis", "TestSupport", "ServerTestSupport", "Integration",
                 // Sign in with Discord end to end: the real OAuth client against the fake Discord.
                 "Discord", "DiscordOAuthFake",
+                // The team event pages' plans are the planner's values (`EventPagesTests`).
+                "EndurancePlanner",
                 // The real recordings coached live (`RealRecordingCoachingTests`) are read as the importer reads them.
                 "ReferenceTools",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

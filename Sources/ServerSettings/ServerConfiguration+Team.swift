@@ -14,6 +14,10 @@ extension ServerConfiguration {
         public var minStintMinutes = 20
         public var planSearchBudget = 200_000
         public var showPageLines = 30
+        public var reminderLeadMinutes = 60
+        public var maxBroadcastLength = 1_500
+        public var maxBroadcastsPerDay = 20
+        public var webRoleSeconds = 30
     }
 }
 
@@ -33,5 +37,12 @@ extension ConfigurationKey {
         .integer("team", "plan_search_budget", \.team.planSearchBudget, range: 1_000...10_000_000),
         // 30 lines of about 60 characters stay under Discord's 2,000 per message.
         .integer("team", "show_page_lines", \.team.showPageLines, range: 1...100),
+        // Stint reminders: 5 minutes to a day before the stint.
+        .integer("team", "reminder_lead_minutes", \.team.reminderLeadMinutes, range: 5...1_440),
+        // A broadcast and its header stay one DM (2,000 characters).
+        .integer("team", "max_broadcast_length", \.team.maxBroadcastLength, range: 1...1_800),
+        .integer("team", "max_broadcasts_per_day", \.team.maxBroadcastsPerDay, range: 1...1_000),
+        // The web pages' role check: a member's Discord roles kept this long (0: fetched at every page).
+        .integer("team", "web_role_seconds", \.team.webRoleSeconds, range: 0...300),
     ]
 }

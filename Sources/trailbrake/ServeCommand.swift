@@ -43,6 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
             results: backend.resultArchive, reports: StorageCoachingReports(database: backend.database),
             sessionReports: StorageSessionReports(database: backend.database), league: league, team: team, tracer: tracing?.tracer)
         dependencies.coachingFeed = discordBot?.feed
+        // The event pages ask the bot for team roles (fresh from Discord) and queue broadcasts on its DM queue.
+        dependencies.teamEvents = team.map {
+            StorageBackedTeamEvents(database: backend.database, limits: $0.configuration.limits, desk: discordBot?.teamWebDesk())
+        }
         dependencies.queueDepths = discordBot.map { [DiscordQueueDepths(bot: $0, repository: DiscordRepository(database: backend.database))] } ?? []
         // The iRacing poller posts through the bot; without one its results go to the log.
         let poller = backend.resultsPoller(configuration, client: iracing, publisher: discordBot, logger: logger)

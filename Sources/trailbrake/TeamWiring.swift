@@ -19,7 +19,9 @@ enum TeamWiring {
             database: database,
             configuration: TeamConfiguration(
                 limits: limits, maxRaceHours: settings.maxRaceHours, minStintMinutes: settings.minStintMinutes,
-                planSearchBudget: settings.planSearchBudget, showPageLines: settings.showPageLines),
+                planSearchBudget: settings.planSearchBudget, showPageLines: settings.showPageLines,
+                reminderLeadMinutes: settings.reminderLeadMinutes, maxBroadcastLength: settings.maxBroadcastLength,
+                maxBroadcastsPerDay: settings.maxBroadcastsPerDay, webRoleSeconds: settings.webRoleSeconds),
             licences: client)
     }
 }

@@ -141,8 +141,8 @@ struct ListenPageRoutes: Sendable {
     }
 
     /// The urlencoded form's fields; nil when the body is too large or not a form.
-    static func form(_ request: Request) async -> [String: String]? {
-        guard var body = try? await request.body.collect(upTo: maximumFormBytes),
+    static func form(_ request: Request, upTo limit: Int = maximumFormBytes) async -> [String: String]? {
+        guard var body = try? await request.body.collect(upTo: limit),
             let text = body.readString(length: body.readableBytes)
         else { return nil }
         var fields: [String: String] = [:]

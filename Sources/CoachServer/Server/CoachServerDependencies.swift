@@ -30,6 +30,8 @@ public struct CoachServerDependencies: Sendable {
     public var adminStatus: (any AdminStatusSource)?
     /// `/references`: the library and imports into it; nil: no references page.
     public var referenceShelf: (any ReferenceShelf)?
+    /// `/events`: the team event pages (docs/team.md); nil: no such pages.
+    public var teamEvents: (any TeamEventBoard)?
     /// The references stored sessions were coached against (the web pages' lap charts); nil
     /// draws laps alone.
     public var references: (any ReferenceLapSource)?

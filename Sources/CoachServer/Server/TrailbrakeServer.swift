@@ -115,6 +115,12 @@ public struct TrailbrakeServer: Sendable {
                     discordOrigin: notices(renderer).discordOrigin
                 ).register(on: router)
             }
+            if let sessions = dependencies.browserSessions, let board = dependencies.teamEvents {
+                EventPageRoutes(
+                    board: board, sessions: sessions, origins: OriginPolicy(configuration: configuration), renderer: renderer,
+                    secure: listenCookiesSecure, discordOrigin: notices(renderer).discordOrigin
+                ).register(on: router)
+            }
             if let sessions = dependencies.browserSessions, let shelf = dependencies.referenceShelf {
                 ReferenceRoutes(
                     shelf: shelf, sessions: sessions, admins: configuration.admin, settings: configuration.references,

@@ -53,6 +53,8 @@ final class DirectMessageWorker: Sendable {
         for message in pending {
             // Stopping: what is left stays queued for the next start.
             if Task.isCancelled { return }
+            // Dropped since the queue was read (its event was deleted): not sent.
+            guard (try? await repository.isDirectMessageQueued(id: message.id)) != false else { continue }
             do {
                 let channel = try await rest.createDMChannel(recipient: message.recipientID)
                 let chunks = MessageSplitter.chunk(lines: message.content.components(separatedBy: "\n"), limit: MessageLimits.content)
@@ -69,7 +71,11 @@ final class DirectMessageWorker: Sendable {
                 }
                 try? await repository.removeDirectMessage(id: message.id)
             } catch let error as DiscordError {
-                if case .http(_, let code, _) = error, code == 50007 || code == 10013 || message.attempts + 1 >= Self.maximumAttempts {
+                if case .http(_, let code?, _) = error, code == 50007 || code == 10013 {
+                    // Closed DMs or no such user: remembered for a broadcast's status.
+                    logger.notice("DM refused for good", metadata: ["error": "\(error)"])
+                    try? await repository.giveUpDirectMessage(message, code: code)
+                } else if message.attempts + 1 >= Self.maximumAttempts {
                     logger.notice("DM given up", metadata: ["error": "\(error)"])
                     try? await repository.removeDirectMessage(id: message.id)
                 } else {

@@ -29,6 +29,8 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
     let token: DiscordToken
     let gatewayTiming: GatewayTiming
     let directMessages: DirectMessageWorker
+    /// Stint reminders (Team/Reminders), when `[team]` is enabled.
+    let teamReminders: TeamReminderScheduler?
     let logger: Logger
 
     public init(
@@ -55,7 +57,13 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
         self.team = team
         self.state = state
         self.logger = logger
-        self.directMessages = DirectMessageWorker(rest: rest, repository: repository, logger: logger)
+        let directMessages = DirectMessageWorker(rest: rest, repository: repository, logger: logger)
+        self.directMessages = directMessages
+        self.teamReminders = team.map { team in
+            TeamReminderScheduler(
+                repository: team.repository, lead: TimeInterval(team.configuration.reminderLeadMinutes * 60), clock: team.clock,
+                directMessages: directMessages, logger: logger)
+        }
         self.token = token
         self.gatewayTiming = gatewayTiming
     }
@@ -90,6 +98,7 @@ public final class DiscordBot: Service, RaceResultPublisher, Sendable {
                 tasks.addTask { await FeedPublisher(bot: self).run() }
                 tasks.addTask { await self.directMessages.run() }
                 if let league = self.league { tasks.addTask { await LeagueAnnouncementPublisher(bot: self, league: league).run() } }
+                if let reminders = self.teamReminders { tasks.addTask { await reminders.run() } }
                 defer { tasks.cancelAll() }
                 // The first task to end (a fatal gateway close) ends the bot.
                 _ = try await tasks.next()

@@ -30,6 +30,15 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
                                 majorParameter: "", isInteraction: false)
     static let gatewayBot = Route(method: "GET", template: "/gateway/bot", path: "/gateway/bot",
                                   majorParameter: "", isInteraction: false)
+    /// `GET /guilds/{guild}/members/{user}`: a member's roles (the web pages' role check).
+    static func guildMember(guild: String, user: String) -> Route {
+        Route(method: "GET", template: "/guilds/{guild}/members/{user}", path: "/guilds/\(guild)/members/\(user)",
+              majorParameter: guild, isInteraction: false)
+    }
+    /// `GET /guilds/{guild}`: its owner and its roles' permissions.
+    static func guild(_ guild: String) -> Route {
+        Route(method: "GET", template: "/guilds/{guild}", path: "/guilds/\(guild)", majorParameter: guild, isInteraction: false)
+    }
     static func bulkOverwriteGuildCommands(application: String, guild: String) -> Route {
         Route(method: "PUT", template: "/applications/{application}/guilds/{guild}/commands",
               path: "/applications/\(application)/guilds/\(guild)/commands", majorParameter: guild, isInteraction: false)

@@ -20,6 +20,8 @@ enum Schema {
         migrator.registerMigration("v8-team-events", migrate: createTeamTables)
         // Sign-in with Discord for the web pages (Schema+DiscordSignIn.swift).
         migrator.registerMigration("v9-discord-sign-in", migrate: createDiscordSignInTables)
+        // Plan edits, event deletion, stint reminders, broadcasts (Schema+TeamEdits.swift).
+        migrator.registerMigration("v10-team-plan-edits", migrate: createTeamEditTables)
         return migrator
     }
 

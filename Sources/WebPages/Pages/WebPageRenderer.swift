@@ -12,6 +12,7 @@ public struct WebPageRenderer: Sendable {
             ("session", PackageResources.session_mustache), ("lap", PackageResources.lap_mustache),
             ("notice", PackageResources.notice_mustache), ("admin", PackageResources.admin_mustache),
             ("references", PackageResources.references_mustache),
+            ("events", PackageResources.events_mustache), ("event", PackageResources.event_mustache),
         ] {
             try library.register(String(decoding: bytes, as: UTF8.self), named: name)
         }
@@ -44,7 +45,7 @@ public struct WebPageRenderer: Sendable {
         return page("notice", view, title: view.heading, chrome: chrome)
     }
 
-    private func page(_ template: String, _ view: Any, title: String, chrome: PageChrome) -> String {
+    func page(_ template: String, _ view: Any, title: String, chrome: PageChrome) -> String {
         let body = library.render(view, withTemplate: template) ?? ""
         return library.render(LayoutView(chrome: chrome, title: title, body: body), withTemplate: "layout") ?? body
     }

@@ -42,6 +42,7 @@ struct TestBackend: Sendable {
     var adminStatus: (any AdminStatusSource)?
     /// `/references` (`ReferencesPageTests`: the shipped library, imports into a temporary directory).
     var referenceShelf: (any ReferenceShelf)?
+    var teamEvents: (any TeamEventBoard)?
     /// Queues outside the server that `/metrics` shows.
     var queueDepths: [any QueueDepthSource] = []
 
@@ -54,6 +55,7 @@ struct TestBackend: Sendable {
         dependencies.discordSignIn = discordSignIn
         dependencies.discordUsers = discordUsers
         dependencies.adminConsole = adminConsole
+        dependencies.teamEvents = teamEvents
         dependencies.adminStatus = adminStatus
         dependencies.referenceShelf = referenceShelf
         return dependencies

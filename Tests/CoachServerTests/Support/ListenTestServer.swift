@@ -27,6 +27,7 @@ struct ListenTestServer: Sendable {
         var backend = backend
         backend.browserSessions = StorageBackedBrowserSessions(database: database)
         backend.adminConsole = StorageBackedDrivers(database: database)
+        backend.teamEvents = StorageBackedTeamEvents(database: database, limits: TeamLimits(spansPerDriver: 2))
         if backend.discordSignIn != nil { backend.discordUsers = StorageBackedBrowserSessions(database: database) }
         return try await RunningServer.with(backend: backend, configure: configure, logger: logger) { server in
             try await body(ListenTestServer(server: server, database: database))

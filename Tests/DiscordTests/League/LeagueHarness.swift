@@ -30,7 +30,8 @@ struct LeagueHarness: Sendable {
     @discardableResult
     static func with<T: Sendable>(
         _ fake: FakeDiscord, iracing: FakeIRacingServer? = nil, configuration: LeagueConfiguration = LeagueConfiguration(),
-        database: TrailbrakeDatabase? = nil, team: TeamConfiguration? = nil, _ body: @Sendable (LeagueHarness) async throws -> T
+        database: TrailbrakeDatabase? = nil, team: TeamConfiguration? = nil, teamClock: any TeamClock = SystemTeamClock(),
+        _ body: @Sendable (LeagueHarness) async throws -> T
     ) async throws -> T {
         var logger = Logger(label: "league-test")
         logger.logLevel = .error
@@ -38,7 +39,8 @@ struct LeagueHarness: Sendable {
         let feature = LeagueFeature(database: database, configuration: configuration)
         // Team tools, with the members' licences from the fake iRacing through the real client.
         let teamFeature = try team.map { configuration in
-            TeamFeature(database: database, configuration: configuration, licences: try iracing.map { try TestClient($0).client })
+            TeamFeature(
+                database: database, configuration: configuration, licences: try iracing.map { try TestClient($0).client }, clock: teamClock)
         }
         let bot = DiscordBot(
             configuration: fake.configuration(), token: DiscordToken(FakeDiscord.token), repository: DiscordRepository(database: database),

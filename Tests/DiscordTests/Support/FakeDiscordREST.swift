@@ -73,6 +73,12 @@ actor FakeDiscordREST {
     var blockedRecipients: Set<String> = []
     /// Next Create DM calls that fail with 500, to exercise retries.
     var failingDMCalls = 0
+    /// Guild members' Discord role ids (user id to roles); a user not here is "Unknown Member".
+    private(set) var guildMembers: [String: [String]] = [:]
+    /// The guild's roles and their permission bits (the `@everyone` role's id is the guild's).
+    private(set) var guildRoles: [String: UInt64] = [:]
+    /// The guild's owner, who has every permission.
+    var guildOwner = "0"
 
     init(token: String) {
         self.token = token
@@ -80,6 +86,8 @@ actor FakeDiscordREST {
     }
 
     func setStalled(_ stalled: Bool) { self.stalled = stalled }
+    /// These users have closed their DMs: Create DM answers 50007.
+    func setBlockedRecipients(_ users: Set<String>) { blockedRecipients = users }
     func setNonceMemory(_ seconds: TimeInterval) { nonceMemory = seconds }
     /// Forgets every nonce, as Discord has some minutes after a post.
     func forgetNonces() { nonces = [:] }
@@ -103,6 +111,9 @@ actor FakeDiscordREST {
     }
     func blockDMs(to recipient: String) { blockedRecipients.insert(recipient) }
     func failNextDMCalls(_ count: Int) { failingDMCalls = count }
+    /// Gives `user` these Discord roles in the guild (an empty list: a member with no role; nil: not a member).
+    func setMember(_ user: String, roles: [String]?) { guildMembers[user] = roles }
+    func setRole(_ role: String, permissions: UInt64) { guildRoles[role] = permissions }
 
     func messages(in channel: String) -> [Posted] { posted.filter { $0.channel == channel } }
     func requests(matching method: String, _ prefix: String) -> [Recorded] {
@@ -150,6 +161,21 @@ actor FakeDiscordREST {
                 return Reply(status: historyStatus, body: json(["message": "Missing Access", "code": 50001]))
             }
             return history(channel: parts[1], query: request.query, headers: verdict.headers)
+        case ("GET", "guilds") where parts.count == 4 && parts[2] == "members":
+            // Discord's guild member object (without the fields the bot does not read), or 10007.
+            guard let roles = guildMembers[parts[3]] else {
+                return Reply(status: 404, body: json(["message": "Unknown Member", "code": 10007]))
+            }
+            return Reply(status: 200, body: json([
+                "user": ["id": parts[3], "username": "user\(parts[3].suffix(4))"], "roles": roles, "joined_at": "2026-01-01T00:00:00.000000+00:00",
+                "deaf": false, "mute": false, "flags": 0,
+            ]))
+        case ("GET", "guilds") where parts.count == 2:
+            var roles: [[String: Any]] = [["id": parts[1], "name": "@everyone", "permissions": String(guildRoles[parts[1]] ?? 0)]]
+            for (id, bits) in guildRoles.sorted(by: { $0.key < $1.key }) where id != parts[1] {
+                roles.append(["id": id, "name": "role\(id.suffix(4))", "permissions": String(bits)])
+            }
+            return Reply(status: 200, body: json(["id": parts[1], "name": "Team", "owner_id": guildOwner, "roles": roles]))
         case ("GET", "users") where parts.count == 2 && parts[1] == "@me":
             return Reply(status: 200, body: json(["id": FakeDiscord.botUserID, "username": "trailbrake", "bot": true]))
         case ("POST", "channels") where parts.count == 3:

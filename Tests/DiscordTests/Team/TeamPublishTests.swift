@@ -60,10 +60,10 @@ struct TeamPublishTests {
                     let anaLines = ana.first?.components(separatedBy: "\n") ?? []
                     #expect(anaLines.first == "**Trailbrake · Le Mans 24** (Sarthe), plan s1")
                     #expect(anaLines.dropFirst().first == "Stintleriniz, saatler Europe/Istanbul diliminde:")
-                    // Ana drives stint 1 and spots the other two (the planner's spotters: docs/team.md).
+                    // Ana drives stint 1, spots the other two and captains the car (the planner's choices: docs/team.md).
                     #expect(Array(anaLines.dropFirst(2)) == [
                         "• Car 1, 1. stint: 15 Haz Cmt 15:00 – 16:00", "• gözcülük: Car 1, 2. stint: 15 Haz Cmt 16:00 – 17:00",
-                        "• gözcülük: Car 1, 3. stint: 15 Haz Cmt 17:00 – 18:00",
+                        "• gözcülük: Car 1, 3. stint: 15 Haz Cmt 17:00 – 18:00", "• Car 1 aracının kaptanı",
                     ])
                     let ben = await team.directMessages(to: TeamPeople.ben)
                     #expect(ben.count == 1 && ben[0].hasPrefix(
@@ -91,37 +91,14 @@ struct TeamPublishTests {
     /// after the restart it is sent again with the same nonce (Discord keeps the first) and the
     /// other two, never sent, go out: one DM each.
     @Test func aRestartInTheMiddleOfThePublishSendsNobodyTwiceAndSkipsNobody() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailbrake-team-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let database = try TrailbrakeDatabase(path: directory.appendingPathComponent("trailbrake.sqlite").path)
-        try await withTeamIRacing { iracing in
-            try await FakeDiscord.with { fake in
-                let anaPosts = "channels/dm\(TeamPeople.ana)/messages"
-                try await LeagueHarness.with(fake, iracing: iracing, database: database, team: TeamConfiguration()) { team in
-                    try await signUpThree(team)
-                    _ = try await team.send(Self.adminCommand("plan"))
-                    await fake.rest.setStalled(true)
-                    let published = try await team.send(Self.adminCommand("publish"))
-                    #expect(published.content.hasSuffix("3 driver(s) get their stints by DM."))
-                    try await eventually("ana's DM on its way") { await !fake.rest.requests(matching: "POST", anaPosts).isEmpty }
-                    // Discord takes the message, and its answer is lost.
-                    await fake.rest.setAnswersHang(true)
-                    await fake.rest.setStalled(false)
-                    try await eventually("ana's DM posted") { await team.directMessages(to: TeamPeople.ana).count == 1 }
-                    let others = await team.directMessages(to: TeamPeople.ben) + team.directMessages(to: TeamPeople.cem)
-                    #expect(others.isEmpty)
-                }
-                await fake.rest.setAnswersHang(false)
-                #expect(try await DiscordRepository(database: database).pendingDirectMessages().count == 3, "nothing was confirmed")
-                try await LeagueHarness.with(fake, iracing: iracing, database: database, team: TeamConfiguration()) { team in
-                    try await eventually("the queue drained") { (try? await team.bot.repository.pendingDirectMessages().isEmpty) == true }
-                    for user in [TeamPeople.ana, TeamPeople.ben, TeamPeople.cem] {
-                        #expect(await team.directMessages(to: user).count == 1, "\(user)")
-                    }
-                    #expect(await fake.rest.requests(matching: "POST", anaPosts).count == 2, "ana's DM was sent again and kept once")
-                }
-            }
-        }
+        try await TeamRestartScenario.run(
+            setUp: { team in
+                try await signUpThree(team)
+                _ = try await team.send(Self.adminCommand("plan"))
+            },
+            queue: { team in
+                let published = try await team.send(Self.adminCommand("publish"))
+                #expect(published.content.hasSuffix("3 driver(s) get their stints by DM."))
+            })
     }
 }

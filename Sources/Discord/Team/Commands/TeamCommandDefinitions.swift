@@ -22,6 +22,11 @@ enum TeamCommandDefinitions {
     }
 
     private static let eventOption = integer("event", "The event number", 1...1_000_000)
+    private static let carOption = integer("car", "The car (1 is the first car)", 1...20)
+
+    private static func user(_ name: String, _ description: String, required: Bool = true) -> OptionDefinition {
+        OptionDefinition(name: name, description: description, type: 6, required: required)
+    }
 
     private static func language(_ name: String, required: Bool) -> OptionDefinition {
         .string(name, "Language of replies and DMs", required: required, choices: [
@@ -41,6 +46,15 @@ enum TeamCommandDefinitions {
             ]),
             .subcommand("language", "The team's language (admins)", [language("value", required: true)]),
             .subcommand("help", "What the team commands do", []),
+            .subcommand("broadcast", "DM a message to the team members with a role or above (admins)", [
+                text("message", "The message", maxLength: 1_800),
+                .string("role", "Who gets it: this team role or above (default member)", required: false, choices: [
+                    .init(name: "member", value: "member"), .init(name: "admin", value: "admin"), .init(name: "owner", value: "owner"),
+                ]),
+            ]),
+            .subcommand("broadcast-status", "Delivered, waiting, and who closed their DMs (admins)", [
+                integer("broadcast", "The broadcast number", 1...1_000_000),
+            ]),
         ])
 
     static let event = CommandDefinition(
@@ -73,5 +87,23 @@ enum TeamCommandDefinitions {
             .subcommand("plan", "Propose a stint plan (admins)", [eventOption]),
             .subcommand("publish", "Publish the proposed plan and DM every driver (admins)", [eventOption]),
             .subcommand("show", "The published plan in your time zone", [eventOption, integer("page", "Page", required: false, 1...1_000)]),
+            .subcommand("assign", "Give a stint to a driver in the plan to publish (admins)", [
+                eventOption, carOption, integer("stint", "The stint number", 1...10_000), user("driver", "Who drives it"),
+                user("spotter", "Who spots it", required: false),
+            ]),
+            .subcommand("captain", "Make a crew member a car's captain (admins)", [eventOption, carOption, user("driver", "The captain")]),
+            .subcommand("crew", "Add a driver to a car's crew or remove one (admins)", [
+                eventOption, carOption, user("driver", "The driver"),
+                .string("action", "Add (default) or remove", required: false, choices: [
+                    .init(name: "add", value: "add"), .init(name: "remove", value: "remove"),
+                ]),
+            ]),
+            .subcommand("delete", "Delete an event with its plans and queued DMs (admins)", [
+                eventOption, flag("confirm", "Yes, delete it for good"),
+            ]),
+            .subcommand("broadcast", "DM a message to an event's drivers or a car's crew (admins)", [
+                eventOption, text("message", "The message", maxLength: 1_800),
+                integer("car", "Only this car's crew (1 is the first car)", required: false, 1...20),
+            ]),
         ])
 }

@@ -36,10 +36,9 @@ struct TeamCommandHandler {
         await bot.send(reply, for: interaction)
     }
 
-    /// Manage Server makes an owner; otherwise the highest team role of the member's Discord roles.
+    /// The member's team role from the roles and permissions Discord sent with the interaction.
     static func role(of interaction: Interaction, map: [String: TeamRole]) -> TeamRole {
-        if interaction.memberCanManageGuild { return .owner }
-        return (interaction.member?.roles ?? []).compactMap { map[$0] }.max() ?? .guest
+        TeamRoleRule.role(discordRoles: interaction.member?.roles ?? [], canManageGuild: interaction.memberCanManageGuild, map: map)
     }
 
     /// The member's own language for the event the command names (chosen at sign-up), else the guild's.
@@ -85,6 +84,13 @@ struct TeamCommandHandler {
         case ("event", "plan"): return try await EventPlanCommands(context: context).plan()
         case ("event", "publish"): return try await EventPlanCommands(context: context).publish()
         case ("event", "show"): return try await EventShowCommand(context: context).show()
+        case ("event", "assign"): return try await EventEditCommands(context: context).assign()
+        case ("event", "captain"): return try await EventEditCommands(context: context).captain()
+        case ("event", "crew"): return try await EventEditCommands(context: context).crew()
+        case ("event", "delete"): return try await EventDeleteCommand(context: context).delete()
+        case ("event", "broadcast"): return try await BroadcastCommands(context: context).eventBroadcast()
+        case ("team", "broadcast"): return try await BroadcastCommands(context: context).teamBroadcast()
+        case ("team", "broadcast-status"): return try await BroadcastCommands(context: context).status()
         default: return context.answer(.unknownCommand, ["command": LeagueFormat.name("\(name) \(sub)", limit: 32)])
         }
     }

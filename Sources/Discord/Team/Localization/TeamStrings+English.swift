@@ -52,6 +52,7 @@ extension TeamStrings {
         .planProposed: "Proposed plan for {name} ({count} stints). An admin publishes it with /event publish event:{event}.",
         .planFailed: "No plan keeps every rule. Failing: {constraint}. {detail}",
         .planNoDrivers: "Nobody has signed up for event {event} yet.",
+        .licencesStale: "iRacing did not give the licences of {count} driver(s) now ({code}): their licences from sign-up were used.",
         .constraintEventSetup: "the event setup",
         .constraintEntryLimits: "the entry limits",
         .constraintAvailability: "the drivers' marked hours",
@@ -73,10 +74,38 @@ extension TeamStrings {
         .dmStint: "• {car}, stint {number}: {from} – {to}",
         .dmSpotting: "• spotting {car}, stint {number}: {from} – {to}",
         .dmNoStints: "You have no stint in this version of the plan.",
+        .dmCaptain: "• captain of {car}",
+
+        .noSuchCar: "There is no car {car}: this event has {count}.",
+        .noSuchStint: "{car} has no stint {stint} in the plan.",
+        .userNotSignedUp: "{driver} has not signed up for this event.",
+        .stintAssigned: "{car} stint {stint} is now driven by {driver}. Publish with /event publish event:{event}: only drivers whose stints changed get a DM.",
+        .editRefused: "Not changed: the plan would break {constraint}. {detail}",
+        .captainSet: "{driver} is now captain of {car}.",
+        .notInCrew: "{driver} is not in the crew of {car}: add them with /event crew first.",
+        .crewChanged: "Crew of {car}: {crew}.",
+        .crewEveryone: "every signed-up driver",
+        .planNowBreaks: "The plan to publish now breaks {constraint}: {detail}. Run /event plan event:{event} again or change it with /event assign.",
+        .republished: "Plan version {version} of {name} published; {count} driver(s) whose part changed get a DM.",
+        .deleteConfirm: "Deleting event {event} removes its sign-ups, hours, plans and queued DMs for good. Run it again with confirm:true.",
+        .eventDeleted: "Event {event} ({name}) deleted; {count} queued DM(s) about it dropped.",
+
+        .reminder: "⏰ **{name}**: your stint {number} in {car} starts {from} and ends {to} ({zone}).",
+
+        .broadcastQueued: "Broadcast {id} queued for {count} member(s) of {audience}. Who could not get it: /team broadcast-status broadcast:{id}",
+        .broadcastNobody: "Nobody is in {audience}, so nothing was sent.",
+        .broadcastMessage: "**Team message** from {admin}:\n{text}",
+        .broadcastStatus: "Broadcast {id} to {audience}: {sent} delivered, {waiting} waiting, {closed} with closed DMs.",
+        .broadcastClosed: "Closed DMs (not delivered): {users}",
+        .broadcastNoSuch: "There is no broadcast {id} here.",
+        .broadcastInvalid: "Write a message of 1 to {max} characters.",
+        .audienceDrivers: "the drivers of {name}",
+        .audienceCrew: "the crew of {car} in {name}",
+        .audienceRole: "the team members with the {role} role or above",
         .help: """
             **Team tools**
             /event signup EVENT MEMBER_ID TZ: sign up (your iRating and licence are checked) · /event available EVENT DAY HOUR HOURS: hours you can drive, on your clock · /event show EVENT: the plan in your time zone
-            Admins: /team roles [ROLE LEVEL] · /team language · /event create · /event plan EVENT · /event publish EVENT
+            Admins: /team roles [ROLE LEVEL] · /team language · /event create · /event plan EVENT · /event assign · /event captain · /event crew · /event publish EVENT · /event delete · /event broadcast · /team broadcast · /team broadcast-status
             """,
     ]
 }

@@ -52,6 +52,7 @@ extension TeamStrings {
         .planProposed: "{name} için önerilen plan ({count} stint). Bir yönetici /event publish event:{event} ile yayımlar.",
         .planFailed: "Her kuralı koruyan bir plan yok. Sağlanamayan: {constraint}. {detail}",
         .planNoDrivers: "{event} numaralı etkinliğe henüz kimse kaydolmadı.",
+        .licencesStale: "iRacing şu anda {count} pilotun lisanslarını vermedi ({code}): kayıttaki lisansları kullanıldı.",
         .constraintEventSetup: "etkinliğin ayarları",
         .constraintEntryLimits: "katılım sınırları",
         .constraintAvailability: "pilotların işaretlediği saatler",
@@ -73,10 +74,38 @@ extension TeamStrings {
         .dmStint: "• {car}, {number}. stint: {from} – {to}",
         .dmSpotting: "• gözcülük: {car}, {number}. stint: {from} – {to}",
         .dmNoStints: "Planın bu sürümünde stintiniz yok.",
+        .dmCaptain: "• {car} aracının kaptanı",
+
+        .noSuchCar: "{car} numaralı araç yok: bu etkinlikte {count} araç var.",
+        .noSuchStint: "Planda {car} aracının {stint}. stinti yok.",
+        .userNotSignedUp: "{driver} bu etkinliğe kaydolmadı.",
+        .stintAssigned: "{car} aracının {stint}. stintini artık {driver} sürüyor. /event publish event:{event} ile yayımlayın: yalnızca stintleri değişen pilotlar DM alır.",
+        .editRefused: "Değiştirilmedi: plan şu kuralı çiğnerdi: {constraint}. {detail}",
+        .captainSet: "{driver} artık {car} aracının kaptanı.",
+        .notInCrew: "{driver}, {car} aracının ekibinde değil: önce /event crew ile ekleyin.",
+        .crewChanged: "{car} aracının ekibi: {crew}.",
+        .crewEveryone: "kayıtlı bütün pilotlar",
+        .planNowBreaks: "Yayımlanacak plan artık şu kuralı çiğniyor: {constraint}: {detail}. /event plan event:{event} komutunu yeniden çalıştırın ya da /event assign ile değiştirin.",
+        .republished: "{name} planının {version}. sürümü yayımlandı; payı değişen {count} pilot DM alacak.",
+        .deleteConfirm: "{event} numaralı etkinliği silmek kayıtlarını, saatlerini, planlarını ve sıradaki DM'lerini kalıcı olarak kaldırır. confirm:true ile yeniden çalıştırın.",
+        .eventDeleted: "{event} numaralı etkinlik ({name}) silindi; onunla ilgili sıradaki {count} DM iptal edildi.",
+
+        .reminder: "⏰ **{name}**: {car} aracındaki {number}. stintiniz {from} saatinde başlıyor, {to} saatinde bitiyor ({zone}).",
+
+        .broadcastQueued: "{id} numaralı duyuru {audience} için {count} kişiye sıraya kondu. Alamayanlar: /team broadcast-status broadcast:{id}",
+        .broadcastNobody: "{audience} içinde kimse yok, bu yüzden hiçbir şey gönderilmedi.",
+        .broadcastMessage: "**Takım mesajı**, gönderen {admin}:\n{text}",
+        .broadcastStatus: "{audience} için {id} numaralı duyuru: {sent} teslim edildi, {waiting} bekliyor, {closed} kişinin DM'leri kapalı.",
+        .broadcastClosed: "DM'leri kapalı olanlar (teslim edilemedi): {users}",
+        .broadcastNoSuch: "Burada {id} numaralı bir duyuru yok.",
+        .broadcastInvalid: "1 ile {max} karakter arasında bir mesaj yazın.",
+        .audienceDrivers: "{name} pilotları",
+        .audienceCrew: "{name} etkinliğinde {car} ekibi",
+        .audienceRole: "{role} ya da daha üst rolü olan takım üyeleri",
         .help: """
             **Takım araçları**
             /event signup EVENT MEMBER_ID TZ: kayıt (iRating ve lisansınız denetlenir) · /event available EVENT DAY HOUR HOURS: kendi saatinize göre sürebileceğiniz saatler · /event show EVENT: sizin saat diliminizde plan
-            Yöneticiler: /team roles [ROLE LEVEL] · /team language · /event create · /event plan EVENT · /event publish EVENT
+            Yöneticiler: /team roles [ROLE LEVEL] · /team language · /event create · /event plan EVENT · /event assign · /event captain · /event crew · /event publish EVENT · /event delete · /event broadcast · /team broadcast · /team broadcast-status
             """,
     ]
 }

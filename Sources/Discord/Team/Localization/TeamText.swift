@@ -16,7 +16,7 @@ enum TeamText: String, CaseIterable, Sendable {
     // /event available
     case availableAdded, invalidSpan, notSignedUp
     // /event plan, publish
-    case planProposed, planFailed, planNoDrivers
+    case planProposed, planFailed, planNoDrivers, licencesStale
     case constraintEventSetup, constraintEntryLimits, constraintAvailability, constraintMaximumDriving, constraintMinimumRest
     case constraintSpotter
     case published, noProposal
@@ -24,5 +24,14 @@ enum TeamText: String, CaseIterable, Sendable {
     case showHeader, showMore, noPlan, tableLine, tableSpotter, tableCaptain
     // The drivers' DMs
     case dmHeader, dmZone, dmStint, dmSpotting, dmNoStints
+    case dmCaptain
+    // Editing the plan, crews and captains; deleting an event
+    case noSuchCar, noSuchStint, userNotSignedUp, stintAssigned, editRefused, captainSet, notInCrew, crewChanged, crewEveryone
+    case planNowBreaks, republished, deleteConfirm, eventDeleted
+    // Stint reminders
+    case reminder
+    // Broadcasts
+    case broadcastQueued, broadcastNobody, broadcastMessage, broadcastStatus, broadcastClosed, broadcastNoSuch, broadcastInvalid
+    case audienceDrivers, audienceCrew, audienceRole
     case help
 }

@@ -39,7 +39,8 @@ struct PlanText: Sendable {
         ]
         let driving = plan.stints(drivenBy: driver)
         let spotting = plan.allStints.filter { $0.stint.spotter == driver }
-        if driving.isEmpty, spotting.isEmpty { lines.append(strings(.dmNoStints)) }
+        let captaining = plan.cars.filter { $0.captain == driver }
+        if driving.isEmpty, spotting.isEmpty, captaining.isEmpty { lines.append(strings(.dmNoStints)) }
         for (key, entries) in [(TeamText.dmStint, driving), (.dmSpotting, spotting)] {
             for entry in entries {
                 lines.append(strings(key, [
@@ -48,7 +49,21 @@ struct PlanText: Sendable {
                 ]))
             }
         }
+        for car in captaining { lines.append(strings(.dmCaptain, ["car": carName(car.carID)])) }
         return lines.joined(separator: "\n")
+    }
+
+    /// One reminder per stint the driver drives, each a DM sent a lead time before the stint.
+    func reminders(_ plan: StintPlan, driver: DriverID, event: TeamEventRecord) -> [TeamReminder] {
+        plan.stints(drivenBy: driver).map { entry in
+            TeamReminder(
+                userID: driver.rawValue, carID: entry.car, stintNumber: entry.stint.number, startsAt: entry.stint.time.start,
+                content: strings(.reminder, [
+                    "name": LeagueFormat.name(event.name), "car": carName(entry.car), "number": String(entry.stint.number),
+                    "from": times.dateTime(entry.stint.time.start), "to": times.end(entry.stint.time.end, after: entry.stint.time.start),
+                    "zone": times.zoneName,
+                ]))
+        }
     }
 
     private func carName(_ id: String) -> String { carNames[id] ?? LeagueFormat.name(id) }

@@ -12,6 +12,16 @@ public struct TeamAuditEntry: Sendable, Hashable {
         case language
         /// A plan published (`subject`: the event id; `after`: the version).
         case planPublish = "plan_publish"
+        /// An admin changed the plan to publish (`subject`: event:car:stint; `before`/`after`: driver and spotter).
+        case planEdit = "plan_edit"
+        /// A car's crew or captain changed (`subject`: event:car; `before`/`after`: the crew and captain).
+        case crewChange = "crew_change"
+        /// An event deleted with its sign-ups, hours, plans and queued DMs (`before`: its name).
+        case eventDelete = "event_delete"
+        /// A broadcast queued (`subject`: its id; `before`: the audience; `after`: how many recipients).
+        case broadcast
+        /// A driver marked hours (`subject`: event:user; `after`: the span on their clock), from Discord or the web.
+        case availability
     }
 
     public var guildID: String

@@ -15,8 +15,15 @@ extension TeamRepository {
                 let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM team_events WHERE guild_id = ?", arguments: [event.guildID]) ?? 0
                 guard count < eventsLimit else { throw StorageError.limitReached("events_per_guild") }
                 var stored = event
-                stored.eventID = (try Int.fetchOne(
-                    db, sql: "SELECT max(event_id) FROM team_events WHERE guild_id = ?", arguments: [event.guildID]) ?? 0) + 1
+                // Past every id the guild ever used, deleted events' too (their DM keys stay unique).
+                let used = try Int.fetchOne(
+                    db, sql: "SELECT max(event_id) FROM team_events WHERE guild_id = ?", arguments: [event.guildID]) ?? 0
+                let counted = try Int.fetchOne(
+                    db, sql: "SELECT last_event_id FROM team_event_counter WHERE guild_id = ?", arguments: [event.guildID]) ?? 0
+                stored.eventID = max(used, counted) + 1
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO team_event_counter (guild_id, last_event_id) VALUES (?, ?)",
+                    arguments: [event.guildID, stored.eventID])
                 try db.execute(
                     sql: """
                         INSERT INTO team_events (guild_id, event_id, name, track, start_at, length_minutes, stint_minutes, min_irating,

@@ -50,6 +50,17 @@ extension TeamRepository {
         }
     }
 
+    /// Replaces a driver's stored licences (refreshed from iRacing before planning).
+    public func updateLicences(guildID: String, eventID: Int, userID: String, licencesJSON: String) async throws {
+        try await withStorageErrors {
+            try await database.writer.write { db in
+                try db.execute(
+                    sql: "UPDATE team_registrations SET licences = ? WHERE guild_id = ? AND event_id = ? AND user_id = ?",
+                    arguments: [licencesJSON, guildID, eventID, userID])
+            }
+        }
+    }
+
     /// Everyone signed up, in the order they signed up.
     public func registrations(guildID: String, eventID: Int) async throws -> [TeamRegistration] {
         try await withStorageErrors {
@@ -82,6 +93,10 @@ extension TeamRepository {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [guildID, eventID, userID, span.year, span.month, span.day, span.hour, span.hours, span.preferred])
+                let marked = String(format: "%04d-%02d-%02d %02d:00 +%dh", span.year, span.month, span.day, span.hour, span.hours)
+                try Self.audit(db, TeamAuditEntry(
+                    guildID: guildID, actorID: userID, action: .availability, subject: "\(eventID):\(userID)",
+                    after: marked + (span.preferred ? " preferred" : "")))
                 return count + 1
             }
         }
