@@ -78,6 +78,9 @@ let package = Package(
             name: "Coaching",
             dependencies: ["Telemetry"]
         ),
+        // Laps synthesised on vehicle physics with injected mistakes: the coaching tests' ground
+        // truth, the load tool's drivers and `trailbrake reference synthesize`; not the live path.
+        .target(name: "LapSynthesis", dependencies: ["Telemetry", "Coaching"]),
         // The lock-free single-producer/single-consumer ring between a connection and its
         // session (only the server uses it; its thread-sanitizer tests run in the core build).
         .target(
@@ -86,7 +89,7 @@ let package = Package(
         ),
 
         // Reference-lap tooling: reading recorded laps from files, importing, listing, exporting.
-        .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching"]),
+        .target(name: "ReferenceTools", dependencies: ["Telemetry", "Coaching", "LapSynthesis"]),
         // The endurance planner: events, availability, entry limits, stints assigned (Foundation only).
         .target(name: "EndurancePlanner"),
 
@@ -159,6 +162,8 @@ let package = Package(
             name: "CoachVoice",
             dependencies: [
                 "CoachServer", "Coaching", "Voice",
+                // `ServerConfiguration.Voice`, the settings it is built from.
+                "ServerSettings",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -172,8 +177,8 @@ let package = Package(
                 "FrameRing",
                 "Storage",
                 "Integration",
-                // `config check` prints string values with the JSON log writer's escaping.
-                "ServerLogging",
+                // Every part's settings (`ServerConfiguration`).
+                "ServerSettings",
                 // The drivers' web pages (DriverPages/ serves them, gzipped by Storage's `GzipEncoding`).
                 "WebPages",
                 // /references imports an uploaded lap file as `trailbrake reference import` does.
@@ -263,13 +268,25 @@ let package = Package(
 
         // Operations: the JSON-lines log handler and its secret redaction (`log.format = "json"`).
         .target(name: "ServerLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        // Every part's settings (`ServerConfiguration`): the keys of config/trailbrake.toml, their
+        // environment variables, defaults, bounds and checks, and the effective-settings report.
+        // Not "Configuration": swift-configuration, in the graph through swift-otel, has that target.
+        .target(
+            name: "ServerSettings",
+            dependencies: [
+                // `[coaching]` maps onto the coach's own configuration types.
+                "Coaching",
+                // `config check` prints string values with the JSON log writer's escaping.
+                "ServerLogging",
+            ]
+        ),
         // Operations: `[tracing]`: the OTLP/HTTP span exporter (swift-otel) built from the settings, run
         // as a service; its failures logged once. The parts only see swift-distributed-tracing's `Tracer`.
         .target(
             name: "ServerTracing",
             dependencies: [
                 // `ServerConfiguration.Tracing`, the settings it is built from.
-                "CoachServer",
+                "CoachServer", "ServerSettings",
                 .product(name: "OTel", package: "swift-otel"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
@@ -285,9 +302,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "CoachServer",
                 "CoachVoice",
+                // Loading and checking `ServerConfiguration`.
+                "ServerSettings",
                 "Storage",
                 "Telemetry",
                 "Coaching",
+                "LapSynthesis",
                 "ReferenceTools",
                 "IRacing",
                 "Integration",
@@ -306,6 +326,7 @@ let package = Package(
             dependencies: [
                 "Telemetry",
                 "Coaching",
+                "LapSynthesis",
                 "WireClient",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -331,6 +352,7 @@ let package = Package(
                 "Telemetry",
                 "LoadTesting",
                 "Coaching",
+                "LapSynthesis",
                 "Storage",
                 "Voice",
                 "WebPages",
@@ -354,12 +376,12 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .target(name: "TestSupport", dependencies: ["Telemetry", "Coaching"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Telemetry", "Coaching", "LapSynthesis"], path: "Tests/TestSupport"),
         // Starting a real coaching server in a test; not in TestSupport, which the core build uses.
         .target(
             name: "ServerTestSupport",
             dependencies: [
-                "CoachServer", .product(name: "Logging", package: "swift-log"),
+                "CoachServer", "ServerSettings", .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // LoadTestServer: the real server on SQLite, as `serve` wires it.
                 "Storage", "Coaching",
@@ -396,14 +418,14 @@ let package = Package(
             path: "Tests/DiscordOAuthFake"
         ),
         .testTarget(name: "TelemetryTests", dependencies: ["Telemetry", "TestSupport"]),
-        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "CoachingTests", dependencies: ["Coaching", "LapSynthesis", "Telemetry", "TestSupport"]),
         .testTarget(name: "EndurancePlannerTests", dependencies: ["EndurancePlanner"]),
         .testTarget(name: "FrameRingTests", dependencies: ["FrameRing", "Coaching", "Telemetry"]),
-        .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "Telemetry", "TestSupport"]),
+        .testTarget(name: "ReferenceToolsTests", dependencies: ["ReferenceTools", "Coaching", "LapSynthesis", "Telemetry", "TestSupport"]),
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Storage", "Telemetry", "Coaching", "TestSupport",
+                "Storage", "Telemetry", "Coaching", "LapSynthesis", "TestSupport",
                 // Backups: the restored files opened and checked directly.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -415,7 +437,7 @@ let package = Package(
         .testTarget(
             name: "LiveClientTests",
             dependencies: [
-                "LiveClient", "SimTelemetry", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "CoachServer", "Storage",
+                "LiveClient", "SimTelemetry", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "CoachServer", "ServerSettings", "Storage",
                 "WireClient", "ReferenceTools",
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 "SimTestSupport",
@@ -440,7 +462,7 @@ let package = Package(
             name: "LoadTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "WireClient", "TestSupport",
+                "LoadTesting", "CoachServer", "ServerTestSupport", "Storage", "Telemetry", "Coaching", "LapSynthesis", "WireClient", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // Telemetry exports beside live coaching: the exporting clients.
@@ -467,7 +489,7 @@ let package = Package(
                 // League numbers: the roster sync against the fake iRacing, through the real client.
                 "IRacing", "ResultsPoller", "IRacingFake",
                 // The end-to-end feed test: a real coaching server feeding the bot, driven by the load client.
-                "CoachServer", "ServerTestSupport", "Coaching", "Telemetry", "LoadTesting",
+                "CoachServer", "ServerSettings", "ServerTestSupport", "Coaching", "LapSynthesis", "Telemetry", "LoadTesting",
                 // Exactly-once result posts: the real results poller publishing through the bot (above).
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -480,7 +502,7 @@ let package = Package(
             name: "ListenPageBrowserTests",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"),
-                "CoachServer", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport", "TestSupport", "Coaching", "Telemetry",
+                "CoachServer", "ServerSettings", "CoachVoice", "Voice", "Storage", "LoadTesting", "ServerTestSupport", "TestSupport", "Coaching", "Telemetry",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 // Sign in with Discord in the browser: the real OAuth client, the fake Discord.
                 "Discord", "DiscordOAuthFake",
@@ -504,7 +526,7 @@ let package = Package(
         .testTarget(
             name: "ServerTracingTests",
             dependencies: [
-                "ServerTracing", "OTLPCollectorFake", "CoachServer", "ServerTestSupport", "LoadTesting",
+                "ServerTracing", "OTLPCollectorFake", "CoachServer", "ServerSettings", "ServerTestSupport", "LoadTesting",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -521,7 +543,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 "Voice",
-                "CoachServer", "CoachVoice", "Storage", "Telemetry", "Coaching", "TestSupport", "ServerTestSupport", "Integration",
+                "CoachServer", "ServerSettings", "CoachVoice", "Storage", "Telemetry", "Coaching", "LapSynthesis", "TestSupport", "ServerTestSupport", "Integration",
                 // Sign in with Discord end to end: the real OAuth client against the fake Discord.
                 "Discord", "DiscordOAuthFake",
                 // The team event pages' plans are the planner's values (`EventPagesTests`).
@@ -552,13 +574,13 @@ let package = Package(
 // Trim the targets for the smaller build scopes (see `BuildScope`).
 if scope != .full {
     let coreTargets: Set<String> = [
-        "Telemetry", "Coaching", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
+        "Telemetry", "Coaching", "LapSynthesis", "TestSupport", "TelemetryTests", "CoachingTests", "ReferenceTools", "ReferenceToolsTests",
         "EndurancePlanner", "EndurancePlannerTests",
         "FrameRing", "FrameRingTests",
     ]
     let storageTargets: Set<String> = ["Storage", "StorageTests", "CZlib"]
     let fuzzedTargets: Set<String> = [
-        "Telemetry", "Coaching", "ReferenceTools", "Voice", "CEspeakNG", "COpus", "COpusEnc", "CSoxr", "SimTelemetry", "CSodium",
+        "Telemetry", "Coaching", "LapSynthesis", "ReferenceTools", "Voice", "CEspeakNG", "COpus", "COpusEnc", "CSoxr", "SimTelemetry", "CSodium",
     ]
     package.targets.removeAll { target in
         if fuzzing { return !fuzzedTargets.contains(target.name) }
@@ -579,13 +601,13 @@ if fuzzing {
         ("fuzz-session-info", ["Telemetry"]),
         ("fuzz-lap-csv", ["Telemetry"]),
         ("fuzz-lap-export", ["Telemetry", "Coaching", "ReferenceTools"]),
-        ("fuzz-track-geometry", ["Telemetry", "Coaching"]),
+        ("fuzz-track-geometry", ["Telemetry", "Coaching", "LapSynthesis"]),
         ("fuzz-reference-lap", ["Telemetry", "Coaching"]),
         ("fuzz-track-map", ["Telemetry", "Coaching"]),
         ("fuzz-ogg", ["Voice"]),
         ("fuzz-sim-telemetry", ["SimTelemetry", "Telemetry"]),
     ]
-    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Telemetry", "Coaching", "ReferenceTools"], path: "Fuzz/FuzzSupport"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["Telemetry", "Coaching", "LapSynthesis", "ReferenceTools"], path: "Fuzz/FuzzSupport"))
     for target in fuzzTargets {
         package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies + ["FuzzSupport"], path: "Fuzz/\(target.name)"))
     }

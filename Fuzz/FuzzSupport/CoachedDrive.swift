@@ -1,4 +1,5 @@
 import Coaching
+import LapSynthesis
 import Telemetry
 
 /// A live session coached against a reference lap and track map read from files, as the server

@@ -1,6 +1,7 @@
 import CoachServer
 import Coaching
 import Foundation
+import ServerSettings
 import Voice
 
 /// CoachServer's `CueVoice` (and the coach's `CueSpeech`) on the Voice target: a cue's text is

@@ -1,4 +1,5 @@
 import Coaching
+import LapSynthesis
 import Foundation
 import Telemetry
 

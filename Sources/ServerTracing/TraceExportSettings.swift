@@ -1,4 +1,5 @@
 import CoachServer
+import ServerSettings
 
 /// What the span exporter needs: `[tracing]` (`init(_:)`) in durations and a full traces URL.
 public struct TraceExportSettings: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import CoachServer
 import Logging
 import OTel
+import ServerSettings
 import ServiceLifecycle
 import Tracing
 

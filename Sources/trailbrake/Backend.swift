@@ -5,6 +5,7 @@ import IRacing
 import Integration
 import Logging
 import ResultsPoller
+import ServerSettings
 import Storage
 
 /// The real implementations of the server's seams, opened from the configuration.

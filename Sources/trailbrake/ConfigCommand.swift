@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoachServer
 import Foundation
+import ServerSettings
 
 /// `trailbrake config check [FILE]`: validates a configuration exactly as `serve` would load it
 /// and prints every setting in force with its source; secrets are only said to be set or not.

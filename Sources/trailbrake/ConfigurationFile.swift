@@ -1,5 +1,6 @@
 import CoachServer
 import Foundation
+import ServerSettings
 import TOMLKit
 
 /// Reads a TOML configuration file into the plain `[section: [key: value]]` form that

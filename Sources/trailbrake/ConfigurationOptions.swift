@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoachServer
 import Foundation
+import ServerSettings
 
 /// Flags shared by every command that reads the configuration. They override the file and the
 /// environment (`TRAILBRAKE_<SECTION>_<KEY>`).

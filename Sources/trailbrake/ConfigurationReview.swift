@@ -2,6 +2,7 @@ import CoachServer
 import Discord
 import Foundation
 import IRacing
+import ServerSettings
 
 /// What `config check` says beyond the settings: which secrets are present (never their value)
 /// and what would fail or be unsafe when `serve` starts.

@@ -1,5 +1,6 @@
 import CoachServer
 import Foundation
+import ServerSettings
 import Storage
 
 /// `serve`'s claim on its data directory (`DataDirectoryLock`), reported as every command

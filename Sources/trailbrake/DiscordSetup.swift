@@ -3,6 +3,7 @@ import Discord
 import Foundation
 import Integration
 import Logging
+import ServerSettings
 import Storage
 import Tracing
 

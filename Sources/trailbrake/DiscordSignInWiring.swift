@@ -1,6 +1,7 @@
 import CoachServer
 import Discord
 import Foundation
+import ServerSettings
 import Storage
 
 /// "Sign in with Discord" for the web pages, when `[discord_sign_in]` is enabled: the OAuth

@@ -2,6 +2,7 @@ import CoachServer
 import Foundation
 import IRacing
 import Logging
+import ServerSettings
 import Tracing
 
 /// The one `IRacingClient` of `serve` when `[iracing] enabled = true`: the results poller and

@@ -3,6 +3,7 @@ import Discord
 import IRacing
 import Logging
 import ResultsPoller
+import ServerSettings
 import Storage
 
 /// League car numbers for `serve`: the feature (when `[discord]` and `[league]` are enabled),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoachServer
+import ServerSettings
 
 /// `--host` and `--port`, shared by `serve` and `config check` (which shows what `serve` would use).
 struct ListenOptions: ParsableArguments {

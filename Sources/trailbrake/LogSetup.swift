@@ -1,6 +1,7 @@
 import CoachServer
 import Logging
 import ServerLogging
+import ServerSettings
 
 /// Logs go to stderr so that stdout carries only what commands print on purpose (tokens).
 /// `log.format = "json"` writes one JSON object per line (for a collector); "text" (the

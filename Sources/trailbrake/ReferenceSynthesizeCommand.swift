@@ -1,5 +1,6 @@
 import ArgumentParser
 import Coaching
+import LapSynthesis
 import Foundation
 import Telemetry
 

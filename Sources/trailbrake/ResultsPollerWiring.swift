@@ -4,6 +4,7 @@ import IRacing
 import Integration
 import Logging
 import ResultsPoller
+import ServerSettings
 import Storage
 
 /// Builds the iRacing results poller for `serve` when `[iracing] enabled = true`.

@@ -2,6 +2,7 @@ import CoachServer
 import Discord
 import IRacing
 import ResultsPoller
+import ServerSettings
 import Storage
 
 /// Team tools for `serve`: the feature (when `[discord]` and `[team]` are enabled), given to the

@@ -1,5 +1,6 @@
 import CoachServer
 import Logging
+import ServerSettings
 import ServerTracing
 import ServiceLifecycle
 import Tracing

@@ -1,5 +1,6 @@
 import CoachServer
 import Foundation
+import ServerSettings
 import Storage
 import Testing
 

@@ -1,3 +1,4 @@
+@testable import ServerSettings
 import Testing
 
 @testable import CoachServer

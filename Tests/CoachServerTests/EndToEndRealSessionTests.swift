@@ -1,6 +1,7 @@
 @testable import CoachServer
 import Foundation
 import NIOSSL
+@testable import ServerSettings
 import ServerTestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import CoachServer
 import CoachVoice
 import Coaching
+import LapSynthesis
 import Foundation
 import NIOCore
 import Telemetry

@@ -1,4 +1,5 @@
 import Foundation
+@testable import ServerSettings
 import Testing
 
 @testable import CoachServer

@@ -1,6 +1,7 @@
 import Coaching
 import Foundation
 import Logging
+@testable import ServerSettings
 import Synchronization
 import Telemetry
 import Testing

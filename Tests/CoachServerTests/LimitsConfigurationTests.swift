@@ -1,4 +1,5 @@
 import Coaching
+@testable import ServerSettings
 import Testing
 
 @testable import CoachServer

@@ -5,6 +5,7 @@ import Foundation
 import GRDB
 import HummingbirdTesting
 import NIOCore
+import ServerSettings
 import Testing
 
 @testable import Storage
@@ -18,7 +19,7 @@ import Testing
     static let trackLength = 3_000
     static let hello = ClientMessages.hello(trackLength: Double(trackLength))
 
-    static func configure(_ configuration: inout ServerConfiguration) {
+    static func configure(_ configuration: inout ServerSettings.ServerConfiguration) {
         configuration.storage.busyTimeoutMilliseconds = 400
         configuration.storage.lapStoreWaitMilliseconds = 200
         configuration.storage.retryInitialSeconds = 0.1

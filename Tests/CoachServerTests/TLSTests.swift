@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdWSClient
 import NIOSSL
+@testable import ServerSettings
 import ServerTestSupport
 import Testing
 
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func unreadableCertificateIsAClearError() throws {
-        var configuration = ServerConfiguration()
+        var configuration = ServerSettings.ServerConfiguration()
         configuration.tls = .init(enabled: true, certificatePath: "/nonexistent/cert.pem", keyPath: "/nonexistent/key.pem")
         let server = TrailbrakeServer(configuration: configuration, dependencies: TestBackend().dependencies, logger: .init(label: "t"))
         #expect(throws: ConfigurationError.self) { _ = try server.makeApplication() }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import CoachServer
+@testable import ServerSettings
 
 /// `[team]`'s reminder and broadcast bounds, each taken at its edge and refused one past it.
 @Suite struct TeamConfigurationTests {

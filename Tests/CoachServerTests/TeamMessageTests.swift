@@ -1,5 +1,6 @@
 import Coaching
 import Foundation
+import ServerSettings
 import ServerTestSupport
 import HTTPTypes
 import Storage

@@ -2,6 +2,7 @@ import Telemetry
 import Testing
 
 @testable import Coaching
+@testable import LapSynthesis
 
 /// Issue 16, did the advice work: synthesised laps where the brake point advice is followed and
 /// the apex speed advice is not; the outcomes say so, the ranking follows, and the live coach

@@ -1,6 +1,7 @@
 import Testing
 import Telemetry
 @testable import Coaching
+@testable import LapSynthesis
 
 /// A lap on the grid built by hand: constant 50 m/s (so 1 m = 0.02 s), given brake trace.
 private func handLap(count: Int = 1000, brake: (Int) -> Float) -> ReferenceLap {

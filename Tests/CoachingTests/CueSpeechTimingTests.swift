@@ -2,6 +2,7 @@ import Synchronization
 import Telemetry
 import Testing
 @testable import Coaching
+@testable import LapSynthesis
 
 /// A voice whose clips all last `seconds`; remembers what the coach asked it to prepare.
 private final class FixedLengthSpeech: CueSpeech {

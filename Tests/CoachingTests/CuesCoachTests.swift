@@ -1,6 +1,7 @@
 import Testing
 import Telemetry
 @testable import Coaching
+@testable import LapSynthesis
 
 /// A cue as the test driver saw it, with where and how it was said.
 struct HeardCue {

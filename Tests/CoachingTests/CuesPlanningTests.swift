@@ -1,6 +1,7 @@
 import Testing
 import Telemetry
 @testable import Coaching
+@testable import LapSynthesis
 
 /// A 100 m lap built by hand: time 0.1 s per metre, the given gears, brake 0.5 at every point.
 private func smallLap(lapTime: Double = 10, gear: (Int) -> Int8 = { _ in 3 }, speedOffset: Float = 0) -> ReferenceLap {

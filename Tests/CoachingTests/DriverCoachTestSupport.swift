@@ -1,4 +1,5 @@
 import Coaching
+import LapSynthesis
 import Telemetry
 
 /// Runs synthesised sessions through a `DriverCoach` as the server does.

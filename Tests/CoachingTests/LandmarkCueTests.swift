@@ -2,6 +2,7 @@ import Telemetry
 import Testing
 
 @testable import Coaching
+@testable import LapSynthesis
 
 /// Issue 16, landmarks: where the track map names a corner's landmark, brake point advice says
 /// it instead of metres ("brake at the 100 board"), on the approach and after the corner, while

@@ -2,6 +2,7 @@ import Telemetry
 import Testing
 
 @testable import Coaching
+@testable import LapSynthesis
 
 /// Issue 16, advice that fades once learned: a corner fixed for several laps after its advice
 /// goes quiet, a single slip gets no feedback, and the advice comes back with the habit.

@@ -2,6 +2,7 @@ import Telemetry
 import Testing
 
 @testable import Coaching
+@testable import LapSynthesis
 
 /// Issue 16, the racing line: synthesised laps with positions, a driver's line moved to the
 /// outside of one corner's apex on several laps. The habit is found at that corner, with the

@@ -2,6 +2,7 @@ import Telemetry
 import Testing
 
 @testable import Coaching
+@testable import LapSynthesis
 
 /// The synthesiser lists only the mistakes its frames hold, with the size they hold (issue 16);
 /// `SyntheticGroundTruthTests` (LoadTests) runs the same over every shipped reference.

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import Telemetry
 @testable import Coaching
+@testable import LapSynthesis
 
 /// The synthesiser on real circuits (TUMFTM race lines) against what GT4 cars really do there.
 @Suite struct SynthesisRealTrackTests {

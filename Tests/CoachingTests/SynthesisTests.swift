@@ -1,6 +1,7 @@
 import Testing
 import Telemetry
 @testable import Coaching
+@testable import LapSynthesis
 
 @Suite struct SynthesisTests {
     static let cars: [CarProfile] = [.gt4, .formula, .roadCar]

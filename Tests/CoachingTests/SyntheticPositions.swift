@@ -2,6 +2,7 @@ import Foundation
 import Telemetry
 
 @testable import Coaching
+@testable import LapSynthesis
 
 /// Positions for synthesised laps, which carry none: the track's centre line drawn by integrating
 /// its signed curvature metre by metre, placed on the earth near an arbitrary origin, and a

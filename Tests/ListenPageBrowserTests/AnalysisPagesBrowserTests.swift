@@ -1,6 +1,7 @@
 import CoachServer
 import Coaching
 import Logging
+import ServerSettings
 import Telemetry
 import Foundation
 import LoadTesting

@@ -2,6 +2,7 @@ import CoachServer
 import CoachVoice
 import Foundation
 import Logging
+import ServerSettings
 import ServerTestSupport
 import Storage
 import Voice

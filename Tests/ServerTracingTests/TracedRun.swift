@@ -5,6 +5,7 @@ import InMemoryLogging
 import LoadTesting
 import Logging
 import OTLPCollectorFake
+import ServerSettings
 import ServerTestSupport
 import ServerTracing
 

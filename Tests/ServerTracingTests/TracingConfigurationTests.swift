@@ -1,4 +1,5 @@
 import CoachServer
+import ServerSettings
 import Testing
 
 /// `[tracing]`: off by default, its limits at their edges, environment overrides, the endpoint.

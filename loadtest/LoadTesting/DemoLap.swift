@@ -1,4 +1,5 @@
 import Coaching
+import LapSynthesis
 import Foundation
 
 /// The README's "try it" replay: Brands Hatch GP in a GT4, synthesised on the shipped reference

@@ -1,4 +1,5 @@
 import Coaching
+import LapSynthesis
 import Telemetry
 
 /// One driver's endless frame stream: its laps from a start offset, looped with session time

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServerSettings
 import WebPages
 
 /// `/admin` (docs/web.md, "Admin"): for drivers named in `admin.drivers`, signed in like every
@@ -17,7 +18,7 @@ struct AdminRoutes: Sendable {
     let console: any AdminConsole
     let status: (any AdminStatusSource)?
     let sessions: any BrowserSessionStore
-    let settings: ServerConfiguration.Admin
+    let settings: ServerSettings.ServerConfiguration.Admin
     let origins: OriginPolicy
     let renderer: WebPageRenderer
     let secure: Bool

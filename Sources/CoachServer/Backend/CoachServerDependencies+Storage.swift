@@ -1,6 +1,7 @@
 import Coaching
 import Integration
 import Logging
+import ServerSettings
 import Storage
 
 extension CoachServerDependencies {

@@ -1,5 +1,6 @@
 import Coaching
 import Logging
+import ServerSettings
 import Storage
 import Telemetry
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Integration
 import Logging
+import ServerSettings
 import WebPages
 
 /// "Sign in with Discord" (docs/web.md): the OAuth2 authorization code flow with PKCE (S256).
@@ -24,7 +25,7 @@ struct DiscordSignInRoutes: Sendable {
     let sessions: any BrowserSessionStore
     let pending: PendingDiscordSignIns
     let origins: OriginPolicy
-    let listen: ServerConfiguration.Listen
+    let listen: ServerSettings.ServerConfiguration.Listen
     /// `listen.base_url`'s origin, else the origin each request reached.
     let baseURL: WebOrigin?
     let secure: Bool

@@ -1,4 +1,5 @@
 import Foundation
+import ServerSettings
 
 extension WebOrigin {
     /// The origin of an address with a path (Discord's authorization page), for CSP.

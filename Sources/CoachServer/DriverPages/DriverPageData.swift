@@ -1,4 +1,5 @@
 import Foundation
+import ServerSettings
 import Telemetry
 import WebPages
 

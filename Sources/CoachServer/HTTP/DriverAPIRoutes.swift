@@ -1,14 +1,15 @@
 import Coaching
 import Hummingbird
+import ServerSettings
 
 /// The REST API over a driver's own sessions and laps. Every lookup is scoped to the token's
 /// driver; another driver's ids get the same 404 as ids that do not exist.
 struct DriverAPIRoutes: Sendable {
     let reader: any DriverDataReader
-    let settings: ServerConfiguration.API
+    let settings: ServerSettings.ServerConfiguration.API
     let exports: ExportAdmission
 
-    init(reader: any DriverDataReader, settings: ServerConfiguration.API) {
+    init(reader: any DriverDataReader, settings: ServerSettings.ServerConfiguration.API) {
         self.reader = reader
         self.settings = settings
         exports = ExportAdmission(maximumTotal: settings.maxConcurrentExports, maximumPerDriver: settings.maxExportsPerDriver)

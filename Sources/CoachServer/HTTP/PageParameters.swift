@@ -1,9 +1,10 @@
 import Hummingbird
+import ServerSettings
 
 /// `limit` and `cursor` of a paged list (docs/api.md). The cursor is opaque to clients: the
 /// last item's key, written as `p` + base 36 so nobody mistakes it for an id.
 struct PageParameters {
-    static func request(from request: Request, settings: ServerConfiguration.API) throws -> PageRequest {
+    static func request(from request: Request, settings: ServerSettings.ServerConfiguration.API) throws -> PageRequest {
         var limit = min(settings.pageSize, settings.maxPageSize)
         if let text = request.uri.queryParameters.get("limit") {
             guard let value = Int(text), (1...settings.maxPageSize).contains(value) else {

@@ -1,3 +1,5 @@
+import ServerSettings
+
 /// The lap store queue's bounds and timings, from `[storage]` (defaults justified there).
 struct LapStoreSettings: Sendable, Equatable {
     /// How long `submit` waits for the lap's commit before answering `.pending`.

@@ -1,11 +1,12 @@
 import Hummingbird
 import Logging
+import ServerSettings
 
 /// The read-only mirror socket `/api/v1/coaching/listen`: who may open it, and the connection
 /// that serves it. A browser signs in with the listen page's cookie; a program may send the
 /// driver's bearer token in `Authorization` instead (not `?token=`: a URL ends up in logs).
 struct ListenEndpoint: Sendable {
-    static let path = "/api/v1/coaching/listen"
+    static let path = EndpointPath.listen
 
     let sessions: (any BrowserSessionStore)?
     let authenticator: any DriverAuthenticator

@@ -1,3 +1,4 @@
+import ServerSettings
 import Synchronization
 
 /// Every driver's `DriverMirror`, so that a listener and the driver's sessions meet however

@@ -1,4 +1,5 @@
 import Hummingbird
+import ServerSettings
 
 /// Which `Origin`s may use the listen page's cookie (on the socket) and post the page's forms: the
 /// server's own (the origin the request reached, `listen.base_url`) and `listen.allowed_origins`.
@@ -12,7 +13,7 @@ struct OriginPolicy: Sendable {
     /// `listen.base_url` and `listen.allowed_origins`.
     let configured: [WebOrigin]
 
-    init(configuration: ServerConfiguration) {
+    init(configuration: ServerSettings.ServerConfiguration) {
         scheme = configuration.tls.enabled ? "https" : "http"
         let base = WebOrigin(url: configuration.listen.baseURL).map { [$0] } ?? []
         configured = base + (configuration.listen.allowedOriginList ?? [])

@@ -1,4 +1,5 @@
 import Hummingbird
+import ServerSettings
 
 /// The headers every listen page and asset goes out with.
 enum ListenPageResponses {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServerSettings
 
 /// `GET /listen` and its sign-in: the page a driver opens on a phone to hear the cues.
 ///
@@ -17,7 +18,7 @@ import Logging
 struct ListenPageRoutes: Sendable {
     let sessions: (any BrowserSessionStore)?
     let origins: OriginPolicy
-    let configuration: ServerConfiguration.Listen
+    let configuration: ServerSettings.ServerConfiguration.Listen
     /// `Secure` cookies: the browser reaches the server over HTTPS (TLS here, or `base_url`).
     let secure: Bool
     /// Where sign-out closes the signed-out browser's listeners.

@@ -1,4 +1,5 @@
 import Foundation
+import ServerSettings
 
 /// The URL `trailbrake login-link` prints: `BASE/listen/login#SECRET`. The secret is in the
 /// fragment, which browsers never send in a request, so it is not in any server or proxy log

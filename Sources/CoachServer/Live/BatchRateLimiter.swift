@@ -1,3 +1,4 @@
+import ServerSettings
 import Synchronization
 import Telemetry
 

@@ -1,6 +1,7 @@
 import Coaching
 import Logging
 import NIOCore
+import ServerSettings
 import Telemetry
 import Tracing
 

@@ -4,6 +4,7 @@ import Integration
 import Logging
 import Metrics
 import NIOCore
+import ServerSettings
 import Telemetry
 import Tracing
 

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import ServerSettings
 import WebPages
 
 /// `/references` (docs/web.md, "References"): the library with each track map, for any signed-in
@@ -15,8 +16,8 @@ import WebPages
 struct ReferenceRoutes: Sendable {
     let shelf: any ReferenceShelf
     let sessions: any BrowserSessionStore
-    let admins: ServerConfiguration.Admin
-    let settings: ServerConfiguration.References
+    let admins: ServerSettings.ServerConfiguration.Admin
+    let settings: ServerSettings.ServerConfiguration.References
     let origins: OriginPolicy
     let renderer: WebPageRenderer
     let secure: Bool

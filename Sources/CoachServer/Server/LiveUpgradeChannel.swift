@@ -7,6 +7,7 @@ import NIOHTTP1
 import NIOHTTPTypes
 import NIOHTTPTypesHTTP1
 import NIOWebSocket
+import ServerSettings
 import Synchronization
 
 /// HTTP/1.1 with the WebSocket upgrade, authenticated and counted before the upgrade, on
@@ -51,7 +52,7 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         let channel: any Channel
     }
 
-    static let path = "/api/v1/coaching/live"
+    static let path = EndpointPath.live
 
     let responder: HTTPChannelHandler.Responder
     let authenticator: any DriverAuthenticator

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOWebSocket
+import ServerSettings
 import Telemetry
 
 extension SocketSettings {

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOSSL
+import ServerSettings
 
 /// Reads the PEM certificate chain and private key named in `[tls]`.
 enum TLSFiles {

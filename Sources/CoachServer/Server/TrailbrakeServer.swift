@@ -4,6 +4,7 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOSSL
+import ServerSettings
 import ServiceLifecycle
 import Tracing
 import WebPages
@@ -15,7 +16,7 @@ import WebPages
 /// and reported) and closes with 1001 within `live.shutdown_grace_seconds`, even when its client
 /// never reads; then `LiveSessionsService` finishes the detached sessions the same way.
 public struct TrailbrakeServer: Sendable {
-    public let configuration: ServerConfiguration
+    public let configuration: ServerSettings.ServerConfiguration
     public let dependencies: CoachServerDependencies
     public let metrics: ServerMetrics
     let registry: SessionRegistry
@@ -31,7 +32,7 @@ public struct TrailbrakeServer: Sendable {
     let liveTracing: LiveTracing?
 
     public init(
-        configuration: ServerConfiguration, dependencies: CoachServerDependencies, metrics: ServerMetrics = ServerMetrics(),
+        configuration: ServerSettings.ServerConfiguration, dependencies: CoachServerDependencies, metrics: ServerMetrics = ServerMetrics(),
         logger: Logger
     ) {
         self.configuration = configuration

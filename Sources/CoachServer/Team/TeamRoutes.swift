@@ -2,6 +2,7 @@ import Coaching
 import Foundation
 import Hummingbird
 import Logging
+import ServerSettings
 import Storage
 import WebPages
 
@@ -22,7 +23,7 @@ struct TeamRoutes: Sendable {
     let relays: TeamRelayHub
     let limiter: SenderRateLimiter
     let sessions: any BrowserSessionStore
-    let settings: ServerConfiguration.Team
+    let settings: ServerSettings.ServerConfiguration.Team
     let origins: OriginPolicy
     let renderer: WebPageRenderer
     let secure: Bool

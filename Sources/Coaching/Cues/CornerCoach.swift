@@ -144,8 +144,7 @@ public struct CornerCoach: Sendable {
         let brake = frame.brake.isFinite ? min(1, max(0, frame.brake)) : 0
         recorder.record(LiveLapRecorder.Sample(
             distance: distance, elapsed: elapsedLapTime, sessionTime: frame.sessionTime, speed: max(0, frame.speed),
-            throttle: frame.throttle.isFinite ? min(1, max(0, frame.throttle)) : 0, brake: brake,
-            steering: frame.steering.isFinite ? frame.steering : 0, gear: frame.gear))
+            throttle: frame.throttle.isFinite ? min(1, max(0, frame.throttle)) : 0, brake: brake, gear: frame.gear))
         braking = braking ? brake >= PedalThresholds.brakeOff : brake >= PedalThresholds.brakeOn
         if line != nil, frame.presentChannels.contains(.latitude), frame.presentChannels.contains(.longitude) {
             line?.observe(distance: distance, latitude: frame.latitude, longitude: frame.longitude)

@@ -1,11 +1,13 @@
-/// The checked structure of an .ibt file: headers, variables, YAML and how many rows fit.
+/// The checked structure of an .ibt file: headers, variables, where the YAML lies and how many
+/// rows fit.
 /// Building it performs every bounds check the reader relies on (reference/iracing-data.md 1.2).
 struct IBTLayout {
     let header: IBTHeader
     let diskHeader: IBTDiskHeader
     let variables: [IBTVariable]
     let rowCount: Int
-    let sessionInfoYAML: String
+    /// The session-info bytes (NUL padding included), proven to lie inside the file.
+    let sessionInfoBytes: Range<Int>
 
     init(_ bytes: UnsafeRawBufferPointer) throws(IBTError) {
         let header = IBTHeader(bytes)
@@ -41,7 +43,7 @@ struct IBTLayout {
         rowCount = min(Int(diskHeader.sessionRecordCount), rowsInFile)
         guard rowCount > 0 else { throw .noRows(recorded: Int(diskHeader.sessionRecordCount)) }
         let yamlStart = Int(header.sessionInfoOffset)
-        sessionInfoYAML = IBTText.decode(bytes[yamlStart..<(yamlStart + Int(header.sessionInfoLength))])
+        sessionInfoBytes = yamlStart..<(yamlStart + Int(header.sessionInfoLength))
     }
 
     private static func require(_ condition: Bool, _ field: String, _ value: some BinaryInteger) throws(IBTError) {

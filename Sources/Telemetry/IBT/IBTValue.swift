@@ -19,11 +19,18 @@ extension IBTRowReader {
     }
 }
 
-extension IBTFile {
+extension IBTReader {
     /// Element `element` of `variable` in row `row` in its stored type; nil when out of range.
     public func rawValue(of variable: IBTVariable, row: Int, element: Int = 0) -> IBTValue? {
         guard (0..<rowCount).contains(row), (0..<variable.count).contains(element) else { return nil }
         return data.withUnsafeBytes { IBTRowReader(bytes: $0, rowStart: rowStart(row)).raw(variable, element: element) }
+    }
+}
+
+extension IBTFile {
+    /// Element `element` of `variable` in row `row` in its stored type; nil when out of range.
+    public func rawValue(of variable: IBTVariable, row: Int, element: Int = 0) -> IBTValue? {
+        reader.rawValue(of: variable, row: row, element: element)
     }
 }
 

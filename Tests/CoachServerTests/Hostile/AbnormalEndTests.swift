@@ -4,6 +4,7 @@ import ServerTestSupport
 import Testing
 
 @testable import CoachServer
+@testable import ServerSettings
 
 /// Issue 13 item 1: however a socket ends without a clean close, its session goes to the resume
 /// window: `/api/v1/health` stops counting it at once, and when the window is over its partial

@@ -4,6 +4,7 @@ import ServerTestSupport
 import Testing
 
 @testable import CoachServer
+@testable import ServerSettings
 
 /// Failed TLS handshakes: a client that does not trust the certificate, and plain HTTP sent to
 /// the TLS port. The server closes each connection promptly, holds no session for it, and goes

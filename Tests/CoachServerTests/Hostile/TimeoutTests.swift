@@ -3,6 +3,7 @@ import ServerTestSupport
 import Testing
 
 @testable import CoachServer
+@testable import ServerSettings
 
 /// Issue 13 item 4, timeouts: a request head still arriving after
 /// `live.request_head_timeout_seconds` (however slowly it trickles, on a new or a kept-alive

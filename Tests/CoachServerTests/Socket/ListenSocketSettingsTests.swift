@@ -1,5 +1,6 @@
 import NIOCore
 import NIOWebSocket
+@testable import ServerSettings
 import Testing
 
 @testable import CoachServer

@@ -5,6 +5,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import ServerSettings
 import Storage
 
 /// A server with "Sign in with Discord" wired to the real OAuth client, the client pointed at a
@@ -19,7 +20,7 @@ struct DiscordSignInHarness: Sendable {
     var callbackURI: String { server.origin + "/signin/discord/callback" }
 
     static func with<T: Sendable>(
-        configure: @escaping @Sendable (inout ServerConfiguration) -> Void = { _ in },
+        configure: @escaping @Sendable (inout ServerSettings.ServerConfiguration) -> Void = { _ in },
         _ body: @Sendable (DiscordSignInHarness) async throws -> T
     ) async throws -> T {
         let fake = FakeDiscordOAuthState(account: account, redirectURIs: [])

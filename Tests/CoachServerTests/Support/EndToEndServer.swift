@@ -2,6 +2,7 @@ import CoachServer
 import Coaching
 import Foundation
 import Logging
+import ServerSettings
 import ServerTestSupport
 import Storage
 

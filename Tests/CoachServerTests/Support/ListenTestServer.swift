@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Logging
 import NIOCore
+import ServerSettings
 import Storage
 
 /// A test server whose listen page signs browsers in through the real storage-backed store on
@@ -17,7 +18,7 @@ struct ListenTestServer: Sendable {
     var origin: String { "http://\(authority)" }
 
     static func with<T: Sendable>(
-        backend: TestBackend = TestBackend(), configure: (inout ServerConfiguration) -> Void = { _ in }, logger: Logger? = nil,
+        backend: TestBackend = TestBackend(), configure: (inout ServerSettings.ServerConfiguration) -> Void = { _ in }, logger: Logger? = nil,
         _ body: @Sendable (ListenTestServer) async throws -> T
     ) async throws -> T {
         let database = try TrailbrakeDatabase.inMemory()

@@ -1,6 +1,7 @@
 import CoachServer
 import Foundation
 import Logging
+import ServerSettings
 import ServiceLifecycle
 
 /// A real server on 127.0.0.1 with a free port, run for the duration of `body`.

@@ -3,6 +3,7 @@ import Coaching
 import Foundation
 import Integration
 import Logging
+import ServerSettings
 import ServerTestSupport
 import Storage
 

@@ -5,6 +5,7 @@ import Discord
 import Foundation
 import Logging
 import NIOCore
+import ServerSettings
 import ServerTestSupport
 import Storage
 

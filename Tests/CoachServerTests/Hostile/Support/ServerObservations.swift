@@ -1,6 +1,7 @@
 import CoachServer
 import Foundation
 import NIOSSL
+import ServerSettings
 import Testing
 
 /// What the hostile suites check on a running test server from the outside: the health

@@ -1,6 +1,0 @@
-/// Keys for running the server as a service (docs/operations.md).
-extension ConfigurationKey {
-    static let operations: [ConfigurationKey] = [
-        .string("log", "format", \.log.format, allowed: ["text", "json"]),
-    ]
-}
