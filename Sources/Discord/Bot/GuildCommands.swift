@@ -7,6 +7,8 @@ struct GuildCommands {
     let bot: DiscordBot
     let guild: GuildID
     let interaction: Interaction
+    /// The reader's language (`ReaderLanguage`).
+    let strings: BotStrings
 
     private var guildKey: String { guild.description }
 
@@ -77,20 +79,21 @@ struct GuildCommands {
                 let entry = post.entries.first(where: { $0.memberID == member })
             else { return "No stored result for iRacing member \(member)." }
             let zone = try await repository.settings(guildID: guild.description).timeZone.flatMap(TimeZone.init(identifier:))
-            let field = ResultEmbeds.field(entry)
-            return "**\(ResultEmbeds.title(post))**\n\(ResultEmbeds.summary(post, timeZone: zone ?? TimeZone(identifier: "UTC") ?? .current))\n**\(field.name)**\n\(field.value)"
+            let field = ResultEmbeds.field(entry, strings: strings)
+            let summary = ResultEmbeds.summary(post, timeZone: zone ?? TimeZone(identifier: "UTC") ?? .current, strings: strings)
+            return "**\(ResultEmbeds.title(post))**\n\(summary)\n**\(field.name)**\n\(field.value)"
         }
     }
 
     func coach() async throws -> CommandHandler.Answer {
-        let linking = CoachLinkCommands(bot: bot, guild: guild, interaction: interaction)
+        let linking = CoachLinkCommands(bot: bot, guild: guild, interaction: interaction, strings: strings)
         switch interaction.subcommand?.name {
         case "link": return try await linking.link()
         case "unlink": return try await linking.unlink()
         default: break
         }
         let driver = interaction.string("driver")?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !driver.isEmpty, driver.count <= 64 else { return .now("Give a trailbrake driver name.") }
+        guard !driver.isEmpty, driver.count <= 64 else { return .now(strings(.unlinkNeedsName)) }
         switch interaction.subcommand?.name {
         case "follow":
             guard let channel = interaction.string("channel"), UInt64(channel) != nil else { return .now("Choose a channel.") }
