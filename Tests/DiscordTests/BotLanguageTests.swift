@@ -35,6 +35,27 @@ struct BotLanguageTests {
                 #expect(notLinked.content == "ana bu sunucuya bağlı değil.")
                 let refused = try await running.invoke(try P.command("setchannel", id: "23", permissions: P.member), id: "23")
                 #expect(refused.content == "/setchannel için Sunucuyu Yönet yetkisi gerekir.")
+                let zone = try await running.invoke(try P.command("settz", id: "24", options: [P.option("zone", "Nowhere/Town")]), id: "24")
+                #expect(zone.content == "Bilinmeyen saat dilimi 'Nowhere/Town'. Europe/Istanbul gibi bir IANA adı kullanın.")
+            }
+        }
+    }
+
+    /// A deferred reply (`/coach report`, edited after the lookup) in Turkish, numbers included.
+    @Test func aCoachingReportIsInTheReadersLanguage() async throws {
+        let report = CoachingReport(
+            driverName: "ana", trackName: "Okayama", car: "MX-5", lapCount: 3, bestLapTime: 92.1,
+            corners: [CoachingReport.Corner(number: 5, name: nil, averageTimeDelta: 0.125, advice: nil)])
+        try await FakeDiscord.with { fake in
+            try await RunningBot.with(fake, reports: ["ana": report]) { running in
+                try await running.waitUntilReady()
+                _ = try await running.link("ana")
+                try await Self.turkishGuild(running)
+                let answer = try await running.invoke(
+                    try P.command("coach", id: "25", options: [P.subcommand("report", [P.option("driver", "ana")])], permissions: P.member),
+                    id: "25")
+                #expect(answer.type == 5)
+                #expect(answer.content == "**ana** · Okayama · MX-5 · 3 tur · en iyi 1:32,100\nT5: +0,125 sn", "\(answer.content ?? "")")
             }
         }
     }

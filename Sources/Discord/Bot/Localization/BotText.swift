@@ -1,4 +1,4 @@
-/// Every sentence of the bot's own commands (`/coach link`, `/coach unlink`, the command errors),
+/// Every sentence of the bot's own commands (`/setchannel` … `/coach`, the command errors),
 /// its race result embeds, the live coaching feed and the session report DM. Each language has a
 /// table with every key (BotStrings+English.swift, BotStrings+Turkish.swift); a test walks every
 /// key in both and fails on a missing or untranslated one.
@@ -11,6 +11,12 @@ enum BotText: String, CaseIterable, Sendable {
     case resultStarters, resultStrength, resultPosition, resultLaps, resultBestLap, resultOut
     // The live coaching feed
     case feedLap, feedNoTime, feedDelta, feedInvalid, feedCue, feedEnded
-    // The session report DM
-    case reportTitle
+    // The session report DM, /coach report
+    case reportTitle, reportHeader, reportDelta, reportsOff, noSession, reportSent
+    // /setchannel, /settz
+    case setChannelUsage, setChannelKind, setChannelResults, setChannelCues, unknownZone, zoneSet
+    // /track, /untrack, /list, /lastrace
+    case invalidMember, trackingOff, tracking, untracked, notTracked, trackedNone, trackedHeader, resultsOff, noResult
+    // /coach follow, /coach unfollow
+    case chooseChannel, following, unfollowed, notFollowed, coachUsage
 }
