@@ -16,6 +16,14 @@ struct BotLanguageTests {
         StringTableChecks.check(english: BotStrings.english, turkish: BotStrings.turkish)
     }
 
+    /// Decimals in each language's conventions, losses and gains alike, never grouped.
+    @Test func numbersFollowTheLanguage() {
+        let english = BotStrings(language: .english), turkish = BotStrings(language: .turkish)
+        #expect(english.signed(-0.25, digits: 3) == "-0.250" && english.signed(0, digits: 2) == "+0.00")
+        #expect(turkish.signed(-0.25, digits: 3) == "-0,250" && turkish.signed(1234.5, digits: 1) == "+1234,5")
+        #expect(LapTimeFormat.string(92.457, strings: turkish) == "1:32,457" && LapTimeFormat.string(92.457, strings: english) == "1:32.457")
+    }
+
     static func turkishGuild(_ running: RunningBot) async throws {
         try await TeamRepository(database: running.database).setLanguage(.turkish, guildID: RunningBot.guild, actorID: "1")
     }
