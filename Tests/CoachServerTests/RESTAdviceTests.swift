@@ -52,7 +52,7 @@ import Testing
             #expect((report["costliest_corners"] as? [[String: Any]])?.first?["corner"] as? Int == 2)
             #expect(((report["advice"] as? [String: Any])?["topics"] as? [[String: Any]])?.count == 2)
             let (textStatus, text) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/report?format=text&language=tr")
-            #expect(textStatus == .ok && text.hasPrefix("En iyi tur 1:23.300 (tur 1)"), "\(text)")
+            #expect(textStatus == .ok && text.hasPrefix("En iyi tur 1:23,300 (tur 1)"), "\(text)")
             let (badFormat, _) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/report?format=pdf")
             #expect(badFormat == .badRequest)
             let (badLanguage, _) = try await RESTFixture.get(server, "/api/v1/sessions/\(session.id)/report?language=de")

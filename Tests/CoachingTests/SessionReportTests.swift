@@ -50,7 +50,8 @@ import Testing
             Improved: Paddock Hill (0.21 s faster).
             Advice that worked: brake point 1 of 1.
             """)
-        #expect(report.text(language: .turkish).hasPrefix("En iyi tur 1:20.600 (tur 3), referansa +0.600 sn."))
+        #expect(report.text(language: .turkish).hasPrefix("En iyi tur 1:20,600 (tur 3), referansa +0,600 sn."))
+        #expect(report.text(language: .turkish).contains("Paddock Hill (0,28 sn)"), "Turkish decimals in every number")
     }
 
     @Test func aSessionWithoutAValidLapSaysSo() {

@@ -91,7 +91,7 @@ struct ExactlyOnceResultTests {
         let files = try PollerBesideBot()
         let entries = (1...300).map { SampleResults.entry(1_000 + $0, position: $0) }
         let post = SampleResults.post(guild: Self.guild, subsession: 99, entries: entries)
-        let parts = ResultEmbeds.messages(for: post, timeZone: TimeZone(identifier: "UTC")!).count
+        let parts = ResultEmbeds.messages(for: post, timeZone: TimeZone(identifier: "UTC")!, strings: BotStrings(language: .english)).count
         #expect(parts >= 2)
         try await files.queue(post)
         try await FakeDiscord.with { fake in

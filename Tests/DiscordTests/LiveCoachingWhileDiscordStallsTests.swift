@@ -163,7 +163,7 @@ struct LiveCoachingWhileDiscordStallsTests {
             if case .cue(let cue) = event { return cue.severity >= minimumSeverity }
             if case .sessionEnded = event { return false }  // a DM, not a channel line
             return true
-        }.map(FeedFormatter.line)
+        }.map { FeedFormatter.line(for: $0, strings: BotStrings(language: .english)) }
     }
 }
 

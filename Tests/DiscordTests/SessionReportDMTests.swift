@@ -40,7 +40,7 @@ struct SessionReportDMTests {
                 running.bot.feed.offer(.sessionEnded(SessionEndedEvent(driverName: "ana", driverID: ana.id, sessionID: "s-ana", language: "tr")))
                 try await eventually("ana's report delivered") { await fake.rest.messages(in: "dm4242").count == 1 }
                 let content = await fake.rest.messages(in: "dm4242")[0].payloadObject["content"] as? String ?? ""
-                #expect(content == "Trailbrake · s-ana\nEn iyi tur 1:32.100 (tur 3)", "\(content)")
+                #expect(content == "Trailbrake · s-ana oturumu\nEn iyi tur 1:32.100 (tur 3)", "\(content)")
                 let posted = await fake.rest.posted
                 #expect(posted.allSatisfy { $0.channel == "dm4242" }, "no channel post, no DM for bob")
                 // Discord has the DM a moment before the queue records it as sent.

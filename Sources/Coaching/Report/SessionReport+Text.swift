@@ -6,17 +6,20 @@ extension SessionReport {
         let english = language == .english
         let book = CuePhrasebook(language: language)
         func corner(_ c: CornerTime) -> String { book.cornerLabel(number: c.corner, name: c.name) }
-        func seconds(_ value: Double) -> String { String(format: english ? "%.2f s" : "%.2f sn", value) }
+        // Turkish writes the decimal comma (1:20,600, +0,600 sn); the sentences' own full stops stay.
+        func number(_ text: String) -> String { english ? text : text.replacingOccurrences(of: ".", with: ",") }
+        func clock(_ value: Double) -> String { number(Self.clock(value)) }
+        func seconds(_ value: Double) -> String { number(String(format: "%.2f", value)) + (english ? " s" : " sn") }
         guard let bestLap else { return english ? "No valid lap in this session." : "Bu oturumda geçerli tur yok." }
         var lines: [String] = []
-        let delta = bestLap.deltaToReference.map { String(format: "%+.3f", $0) }
+        let delta = bestLap.deltaToReference.map { number(String(format: "%+.3f", $0)) }
         lines.append(english
-            ? "Best lap \(Self.clock(bestLap.lapTime)) (lap \(bestLap.lapNumber))" + (delta.map { ", \($0) s to the reference" } ?? "") + "."
-            : "En iyi tur \(Self.clock(bestLap.lapTime)) (tur \(bestLap.lapNumber))" + (delta.map { ", referansa \($0) sn" } ?? "") + ".")
+            ? "Best lap \(clock(bestLap.lapTime)) (lap \(bestLap.lapNumber))" + (delta.map { ", \($0) s to the reference" } ?? "") + "."
+            : "En iyi tur \(clock(bestLap.lapTime)) (tur \(bestLap.lapNumber))" + (delta.map { ", referansa \($0) sn" } ?? "") + ".")
         if let theoreticalBest {
             lines.append(english
-                ? "Theoretical best \(Self.clock(theoreticalBest)) from each corner's best."
-                : "Her virajın en iyisiyle teorik en iyi \(Self.clock(theoreticalBest)).")
+                ? "Theoretical best \(clock(theoreticalBest)) from each corner's best."
+                : "Her virajın en iyisiyle teorik en iyi \(clock(theoreticalBest)).")
         }
         if !costliestCorners.isEmpty {
             let list = costliestCorners.map { "\(corner($0)) (\(seconds($0.seconds)))" }.joined(separator: ", ")

@@ -13,33 +13,32 @@ struct CoachLinkCommands {
     let bot: DiscordBot
     let guild: GuildID
     let interaction: Interaction
+    let strings: BotStrings
 
     private var guildKey: String { guild.description }
 
     func link() async throws -> CommandHandler.Answer {
-        guard let user = interaction.member?.user?.id else { return .now("Trailbrake commands work in a server.") }
+        guard let user = interaction.member?.user?.id else { return .now(strings(.notInServer)) }
         let code = interaction.string("code") ?? ""
         guard let link = try await bot.repository.links.redeem(code: code, guildID: guildKey, userID: user) else {
-            return .now(
-                "That code does not work: codes work once and only for a few minutes. "
-                    + "Make a new one with `trailbrake discord link-code --driver NAME`.")
+            return .now(strings(.linkCodeInvalid))
         }
         let name = FeedFormatter.escape(link.driverName)
-        return .now("This server can now see **\(name)**: `/coach report driver:\(name)`, and admins can `/coach follow` them. Withdraw with `/coach unlink driver:\(name)`.")
+        return .now(strings(.linked, ["driver": name]))
     }
 
     func unlink() async throws -> CommandHandler.Answer {
         let driver = interaction.string("driver")?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard !driver.isEmpty, driver.count <= 64 else { return .now("Give a trailbrake driver name.") }
+        guard !driver.isEmpty, driver.count <= 64 else { return .now(strings(.unlinkNeedsName)) }
         let name = FeedFormatter.escape(driver)
         guard let link = try await bot.repository.links.link(guildID: guildKey, driverName: driver) else {
-            return .now("\(name) is not linked to this server.")
+            return .now(strings(.unlinkNotLinked, ["driver": name]))
         }
         guard interaction.member?.user?.id == link.linkedByUserID || interaction.memberCanManageGuild else {
-            return .now("Only the member who linked \(name), or someone with Manage Server, can unlink them.")
+            return .now(strings(.unlinkNotAllowed, ["driver": name]))
         }
         try await bot.repository.links.unlink(guildID: guildKey, driverID: link.driverID)
-        return .now("This server can no longer see \(name); its follows of \(name) are removed.")
+        return .now(strings(.unlinked, ["driver": name]))
     }
 
     /// nil when the driver opted in to this guild, else the refusal to answer with. A driver who
@@ -47,8 +46,6 @@ struct CoachLinkCommands {
     func refusalUnlessLinked(_ driver: String) async throws -> CommandHandler.Answer? {
         guard try await bot.repository.links.link(guildID: guildKey, driverName: driver) == nil else { return nil }
         let name = FeedFormatter.escape(driver)
-        return .now(
-            "\(name) has not shared their coaching with this server. The driver can run "
-                + "`trailbrake discord link-code --driver \(name)` and enter the code here with `/coach link`.")
+        return .now(strings(.notShared, ["driver": name]))
     }
 }

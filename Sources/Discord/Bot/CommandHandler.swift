@@ -21,11 +21,13 @@ struct CommandHandler {
         if let team = bot.team, TeamCommandHandler.handles(interaction) {
             return await TeamCommandHandler(bot: bot, team: team).handle(interaction)
         }
+        var strings = BotStrings(language: ReaderLanguage.of(locale: interaction.locale))
         let answer: Answer
         do {
-            answer = try await makeAnswer(for: interaction)
+            strings = try await self.strings(for: interaction)
+            answer = try await makeAnswer(for: interaction, strings)
         } catch {
-            answer = .now("Something went wrong (\(Self.code(of: error))).")
+            answer = .now(strings(.failed, ["code": Self.code(of: error)]))
         }
         do {
             switch answer {
@@ -34,7 +36,7 @@ struct CommandHandler {
             case .later(let work):
                 try await bot.rest.respond(toInteraction: interaction.id, token: interaction.token, .deferred())
                 let text: String
-                do { text = try await work() } catch { text = "Something went wrong (\(Self.code(of: error)))." }
+                do { text = try await work() } catch { text = strings(.failed, ["code": Self.code(of: error)]) }
                 guard let application = await bot.state.applicationID ?? interaction.applicationID else {
                     throw DiscordError.invalidConfiguration("application id unknown")
                 }
@@ -47,13 +49,26 @@ struct CommandHandler {
         }
     }
 
-    private func makeAnswer(for interaction: Interaction) async throws -> Answer {
-        guard let name = interaction.data?.name, let guildText = interaction.guildID, let guild = GuildID(guildText) else {
-            return .now("Trailbrake commands work in a server.")
+    /// The reader's sentences: in a server the language `ReaderLanguage` picks (the guild's unless
+    /// the member chose one), outside one the user's Discord language.
+    private func strings(for interaction: Interaction) async throws -> BotStrings {
+        guard let guildID = interaction.guildID, GuildID(guildID) != nil, let userID = interaction.member?.user?.id else {
+            return BotStrings(language: ReaderLanguage.of(locale: interaction.locale))
         }
-        let commands = GuildCommands(bot: bot, guild: guild, interaction: interaction)
+        let repository = bot.repository
+        let language = try await ReaderLanguage.of(
+            interaction, guildID: guildID, userID: userID, guildLanguage: { try await repository.settings(guildID: guildID).language },
+            team: bot.team?.repository)
+        return BotStrings(language: language)
+    }
+
+    private func makeAnswer(for interaction: Interaction, _ strings: BotStrings) async throws -> Answer {
+        guard let name = interaction.data?.name, let guildText = interaction.guildID, let guild = GuildID(guildText) else {
+            return .now(strings(.notInServer))
+        }
+        let commands = GuildCommands(bot: bot, guild: guild, interaction: interaction, strings: strings)
         if commands.needsManageServer(name), !interaction.memberCanManageGuild {
-            return .now("You need the Manage Server permission for /\(name).")
+            return .now(strings(.needsManageServer, ["command": name]))
         }
         switch name {
         case "setchannel": return try await commands.setChannel()
@@ -63,7 +78,7 @@ struct CommandHandler {
         case "list": return commands.list()
         case "lastrace": return commands.lastRace()
         case "coach": return try await commands.coach()
-        default: return .now("Unknown command /\(name).")
+        default: return .now(strings(.unknownCommand, ["command": FeedFormatter.escape(String(name.prefix(32)))]))
         }
     }
 

@@ -47,7 +47,7 @@ extension DiscordBot {
             return nil
         }
         let zone = settings.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC") ?? .current
-        return (channel, ResultEmbeds.messages(for: post, timeZone: zone))
+        return (channel, ResultEmbeds.messages(for: post, timeZone: zone, strings: BotStrings(language: settings.language)))
     }
 
     private func postPart(_ part: Int, _ embeds: [Embed], of post: RaceResultPost, to channel: String) async throws {

@@ -14,8 +14,10 @@ extension DiscordBot {
             guard !users.isEmpty,
                 let text = try await sessionReports.reportText(sessionID: end.sessionID, driverID: end.driverID, language: end.language)
             else { return }
+            // The driver's language throughout: the report's own text and its title.
+            let title = BotStrings(language: GuildLanguage(rawValue: end.language) ?? .english)(.reportTitle, ["session": end.sessionID])
             for user in users.sorted() {
-                try await sendDirectMessage(to: user, "Trailbrake · \(end.sessionID)\n" + text)
+                try await sendDirectMessage(to: user, title + "\n" + text)
             }
         } catch {
             logger.warning("queueing a session report DM failed", metadata: ["error": "\(error)"])

@@ -35,25 +35,37 @@ struct FeedPublisher {
         for case .sessionEnded(let end) in events { await bot.sendSessionReport(end) }
         guard events.contains(where: { if case .sessionEnded = $0 { false } else { true } }) else { return }
         let follows: [DiscordFollow]
-        do { follows = try await bot.repository.allFollows() } catch {
+        var languages: [String: GuildLanguage] = [:]
+        do {
+            follows = try await bot.repository.allFollows()
+            // A channel has no single reader: each guild's lines are in the guild's language.
+            for guild in Set(follows.map(\.guildID)) { languages[guild] = try await bot.repository.settings(guildID: guild).language }
+        } catch {
             bot.logger.warning("reading feed follows failed", metadata: ["error": "\(error)"])
             return
         }
-        let batches = Self.batches(events, follows: follows, minimumSeverity: bot.configuration.feedMinimumSeverity)
+        let batches = Self.batches(
+            events, follows: follows, languages: languages, minimumSeverity: bot.configuration.feedMinimumSeverity)
         for (channel, batch) in batches.sorted(by: { $0.key < $1.key }) {
             await post(batch, to: channel)
         }
     }
 
-    static func batches(_ events: [CoachingFeedEvent], follows: [DiscordFollow], minimumSeverity: Int) -> [String: ChannelBatch] {
-        var channelsOfDriver: [String: [String]] = [:]
-        for follow in follows { channelsOfDriver[follow.driverName, default: []].append(follow.channelID) }
+    /// `languages` maps a guild to its language (English when absent).
+    static func batches(
+        _ events: [CoachingFeedEvent], follows: [DiscordFollow], languages: [String: GuildLanguage] = [:], minimumSeverity: Int
+    ) -> [String: ChannelBatch] {
+        var channelsOfDriver: [String: [(channel: String, strings: BotStrings)]] = [:]
+        for follow in follows {
+            let strings = BotStrings(language: languages[follow.guildID] ?? .english)
+            channelsOfDriver[follow.driverName, default: []].append((follow.channelID, strings))
+        }
         var batches: [String: ChannelBatch] = [:]
         for event in events {
             if case .sessionEnded = event { continue }  // a DM, not a channel line
             if case .cue(let cue) = event, cue.severity < minimumSeverity { continue }
-            for channel in channelsOfDriver[event.driverName] ?? [] {
-                batches[channel, default: ChannelBatch()].lines.append(FeedFormatter.line(for: event))
+            for (channel, strings) in channelsOfDriver[event.driverName] ?? [] {
+                batches[channel, default: ChannelBatch()].lines.append(FeedFormatter.line(for: event, strings: strings))
                 if case .cue(let cue) = event, cue.voiceClip != nil,
                     cue.severity >= batches[channel]?.voiceCue?.severity ?? Int.min
                 {

@@ -9,9 +9,14 @@ public struct Interaction: Sendable, Decodable {
     public var channelID: String?
     public var member: Member?
     public var data: CommandData?
+    /// The invoking user's Discord client language ("tr", "en-US"); decides replies outside a server.
+    public var locale: String?
+    /// The guild's preferred locale as Discord has it (informational: the guild's stored language wins).
+    public var guildLocale: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, type, token, member, data
+        case id, type, token, member, data, locale
+        case guildLocale = "guild_locale"
         case applicationID = "application_id"
         case guildID = "guild_id"
         case channelID = "channel_id"

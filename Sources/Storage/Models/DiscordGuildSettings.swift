@@ -7,12 +7,18 @@ public struct DiscordGuildSettings: Sendable, Equatable {
     public var cuesChannelID: String?
     /// IANA time zone name; nil means UTC.
     public var timeZone: String?
+    /// The guild's language (`/team language`, `/config language`): channel posts and the default for replies.
+    public var language: GuildLanguage
 
-    public init(guildID: String, resultsChannelID: String? = nil, cuesChannelID: String? = nil, timeZone: String? = nil) {
+    public init(
+        guildID: String, resultsChannelID: String? = nil, cuesChannelID: String? = nil, timeZone: String? = nil,
+        language: GuildLanguage = .english
+    ) {
         self.guildID = guildID
         self.resultsChannelID = resultsChannelID
         self.cuesChannelID = cuesChannelID
         self.timeZone = timeZone
+        self.language = language
     }
 }
 

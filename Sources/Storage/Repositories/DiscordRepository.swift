@@ -20,7 +20,8 @@ public struct DiscordRepository: Sendable {
                 else { return DiscordGuildSettings(guildID: guildID) }
                 return DiscordGuildSettings(
                     guildID: guildID, resultsChannelID: row["results_channel_id"], cuesChannelID: row["cues_channel_id"],
-                    timeZone: row["time_zone"])
+                    timeZone: row["time_zone"],
+                    language: (row["language"] as String?).flatMap(GuildLanguage.init(rawValue:)) ?? .english)
             }
         }
     }

@@ -22,7 +22,10 @@ struct TeamCommandHandler {
         var strings = TeamStrings(language: .english)
         let reply: LeagueReply
         do {
-            strings = TeamStrings(language: try await language(guildID: guildID, userID: userID, interaction: interaction))
+            let language = try await ReaderLanguage.of(
+                interaction, guildID: guildID, userID: userID, guildLanguage: { try await team.repository.language(guildID: guildID) },
+                team: team.repository)
+            strings = TeamStrings(language: language)
             let role = try await Self.role(of: interaction, map: team.repository.roleMap(guildID: guildID))
             try await team.repository.observe(guildID: guildID, userID: userID, role: role)
             let context = TeamCommandContext(
@@ -39,18 +42,6 @@ struct TeamCommandHandler {
     /// The member's team role from the roles and permissions Discord sent with the interaction.
     static func role(of interaction: Interaction, map: [String: TeamRole]) -> TeamRole {
         TeamRoleRule.role(discordRoles: interaction.member?.roles ?? [], canManageGuild: interaction.memberCanManageGuild, map: map)
-    }
-
-    /// The member's own language for the event the command names (chosen at sign-up), else the guild's.
-    private func language(guildID: String, userID: String, interaction: Interaction) async throws -> GuildLanguage {
-        if let chosen = interaction.string("language").flatMap(GuildLanguage.init(rawValue:)) { return chosen }
-        if let event = interaction.integer("event"), event > 0, event <= 1_000_000,
-            let code = try await team.repository.registration(guildID: guildID, eventID: Int(event), userID: userID)?.language,
-            let language = GuildLanguage(rawValue: code)
-        {
-            return language
-        }
-        return try await team.repository.language(guildID: guildID)
     }
 
     /// The role each command needs.
