@@ -65,10 +65,10 @@ struct TeamMessageTests {
                     let stranger = try await outsider.request("/team/messages", method: .post, form: form(outsiderCSRF, Self.text))
                     #expect(stranger.status == .notFound, "a non-member may not message the driver")
                     let long = try await engineer.request(
-                        "/team/messages", method: .post, form: form(csrf, String(repeating: "a", count: ServerConfiguration.Team().messageMaxLength + 1)))
+                        "/team/messages", method: .post, form: form(csrf, String(repeating: "a", count: ServerConfiguration().team.messageMaxLength + 1)))
                     #expect(long.status == .badRequest)
                     #expect(long.body.contains("data-code=\"message_too_long\""))
-                    #expect(long.body.contains("at most \(ServerConfiguration.Team().messageMaxLength) characters"))
+                    #expect(long.body.contains("at most \(ServerConfiguration().team.messageMaxLength) characters"))
                     let sent = try await engineer.request("/team/messages", method: .post, form: form(csrf, Self.text))
                     #expect(sent.status == .ok)
                     #expect(sent.body.contains("data-code=\"queued\""))
@@ -108,7 +108,7 @@ struct TeamMessageTests {
             // The sender's allowance counts every message it let through (the early one and the said
             // one; now the session has ended, the next are refused as not live, and counted too),
             // until `team.messages_per_minute`; the next is refused with its code.
-            let perMinute = ServerConfiguration.Team().messagesPerMinute
+            let perMinute = ServerConfiguration().team.messagesPerMinute
             var admitted = 2
             while admitted <= perMinute {
                 let next = try await engineer.request("/team/messages", method: .post, form: form(csrf, "push \(admitted)"))
