@@ -31,6 +31,15 @@ struct RealRecordingCoachingTests {
             for tally in advice.topics {
                 print("outcome | \(recording.name) | \(tally.topic ?? "") | judged \(tally.judged) | worked \(tally.worked)")
             }
+            // Each cue: its outcome, or what it still waits for when the session ended.
+            for outcome in advice.outcomes {
+                print("advice | \(recording.name) | cue \(outcome.cueID) \(outcome.kind.rawValue) lap \(outcome.lapNumber) T\(outcome.corner) \(outcome.topic.rawValue) | \(outcome.worked ? "worked" : "did not work")")
+            }
+            for cue in advice.waiting {
+                let about = cue.aboutLapMeasured ? "" : "the lap it is about is not a valid lap; "
+                print("advice | \(recording.name) | cue \(cue.cueID) \(cue.kind.rawValue) lap \(cue.lapNumber) T\(cue.corner) \(cue.topic.rawValue) | not judged: \(about)\(cue.lapsAfter) of \(cue.lapsNeeded) valid laps after it")
+            }
+            #expect(advice.waiting.count == advice.pending)
         })
         let checks = RealRecordingCueCheck(recording: recording, transcript: result, batchSize: Self.batchSize)
         let errors = result.all("error")
