@@ -40,6 +40,12 @@ struct RealRecordingCoachingTests {
                 print("advice | \(recording.name) | cue \(cue.cueID) \(cue.kind.rawValue) lap \(cue.lapNumber) T\(cue.corner) \(cue.topic.rawValue) | not judged: \(about)\(cue.lapsAfter) of \(cue.lapsNeeded) valid laps after it")
             }
             #expect(advice.waiting.count == advice.pending)
+            // Cues are recorded on the server's laps (FSUK's export numbers its laps 1, 3, 4; the
+            // server 1, 2, 3): none on a lap after the last one it reported.
+            let cueLaps = advice.outcomes.map(\.lapNumber) + advice.waiting.map(\.lapNumber)
+            if let last = transcript.all("lap").compactMap(\.lap).max() {
+                #expect(cueLaps.allSatisfy { $0 <= last }, "cues on laps \(Set(cueLaps).sorted()), last lap \(last)")
+            }
         })
         let checks = RealRecordingCueCheck(recording: recording, transcript: result, batchSize: Self.batchSize)
         let errors = result.all("error")

@@ -184,7 +184,8 @@ actor LiveSession {
             trace?.frame(batch: frame.batchSequence)
             coach.process(frame, into: &events)
             trace?.events(upTo: events.count)
-            currentLap = frame.frame.lapNumber
+            // The coach's lap, not the sim's counter: cues are recorded against the stored laps.
+            currentLap = coach.lapNumber ?? frame.frame.lapNumber
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
         trace?.coachingDone(published: inbox.publishedSequence)

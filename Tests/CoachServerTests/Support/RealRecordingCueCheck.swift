@@ -196,5 +196,6 @@ struct RealRecordingCueCheck {
         return "table | \(recording.name) | laps \(laps.count) (valid \(laps.filter { $0.valid == true }.count)) | cues \(transcript.all("cue").count)"
             + " | numbers checked \(checked.count), agree \(checked.filter { $0.agrees == true }.count), unchecked \(rows.count - checked.count)"
             + " | missed \(missed.count) | missing channels \(recording.missingChannels.sorted()) | topics \(topics)"
+            + " | laps " + laps.map { "\($0.lap ?? -1) \($0.valid == true ? "valid" : $0.invalid_reason ?? "invalid")" }.joined(separator: ", ")
     }
 }
