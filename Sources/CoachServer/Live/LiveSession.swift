@@ -62,6 +62,8 @@ actor LiveSession {
     /// Speaks cues when the server has a voice; `voiceOn` is the driver's choice in `hello`.
     private let voice: (any CueVoice)?
     private let language: CueLanguage
+    /// The settings this session runs with (`welcome.settings`), kept through resumes.
+    private let settings: DriverSettings
     private var voiceOn = false
     /// Team channels (the Discord bot); `offer` never waits.
     let feed: (any CoachingFeedSink)?
@@ -86,8 +88,10 @@ actor LiveSession {
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
         coach: sending any LiveCoach, store: any SessionStore, lapStore: LapStoreQueue, metrics: ServerMetrics,
         live: ServerConfiguration.Live, voice: (any CueVoice)?, language: CueLanguage, logger: Logger,
-        feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil, tracing: LiveTracing? = nil
+        feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil, tracing: LiveTracing? = nil,
+        settings: DriverSettings? = nil
     ) {
+        self.settings = settings ?? DriverSettings(language: language)
         self.tracing = tracing
         self.batchSpans = tracing.map { _ in LiveBatchSpans(capacity: live.ringCapacity) }
         self.mirror = mirror
@@ -130,7 +134,7 @@ actor LiveSession {
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes, batchesPerSecond: limits.batchesPerSecond,
-            batchBurst: limits.batchBurst, topics: coach.topics.map(\.rawValue))
+            batchBurst: limits.batchBurst, topics: coach.topics.map(\.rawValue), settings: settings)
         let welcomeMessage = ServerMessage.welcome(welcome).outboundMessage(using: encoder)
         mirror?.sessionAttached(publicID, welcome: welcomeMessage, voice: self.voice.map { .init(voice: $0, language: language) })
         socket.send(welcomeMessage)

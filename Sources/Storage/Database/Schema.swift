@@ -20,6 +20,8 @@ enum Schema {
         migrator.registerMigration("v8-team-events", migrate: createTeamTables)
         // Sign-in with Discord for the web pages (Schema+DiscordSignIn.swift).
         migrator.registerMigration("v9-discord-sign-in", migrate: createDiscordSignInTables)
+        // Drivers' coaching settings between sessions (Schema+DriverSettings.swift).
+        migrator.registerMigration("v11-driver-coaching-settings", migrate: createDriverSettingsTable)
         return migrator
     }
 
