@@ -81,6 +81,10 @@ public final class DriverCoach {
         }
     }
 
+    /// The lap in progress as this coach numbers its laps (`lapCompleted` carries the same
+    /// number): not the sim's counter, which an export may skip (FSUK's laps 1, 3, 4).
+    public var currentLapNumber: Int32? { lapTracker.currentLapNumber }
+
     /// The session is over: the lap in progress, if any, is reported as a partial lap.
     public func finish(into events: inout [CoachingEvent]) {
         guard let event = lapTracker.end() else { return }

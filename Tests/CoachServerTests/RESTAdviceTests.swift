@@ -34,6 +34,11 @@ import Testing
             let body = try await RESTFixture.getJSON(server, "/api/v1/sessions/\(session.id)/advice")
             let outcomes = try #require(body["outcomes"] as? [[String: Any]])
             #expect(outcomes.count == 2 && body["pending"] as? Int == 1, "the cue of lap 3 has one lap after it")
+            // The pending cue says what it waits for: lap 4 measured its corner, one more is needed.
+            let waiting = try #require(body["waiting"] as? [[String: Any]])
+            #expect(waiting.count == 1 && waiting.first?["cue_id"] as? Int == 3 && waiting.first?["lap_number"] as? Int == 3)
+            #expect(waiting.first?["about_lap_measured"] as? Bool == true)
+            #expect(waiting.first?["laps_after"] as? Int == 1 && waiting.first?["laps_needed"] as? Int == 2)
             let brake = try #require(outcomes.first { $0["topic"] as? String == "brake_point" })
             #expect(brake["worked"] as? Bool == true && brake["corner"] as? Int == 1 && brake["lap_number"] as? Int == 1)
             #expect(brake["before"] as? Double == 20 && brake["after"] as? Double == 1)

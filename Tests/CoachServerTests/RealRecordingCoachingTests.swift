@@ -31,6 +31,21 @@ struct RealRecordingCoachingTests {
             for tally in advice.topics {
                 print("outcome | \(recording.name) | \(tally.topic ?? "") | judged \(tally.judged) | worked \(tally.worked)")
             }
+            // Each cue: its outcome, or what it still waits for when the session ended.
+            for outcome in advice.outcomes {
+                print("advice | \(recording.name) | cue \(outcome.cueID) \(outcome.kind.rawValue) lap \(outcome.lapNumber) T\(outcome.corner) \(outcome.topic.rawValue) | \(outcome.worked ? "worked" : "did not work")")
+            }
+            for cue in advice.waiting {
+                let about = cue.aboutLapMeasured ? "" : "the lap it is about is not a valid lap; "
+                print("advice | \(recording.name) | cue \(cue.cueID) \(cue.kind.rawValue) lap \(cue.lapNumber) T\(cue.corner) \(cue.topic.rawValue) | not judged: \(about)\(cue.lapsAfter) of \(cue.lapsNeeded) valid laps after it")
+            }
+            #expect(advice.waiting.count == advice.pending)
+            // Cues are recorded on the server's laps (FSUK's export numbers its laps 1, 3, 4; the
+            // server 1, 2, 3): none on a lap after the last one it reported.
+            let cueLaps = advice.outcomes.map(\.lapNumber) + advice.waiting.map(\.lapNumber)
+            if let last = transcript.all("lap").compactMap(\.lap).max() {
+                #expect(cueLaps.allSatisfy { $0 <= last }, "cues on laps \(Set(cueLaps).sorted()), last lap \(last)")
+            }
         })
         let checks = RealRecordingCueCheck(recording: recording, transcript: result, batchSize: Self.batchSize)
         let errors = result.all("error")
@@ -42,25 +57,12 @@ struct RealRecordingCoachingTests {
         let rows = checks.compareNumbers()
         for row in rows { print("cue | \(recording.name) | \(row)") }
         let disagreeing = rows.filter { $0.agrees == false }
-        if Self.knownDisagreements.contains(recording.name) {
-            // Listed in docs/coaching.md ("Real recordings"): known, not fixed yet. Once they
-            // agree this fails, so the table and this list are brought up to date.
-            withKnownIssue("cue numbers the raw traces do not bear out (docs/coaching.md, Real recordings)") {
-                #expect(disagreeing.isEmpty, "\(disagreeing)")
-            }
-        } else {
-            #expect(disagreeing.isEmpty, "\(disagreeing)")
-        }
+        #expect(disagreeing.isEmpty, "\(disagreeing)")
         let missed = checks.missedDeviations()
         for miss in missed { print("missed | \(recording.name) | \(miss)") }
+        for corner in checks.lostGripCorners() { print("lost grip | \(recording.name) | \(corner)") }
         print(checks.tableRow(rows: rows, missed: missed))
     }
-
-    /// Recordings with cue numbers that still disagree with the raw traces (run 2026-12-05, see
-    /// docs/coaching.md): Brands Hatch lap 3 leaves the track at full throttle after turn 1 (no
-    /// off-track flag in the export), and Druids (Brands Hatch) and the FSUK slalom put a lap's
-    /// apex more than the raw reading's 40 m from the reference's, or a neighbour inside them.
-    static let knownDisagreements: Set<String> = ["fsuk_endurance_mftc3_laps.csv", "gt7_brandshatch_indy_laps.csv"]
 
     static func stream(_ recording: RealRecordingSession, to server: EndToEndServer) async throws -> EndToEndTranscript {
         let batches = EndToEndFrameEncoder(for: recording.frames).batches(recording.frames, size: batchSize)

@@ -50,6 +50,10 @@ import Testing
         let topics = ranking.topics.compactMap(\.topic)
         let brakeRank = try #require(topics.firstIndex(of: "brake_point")), apexRank = try #require(topics.firstIndex(of: "minimum_speed"))
         #expect(brakeRank < apexRank, "\(ranking.topics)")
+        // The order is the outcomes' (not the names'): with nothing judged both score 0.5; now
+        // the followed advice scores above it and the ignored one below.
+        #expect(AdviceEffectiveness.score(worked: 0, judged: 0) == 0.5)
+        #expect(ranking.topics[brakeRank].score > 0.5 && ranking.topics[apexRank].score < 0.5, "\(ranking.topics)")
         #expect(ranking.corners.first?.corner == 2)
     }
 

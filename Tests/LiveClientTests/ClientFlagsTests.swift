@@ -43,6 +43,8 @@ import WireClient
         try config.rejectUnknownTables(known: ["iracing", "jsonl", "gt7", "ac", "forza"])
         let settings = try ClientFlags().resolve(config: config, environment: environment).settings
         #expect(settings.endpoint.description == "ws://127.0.0.1:8080/api/v1/coaching/live")
+        // No language in the file or the flags: hello leaves it out and the driver's stored one applies.
+        #expect(settings.language == nil)
     }
 
     @Test func insecureWarns() throws {

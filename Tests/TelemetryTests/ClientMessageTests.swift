@@ -124,7 +124,7 @@ import Telemetry
         guard case .hello(let none) = try decode(prefix + "}") else { Issue.record("not a hello"); return }
         #expect(none.settings == nil)
         guard case .hello(let empty) = try decode(prefix + #","settings":{}}"#) else { Issue.record("not a hello"); return }
-        #expect(empty.settings == Hello.Settings())
+        #expect(empty.settings == Hello.Settings(given: []))
         let most = (0..<Hello.Settings.maximumTopicsOff).map { "\"t\($0)\"" }.joined(separator: ",")
         let long = String(repeating: "x", count: Hello.Settings.maximumTopicLength)
         guard case .hello(let full) = try decode(prefix + #","settings":{"verbosity":"approach","units":"imperial","topics_off":["\#(long)",\#(most.dropFirst(5))]}}"#)

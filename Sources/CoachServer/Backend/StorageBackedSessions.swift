@@ -7,9 +7,11 @@ import Telemetry
 public struct StorageBackedSessions: SessionStore {
     let sessions: SessionRepository
     let writer: LapWriter
+    let settings: DriverSettingsRepository
 
     public init(database: TrailbrakeDatabase, writer: LapWriter) {
         sessions = SessionRepository(database: database)
+        settings = DriverSettingsRepository(database: database)
         self.writer = writer
     }
 
@@ -35,6 +37,14 @@ public struct StorageBackedSessions: SessionStore {
     public func isPermanentFailure(_ error: any Error) -> Bool {
         guard let error = error as? StorageError else { return false }
         return error.isPermanent
+    }
+
+    public func driverSettings(driverID: Int64) async throws -> DriverSettings? {
+        try await settings.settings(driverID: driverID)
+    }
+
+    public func saveDriverSettings(_ settings: DriverSettings, driverID: Int64) async throws {
+        try await self.settings.save(settings, driverID: driverID)
     }
 
     public func recordCues(_ cues: [Cue], sessionID: String, lapNumber: Int32) async throws {

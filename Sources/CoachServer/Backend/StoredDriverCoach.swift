@@ -21,6 +21,7 @@ struct StoredDriverCoach: LiveCoach {
     }
 
     var topics: [Cue.Topic] { coach.topics }
+    var lapNumber: Int32? { coach.currentLapNumber }
 
     mutating func process(_ frame: LiveFrame, into events: inout [CoachingEvent]) {
         let before = events.count

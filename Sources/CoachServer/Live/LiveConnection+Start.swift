@@ -24,9 +24,10 @@ extension LiveConnection {
         // Renders are queued per driver (bounded, fair): the coach's and the session's alike.
         let driverVoice = dependencies.voice?.forDriver(driver.id)
         let voice = hello.voice ? driverVoice : nil
+        let settings = await sessionSettings(for: hello)
         let coach = await dependencies.coachFactory.makeCoach(
-            for: hello.session, driver: driver, language: hello.language, speech: voice,
-            preferences: CoachingPreferences(hello.settings))
+            for: hello.session, driver: driver, language: settings.language.rawValue, speech: voice,
+            preferences: settings.preferences)
         let publicID: String
         let isStored: Bool
         do {
@@ -42,12 +43,28 @@ extension LiveConnection {
         let session = LiveSession(
             publicID: publicID, driver: driver, descriptor: hello.session, isStored: isStored, coach: coach,
             store: dependencies.sessionStore, lapStore: lapStore, metrics: metrics, live: configuration, voice: driverVoice,
-            language: CueLanguage(rawValue: hello.language) ?? .english, logger: logger.with(session: publicID),
+            language: settings.language, logger: logger.with(session: publicID),
             feed: dependencies.coachingFeed, mirror: registry.listeners.mirror(for: driver.id), tracing: tracing,
-            relayHub: registry.relays)
+            relayHub: registry.relays, settings: settings)
         await session.start()
         await registry.register(session)
         await session.attach(socket, resumed: false, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)
         return session
+    }
+
+    /// The settings a new session runs with: what `hello` states, the driver's stored settings
+    /// for what it leaves out (`DriverSettings`), then stored as the new defaults. A store that
+    /// fails costs the driver their stored settings for this session, never the session.
+    func sessionSettings(for hello: Hello) async -> DriverSettings {
+        var stored: DriverSettings?
+        do { stored = try await dependencies.sessionStore.driverSettings(driverID: driver.id) } catch {
+            logger.warning("stored coaching settings unreadable; using hello's and the defaults", metadata: ["error": "\(error)"])
+        }
+        let settings = DriverSettings(hello: hello, stored: stored)
+        guard settings != stored else { return settings }
+        do { try await dependencies.sessionStore.saveDriverSettings(settings, driverID: driver.id) } catch {
+            logger.warning("coaching settings not stored; they apply to this session", metadata: ["error": "\(error)"])
+        }
+        return settings
     }
 }

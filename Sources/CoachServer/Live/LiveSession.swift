@@ -63,6 +63,8 @@ actor LiveSession {
     /// Speaks cues when the server has a voice; `voiceOn` is the driver's choice in `hello`.
     private let voice: (any CueVoice)?
     private let language: CueLanguage
+    /// The settings this session runs with (`welcome.settings`), kept through resumes.
+    private let settings: DriverSettings
     private var voiceOn = false
     /// Team channels (the Discord bot); `offer` never waits.
     let feed: (any CoachingFeedSink)?
@@ -91,10 +93,11 @@ actor LiveSession {
         coach: sending any LiveCoach, store: any SessionStore, lapStore: LapStoreQueue, metrics: ServerMetrics,
         live: ServerConfiguration.Live, voice: (any CueVoice)?, language: CueLanguage, logger: Logger,
         feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil, tracing: LiveTracing? = nil,
-        relayHub: TeamRelayHub? = nil
+        relayHub: TeamRelayHub? = nil, settings: DriverSettings? = nil
     ) {
         self.relayHub = relayHub
         self.relays = relayHub?.box(for: driver.id)
+        self.settings = settings ?? DriverSettings(language: language)
         self.tracing = tracing
         self.batchSpans = tracing.map { _ in LiveBatchSpans(capacity: live.ringCapacity) }
         self.mirror = mirror
@@ -137,7 +140,7 @@ actor LiveSession {
         let welcome = ServerMessage.Welcome(
             sessionID: publicID, resumed: resumed, nextSequence: inbox.publishedSequence + 1,
             reference: coach.reference, maxMessageBytes: maxMessageBytes, batchesPerSecond: limits.batchesPerSecond,
-            batchBurst: limits.batchBurst, topics: coach.topics.map(\.rawValue))
+            batchBurst: limits.batchBurst, topics: coach.topics.map(\.rawValue), settings: settings)
         let welcomeMessage = ServerMessage.welcome(welcome).outboundMessage(using: encoder)
         mirror?.sessionAttached(publicID, welcome: welcomeMessage, voice: self.voice.map { .init(voice: $0, language: language) })
         relays?.sessionStarted(publicID)
@@ -195,7 +198,8 @@ actor LiveSession {
             // One atomic load per frame while no team message waits; never over a coach's own cue.
             if let relays, relays.hasWaiting, events.count == before { relay(after: frame, from: relays, into: &events) }
             trace?.events(upTo: events.count)
-            currentLap = frame.frame.lapNumber
+            // The coach's lap, not the sim's counter: cues are recorded against the stored laps.
+            currentLap = coach.lapNumber ?? frame.frame.lapNumber
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
         trace?.coachingDone(published: inbox.publishedSequence)

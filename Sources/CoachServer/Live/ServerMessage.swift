@@ -26,6 +26,8 @@ enum ServerMessage: Sendable {
         var batchBurst: Int
         /// The topics the coach judges in this session (`LiveCoach.topics`), protocol strings.
         var topics: [String] = Cue.Topic.judgeable(with: Set(CoachingChannel.allCases)).map(\.rawValue)
+        /// The settings the session runs with: `hello`'s, the stored ones where it left a field out.
+        var settings = DriverSettings()
     }
 
     /// A completed lap as the client hears about it, after the store has committed it.
@@ -89,8 +91,15 @@ private struct WelcomeJSON: Encodable {
     let nextSeq: UInt64
     /// null when there is no reference yet (reason `none`).
     let reference: Reference?
+    struct Settings: Encodable {
+        let verbosity: String
+        let units: String
+        let topicsOff: [String]
+        let language: String
+    }
     let limits: Limits
     let topics: [String]
+    let settings: Settings
 
     init(_ welcome: ServerMessage.Welcome) {
         session = welcome.sessionID
@@ -103,6 +112,9 @@ private struct WelcomeJSON: Encodable {
             maxFramesPerBatch: 120, maxMessageBytes: welcome.maxMessageBytes, batchesPerSecond: welcome.batchesPerSecond,
             batchBurst: welcome.batchBurst)
         topics = welcome.topics
+        settings = Settings(
+            verbosity: welcome.settings.preferences.verbosity.rawValue, units: welcome.settings.preferences.units.rawValue,
+            topicsOff: welcome.settings.topicsOff, language: welcome.settings.language.rawValue)
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -114,10 +126,11 @@ private struct WelcomeJSON: Encodable {
         try container.encode(nextSeq, forKey: .nextSeq)
         try container.encode(reference, forKey: .reference)  // explicit null
         try container.encode(limits, forKey: .limits)
-        try container.encode(topics, forKey: .topics)  // last: everything before it is as it was
+        try container.encode(topics, forKey: .topics)  // everything up to here is as it was
+        try container.encode(settings, forKey: .settings)
     }
 
-    private enum CodingKeys: String, CodingKey { case type, `protocol`, session, resumed, nextSeq, reference, limits, topics }
+    private enum CodingKeys: String, CodingKey { case type, `protocol`, session, resumed, nextSeq, reference, limits, topics, settings }
 }
 
 private struct DeltaJSON: Encodable {

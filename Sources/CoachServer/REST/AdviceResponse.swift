@@ -8,6 +8,8 @@ public struct AdviceResponse: Sendable, Equatable, Encodable {
     public var corners: [AdviceEffectiveness.Tally]
     /// Cues said that no outcome is known for yet (fewer than two valid laps after them).
     public var pending: Int
+    /// Those cues, each with what it waits for.
+    public var waiting: [WaitingAdvice]
 
     public init(said: [SaidCue], laps: [MeasuredLap]) {
         outcomes = AdviceOutcomes.evaluate(said, laps: laps)
@@ -15,6 +17,7 @@ public struct AdviceResponse: Sendable, Equatable, Encodable {
         topics = ranking.topics
         corners = ranking.corners
         pending = said.count - outcomes.count
+        waiting = AdviceOutcomes.waiting(said, laps: laps)
     }
 }
 

@@ -9,6 +9,9 @@ public protocol LiveCoach {
     var reference: ReferenceSummary { get }
     /// The topics the coach judges in this session, in protocol order, for `welcome.topics`.
     var topics: [Cue.Topic] { get }
+    /// The lap in progress, numbered as the coach's completed laps are (cues are recorded
+    /// against it, so the advice judge finds the lap a cue was said on); nil before the first.
+    var lapNumber: Int32? { get }
     /// Feeds one frame; appends whatever the frame caused (cues, deltas, a completed lap).
     mutating func process(_ frame: LiveFrame, into events: inout [CoachingEvent])
     /// The session ends: appends the partial lap in progress, if any, as a `lapCompleted`.
@@ -21,6 +24,8 @@ public protocol LiveCoach {
 extension LiveCoach {
     /// A coach that does not say (fakes): every topic that has a detector.
     public var topics: [Cue.Topic] { Cue.Topic.judgeable(with: Set(CoachingChannel.allCases)) }
+    /// A coach that keeps no laps (fakes): the sim's counter is used.
+    public var lapNumber: Int32? { nil }
 }
 
 /// What `welcome.reference` says about the chosen reference lap.

@@ -16,9 +16,17 @@ public protocol SessionStore: Sendable {
     /// Whether a `storeLap` failure can never succeed on retry (an unknown session, a lap the
     /// store refuses), as opposed to a fault that passes (disk full, database busy).
     func isPermanentFailure(_ error: any Error) -> Bool
+    /// The driver's stored coaching settings (nil: none stored), read as a session starts.
+    func driverSettings(driverID: Int64) async throws -> DriverSettings?
+    /// Stores the settings a new session runs with as the driver's defaults.
+    func saveDriverSettings(_ settings: DriverSettings, driverID: Int64) async throws
 }
 
 extension SessionStore {
     /// Every failure may pass: the lap is kept and retried.
     public func isPermanentFailure(_ error: any Error) -> Bool { false }
+
+    /// A store that keeps no settings: every session takes its `hello`'s or the defaults.
+    public func driverSettings(driverID: Int64) async throws -> DriverSettings? { nil }
+    public func saveDriverSettings(_ settings: DriverSettings, driverID: Int64) async throws {}
 }

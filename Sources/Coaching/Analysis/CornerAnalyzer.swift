@@ -10,6 +10,8 @@ import Telemetry
 /// - peak brake: highest pressure between that onset and the end of measuring;
 /// - brake release: where that braking zone ends (the last point at `PedalThresholds.brakeOff`,
 ///   releases shorter than the merge gap bridged), however far past the apex it trails;
+/// - a lap that lost grip in the corner (`GripLoss`: slowed at full throttle faster than the
+///   reference ever slows off the brake) has no minimum speed or pick-up to compare;
 /// - minimum speed: lowest ±3 m smoothed speed from the entry to the end of measuring or, when
 ///   sooner, to where the lap has held full throttle for `sustainedThrottle` from the
 ///   reference's apex on (`backOnPower`), km/h; its position is the lap's own apex;
@@ -21,14 +23,20 @@ import Telemetry
 /// - time delta: grid time from entry to exit, minus the reference's.
 public enum CornerAnalyzer {
     public static func measure(lap: ReferenceLap, reference: ReferenceLap, corner: TrackMap.Corner) -> CornerMetrics {
-        let window = CornerWindow(corner: corner, previous: nil, next: nil, count: reference.count)
-        return measure(LapWindow(lap), against: LapWindow(reference), in: window)
+        let referenceWindow = LapWindow(reference)
+        var window = CornerWindow(corner: corner, previous: nil, next: nil, count: reference.count)
+        window.gripLossDeceleration = GripLoss.limit(reference: referenceWindow)
+        return measure(LapWindow(lap), against: referenceWindow, in: window)
     }
 
     public static func measure(lap: ReferenceLap, reference: ReferenceLap, trackMap: TrackMap) -> [CornerMetrics] {
         guard lap.count == reference.count, reference.count > 2 else { return [] }
+        let referenceWindow = LapWindow(reference)
+        let limit = GripLoss.limit(reference: referenceWindow)
         return CornerWindow.windows(for: trackMap, count: reference.count).map {
-            measure(LapWindow(lap), against: LapWindow(reference), in: $0)
+            var window = $0
+            window.gripLossDeceleration = limit
+            return measure(LapWindow(lap), against: referenceWindow, in: window)
         }
     }
 
@@ -43,13 +51,18 @@ public enum CornerAnalyzer {
         var apexGear: Int
         var coasting: Double
         var time: Double
+        /// The lap lost grip between the entry and the end of the apex search (`GripLoss`): its
+        /// slowest point and pick-up are of a spin or an off, not of the corner.
+        var lostGrip = false
     }
 
     static func read(_ lap: LapWindow, in window: CornerWindow) -> Reading {
         let entry = Int(window.entry.rounded()), exit = Int(window.exit.rounded())
         let apexSearchStart = min(entry, Int(window.apex) - 1)
         let apexSearchEnd = max(window.measureEnd, Int(window.apex) + 1)
-        let apex = slowestPoint(lap, from: apexSearchStart, to: backOnPower(lap, in: window, from: apexSearchStart, to: apexSearchEnd))
+        let apexSearchStop = backOnPower(lap, in: window, from: apexSearchStart, to: apexSearchEnd)
+        let apex = slowestPoint(lap, from: apexSearchStart, to: apexSearchStop)
+        let lostGrip = window.gripLossDeceleration.map { GripLoss.lost(lap, from: apexSearchStart, to: apexSearchStop, limit: $0) } ?? false
         // Braking that starts past the reference's apex (the middle of the corner) is a
         // correction in it, not the approach: GT7 Red Bull Ring lap 5 dabbed the brake 22 m
         // past turn 5's apex and was told "brake 130 metres later" for a braking 24 m late.
@@ -66,7 +79,7 @@ public enum CornerAnalyzer {
         return Reading(
             brakePoint: zone?.start, peakBrake: peak.map(Double.init), brakeRelease: zone.map { Double($0.end) }, apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
             throttlePickup: throttlePickup(in: lap, from: apex, to: apexSearchEnd), apexGear: apexGear(lap, around: apex),
-            coasting: Double(coasting), time: lap.time(exit) - lap.time(entry))
+            coasting: Double(coasting), time: lap.time(exit) - lap.time(entry), lostGrip: lostGrip)
     }
 
     static func measure(_ lap: LapWindow, against reference: LapWindow, in window: CornerWindow) -> CornerMetrics {
@@ -80,8 +93,9 @@ public enum CornerAnalyzer {
         func delta(_ a: Double?, _ b: Double?) -> Double? { if let a, let b { a - b } else { nil } }
         let numbers = CueNumbers(
             brakePointDelta: delta(own.brakePoint, ref.brakePoint), peakBrakeDelta: delta(own.peakBrake, ref.peakBrake),
-            minimumSpeedDelta: own.minimumSpeed - ref.minimumSpeed,
-            throttlePickupDelta: delta(own.throttlePickup, ref.throttlePickup), apexGear: own.apexGear,
+            // A lap that lost grip in the corner is judged on its braking and time only.
+            minimumSpeedDelta: own.lostGrip ? nil : own.minimumSpeed - ref.minimumSpeed,
+            throttlePickupDelta: own.lostGrip ? nil : delta(own.throttlePickup, ref.throttlePickup), apexGear: own.apexGear,
             referenceApexGear: ref.apexGear, coastingDistance: own.coasting - ref.coasting, timeDelta: own.time - ref.time,
             brakeReleaseDelta: delta(own.brakeRelease, ref.brakeRelease))
         return CornerMetrics(
@@ -163,12 +177,19 @@ public enum CornerAnalyzer {
         var index = from
         while index <= to {
             guard lap.throttle(index) >= PedalThresholds.throttleFull else { index += 1; continue }
+            // Timed from where the pedal crossed full, between two grid points, as it is reported.
+            let start = crossing(lap, index)
+            let startTime = lap.time(index - 1) + (lap.time(index) - lap.time(index - 1)) * (start - Double(index - 1))
             var probe = index
             while probe < to, lap.throttle(probe + 1) >= PedalThresholds.throttleFull,
-                lap.time(probe + 1) - lap.time(index) < PedalThresholds.sustainedThrottle
+                lap.time(probe + 1) - startTime < PedalThresholds.sustainedThrottle
             { probe += 1 }
-            let held = lap.time(probe) - lap.time(index) >= PedalThresholds.sustainedThrottle * 0.9 || probe >= to
-            if held { return crossing(lap, index) }
+            // Held when the run reaches the time within one grid step (the grid cannot tell where
+            // in that metre the pedal came up) or the window ends. "The last point inside the time
+            // is 90 % of it in" failed by phase once a metre takes longer than 0.05 s (below
+            // 20 m/s): FSUK's 34 km/h turn 3 read the pick-up 20 m late.
+            let held = probe >= to || lap.time(probe + 1) - startTime >= PedalThresholds.sustainedThrottle
+            if held { return start }
             index = probe + 1
         }
         return nil

@@ -18,6 +18,9 @@ struct CornerWindow: Sendable, Equatable {
     var brakePoint: Double?
     var brakeSearchStart: Int
     var measureEnd: Int
+    /// Deceleration off the brake (m/s²) past which the lap has lost grip here (`GripLoss`):
+    /// set from the reference once; nil judges every lap.
+    var gripLossDeceleration: Double?
 
     init(corner: TrackMap.Corner, previous: TrackMap.Corner?, next: TrackMap.Corner?, count n: Int) {
         self.corner = corner

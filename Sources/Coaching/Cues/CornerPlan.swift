@@ -22,8 +22,10 @@ struct CornerPlan: Sendable {
         let n = reference.count
         guard n > 2 else { return [] }
         let referenceWindow = LapWindow(reference)
+        let gripLimit = GripLoss.limit(reference: referenceWindow)
         return CornerWindow.windows(for: trackMap, count: n).map { window in
-            let placed = window.onLapOfMeasureEnd(count: n)
+            var placed = window.onLapOfMeasureEnd(count: n)
+            placed.gripLossDeceleration = gripLimit
             let reading = CornerAnalyzer.read(referenceWindow, in: placed)
             let start = placed.brakePoint ?? placed.entry
             let startSpeed = Double(referenceWindow.speed(Int(start.rounded())))

@@ -20,6 +20,22 @@ public struct AdviceOutcome: Sendable, Equatable, Codable {
     public var worked: Bool
 }
 
+/// A cue not judged yet, and what it waits for (`AdviceOutcomes.waiting`): a session that ends
+/// first leaves it unjudged for good, and the reader is told why rather than shown nothing.
+public struct WaitingAdvice: Sendable, Equatable, Codable {
+    public var cueID: UInt64
+    public var corner: Int
+    public var topic: Cue.Topic
+    public var kind: Cue.Kind
+    public var lapNumber: Int32
+    /// The valid lap the cue is about measured its corner (false: that lap was invalid, or the
+    /// cue came before any valid lap).
+    public var aboutLapMeasured: Bool
+    /// Valid laps after the cue that measured its corner, of the `lapsNeeded`.
+    public var lapsAfter: Int
+    public var lapsNeeded: Int
+}
+
 /// A cue and the lap it was said on, as the outcome judge reads them.
 public struct SaidCue: Sendable, Equatable {
     public var cue: Cue

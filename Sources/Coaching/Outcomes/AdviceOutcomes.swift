@@ -21,7 +21,23 @@ public enum AdviceOutcomes {
         return said.compactMap { outcome(of: $0, laps: valid, configuration: configuration) }
     }
 
-    static func outcome(of said: SaidCue, laps valid: [MeasuredLap], configuration: CueConfiguration) -> AdviceOutcome? {
+    /// The cues no outcome is known for yet, each with what it waits for: the valid lap it is
+    /// about (missing when that lap was invalid or did not measure the corner) and how many of
+    /// the `lapsAfter` valid laps after it have measured its corner.
+    public static func waiting(_ said: [SaidCue], laps: [MeasuredLap]) -> [WaitingAdvice] {
+        let valid = laps.filter(\.isValid).sorted { $0.lapNumber < $1.lapNumber }
+        return said.compactMap { cue in
+            let (about, after) = evidence(of: cue, laps: valid)
+            guard about == nil || after.count < lapsAfter else { return nil }
+            return WaitingAdvice(
+                cueID: cue.cue.id, corner: cue.cue.corner, topic: cue.cue.topic, kind: cue.cue.kind, lapNumber: cue.lapNumber,
+                aboutLapMeasured: about != nil, lapsAfter: after.count, lapsNeeded: lapsAfter)
+        }
+    }
+
+    /// The corner as measured on the valid lap a cue is about, and on the valid laps after it
+    /// (at most `lapsAfter`).
+    static func evidence(of said: SaidCue, laps valid: [MeasuredLap]) -> (about: CornerMetrics?, after: [CornerMetrics]) {
         let cue = said.cue
         func corner(of lap: MeasuredLap) -> CornerMetrics? { lap.corners.first { $0.corner == cue.corner } }
         let aboutLap: MeasuredLap?
@@ -34,9 +50,13 @@ public enum AdviceOutcomes {
             aboutLap = valid.last { $0.lapNumber < said.lapNumber }
             afterLaps = valid.filter { $0.lapNumber >= said.lapNumber }
         }
-        guard let about = aboutLap.flatMap(corner) else { return nil }
-        let after = Array(afterLaps.compactMap(corner).prefix(lapsAfter))
-        guard after.count == lapsAfter else { return nil }
+        return (aboutLap.flatMap(corner), Array(afterLaps.compactMap(corner).prefix(lapsAfter)))
+    }
+
+    static func outcome(of said: SaidCue, laps valid: [MeasuredLap], configuration: CueConfiguration) -> AdviceOutcome? {
+        let cue = said.cue
+        let (aboutCorner, after) = evidence(of: said, laps: valid)
+        guard let about = aboutCorner, after.count == lapsAfter else { return nil }
 
         let before = measurement(cue.topic, about.versusReference)
         let afterValues = after.compactMap { measurement(cue.topic, $0.versusReference) }

@@ -173,7 +173,8 @@ extension Streamer {
     func hello(for segment: UInt64) -> String? {
         guard let current = outbox.current, current.id == segment else { return nil }
         let resume = current.serverSession.map { Hello.Resume(sessionID: $0, lastSequence: current.ledger.lastAcknowledged) }
-        let hello = Hello(session: current.session, language: settings.language, voice: settings.voice, codec: .binary, resume: resume)
+        var hello = Hello(session: current.session, language: settings.language ?? "en", voice: settings.voice, codec: .binary, resume: resume)
+        hello.languageGiven = settings.language != nil
         return String(decoding: hello.jsonData(), as: UTF8.self)
     }
 

@@ -10,7 +10,9 @@ public struct StreamerSettings: Sendable {
     public var token: DriverToken
     /// Required for `wss://` (system roots, a CA file, or no verification).
     public var tls: TLSConfiguration?
-    public var language = "en"
+    /// `en` or `tr`; nil (no flag, nothing in the config file) leaves it out of `hello`, so the
+    /// server uses the language stored for the driver (English when none is).
+    public var language: String?
     /// Ask the server for voice clips (the CLI turns it on with `--play`).
     public var voice = false
     /// A batch leaves when it holds this many frames (6: 100 ms at 60 Hz) ...
@@ -47,7 +49,7 @@ public struct StreamerSettings: Sendable {
         func check(_ ok: Bool, _ message: String) throws(ClientSettingsError) {
             guard ok else { throw ClientSettingsError(.invalidOption, message) }
         }
-        try check(Hello.supportedLanguages.contains(language), "language must be one of \(Hello.supportedLanguages.sorted())")
+        try check(language.map(Hello.supportedLanguages.contains) ?? true, "language must be one of \(Hello.supportedLanguages.sorted())")
         try check((1...FrameBatch.maximumFrameCount).contains(framesPerBatch), "frames per batch must be 1...\(FrameBatch.maximumFrameCount)")
         try check(batchInterval >= .milliseconds(1) && batchInterval <= .seconds(2), "the batch interval must be 1 ms ... 2 s")
         try check((framesPerBatch...10_000_000).contains(bufferFrames), "the buffer must hold \(framesPerBatch)...10000000 frames")

@@ -25,6 +25,8 @@ enum Schema {
         // The web team page's messages to drivers (Schema+TeamMessages.swift).
         migrator.registerMigration("v11-team-messages", migrate: createTeamMessageTables)
         migrator.registerMigration("v12-cue-places", migrate: addCuePlaces)
+        // Drivers' coaching settings between sessions (Schema+DriverSettings.swift).
+        migrator.registerMigration("v13-driver-coaching-settings", migrate: createDriverSettingsTable)
         return migrator
     }
 

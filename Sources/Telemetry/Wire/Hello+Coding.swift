@@ -33,7 +33,9 @@ extension Hello {
             throw WireError(.invalidHello, "track.length must be a positive number of metres up to \(limit), got \(length)")
         }
         track = TrackDescriptor(name: trackName, configuration: configuration, length: length)
-        language = try field("language") { try container.decodeIfPresent(String.self, forKey: .language) } ?? "en"
+        let statedLanguage = try field("language") { try container.decodeIfPresent(String.self, forKey: .language) }
+        languageGiven = statedLanguage != nil
+        language = statedLanguage ?? "en"
         guard Hello.supportedLanguages.contains(language) else {
             throw WireError(.invalidHello, "language \"\(language)\" is not supported; use one of \(Hello.supportedLanguages.sorted())")
         }
@@ -61,7 +63,7 @@ extension Hello {
         try trackContainer.encode(track.length, forKey: .length)
         try container.encode(car, forKey: .car)
         try container.encode(sessionType, forKey: .sessionType)
-        try container.encode(language, forKey: .language)
+        if languageGiven { try container.encode(language, forKey: .language) }
         try container.encode(voice, forKey: .voice)
         try container.encode(codec, forKey: .codec)
         try container.encodeIfPresent(resume, forKey: .resume)

@@ -19,6 +19,9 @@ public struct Hello: Sendable, Equatable, Codable {
     public var car: String
     public var sessionType: String
     public var language: String
+    /// Whether `language` was in the message (false: it is the default, and the driver's stored
+    /// language applies). A hello made in code states it.
+    public var languageGiven: Bool
     /// Reserved for voice clips.
     public var voice: Bool
     public var codec: FrameCodec
@@ -59,6 +62,7 @@ public struct Hello: Sendable, Equatable, Codable {
         self.car = session.car
         self.sessionType = session.sessionType
         self.language = language
+        self.languageGiven = true
         self.voice = voice
         self.codec = codec
         self.resume = resume

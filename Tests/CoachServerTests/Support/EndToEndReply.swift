@@ -9,6 +9,8 @@ struct EndToEndReply: Decodable, Sendable {
     var reference: Reference?
     /// `welcome.topics`.
     var topics: [String]?
+    /// `welcome.settings`: what the session runs with.
+    var settings: Settings?
     // ack, delta, cue
     var seq: UInt64?
     // delta, lap
@@ -38,6 +40,13 @@ struct EndToEndReply: Decodable, Sendable {
     var code: String?
     var message: String?
     var fatal: Bool?
+
+    struct Settings: Decodable, Sendable, Equatable {
+        var verbosity: String
+        var units: String
+        var topics_off: [String]
+        var language: String
+    }
 
     struct Reference: Decodable, Sendable {
         var source: String

@@ -6,10 +6,13 @@ import Telemetry
 /// The definitions are docs/coaching.md's, written again here: braking starts where the pedal
 /// reaches 8 % and lasts 0.2 s, a release below 4 % shorter than 0.2 s does not end it, the
 /// corner's braking is the last such zone before the apex with the stages ending within 30 m
-/// before it (a brake, a short lift, more brake); the
-/// apex speed is the lowest speed within 40 m of the reference apex, and where it is the lap's
-/// apex; the pick-up is the first point after the lap's apex where the throttle stays at 90 %
-/// for 0.5 s.
+/// before it (a brake, a short lift, more brake), starting before both apexes (the lap's and the
+/// reference's); the apex speed is the lowest speed from the corner's entry until the lap has
+/// held 90 % throttle for 0.5 s from the reference apex on, and where it is the lap's apex; the
+/// pick-up is the first point after the lap's apex where the throttle stays at 90 % for 0.5 s.
+/// A lap that lost speed at full throttle (90 % throttle and below 4 % brake throughout 0.25 s)
+/// faster than the reference lap ever does off the brake over 0.25 s, between the entry and
+/// that point, lost grip: it has no apex speed or pick-up (`lostGrip`).
 struct RawCornerReading {
     /// Metres (negative before the line when the zone starts on the previous lap).
     var brakeOnset: Double?
@@ -19,13 +22,17 @@ struct RawCornerReading {
     var throttlePickup: Double?
     /// Largest distance between two frames in the corner: the resolution of every reading here.
     var frameSpacing: Double
+    /// Slowed at full throttle faster than `gripLimit` between the entry and the end of the apex
+    /// search: a spin or an off, whose slowest point is no apex.
+    var lostGrip = false
 
     static let brakeOn: Float = 0.08
     static let brakeOff: Float = 0.04
     static let holdSeconds = 0.2
     static let pickUpThrottle: Float = 0.9
     static let pickUpSeconds = 0.5
-    static let apexWindow = 40.0
+    /// Seconds over which a deceleration is read.
+    static let decelerationSpan = 0.25
     /// A brake, a short lift, more brake: zones this close (metres) are one braking.
     static let stageGap = 30.0
     /// How far before the apex a braking zone may start (the longest braking of any car).
@@ -33,17 +40,52 @@ struct RawCornerReading {
 
     /// - Parameters:
     ///   - frames: the lap, in time order (`RealRecordingSession.rawLap`).
-    ///   - apex: the reference apex, metres from the line; `exit` where the corner ends.
-    init(frames: [TelemetryFrame], apex: Double, exit: Double) {
+    ///   - entry: where the reference's corner starts (its entry or brake point, the sooner);
+    ///     `apex` the reference apex, metres from the line; `exit` where the corner ends and
+    ///     `end` where the apex search ends at the latest.
+    ///   - gripLimit: `gripLimit(reference:)` of the reference lap's frames.
+    init(frames: [TelemetryFrame], entry: Double, apex: Double, exit: Double, end: Double, gripLimit: Double?) {
+        // The pick-up is looked for up to 150 m past the exit (a late one on a slow exit).
         let near = frames.filter { Double($0.lapDistance) >= apex - Self.brakingSearch && Double($0.lapDistance) <= exit + 150 }
         frameSpacing = zip(near, near.dropFirst()).map { Double($1.lapDistance - $0.lapDistance) }.filter { $0 > 0 }.max() ?? 0
-        brakeOnset = Self.lastBrakingStart(near.filter { Double($0.lapDistance) <= apex + 10 })
-        let atApex = near.filter { abs(Double($0.lapDistance) - apex) <= Self.apexWindow }
-        let slowest = atApex.min { $0.speed < $1.speed }
+        let afterApex = near.filter { Double($0.lapDistance) >= apex }
+        let stop = Self.pickUp(afterApex).flatMap { from in
+            afterApex.first { Double($0.lapDistance) >= from }.map { $0.sessionTime + Self.pickUpSeconds }
+        }
+        let corner = near.filter { frame in
+            Double(frame.lapDistance) >= entry && Double(frame.lapDistance) <= end && (stop.map { frame.sessionTime <= $0 } ?? true)
+        }
+        let slowest = corner.min { $0.speed < $1.speed }
         apexSpeed = slowest.map { Double($0.speed) * 3.6 }
+        let lapApex = slowest.map { Double($0.lapDistance) } ?? apex
+        brakeOnset = Self.lastBrakingStart(near.filter { Double($0.lapDistance) <= min(apex, lapApex) })
         // After the lap's own apex (its slowest frame), as the pick-up is defined.
-        let from = slowest.map { Double($0.lapDistance) } ?? apex
-        throttlePickup = Self.pickUp(near.filter { Double($0.lapDistance) >= from })
+        throttlePickup = Self.pickUp(near.filter { Double($0.lapDistance) >= lapApex })
+        if let gripLimit { lostGrip = Self.hardestDeceleration(corner, fullThrottle: true) > gripLimit }
+    }
+
+    /// The reference lap's hardest deceleration off the brake, m/s², and at least a quarter of
+    /// its hardest deceleration of all (a lift's share of braking, for a reference that never lifts).
+    static func gripLimit(reference frames: [TelemetryFrame]) -> Double? {
+        let offBrake = hardestDeceleration(frames, fullThrottle: false)
+        let braking = hardestDeceleration(frames, fullThrottle: false, anyPedals: true)
+        let limit = max(offBrake, braking / 4)
+        return limit > 0 ? limit : nil
+    }
+
+    /// The hardest speed loss per second over `decelerationSpan`, from each frame to the first
+    /// frame that far on, where every frame between is below 4 % brake (and at 90 % throttle
+    /// with `fullThrottle`), or anywhere with `anyPedals`.
+    static func hardestDeceleration(_ frames: [TelemetryFrame], fullThrottle: Bool, anyPedals: Bool = false) -> Double {
+        var hardest = 0.0
+        for (index, start) in frames.enumerated() {
+            guard let last = frames[index...].firstIndex(where: { $0.sessionTime - start.sessionTime >= decelerationSpan }) else { break }
+            let driving = anyPedals || frames[index...last].allSatisfy { $0.brake < brakeOff && (!fullThrottle || $0.throttle >= pickUpThrottle) }
+            guard driving else { continue }
+            let seconds = frames[last].sessionTime - start.sessionTime
+            hardest = max(hardest, Double(start.speed - frames[last].speed) / seconds)
+        }
+        return hardest
     }
 
     /// Start of the last braking before the apex (with its stages), interpolated to where the

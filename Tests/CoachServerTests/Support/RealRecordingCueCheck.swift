@@ -26,10 +26,12 @@ struct RealRecordingCueCheck {
         var reported: Double
         var raw: Double?
         var tolerance: Double
-        var agrees: Bool? { raw.map { abs($0 - reported) <= tolerance } }
+        /// An apex speed or pick-up said about a lap that lost grip there: wrong whatever its size.
+        var aboutLostGrip = false
+        var agrees: Bool? { aboutLostGrip ? false : raw.map { abs($0 - reported) <= tolerance } }
 
         var description: String {
-            let measured = raw.map { String(format: "%+.1f", $0) } ?? "no raw reading"
+            let measured = aboutLostGrip ? "none (the lap lost grip)" : raw.map { String(format: "%+.1f", $0) } ?? "no raw reading"
             let verdict = agrees.map { $0 ? "agrees" : "DISAGREES" } ?? "not checked"
             return String(format: "cue %d %@ lap %d T%d %@: said %+.1f, raw %@ (within %.1f) %@", cue, kind, lap, corner, quantity, reported, measured, tolerance, verdict)
         }
@@ -67,17 +69,47 @@ struct RealRecordingCueCheck {
         /// Net of a late brake point, as the coach judges it (docs/coaching.md, "Detectors").
         var pickUp: Double?
         var spacing: Double
+        /// The lap lost grip in the corner (`RawCornerReading.lostGrip`): no apex speed or pick-up
+        /// may be said about it.
+        var lostGrip = false
+    }
+
+    /// Half the reference lap's hardest deceleration, read once.
+    let gripLimit: Double?
+
+    init(recording: RealRecordingSession, transcript: EndToEndTranscript, batchSize: Int) {
+        self.recording = recording
+        self.transcript = transcript
+        self.batchSize = batchSize
+        gripLimit = RawCornerReading.gripLimit(reference: recording.rawLap(recording.referenceLap).filter { $0.lapDistance >= 0 })
+    }
+
+    /// Where the corner's measuring starts and ends, unwrapped around its apex: from its entry
+    /// (or brake point, the sooner) to 60 m past its exit, but not into the next corner's.
+    func span(of corner: TrackMap.Corner) -> (entry: Double, exit: Double, end: Double) {
+        let length = recording.lapLength, apex = corner.apex
+        func before(_ value: Double) -> Double { value > apex ? value - length : value }
+        func after(_ value: Double) -> Double { value < apex ? value + length : value }
+        let exit = after(corner.exit)
+        var end = exit + 60
+        if let index = recording.corners.firstIndex(where: { $0.number == corner.number }), recording.corners.count > 1 {
+            let next = recording.corners[(index + 1) % recording.corners.count]
+            end = max(exit, min(end, after(min(next.entry, next.brakePoint ?? next.entry))))
+        }
+        return (before(min(corner.entry, corner.brakePoint ?? corner.entry)), exit, end)
     }
 
     func rawDelta(lap: Int32, corner: TrackMap.Corner) -> RawDelta {
-        let apex = corner.apex, exit = corner.exit < apex ? corner.exit + recording.lapLength : corner.exit
-        let mine = RawCornerReading(frames: recording.rawLap(lap), apex: apex, exit: exit)
-        let theirs = RawCornerReading(frames: recording.rawLap(recording.referenceLap), apex: apex, exit: exit)
+        let (entry, exit, end) = span(of: corner)
+        let mine = RawCornerReading(
+            frames: recording.rawLap(lap), entry: entry, apex: corner.apex, exit: exit, end: end, gripLimit: gripLimit)
+        let theirs = RawCornerReading(
+            frames: recording.rawLap(recording.referenceLap), entry: entry, apex: corner.apex, exit: exit, end: end, gripLimit: nil)
         let brake = mine.brakeOnset.flatMap { a in theirs.brakeOnset.map { a - $0 } }
         let pickUp = mine.throttlePickup.flatMap { a in theirs.throttlePickup.map { a - $0 - max(0, brake ?? 0) } }
         return RawDelta(
-            brake: brake, speed: mine.apexSpeed.flatMap { a in theirs.apexSpeed.map { a - $0 } }, pickUp: pickUp,
-            spacing: max(mine.frameSpacing, theirs.frameSpacing))
+            brake: brake, speed: mine.lostGrip ? nil : mine.apexSpeed.flatMap { a in theirs.apexSpeed.map { a - $0 } },
+            pickUp: mine.lostGrip ? nil : pickUp, spacing: max(mine.frameSpacing, theirs.frameSpacing), lostGrip: mine.lostGrip)
     }
 
     /// Cue thresholds (docs/coaching.md, "Cues"): a lap counts towards a habit only when its
@@ -113,18 +145,20 @@ struct RealRecordingCueCheck {
             guard let numbers = cue.numbers, let (lap, corner) = lapAndCorner(of: cue) else { continue }
             let raw = cue.kind == "anticipatory"
                 ? habitDelta(saidOnLap: frameLap(of: cue) ?? lap, corner: corner) : rawDelta(lap: lap, corner: corner)
-            func row(_ quantity: String, _ reported: Double?, _ measured: Double?, _ tolerance: Double) {
+            func row(_ quantity: String, _ reported: Double?, _ measured: Double?, _ tolerance: Double, lostGrip: Bool = false) {
                 guard let reported else { return }
                 rows.append(Row(
                     cue: cue.id ?? 0, kind: cue.kind ?? "", lap: lap, corner: corner.number, quantity: quantity,
-                    reported: reported, raw: measured, tolerance: tolerance))
+                    reported: reported, raw: measured, tolerance: tolerance, aboutLostGrip: lostGrip))
             }
             // What a reading can be off by: the number as said (5 m steps, whole km/h), two frame
             // intervals (one in each lap), and 15 % (the coach reads a grid, the test the frames).
             let metres = 3 + 2.5 + 2 * raw.spacing
             row("brake point m", numbers.brake_point_delta, raw.brake, metres + 0.15 * abs(raw.brake ?? 0))
-            row("apex speed km/h", numbers.minimum_speed_delta, raw.speed, 2 + 0.15 * abs(raw.speed ?? 0))
-            row("pick-up m", numbers.throttle_pickup_delta, raw.pickUp, metres + 0.15 * abs(raw.pickUp ?? 0))
+            // Feedback about a lap that lost grip may not say its apex speed or pick-up.
+            let lost = cue.kind == "feedback" && raw.lostGrip
+            row("apex speed km/h", numbers.minimum_speed_delta, raw.speed, 2 + 0.15 * abs(raw.speed ?? 0), lostGrip: lost)
+            row("pick-up m", numbers.throttle_pickup_delta, raw.pickUp, metres + 0.15 * abs(raw.pickUp ?? 0), lostGrip: lost)
         }
         return rows
     }
@@ -146,6 +180,15 @@ struct RealRecordingCueCheck {
         return missed
     }
 
+    /// Corners of valid laps (the reference's too) that lost grip in the raw frames.
+    func lostGripCorners() -> [String] {
+        transcript.all("lap").filter { $0.valid == true }.compactMap(\.lap).filter { number in
+            recording.frames.contains { $0.lapNumber == number }
+        }.flatMap { number in
+            recording.corners.filter { rawDelta(lap: number, corner: $0).lostGrip }.map { "lap \(number) T\($0.number)" }
+        }
+    }
+
     func tableRow(rows: [Row], missed: [String]) -> String {
         let laps = transcript.all("lap")
         let checked = rows.filter { $0.agrees != nil }
@@ -153,5 +196,6 @@ struct RealRecordingCueCheck {
         return "table | \(recording.name) | laps \(laps.count) (valid \(laps.filter { $0.valid == true }.count)) | cues \(transcript.all("cue").count)"
             + " | numbers checked \(checked.count), agree \(checked.filter { $0.agrees == true }.count), unchecked \(rows.count - checked.count)"
             + " | missed \(missed.count) | missing channels \(recording.missingChannels.sorted()) | topics \(topics)"
+            + " | laps " + laps.map { "\($0.lap ?? -1) \($0.valid == true ? "valid" : $0.invalid_reason ?? "invalid")" }.joined(separator: ", ")
     }
 }
