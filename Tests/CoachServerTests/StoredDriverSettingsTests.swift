@@ -1,5 +1,6 @@
 import Coaching
 import Foundation
+import LapSynthesis
 import NIOCore
 import Storage
 import Telemetry

@@ -1,3 +1,4 @@
+import LapSynthesis
 import Telemetry
 import Testing
 @testable import Coaching
