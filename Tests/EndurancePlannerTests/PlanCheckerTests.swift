@@ -38,5 +38,25 @@ import Testing
         ])])
         let violations = PlanChecker.violations(of: plan, event: event, drivers: [morning])
         #expect(violations.map(\.constraint) == [.availability])
+        // The values a client needs to say it in its reader's language; English for the log.
+        let second = TimeRange(start: start.addingTimeInterval(3_600), minutes: 60)
+        #expect(violations.map(\.problem) == [.notFree(PlanPerson(id: "m", name: "Morning"), car: "A", stint: 2, time: second)])
+        #expect(violations.first?.detail == "Morning is not free for car A stint 2 (\(second))")
+    }
+
+    /// A spotter problem names the car as the event does, not by its id.
+    @Test func aMissingSpotterNamesTheCar() {
+        let start = TeamFixture.raceStart
+        let driver = PlanningDriver(id: "d", name: "D", available: [TimeRange(start: start, minutes: 60)])
+        let event = EnduranceEvent(
+            name: "One hour", track: "Spa", start: start, lengthMinutes: 60, stintMinutes: 60,
+            rules: CrewRules(maxDrivingMinutes: 60, minRestMinutes: 0, spotterRequired: true),
+            cars: [TeamCar(id: "gt3-a", name: "GT3 A", category: .sportsCar)])
+        let plan = StintPlan(cars: [CarPlan(carID: "gt3-a", captain: "d", stints: [
+            PlannedStint(number: 1, time: TimeRange(start: start, minutes: 60), driver: "d"),
+        ])])
+        let violations = PlanChecker.violations(of: plan, event: event, drivers: [driver])
+        #expect(violations.map(\.problem) == [.noSpotter(car: "GT3 A", stint: 1)])
+        #expect(violations.map(\.constraint) == [.spotter])
     }
 }

@@ -64,8 +64,10 @@ import Testing
         #expect {
             try StintPlanner(event: Self.twentyFourHours(), drivers: team.drivers).plan()
         } throws: { error in
-            let failure = error as? PlanningFailure
-            return failure?.constraint == .availability && failure?.stintNumber == 6
+            guard let failure = error as? PlanningFailure, case .nobodyFree(let car, let stint, let time) = failure.problem else { return false }
+            // Stint 6 of the first car, the hour nobody marked, with the values a reply needs.
+            return failure.constraint == .availability && failure.stintNumber == 6 && car == "#91" && stint == 6 && time == hole
+                && failure.detail == "nobody who may drive car #91 is free for all of stint 6 (\(hole))"
         }
     }
 
@@ -86,7 +88,7 @@ import Testing
             cars: [TeamCar(id: "a", name: "A", category: .sportsCar)])
         #expect {
             try StintPlanner(event: event, drivers: three).plan()
-        } throws: { ($0 as? PlanningFailure)?.constraint == .minimumRest }
+        } throws: { ($0 as? PlanningFailure)?.problem == .restBlocks(rest: 180) }
         // With a fourth driver the same rest works, each driving every fourth hour.
         let four = three + [PlanningDriver(id: "d4", name: "D4", available: always)]
         let plan = try StintPlanner(event: event, drivers: four).plan()
@@ -100,8 +102,12 @@ import Testing
         #expect {
             try StintPlanner(event: event, drivers: team.drivers).plan()
         } throws: { error in
-            guard let failure = error as? PlanningFailure else { return false }
-            return failure.constraint == .entryLimits && failure.carID == "gt3" && failure.detail.contains("below the minimum 5000")
+            guard let failure = error as? PlanningFailure, case .nobodyEligible(let car, let refusals) = failure.problem else { return false }
+            // At most five named, in name order, each with the limit missed.
+            let names = refusals.map(\.driver.name)
+            return failure.constraint == .entryLimits && failure.carID == "gt3" && car == "GT3" && refusals.count == 3
+                && names == names.sorted() && refusals.allSatisfy { if case .iRatingTooLow(_, 5_000) = $0.refusal { true } else { false } }
+                && failure.detail.contains("below the minimum 5000")
         }
     }
 
@@ -114,7 +120,11 @@ import Testing
             cars: (1...3).map { TeamCar(id: "c\($0)", name: "C\($0)", category: .sportsCar) })
         #expect {
             try StintPlanner(event: event, drivers: drivers).plan()
-        } throws: { ($0 as? PlanningFailure)?.constraint == .spotter }
+        } throws: { error in
+            // Three cars at once leave nobody to spot the first car's first stint.
+            guard let failure = error as? PlanningFailure, case .nobodyToSpot(let car, let stint, _) = failure.problem else { return false }
+            return failure.constraint == .spotter && car == "C1" && stint == 1 && failure.carID == "c1"
+        }
     }
 
     @Test func anUnknownCrewMemberIsAnEventSetupError() {
@@ -122,6 +132,6 @@ import Testing
         event.cars[0].crew = ["nobody"]
         #expect {
             try StintPlanner(event: event, drivers: []).plan()
-        } throws: { ($0 as? PlanningFailure)?.constraint == .eventSetup }
+        } throws: { ($0 as? PlanningFailure)?.problem == .unknownCrewMember(car: "#91", member: "nobody") }
     }
 }

@@ -33,8 +33,7 @@ struct SpotterAssignment {
             } else if event.rules.spotterRequired {
                 let car = event.cars[slot.carIndex]
                 throw PlanningFailure(
-                    .spotter, "nobody is free to spot car \(car.name) in stint \(slot.number) (\(slot.time))",
-                    carID: car.id, stintNumber: slot.number)
+                    .nobodyToSpot(car: car.name, stint: slot.number, time: slot.time), carID: car.id, stintNumber: slot.number)
             }
         }
         return result

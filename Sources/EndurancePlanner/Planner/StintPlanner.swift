@@ -30,20 +30,20 @@ public struct StintPlanner: Sendable {
     // MARK: The event itself
 
     private func checkSetup() throws(PlanningFailure) {
-        guard !event.cars.isEmpty else { throw PlanningFailure(.eventSetup, "the event has no cars") }
+        guard !event.cars.isEmpty else { throw PlanningFailure(.noCars) }
         guard event.lengthMinutes > 0, event.stintMinutes > 0 else {
-            throw PlanningFailure(.eventSetup, "the race length and the stint length must be positive")
+            throw PlanningFailure(.nonPositiveLengths)
         }
         guard Set(event.cars.map(\.id)).count == event.cars.count else {
-            throw PlanningFailure(.eventSetup, "two cars have the same id")
+            throw PlanningFailure(.duplicateCarIDs)
         }
         let known = Set(drivers.map(\.id))
         for car in event.cars {
             if let stranger = car.crew.first(where: { !known.contains($0) }) {
-                throw PlanningFailure(.eventSetup, "car \(car.name) lists \(stranger), who has not signed up", carID: car.id)
+                throw PlanningFailure(.unknownCrewMember(car: car.name, member: stranger), carID: car.id)
             }
             if let captain = car.captain, !known.contains(captain) {
-                throw PlanningFailure(.eventSetup, "car \(car.name)'s captain \(captain) has not signed up", carID: car.id)
+                throw PlanningFailure(.unknownCaptain(car: car.name, captain: captain), carID: car.id)
             }
         }
     }
@@ -54,17 +54,18 @@ public struct StintPlanner: Sendable {
         for car in event.cars {
             let crew = car.crew.isEmpty ? Set(drivers.map(\.id)) : Set(car.crew)
             var eligible: [Int] = []
-            var refusals: [String] = []
+            var refusals: [PlanRefusal] = []
             for (index, driver) in drivers.enumerated() where crew.contains(driver.id) {
                 if let refusal = EntryCheck.refusal(driver.licences, category: car.category, limits: event.limits) {
-                    refusals.append("\(driver.name): \(refusal)")
+                    refusals.append(PlanRefusal(driver: PlanPerson(id: driver.id, name: driver.name), refusal: refusal))
                 } else {
                     eligible.append(index)
                 }
             }
             if eligible.isEmpty {
-                let why = refusals.isEmpty ? "its crew is empty" : refusals.sorted().prefix(5).joined(separator: "; ")
-                throw PlanningFailure(.entryLimits, "no driver of car \(car.name) meets the entry limits (\(why))", carID: car.id)
+                // The first five by name: enough to see the pattern, short enough for one reply.
+                let named = refusals.sorted { ($0.driver.name, $0.driver.id) < ($1.driver.name, $1.driver.id) }.prefix(5)
+                throw PlanningFailure(.nobodyEligible(car: car.name, refusals: Array(named)), carID: car.id)
             }
             result.append(eligible)
         }
@@ -78,9 +79,7 @@ public struct StintPlanner: Sendable {
             if list.isEmpty {
                 let car = event.cars[slot.carIndex]
                 throw PlanningFailure(
-                    .availability,
-                    "nobody who may drive car \(car.name) is free for all of stint \(slot.number) (\(slot.time))",
-                    carID: car.id, stintNumber: slot.number)
+                    .nobodyFree(car: car.name, stint: slot.number, time: slot.time), carID: car.id, stintNumber: slot.number)
             }
             result.append(list)
         }
@@ -102,12 +101,10 @@ public struct StintPlanner: Sendable {
         let uncapped = free.reduce(0, +)
         let capped = free.reduce(0) { $0 + min($1, event.rules.maxDrivingMinutes) }
         if uncapped < needed {
-            throw PlanningFailure(.availability, "the cars need \(needed) minutes of driving; the drivers are free for \(uncapped)")
+            throw PlanningFailure(.tooFewFreeMinutes(needed: needed, free: uncapped))
         }
         if capped < needed {
-            throw PlanningFailure(
-                .maximumDriving,
-                "the cars need \(needed) minutes of driving; with at most \(event.rules.maxDrivingMinutes) minutes each the drivers can give \(capped)")
+            throw PlanningFailure(.tooFewCappedMinutes(needed: needed, maximum: event.rules.maxDrivingMinutes, capped: capped))
         }
     }
 
@@ -119,21 +116,20 @@ public struct StintPlanner: Sendable {
         let spent = outcome == .budgetSpent
         let withoutRest = search(slots, candidates, maxDriving: event.rules.maxDrivingMinutes, minRest: 0)
         let withoutMaximum = search(slots, candidates, maxDriving: nil, minRest: event.rules.minRestMinutes)
-        let rest = "the minimum rest of \(event.rules.minRestMinutes) minutes"
-        let maximum = "the maximum of \(event.rules.maxDrivingMinutes) minutes in the car"
-        let limitNote = spent ? " (the search stopped after \(searchBudget) choices)" : ""
+        let (rest, maximum) = (event.rules.minRestMinutes, event.rules.maxDrivingMinutes)
+        let stopped = spent ? searchBudget : nil
         switch (isFound(withoutRest), isFound(withoutMaximum)) {
         case (true, false):
-            throw PlanningFailure(.minimumRest, "no plan keeps \(rest); one exists with less rest\(limitNote)")
+            throw PlanningFailure(.restBlocks(rest: rest), searchStoppedAfter: stopped)
         case (false, true):
-            throw PlanningFailure(.maximumDriving, "no plan keeps \(maximum); one exists with more time per driver\(limitNote)")
+            throw PlanningFailure(.maximumBlocks(maximum: maximum), searchStoppedAfter: stopped)
         case (true, true):
-            throw PlanningFailure(.minimumRest, "no plan keeps both \(rest) and \(maximum); relaxing either one allows a plan\(limitNote)")
+            throw PlanningFailure(.restOrMaximumBlocks(rest: rest, maximum: maximum), searchStoppedAfter: stopped)
         case (false, false):
             if isFound(search(slots, candidates, maxDriving: nil, minRest: 0)) {
-                throw PlanningFailure(.minimumRest, "no plan keeps \(rest) and \(maximum) together; relaxing both allows a plan\(limitNote)")
+                throw PlanningFailure(.restAndMaximumBlock(rest: rest, maximum: maximum), searchStoppedAfter: stopped)
             }
-            throw availabilityFailure(slots, candidates: candidates, limitNote: limitNote)
+            throw availabilityFailure(slots, candidates: candidates, searchStoppedAfter: stopped)
         }
     }
 
@@ -152,7 +148,7 @@ public struct StintPlanner: Sendable {
 
     /// Even with unlimited time in the car and no rest, stints at the same time need different
     /// drivers: name the first time when there are fewer free drivers than cars.
-    private func availabilityFailure(_ slots: [StintSlot], candidates: [[Int]], limitNote: String) -> PlanningFailure {
+    private func availabilityFailure(_ slots: [StintSlot], candidates: [[Int]], searchStoppedAfter: Int?) -> PlanningFailure {
         let byStart = Dictionary(grouping: slots.indices, by: { slots[$0].time.start })
         for start in byStart.keys.sorted() {
             let indices = byStart[start] ?? []
@@ -160,12 +156,11 @@ public struct StintPlanner: Sendable {
             if free.count < indices.count {
                 let slot = slots[indices[0]]
                 return PlanningFailure(
-                    .availability,
-                    "stint \(slot.number) (\(slot.time)) needs \(indices.count) drivers at once; only \(free.count) who may drive are free",
+                    .tooFewDriversAtOnce(stint: slot.number, time: slot.time, needed: indices.count, free: free.count),
                     stintNumber: slot.number)
             }
         }
-        return PlanningFailure(.availability, "no assignment of the free drivers covers every stint\(limitNote)")
+        return PlanningFailure(.noCovering, searchStoppedAfter: searchStoppedAfter)
     }
 
     // MARK: The result

@@ -33,8 +33,8 @@ struct TeamPlanEditTests {
                     let outside = try await team.send(S.admin("assign", [
                         I.integer("event", 1), I.integer("car", 1), I.integer("stint", 1), I.option("driver", TeamPeople.cem, type: 6),
                     ]))
-                    #expect(outside.content.hasPrefix("Not changed: the plan would break the drivers' marked hours."), "\(outside.content)")
-                    #expect(outside.content.contains("is not free for car Car 1 stint 1"), "\(outside.content)")
+                    #expect(outside.content.hasPrefix("Not changed: the plan would break the drivers' marked hours: "), "\(outside.content)")
+                    #expect(outside.content.contains("<@\(TeamPeople.cem)> is not free for Car 1 stint 1 (Sat 15 Jun 12:00–13:00)"), "\(outside.content)")
                     let noStint = try await team.send(S.admin("assign", [
                         I.integer("event", 1), I.integer("car", 1), I.integer("stint", 9), I.option("driver", TeamPeople.cem, type: 6),
                     ]))
@@ -63,7 +63,7 @@ struct TeamPlanEditTests {
                         let clash = try await team.send(S.admin("assign", [
                             I.integer("event", 1), I.integer("car", 1), I.integer("stint", 3), I.option("driver", taker, type: 6),
                         ]))
-                        #expect(clash.content.hasPrefix("Not changed: the plan would break a spotter for every stint."), "\(clash.content)")
+                        #expect(clash.content.hasPrefix("Not changed: the plan would break a spotter for every stint: "), "\(clash.content)")
                     }
                     let assigned = try await team.send(S.admin("assign", [
                         I.integer("event", 1), I.integer("car", 1), I.integer("stint", 3), I.option("driver", taker, type: 6),

@@ -42,7 +42,35 @@ struct TeamSignupTests {
 
                     // Ana marked no hours: the planner names the failing constraint, nothing is proposed.
                     let plan = try await team.send(.team("plan", [I.integer("event", 1)], by: TeamPeople.admin, roles: [], admin: true))
-                    #expect(plan.content == "No plan keeps every rule. Failing: the drivers' marked hours. `nobody who may drive car Car 1 is free for all of stint 1 (2030-06-15T12:00:00Z–2030-06-15T13:00:00Z)`", "\(plan.content)")
+                    #expect(plan.content == "No plan keeps every rule. Failing: the drivers' marked hours: nobody who may drive Car 1 is free for all of stint 1 (Sat 15 Jun 12:00–13:00).", "\(plan.content)")
+                    #expect(try await team.team?.repository.plan(guildID: LeagueHarness.guild, eventID: 1, published: false) == nil)
+                }
+            }
+        }
+    }
+
+    /// Issue 18: in a Turkish guild the failing plan's sentence is Turkish too, not only the
+    /// constraint's name (the same impossible event: Ana marked no hours).
+    @Test func aFailingPlanInATurkishGuildAnswersWithNoEnglishSentence() async throws {
+        try await withTeamIRacing { iracing in
+            try await FakeDiscord.with { fake in
+                try await LeagueHarness.with(fake, iracing: iracing, team: TeamConfiguration()) { team in
+                    try await team.mapMemberRole()
+                    let turkish = try await team.send(.team("language", [I.option("value", "tr")], by: TeamPeople.admin, roles: [], admin: true, command: "team"))
+                    #expect(turkish.content == "Takımın dili artık Türkçe.", "\(turkish.content)")
+                    _ = try await team.send(.createEvent())
+                    let ok = try await team.send(.signup(TeamPeople.ana, member: TeamPeople.anaID, zone: "Europe/Istanbul"))
+                    #expect(ok.content.hasPrefix("Le Mans 24 etkinliğine iRacing üyesi 910001"), "\(ok.content)")
+
+                    let plan = try await team.send(.team("plan", [I.integer("event", 1)], by: TeamPeople.admin, roles: [], admin: true))
+                    // The admin has not signed up: times in UTC, written the Turkish way.
+                    let start = try #require(EventCreateCommand.parseStart("2030-06-15 12:00"))
+                    let from = TeamTimeFormat(zoneName: "UTC", language: .turkish).dateTime(start)
+                    #expect(from.hasPrefix("15 Haz"), "\(from)")
+                    #expect(plan.content == "Her kuralı koruyan bir plan yok. Sağlanamayan: pilotların işaretlediği saatler: Araç 1 aracını sürebilecek kimse 1. stintin tamamında (\(from)–13:00) müsait değil.", "\(plan.content)")
+                    for english in ["nobody", "free", "drive", "Failing", "rule", "stint 1", "Car 1", "Jun", "Sat"] {
+                        #expect(!plan.content.contains(english), "\(english) in \(plan.content)")
+                    }
                     #expect(try await team.team?.repository.plan(guildID: LeagueHarness.guild, eventID: 1, published: false) == nil)
                 }
             }

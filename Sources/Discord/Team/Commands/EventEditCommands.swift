@@ -86,8 +86,9 @@ struct EventEditCommands {
         {
             let drivers = try await checkedDrivers(event: updated, registrations: registrations)
             if let first = PlanChecker.violations(of: try TeamPlanning.plan(stored.planJSON), event: TeamPlanning.event(updated), drivers: drivers).first {
+                let text = problemText(registrations)
                 lines.append(context.strings(.planNowBreaks, [
-                    "constraint": EventPlanCommands.constraint(first.constraint, context.strings), "detail": "`\(LeagueFormat.cut(first.detail, 300))`",
+                    "constraint": text.constraint(first.constraint), "detail": LeagueFormat.cut(text.problem(first.problem), 300),
                     "event": String(event.eventID),
                 ]))
             }
@@ -102,10 +103,17 @@ struct EventEditCommands {
         let before = Set(PlanChecker.violations(of: old, event: planned, drivers: drivers))
         let fresh = PlanChecker.violations(of: new, event: planned, drivers: drivers).filter { !before.contains($0) }
         guard let first = fresh.first else { return nil }
+        let text = problemText(registrations)
         return context.answer(.editRefused, [
-            "constraint": EventPlanCommands.constraint(first.constraint, context.strings),
-            "detail": "`\(LeagueFormat.cut(fresh.prefix(3).map(\.detail).joined(separator: "; "), 900))`",
+            "constraint": text.constraint(first.constraint),
+            "detail": LeagueFormat.cut(fresh.prefix(3).map { text.problem($0.problem) }.joined(separator: "; "), 900),
         ])
+    }
+
+    /// Sentences about the plan in the admin's language, times in their zone when they signed up (else UTC).
+    private func problemText(_ registrations: [TeamRegistration]) -> PlanProblemText {
+        let zone = registrations.first { $0.userID == context.userID }?.timeZone
+        return PlanProblemText(strings: context.strings, times: TeamTimeFormat(zoneName: zone, language: context.strings.language))
     }
 
     private func checkedDrivers(event: TeamEventRecord, registrations: [TeamRegistration]) async throws -> [PlanningDriver] {

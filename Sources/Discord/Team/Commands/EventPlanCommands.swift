@@ -1,6 +1,7 @@
 import EndurancePlanner
 import Foundation
 import Integration
+import Logging
 import Storage
 
 /// `/event plan` (the planner's proposal, or the constraint no plan can keep) and
@@ -24,16 +25,20 @@ struct EventPlanCommands {
                 event: TeamPlanning.event(event), drivers: TeamPlanning.drivers(registrations, availability: availability),
                 searchBudget: context.configuration.planSearchBudget)
             let staleLine = stale.map { strings(.licencesStale, ["count": String($0.count), "code": $0.code]) }
+            let zone = registrations.first { $0.userID == context.userID }?.timeZone ?? "UTC"
+            let times = TeamTimeFormat(zoneName: zone, language: strings.language)
             let plan: StintPlan
             do throws(PlanningFailure) { plan = try planner.plan() } catch {
+                // The failure in the reader's words and zone; the English detail is for the log.
+                context.bot.logger.info("team plan failed", metadata: ["event": "\(event.eventID)", "failure": "\(error)"])
+                let text = PlanProblemText(strings: strings, times: times)
                 return LeagueAnswer(([strings(.planFailed, [
-                    "constraint": Self.constraint(error.constraint, strings), "detail": "`\(LeagueFormat.cut(error.detail, 900))`",
+                    "constraint": text.constraint(error.constraint), "detail": LeagueFormat.cut(text.failure(error), 900),
                 ])] + [staleLine].compactMap { $0 }).joined(separator: "\n"))
             }
             try await context.repository.propose(
                 planJSON: try TeamPlanning.planJSON(plan), guildID: context.guildID, eventID: event.eventID, actorID: context.userID)
-            let zone = registrations.first { $0.userID == context.userID }?.timeZone ?? "UTC"
-            let text = PlanText(strings: strings, times: TeamTimeFormat(zoneName: zone, language: strings.language), event: event)
+            let text = PlanText(strings: strings, times: times, event: event)
             let header = strings(.planProposed, [
                 "name": LeagueFormat.name(event.name), "count": String(plan.allStints.count), "event": String(event.eventID),
             ])
@@ -105,16 +110,5 @@ struct EventPlanCommands {
         return context.answer(result.plan.version == 1 ? .published : .republished, [
             "name": LeagueFormat.name(event.name), "version": String(result.plan.version), "count": String(result.queued),
         ])
-    }
-
-    static func constraint(_ constraint: PlanningConstraint, _ strings: TeamStrings) -> String {
-        switch constraint {
-        case .eventSetup: strings(.constraintEventSetup)
-        case .entryLimits: strings(.constraintEntryLimits)
-        case .availability: strings(.constraintAvailability)
-        case .maximumDriving: strings(.constraintMaximumDriving)
-        case .minimumRest: strings(.constraintMinimumRest)
-        case .spotter: strings(.constraintSpotter)
-        }
     }
 }

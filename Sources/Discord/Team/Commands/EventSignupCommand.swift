@@ -33,7 +33,7 @@ struct EventSignupCommand {
             let limits = TeamPlanning.event(event).limits
             for category in Set(event.cars.compactMap { LicenceCategory(rawValue: $0.category) }).sorted(by: { $0.rawValue < $1.rawValue }) {
                 if let refusal = EntryCheck.refusal(licences.licences, category: category, limits: limits) {
-                    return LeagueAnswer(strings(.signupRefused, ["reason": Self.reason(refusal, strings)]))
+                    return LeagueAnswer(strings(.signupRefused, ["reason": PlanProblemText.reason(refusal, strings, yours: true)]))
                 }
             }
             let registration = TeamRegistration(
@@ -46,19 +46,6 @@ struct EventSignupCommand {
             return LeagueAnswer(strings(.signedUp, [
                 "name": LeagueFormat.name(event.name), "member": String(member), "driver": LeagueFormat.name(licences.displayName), "zone": zone,
             ]))
-        }
-    }
-
-    /// The entry check's refusal in the reader's words.
-    static func reason(_ refusal: EntryCheck.Refusal, _ strings: TeamStrings) -> String {
-        switch refusal {
-        case .noLicence(let category): strings(.refusalNoLicence, ["category": category.rawValue])
-        case .iRatingUnknown(let category): strings(.refusalIRatingUnknown, ["category": category.rawValue])
-        case .iRatingTooLow(let have, let need): strings(.refusalIRatingLow, ["have": String(have), "need": String(need)])
-        case .iRatingTooHigh(let have, let limit): strings(.refusalIRatingHigh, ["have": String(have), "limit": String(limit)])
-        case .licenceTooLow(let have, let need): strings(.refusalLicenceLow, ["have": have.letter, "need": need.letter])
-        case .safetyRatingTooLow(let have, let need):
-            strings(.refusalSafetyLow, ["have": String(format: "%.2f", have), "need": String(format: "%.2f", need)])
         }
     }
 }

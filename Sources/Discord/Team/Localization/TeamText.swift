@@ -20,6 +20,15 @@ enum TeamText: String, CaseIterable, Sendable {
     case constraintEventSetup, constraintEntryLimits, constraintAvailability, constraintMaximumDriving, constraintMinimumRest
     case constraintSpotter
     case published, noProposal
+    // Why no plan keeps the rules or an edit is refused (`PlanProblem`, through `PlanProblemText`)
+    case problemNoCars, problemLengths, problemDuplicateCars, problemUnknownCrew, problemUnknownCaptain, problemStintCount
+    case problemNobodyEligible, problemCrewEmpty, problemMayNotDrive, problemNotSignedUp, problemNotInCrew
+    case entryNoLicence, entryIRatingUnknown, entryIRatingLow, entryIRatingHigh, entryLicenceLow, entrySafetyLow
+    case problemNobodyFree, problemFreeMinutes, problemDriversAtOnce, problemNoCovering, problemNotFree, problemTwoCars
+    case problemCappedMinutes, problemRest, problemMaximum, problemRestOrMaximum, problemRestAndMaximum
+    case problemDrivesTooLong, problemShortRest
+    case problemNobodyToSpot, problemNoSpotter, problemSpotterNotFree, problemSpotterBusy
+    case problemSearchStopped
     // /event show and the plan table
     case showHeader, showMore, noPlan, tableLine, tableSpotter, tableCaptain
     // The drivers' DMs
