@@ -256,8 +256,9 @@ actor LiveSession {
         guard let message = box.next, let cue = coach.relay(message) else { return }
         box.said(message.id)
         events.append(.cue(cue))
+        // The coach's lap, as every cue record uses (the sim's counter may skip laps).
         relayHub?.recordSaid(
-            message.id, sessionID: publicID, lapNumber: frame.frame.lapNumber, lapDistance: Double(frame.frame.lapDistance))
+            message.id, sessionID: publicID, lapNumber: coach.lapNumber ?? frame.frame.lapNumber, lapDistance: Double(frame.frame.lapDistance))
     }
 
     /// The ack the protocol puts right before every `lap`: what is drained now, even when the
