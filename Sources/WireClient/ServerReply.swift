@@ -48,10 +48,16 @@ public struct ServerReply: Decodable, Sendable, Equatable {
     public struct Limits: Decodable, Sendable, Equatable {
         public var maxFramesPerBatch: Int?
         public var maxMessageBytes: Int?
+        /// The driver's batch rate limit: a client sends at most `batchBurst` batches at once,
+        /// then `batchesPerSecond` (a faster one is closed with `rate_limited`).
+        public var batchesPerSecond: Double?
+        public var batchBurst: Int?
 
         enum CodingKeys: String, CodingKey {
             case maxFramesPerBatch = "max_frames_per_batch"
             case maxMessageBytes = "max_message_bytes"
+            case batchesPerSecond = "batches_per_second"
+            case batchBurst = "batch_burst"
         }
     }
 

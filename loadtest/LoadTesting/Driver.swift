@@ -30,11 +30,16 @@ final class Driver: Sendable {
     let sessionID = Mutex<String?>(nil)
     /// Highest frame position ever sent, so resent frames are not counted twice.
     let framesHighWater = Mutex(0)
+    /// Wakes the writer when the reader sees an acknowledgement.
+    let acks = AckSignal()
+    /// The server's batch rate limit, shared by the drivers on the same token.
+    let rates: SendRates
 
     init(
         index: Int, token: String, options: LoadOptions, frames: FrameLoop, recorder: LoadRecorder,
-        onEvent: @escaping @Sendable (DriverEvent) -> Void = { _ in }
+        rates: SendRates = SendRates(), onEvent: @escaping @Sendable (DriverEvent) -> Void = { _ in }
     ) {
+        self.rates = rates
         self.index = index
         self.token = token
         self.options = options
@@ -86,8 +91,9 @@ final class Driver: Sendable {
         return String(decoding: hello.jsonData(), as: UTF8.self)
     }
 
-    /// Encodes and sends `sent` (a new batch or a resend) and counts it.
+    /// Encodes and sends `sent` (a new batch or a resend) within the server's rate limit, and counts it.
     func send(_ sent: SendLedger.Sent, on outbound: WireOutbound) async throws {
+        try await rates.waitForTurn(of: token)
         let batchFrames = frames.frames(sent.firstFrame..<sent.firstFrame + sent.frameCount)
         let message = BatchEncoding.message(
             FrameBatch(sequence: sent.sequence, frames: batchFrames), format: options.format, channels: channels)

@@ -67,6 +67,7 @@ struct DriverConnection: Sendable {
             let resumed = reply.resumed == true
             if askedToResume, !resumed { driver.recorder.update { $0.resumesRejected += 1 } }
             driver.sessionID.withLock { $0 = session }
+            driver.rates.learn(reply.limits, for: driver.token)
             driver.onEvent(.welcome(session: session, resumed: resumed))
             let resend = driver.ledger.withLock { $0.rewind(resumedAt: resumed ? reply.nextSeq : nil) }
             for batch in resend {
@@ -95,7 +96,7 @@ struct DriverConnection: Sendable {
                 try await outbound.close(code: 1000)
                 return .deadline
             }
-            try await pacer.waitForTurn(framesUpTo: next + count) { driver.ledger.withLock { $0.inFlight } }
+            try await pacer.waitForTurn(framesUpTo: next + count, acks: driver.acks) { driver.ledger.withLock { $0.inFlight } }
             if ContinuousClock.now >= deadline { continue }
             let sent = driver.ledger.withLock { $0.sendNew(frameCount: count, at: .now) }
             try await driver.send(sent, on: outbound)
@@ -105,9 +106,18 @@ struct DriverConnection: Sendable {
     /// At the end of a replay: until everything is acknowledged (the last cues and the lap
     /// follow their batch's ack), at most 5 s, then 1 s more for a voice clip.
     private func waitForLastReplies() async throws {
-        let limit = ContinuousClock.now + .seconds(5)
-        while driver.ledger.withLock({ $0.inFlight }) > 0, ContinuousClock.now < limit {
-            try await Task.sleep(for: .milliseconds(20))
+        let driver = driver
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    let seen = driver.acks.count
+                    if driver.ledger.withLock({ $0.inFlight }) == 0 { return }
+                    await driver.acks.wait(after: seen)
+                }
+            }
+            group.addTask { try? await Task.sleep(for: .seconds(5)) }
+            await group.next()
+            group.cancelAll()
         }
         try await Task.sleep(for: .seconds(1))
     }
@@ -121,6 +131,7 @@ struct DriverConnection: Sendable {
             let (sentAt, frames) = driver.ledger.withLock { ledger in
                 (ledger.sentTime(of: sequence), ledger.acknowledge(through: sequence))
             }
+            driver.acks.acknowledged()
             recorder.update {
                 $0.messagesReceived += 1
                 $0.framesReceived += frames
@@ -151,6 +162,7 @@ struct DriverConnection: Sendable {
                 defer { ledger.acknowledge(through: sequence) }
                 return ledger.sentTime(of: sequence)
             }
+            driver.acks.acknowledged()
             recorder.update {
                 $0.acks += 1
                 if let sentAt { $0.ackRoundTrip.record(now - sentAt) }

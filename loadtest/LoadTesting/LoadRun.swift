@@ -71,13 +71,15 @@ public struct LoadRun: Sendable {
         for variant in 0..<min(options.drivers, Self.variants) {
             variants.append(try source.load(seed: options.seed, variant: variant))
         }
+        let rates = SendRates()
         return (0..<options.drivers).map { index in
             let laps = variants[index % variants.count]
             let loop = FrameLoop(
                 laps: laps, startOffset: Self.startOffset(in: laps, using: &generator),
                 timeBase: Double(Int.random(in: 0..<3_600, using: &generator)), noiseSeed: generator.next(), loops: true)
             return Driver(
-                index: index, token: options.tokens[index % options.tokens.count], options: options, frames: loop, recorder: recorder)
+                index: index, token: options.tokens[index % options.tokens.count], options: options, frames: loop, recorder: recorder,
+                rates: rates)
         }
     }
 

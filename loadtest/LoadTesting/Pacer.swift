@@ -6,15 +6,20 @@ struct Pacer: Sendable {
 
     /// Waits until the batch ending before frame `end` may go: in real time once its last frame
     /// exists (`end / 60` s after the start; at once when behind, e.g. after a reconnect); as
-    /// fast as possible once fewer than `window` batches are unacknowledged.
-    func waitForTurn(framesUpTo end: Int, inFlight: () -> Int) async throws {
+    /// fast as possible once fewer than `window` batches are unacknowledged, woken by `acks`.
+    /// (The server's rate limit is kept when the batch is sent: `SendRates`.)
+    func waitForTurn(framesUpTo end: Int, acks: AckSignal, inFlight: () -> Int) async throws {
         switch pacing {
         case .realTime:
             let due = start + .seconds(Double(end) / LoadOptions.frameRate)
             if due > .now { try await Task.sleep(until: due, clock: .continuous) }
         case .asFastAsPossible(let window):
-            // Polling keeps the writer independent of the reader; 0.5 ms is far below any ack interval.
-            while inFlight() >= window { try await Task.sleep(for: .microseconds(500)) }
+            while true {
+                let seen = acks.count
+                if inFlight() < window { return }
+                await acks.wait(after: seen)
+                try Task.checkCancellation()
+            }
         }
     }
 }
