@@ -83,9 +83,14 @@ struct ServeCommand: AsyncParsableCommand {
         if let leagueSync = LeagueWiring.syncService(feature: league, client: iracing, bot: discordBot, logger: logger) {
             services.append(.init(service: leagueSync))
         }
+        // Last, so it is told first: its line comes before the sessions end.
+        services.append(.init(
+            service: ShutdownLog(logger: logger, graceSeconds: configuration.live.shutdownGraceSeconds),
+            successTerminationBehavior: .ignore))
         let group = ServiceGroup(
             configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        logger.info("stopped")
         withExtendedLifetime(dataDirectoryLock) {}
     }
 }

@@ -64,6 +64,11 @@ struct LogFormatCommandTests {
             }
         }
         #expect(lines.contains { $0.contains("\"message\":\"listening on http://127.0.0.1:") })
+        // SIGTERM is seen in the log, and the last line says the server stopped.
+        let listening = try #require(lines.firstIndex { $0.contains("listening on http") })
+        let stopping = try #require(lines.firstIndex { $0.contains("\"message\":\"shutting down: ending live sessions") })
+        #expect(listening < stopping)
+        #expect(lines.last?.contains("\"message\":\"stopped\"") == true, "last line: \(lines.last ?? "none")")
         #expect(!lines.joined().contains(token), "the first-run token reached the log")
     }
 
