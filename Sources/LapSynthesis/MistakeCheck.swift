@@ -18,6 +18,8 @@ import Telemetry
 ///   mistake anyone could see or be told about;
 /// - apex speed: the lowest speed averaged over 5 frames within `apexReach` of the apex;
 /// - brake release: the last frame of that braking run at 4 % or more, past the apex if it trails;
+/// - release shape: metres from the last frame of that run at half its highest pressure to its
+///   release, against the reference's scaled to the run's length (an abrupt release is shorter);
 /// - throttle pick-up: the first frame after the apex at 90 % throttle that stays there 0.5 s.
 enum MistakeCheck {
     static let brakeOn: Float = 0.08
@@ -79,6 +81,11 @@ enum MistakeCheck {
             guard let own = brakeRelease(lap, stretch: stretch, apex: apex), let ref = brakeRelease(reference, stretch: stretch, apex: apex)
             else { return nil }
             return ref - own
+        case .abruptRelease:
+            guard let own = releaseShape(lap, stretch: stretch, apex: apex), let ref = releaseShape(reference, stretch: stretch, apex: apex),
+                ref.zone > 0
+            else { return nil }
+            return ref.length * own.zone / ref.zone - own.length
         case .lateThrottle:
             guard let own = pickup(lap, from: apex, to: stretch.upperBound), let ref = pickup(reference, from: apex, to: stretch.upperBound)
             else { return nil }
@@ -118,6 +125,16 @@ enum MistakeCheck {
             index += 1
         }
         return trace.distance[index]
+    }
+
+    /// The braking run's length (onset to release) and its release's (half its highest pressure
+    /// to the release), metres.
+    static func releaseShape(_ trace: Trace, stretch: ClosedRange<Double>, apex: Double) -> (zone: Double, length: Double)? {
+        guard let onset = brakeOnset(trace, stretch: stretch, apex: apex), let release = brakeRelease(trace, stretch: stretch, apex: apex)
+        else { return nil }
+        let run = trace.indices(from: onset, to: release)
+        guard let peak = run.map({ trace.brake[$0] }).max(), let half = run.last(where: { trace.brake[$0] >= peak / 2 }) else { return nil }
+        return (release - onset, release - trace.distance[half])
     }
 
     static func apexSpeed(_ trace: Trace, apex: Double) -> Double? {

@@ -58,6 +58,17 @@ struct RealRecordingCoachingTests {
         for row in rows { print("cue | \(recording.name) | \(row)") }
         let disagreeing = rows.filter { $0.agrees == false }
         #expect(disagreeing.isEmpty, "\(disagreeing)")
+        // Trail braking's shape on every valid lap and corner, beside the raw frames' reading;
+        // the spread printed is what docs/coaching.md derives the threshold from.
+        if let releases = checks.compareReleaseLengths() {
+            for row in releases { print("release | \(recording.name) | \(row)") }
+            let sizes = releases.map { abs($0.reported) }.sorted()
+            print("release spread | \(recording.name) | \(sizes.count) corners | median |Δ| \(sizes.isEmpty ? 0 : sizes[sizes.count / 2]) m | largest \(sizes.last ?? 0) m | abrupt side past 15 m \(releases.filter { $0.reported <= -15 }.count)")
+            let off = releases.filter { $0.agrees == false }
+            #expect(off.isEmpty, "\(off)")
+        } else {
+            print("release | \(recording.name) | not compared: the sim numbers its laps with gaps")
+        }
         let missed = checks.missedDeviations()
         for miss in missed { print("missed | \(recording.name) | \(miss)") }
         for corner in checks.lostGripCorners() { print("lost grip | \(recording.name) | \(corner)") }

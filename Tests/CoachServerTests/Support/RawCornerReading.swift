@@ -9,7 +9,8 @@ import Telemetry
 /// before it (a brake, a short lift, more brake), starting before both apexes (the lap's and the
 /// reference's); the apex speed is the lowest speed from the corner's entry until the lap has
 /// held 90 % throttle for 0.5 s from the reference apex on, and where it is the lap's apex; the
-/// pick-up is the first point after the lap's apex where the throttle stays at 90 % for 0.5 s.
+/// pick-up is the first point after the lap's apex where the throttle stays at 90 % for 0.5 s;
+/// the release runs from the last frame of that braking at half its highest pressure to its end.
 /// A lap that lost speed at full throttle (90 % throttle and below 4 % brake throughout 0.25 s)
 /// faster than the reference lap ever does off the brake over 0.25 s, between the entry and
 /// that point, lost grip: it has no apex speed or pick-up (`lostGrip`).
@@ -20,6 +21,9 @@ struct RawCornerReading {
     var apexSpeed: Double?
     /// Metres.
     var throttlePickup: Double?
+    /// The corner's braking (from `brakeOnset`), metres: its length and its release's
+    /// (`releaseShape`).
+    var releaseShape: (zone: Double, length: Double)?
     /// Largest distance between two frames in the corner: the resolution of every reading here.
     var frameSpacing: Double
     /// Slowed at full throttle faster than `gripLimit` between the entry and the end of the apex
@@ -59,6 +63,7 @@ struct RawCornerReading {
         apexSpeed = slowest.map { Double($0.speed) * 3.6 }
         let lapApex = slowest.map { Double($0.lapDistance) } ?? apex
         brakeOnset = Self.lastBrakingStart(near.filter { Double($0.lapDistance) <= min(apex, lapApex) })
+        releaseShape = brakeOnset.flatMap { Self.releaseShape(near, from: $0) }
         // After the lap's own apex (its slowest frame), as the pick-up is defined.
         throttlePickup = Self.pickUp(near.filter { Double($0.lapDistance) >= lapApex })
         if let gripLimit { lostGrip = Self.hardestDeceleration(corner, fullThrottle: true) > gripLimit }
@@ -123,6 +128,31 @@ struct RawCornerReading {
             start = earlier.start
         }
         return start
+    }
+
+    /// The braking that starts at `start` (metres) followed to its end, past the apex if it
+    /// trails (a release below 4 % shorter than 0.2 s does not end it): its length, and its
+    /// release's, from the last frame at half its highest pressure to its last frame at 4 %.
+    static func releaseShape(_ frames: [TelemetryFrame], from start: Double) -> (zone: Double, length: Double)? {
+        guard let first = frames.firstIndex(where: { Double($0.lapDistance) >= start }) else { return nil }
+        var end = first, index = first + 1
+        while index < frames.count {
+            if frames[index].brake >= brakeOff {
+                end = index
+            } else if let again = frames[index...].firstIndex(where: { $0.brake >= brakeOn }),
+                frames[again].sessionTime - frames[end].sessionTime <= holdSeconds
+            {
+                index = again
+                continue
+            } else {
+                break
+            }
+            index += 1
+        }
+        let zone = frames[first...end]
+        guard let peak = zone.map(\.brake).max(), let half = zone.last(where: { $0.brake >= peak / 2 }) else { return nil }
+        let release = Double(frames[end].lapDistance)
+        return (release - start, release - Double(half.lapDistance))
     }
 
     /// First distance from which the throttle stays at 90 % for half a second.
