@@ -62,8 +62,9 @@ struct RawCornerReading {
         let slowest = corner.min { $0.speed < $1.speed }
         apexSpeed = slowest.map { Double($0.speed) * 3.6 }
         let lapApex = slowest.map { Double($0.lapDistance) } ?? apex
-        brakeOnset = Self.lastBrakingStart(near.filter { Double($0.lapDistance) <= min(apex, lapApex) })
-        releaseShape = brakeOnset.flatMap { Self.releaseShape(near, from: $0) }
+        let braking = Self.lastBraking(near.filter { Double($0.lapDistance) <= min(apex, lapApex) })
+        brakeOnset = braking?.start
+        releaseShape = braking.flatMap { Self.releaseShape(near, from: $0.start, lastStage: $0.lastStage) }
         // After the lap's own apex (its slowest frame), as the pick-up is defined.
         throttlePickup = Self.pickUp(near.filter { Double($0.lapDistance) >= lapApex })
         if let gripLimit { lostGrip = Self.hardestDeceleration(corner, fullThrottle: true) > gripLimit }
@@ -94,8 +95,8 @@ struct RawCornerReading {
     }
 
     /// Start of the last braking before the apex (with its stages), interpolated to where the
-    /// pedal crossed 8 %.
-    static func lastBrakingStart(_ frames: [TelemetryFrame]) -> Double? {
+    /// pedal crossed 8 %, and where its last stage starts (its release is that stage's end).
+    static func lastBraking(_ frames: [TelemetryFrame]) -> (start: Double, lastStage: Double)? {
         var zones: [(start: Double, startTime: Double, endTime: Double, end: Double)] = []
         var inZone = false
         var releasedAt: Double?
@@ -121,21 +122,25 @@ struct RawCornerReading {
             }
         }
         let held = zones.filter { $0.endTime - $0.startTime >= holdSeconds }
-        guard var start = held.last?.start else { return nil }
+        guard let last = held.last?.start else { return nil }
+        var start = last
         // Stages of one braking: an earlier zone that ended within `stageGap` of this onset.
         for earlier in held.dropLast().reversed() {
             guard start - earlier.end <= stageGap else { break }
             start = earlier.start
         }
-        return start
+        return (start, last)
     }
 
-    /// The braking that starts at `start` (metres) followed to its end, past the apex if it
-    /// trails (a release below 4 % shorter than 0.2 s does not end it): its length, and its
-    /// release's, from the last frame at half its highest pressure to its last frame at 4 %.
-    static func releaseShape(_ frames: [TelemetryFrame], from start: Double) -> (zone: Double, length: Double)? {
-        guard let first = frames.firstIndex(where: { Double($0.lapDistance) >= start }) else { return nil }
-        var end = first, index = first + 1
+    /// The braking that starts at `start` (metres) with its stages, its last stage (from
+    /// `lastStage`) followed to its end, past the apex if it trails (a release below 4 % shorter
+    /// than 0.2 s does not end it): its length, and its release's, from the last frame at half
+    /// its highest pressure to its last frame at 4 %.
+    static func releaseShape(_ frames: [TelemetryFrame], from start: Double, lastStage: Double) -> (zone: Double, length: Double)? {
+        guard let first = frames.firstIndex(where: { Double($0.lapDistance) >= start }),
+            let stage = frames.firstIndex(where: { Double($0.lapDistance) >= lastStage })
+        else { return nil }
+        var end = stage, index = stage + 1
         while index < frames.count {
             if frames[index].brake >= brakeOff {
                 end = index

@@ -176,7 +176,8 @@ struct RealRecordingCueCheck {
     /// Laps are matched by number, so a recording whose laps the sim numbers with gaps (FSUK's
     /// export: 1, 3, 4, the server 1, 2, 3) is left out (`nil`).
     func compareReleaseLengths() -> [Row]? {
-        let simLaps = Set(recording.frames.map(\.lapNumber))
+        // Laps the file really holds (a few rows of a lap 0 or a stray counter are not laps).
+        let simLaps = Set(Dictionary(grouping: recording.frames, by: \.lapNumber).filter { $0.value.count >= 100 }.keys)
         guard let low = simLaps.min(), let high = simLaps.max(), simLaps.count == Int(high - low) + 1 else { return nil }
         var rows: [Row] = []
         for lap in transcript.all("lap") where lap.valid == true && lap.lap != recording.referenceLap {
