@@ -64,10 +64,12 @@ import Testing
         #expect(!spoken.contains("\(Int(-metres))"), "numbers written out for the voice: \(spoken)")
     }
 
-    /// A squeezed release (`earlyRelease`) and braking moved later as a whole (`brakeLate`) keep
-    /// the reference's shape. The synthesiser's `brakeEarly` reaches the apex speed early and
-    /// holds it, so it does lose the end of the trail (read as 9-15 m here); its cue is the brake
-    /// point, the costlier advice (`BrakeReleaseCoachTests`), not the shape.
+    /// Braking moved later as a whole (`brakeLate`) keeps the reference's shape. A squeezed
+    /// release (`earlyRelease`) keeps it in its speed trace, but brakes harder in the middle than
+    /// a pedal can show (pressure clamped at full), so its trail reads fuller, up to 15 m shorter
+    /// here: still no shape cue. The synthesiser's `brakeEarly` reaches the apex speed early and
+    /// holds it, so it does lose the end of the trail; its cue is the brake point, the costlier
+    /// advice (`BrakeReleaseCoachTests`), not the shape.
     @Test func squeezedOrMovedBrakingKeepsItsShape() throws {
         let track = SyntheticTrack.testCircuit
         let corners = LapSynthesizer.corners(track: track, car: car).filter { $0.brakeOnset != nil }.map(\.number)
@@ -81,7 +83,9 @@ import Testing
                 #expect(!cues.contains { $0.numbers.brakeReleaseLengthDelta != nil }, "\(mistake): \(cues.map(\.text))")
                 if case .brakeEarly = mistake { continue }
                 let measured = laps.first { $0.lapNumber == 2 }?.corners.first { $0.corner == corner }?.versusReference.brakeReleaseLengthDelta
-                #expect(abs(measured ?? 0) < CueConfiguration().brakeReleaseLengthThreshold / 2, "\(mistake): shape \(measured ?? .nan) m")
+                let threshold = CueConfiguration().brakeReleaseLengthThreshold
+                let limit = if case .brakeLate = mistake { threshold / 2 } else { threshold }
+                #expect(abs(measured ?? 0) < limit, "\(mistake): shape \(measured ?? .nan) m")
             }
         }
     }

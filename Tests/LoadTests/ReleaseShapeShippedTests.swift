@@ -50,16 +50,7 @@ import Testing
         let large = values.filter { abs($0.value) >= CueConfiguration().brakeReleaseLengthThreshold }
         print("release shape | \(url.lastPathComponent) clean | \(sizes.count) corners | median |Δ| \(sizes.isEmpty ? 0 : sizes[sizes.count / 2]) m | largest \(sizes.last ?? 0) m | past the threshold \(large)")
         #expect(!sizes.isEmpty)
-        // Brands Hatch GP: one lap's turn 5 (of 8 laps, two noise seeds) reads 21-24 m shorter
-        // than the shipped lap's release, and is said; the pressure there hovers near half its
-        // peak, where noise moves the last crossing. Not fixed yet (docs/coaching.md).
-        if url.lastPathComponent.hasPrefix("brands-hatch") && !large.isEmpty {
-            withKnownIssue("Brands Hatch GP: one corner's release reads shorter on the recovered track") {
-                Issue.record("\(large) \(cues.map(\.text))")
-            }
-        } else {
-            #expect(cues.isEmpty && large.isEmpty, "\(url.lastPathComponent): \(large) \(cues.map(\.text))")
-        }
+        #expect(cues.isEmpty && large.isEmpty, "\(url.lastPathComponent): \(large) \(cues.map(\.text))")
     }
 
     @Test(arguments: SyntheticGroundTruthTests.references)

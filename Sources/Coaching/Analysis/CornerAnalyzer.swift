@@ -10,8 +10,8 @@ import Telemetry
 /// - peak brake: highest pressure between that onset and the end of measuring;
 /// - brake release: where that braking zone ends (the last point at `PedalThresholds.brakeOff`,
 ///   releases shorter than the merge gap bridged), however far past the apex it trails;
-/// - brake release length (its shape, `BrakeReleaseShape`): metres from the last point of that
-///   zone at half its peak pressure to its end, against the reference's scaled to the lap's zone;
+/// - brake release length (its shape, `BrakeReleaseShape`): twice the metres of that zone's
+///   pressure below its peak, against the reference's scaled to the lap's zone;
 /// - a lap that lost grip in the corner (`GripLoss`: slowed at full throttle faster than the
 ///   reference ever slows off the brake) has no minimum speed or pick-up to compare;
 /// - minimum speed: lowest ±3 m smoothed speed from the entry to the end of measuring or, when
@@ -47,8 +47,8 @@ public enum CornerAnalyzer {
         var brakePoint: Double?
         var peakBrake: Double?
         var brakeRelease: Double?
-        /// The last point of the braking zone at `BrakeReleaseShape.startShare` of its peak.
-        var releaseStart: Double?
+        /// The braking zone's release length, metres (`BrakeReleaseShape`).
+        var releaseLength: Double?
         var apex: Int
         var minimumSpeed: Double
         var throttlePickup: Double?
@@ -82,7 +82,7 @@ public enum CornerAnalyzer {
         }
         return Reading(
             brakePoint: zone?.start, peakBrake: peak.map(Double.init), brakeRelease: zone.map { Double($0.end) },
-            releaseStart: zone.map { BrakeReleaseShape.releaseStart(lap, zone: $0) }, apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
+            releaseLength: zone.map { BrakeReleaseShape.releaseLength(lap, zone: $0) }, apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
             throttlePickup: throttlePickup(in: lap, from: apex, to: apexSearchEnd), apexGear: apexGear(lap, around: apex),
             coasting: Double(coasting), time: lap.time(exit) - lap.time(entry), lostGrip: lostGrip)
     }

@@ -10,7 +10,7 @@ import Telemetry
 /// reference's); the apex speed is the lowest speed from the corner's entry until the lap has
 /// held 90 % throttle for 0.5 s from the reference apex on, and where it is the lap's apex; the
 /// pick-up is the first point after the lap's apex where the throttle stays at 90 % for 0.5 s;
-/// the release runs from the last frame of that braking at half its highest pressure to its end.
+/// the release's length is twice the metres of that braking's pressure below its peak.
 /// A lap that lost speed at full throttle (90 % throttle and below 4 % brake throughout 0.25 s)
 /// faster than the reference lap ever does off the brake over 0.25 s, between the entry and
 /// that point, lost grip: it has no apex speed or pick-up (`lostGrip`).
@@ -134,8 +134,8 @@ struct RawCornerReading {
 
     /// The braking that starts at `start` (metres) with its stages, its last stage (from
     /// `lastStage`) followed to its end, past the apex if it trails (a release below 4 % shorter
-    /// than 0.2 s does not end it): its length, and its release's, from the last frame at half
-    /// its highest pressure to its last frame at 4 %.
+    /// than 0.2 s does not end it): its length, and its release's, twice the metres of its
+    /// pressure below its highest ±3 m average.
     static func releaseShape(_ frames: [TelemetryFrame], from start: Double, lastStage: Double) -> (zone: Double, length: Double)? {
         guard let first = frames.firstIndex(where: { Double($0.lapDistance) >= start }),
             let stage = frames.firstIndex(where: { Double($0.lapDistance) >= lastStage })
@@ -154,10 +154,17 @@ struct RawCornerReading {
             }
             index += 1
         }
-        let zone = frames[first...end]
-        guard let peak = zone.map(\.brake).max(), let half = zone.last(where: { $0.brake >= peak / 2 }) else { return nil }
-        let release = Double(frames[end].lapDistance)
-        return (release - start, release - Double(half.lapDistance))
+        // Peak: the highest average over ±3 m; length: twice the metres of pressure below it.
+        let zone = Array(frames[first...end])
+        let peak = zone.map { frame in
+            let near = zone.filter { abs($0.lapDistance - frame.lapDistance) <= 3 }
+            return Double(near.map(\.brake).reduce(0, +)) / Double(max(near.count, 1))
+        }.max() ?? 0
+        guard peak > 0 else { return nil }
+        func missing(_ frame: TelemetryFrame) -> Double { 1 - min(Double(frame.brake), peak) / peak }
+        var below = 0.0
+        for (a, b) in zip(zone, zone.dropFirst()) { below += (missing(a) + missing(b)) / 2 * Double(b.lapDistance - a.lapDistance) }
+        return (Double(frames[end].lapDistance) - start, 2 * below)
     }
 
     /// First distance from which the throttle stays at 90 % for half a second.

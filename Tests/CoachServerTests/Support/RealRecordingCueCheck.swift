@@ -120,7 +120,7 @@ struct RealRecordingCueCheck {
 
     /// Cue thresholds (docs/coaching.md, "Cues"): a lap counts towards a habit only when its
     /// deviation reaches them.
-    static let brakeThreshold = 8.0, speedThreshold = 3.0, pickUpThreshold = 15.0, releaseLengthThreshold = 15.0
+    static let brakeThreshold = 8.0, speedThreshold = 3.0, pickUpThreshold = 15.0, releaseLengthThreshold = 20.0
 
     /// Approach advice says a habit: per quantity, the mean of the last two valid laps completed
     /// before the cue was said (laps before the one its frame is in) on which that quantity was
