@@ -105,4 +105,23 @@ import Testing
         print("release shape | \(track.name) clean | \(values.count) corners | median |Δ| \(sorted.isEmpty ? 0 : sorted[sorted.count / 2]) m | largest \(worst) m")
         #expect(!values.isEmpty && worst < CueConfiguration().brakeReleaseLengthThreshold / 2)
     }
+
+    /// A shape cue worked when the release's shape came closer to the reference's, whatever its
+    /// end did (the outcome machinery keys by topic; the cue's number says which measurement).
+    @Test func aShapeCueIsJudgedOnItsOwnNumber() {
+        let cue = Cue(
+            id: 1, kind: .feedback, topic: .brakeRelease, corner: 3, severity: 2, text: "Turn 3: ease off the brake over 30 metres more",
+            numbers: CueNumbers(brakeReleaseLengthDelta: -30), batchSequence: 1)
+        func lap(_ number: Int32, shape: Double, end: Double) -> MeasuredLap {
+            let numbers = CueNumbers(timeDelta: 0.1, brakeReleaseDelta: end, brakeReleaseLengthDelta: shape)
+            return MeasuredLap(lapNumber: number, isValid: true, corners: [CornerMetrics(
+                corner: 3, name: nil, startDistance: 0, apexDistance: 50, endDistance: 100, brakePoint: 10, peakBrake: 1,
+                minimumSpeed: 80, throttlePickup: 60, apexGear: 3, coastingDistance: 0, versusReference: numbers)])
+        }
+        let said = [SaidCue(cue: cue, lapNumber: 2)]
+        let fixed = AdviceOutcomes.evaluate(said, laps: [lap(2, shape: -30, end: -12), lap(3, shape: -5, end: -12), lap(4, shape: -4, end: -12)])
+        #expect(fixed.first?.worked == true && fixed.first?.before == 30, "\(fixed)")
+        let unchanged = AdviceOutcomes.evaluate(said, laps: [lap(2, shape: -30, end: -12), lap(3, shape: -29, end: 0), lap(4, shape: -31, end: 0)])
+        #expect(unchanged.first?.worked == false, "\(unchanged)")
+    }
 }

@@ -80,9 +80,11 @@ struct DeviationJudge: Sendable {
         }
         if let length = n.brakeReleaseLengthDelta {
             // Only the abrupt side: a longer, more gradual release than the reference's is what
-            // trail braking asks for; where it costs time it shows as a brake point or a pressure.
+            // trail braking asks for (so it counts as on target for habits and learned advice);
+            // where it costs time it shows as a brake point or a pressure.
             result.append(.init(
-                topic: .brakeRelease, value: length, threshold: c.brakeReleaseLengthThreshold, callable: abrupt, detail: .releaseLength))
+                topic: .brakeRelease, value: min(0, length), threshold: c.brakeReleaseLengthThreshold, callable: abrupt,
+                detail: .releaseLength))
         }
         if var coasting = n.coastingDistance {
             // An early brake point or an early release leaves the car rolling: the same metres.
