@@ -90,6 +90,10 @@ public struct CueNumbers: Sendable, Equatable, Codable {
     /// Where the brake is fully released before the apex, relative to the reference, metres;
     /// positive = released later (trailed deeper). The brake point's own shift is taken off.
     public var brakeReleaseDelta: Double?
+    /// How gradually the brake comes off (its release, from half the peak pressure to off)
+    /// against the reference's scaled to this lap's braking zone, metres; negative = more abrupt
+    /// ("off the brake, then turn"), said as "start easing off the brake N metres sooner".
+    public var brakeReleaseLengthDelta: Double?
     /// Distance across the track from the reference's line at the apex and at turn-in, metres;
     /// positive = wider (further from the inside of the corner).
     public var lineApexOffset: Double?
@@ -104,7 +108,7 @@ public struct CueNumbers: Sendable, Equatable, Codable {
         throttlePickupDelta: Double? = nil, apexGear: Int? = nil, referenceApexGear: Int? = nil,
         coastingDistance: Double? = nil, timeDelta: Double? = nil, brakeReleaseDelta: Double? = nil,
         lineApexOffset: Double? = nil, lineTurnInOffset: Double? = nil, brakePointSpread: Double? = nil,
-        apexSpeedSpread: Double? = nil
+        apexSpeedSpread: Double? = nil, brakeReleaseLengthDelta: Double? = nil
     ) {
         self.brakePointDelta = brakePointDelta
         self.peakBrakeDelta = peakBrakeDelta
@@ -119,5 +123,6 @@ public struct CueNumbers: Sendable, Equatable, Codable {
         self.lineTurnInOffset = lineTurnInOffset
         self.brakePointSpread = brakePointSpread
         self.apexSpeedSpread = apexSpeedSpread
+        self.brakeReleaseLengthDelta = brakeReleaseLengthDelta
     }
 }

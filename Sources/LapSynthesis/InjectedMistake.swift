@@ -19,11 +19,17 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
     /// shorter (harder in the middle, where the reference trails off), so the brake is released
     /// that much before the reference's release and the car rolls to the apex at apex speed.
     case earlyRelease(corner: Int, lap: Int, metres: Double)
+    /// "Off the brake, then turn": the car is slowed to the apex speed `metres` before the
+    /// reference's release, braking at its limit (so it starts braking earlier), lets the brake
+    /// go at once and holds the apex speed to the apex, where the reference trails the brake off
+    /// while turning in. Its size is the release's shape as measured back (`MistakeCheck`):
+    /// metres less release than the reference's, scaled to the lap's braking.
+    case abruptRelease(corner: Int, lap: Int, metres: Double)
 
     public var corner: Int {
         switch self {
         case .brakeEarly(let corner, _, _), .brakeLate(let corner, _, _), .slowApex(let corner, _, _),
-            .lateThrottle(let corner, _, _), .earlyRelease(let corner, _, _):
+            .lateThrottle(let corner, _, _), .earlyRelease(let corner, _, _), .abruptRelease(let corner, _, _):
             corner
         }
     }
@@ -32,7 +38,7 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
     public var amount: Double {
         switch self {
         case .brakeEarly(_, _, let metres), .brakeLate(_, _, let metres), .lateThrottle(_, _, let metres),
-            .earlyRelease(_, _, let metres):
+            .earlyRelease(_, _, let metres), .abruptRelease(_, _, let metres):
             metres
         case .slowApex(_, _, let kmh): kmh
         }
@@ -46,6 +52,7 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
         case .slowApex(let corner, let lap, _): .slowApex(corner: corner, lap: lap, kmh: amount)
         case .lateThrottle(let corner, let lap, _): .lateThrottle(corner: corner, lap: lap, metres: amount)
         case .earlyRelease(let corner, let lap, _): .earlyRelease(corner: corner, lap: lap, metres: amount)
+        case .abruptRelease(let corner, let lap, _): .abruptRelease(corner: corner, lap: lap, metres: amount)
         }
     }
 
@@ -57,13 +64,14 @@ public enum InjectedMistake: Sendable, Equatable, Hashable {
         case .slowApex(_, let lap, let kmh): .slowApex(corner: corner, lap: lap, kmh: kmh)
         case .lateThrottle(_, let lap, let metres): .lateThrottle(corner: corner, lap: lap, metres: metres)
         case .earlyRelease(_, let lap, let metres): .earlyRelease(corner: corner, lap: lap, metres: metres)
+        case .abruptRelease(_, let lap, let metres): .abruptRelease(corner: corner, lap: lap, metres: metres)
         }
     }
 
     public var lap: Int {
         switch self {
         case .brakeEarly(_, let lap, _), .brakeLate(_, let lap, _), .slowApex(_, let lap, _), .lateThrottle(_, let lap, _),
-            .earlyRelease(_, let lap, _):
+            .earlyRelease(_, let lap, _), .abruptRelease(_, let lap, _):
             lap
         }
     }

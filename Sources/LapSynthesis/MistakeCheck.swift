@@ -18,6 +18,8 @@ import Telemetry
 ///   mistake anyone could see or be told about;
 /// - apex speed: the lowest speed averaged over 5 frames within `apexReach` of the apex;
 /// - brake release: the last frame of that braking run at 4 % or more, past the apex if it trails;
+/// - release shape: twice the metres of that run's pressure below its highest 5-frame average,
+///   against the reference's scaled to the run's length (an abrupt release is shorter);
 /// - throttle pick-up: the first frame after the apex at 90 % throttle that stays there 0.5 s.
 enum MistakeCheck {
     static let brakeOn: Float = 0.08
@@ -79,6 +81,11 @@ enum MistakeCheck {
             guard let own = brakeRelease(lap, stretch: stretch, apex: apex), let ref = brakeRelease(reference, stretch: stretch, apex: apex)
             else { return nil }
             return ref - own
+        case .abruptRelease:
+            guard let own = releaseShape(lap, stretch: stretch, apex: apex), let ref = releaseShape(reference, stretch: stretch, apex: apex),
+                ref.zone > 0
+            else { return nil }
+            return ref.length * own.zone / ref.zone - own.length
         case .lateThrottle:
             guard let own = pickup(lap, from: apex, to: stretch.upperBound), let ref = pickup(reference, from: apex, to: stretch.upperBound)
             else { return nil }
@@ -118,6 +125,26 @@ enum MistakeCheck {
             index += 1
         }
         return trace.distance[index]
+    }
+
+    /// The braking run's length (onset to release) and its release's: twice the metres of its
+    /// pressure below its highest 5-frame average (a straight let-off over D metres reads D).
+    static func releaseShape(_ trace: Trace, stretch: ClosedRange<Double>, apex: Double) -> (zone: Double, length: Double)? {
+        guard let onset = brakeOnset(trace, stretch: stretch, apex: apex), let release = brakeRelease(trace, stretch: stretch, apex: apex)
+        else { return nil }
+        let run = trace.indices(from: onset, to: release)
+        guard run.count >= 5 else { return nil }
+        var peak = 0.0
+        for i in run.dropFirst(2).dropLast(2) {
+            var sum = 0.0
+            for j in (i - 2)...(i + 2) { sum += Double(trace.brake[j]) }
+            peak = max(peak, sum / 5)
+        }
+        guard peak > 0 else { return nil }
+        func missing(_ i: Int) -> Double { 1 - min(Double(trace.brake[i]), peak) / peak }
+        var below = 0.0
+        for (a, b) in zip(run, run.dropFirst()) { below += (missing(a) + missing(b)) / 2 * (trace.distance[b] - trace.distance[a]) }
+        return (release - onset, 2 * below)
     }
 
     static func apexSpeed(_ trace: Trace, apex: Double) -> Double? {

@@ -22,6 +22,7 @@ struct MistakeShaper {
         case .slowApex(_, _, let kmh): slowApex(kmh / 3.6, span, &speed)
         case .lateThrottle(_, _, let metres): lateThrottle(Int(metres.rounded()), span, &speed)
         case .earlyRelease(_, _, let metres): earlyRelease(Int(metres.rounded()), span, &speed)
+        case .abruptRelease(_, _, let metres): abruptRelease(Int(metres.rounded()), span, &speed)
         }
     }
 
@@ -89,6 +90,29 @@ struct MistakeShaper {
                 v = ref(release)
             }
             speed[Grid.wrap(s, count)] = min(speed[Grid.wrap(s, count)], v)
+        }
+    }
+
+    /// "Off the brake, then turn": the car is at the apex speed `length` metres before the
+    /// reference lets the brake go (its slowest point, where it has trailed the pressure off
+    /// while turning in), braked there at the car's limit from further back (so braking starts
+    /// earlier), the brake let go at once, and the apex speed held to the reference's release.
+    /// On this physics the reference trails along the friction circle: the same onset cannot
+    /// brake harder, so an abrupt release needs the speed lost sooner.
+    private func abruptRelease(_ length: Int, _ span: CornerSpan, _ speed: inout [Double]) {
+        guard let onset = span.onset, length > 0 else { return }
+        let release = (onset...span.apex).min { ref($0) < ref($1) } ?? span.apex
+        let turnIn = release - length
+        guard turnIn > onset else { return }
+        let apexSpeed = ref(release)
+        for s in turnIn...release { speed[Grid.wrap(s, count)] = min(speed[Grid.wrap(s, count)], apexSpeed) }
+        // Backwards from the turn-in at the braking limit, until the reference is slower.
+        var v = apexSpeed, s = turnIn - 1
+        while s > release - count / 2 {
+            v = SpeedProfile.braked(to: v, at: Grid.wrap(s + 1, count), curvature: curvature, car: car)
+            guard v < ref(s) else { break }
+            speed[Grid.wrap(s, count)] = min(speed[Grid.wrap(s, count)], v)
+            s -= 1
         }
     }
 }

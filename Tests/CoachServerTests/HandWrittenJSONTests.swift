@@ -70,7 +70,8 @@ import Testing
             let numbers = CueNumbers(
                 brakePointDelta: -12, peakBrakeDelta: 0.05, minimumSpeedDelta: -6.1, throttlePickupDelta: 1e-7,
                 apexGear: 3, referenceApexGear: 2, coastingDistance: 4.25, timeDelta: 0.12, brakeReleaseDelta: -5,
-                lineApexOffset: 1.5, lineTurnInOffset: -2.25, brakePointSpread: 20, apexSpeedSpread: 7)
+                lineApexOffset: 1.5, lineTurnInOffset: -2.25, brakePointSpread: 20, apexSpeedSpread: 7,
+                brakeReleaseLengthDelta: -20)
             let cue = Cue(
                 id: UInt64(index), kind: index.isMultiple(of: 2) ? .feedback : .anticipatory, topic: .brakePoint,
                 corner: index, cornerName: index.isMultiple(of: 3) ? nil : text, severity: 2, text: text,
@@ -117,7 +118,7 @@ import Testing
     /// The hand-written `numbers` object lists `CueNumbers`' fields one by one: a field added there
     /// must be added to `writeNumbers` too, or it would silently never reach the client.
     @Test func everyCueNumbersFieldIsWritten() {
-        #expect(Mirror(reflecting: CueNumbers()).children.count == 13, "update JSONTextWriter.writeNumbers")
+        #expect(Mirror(reflecting: CueNumbers()).children.count == 14, "update JSONTextWriter.writeNumbers")
     }
 
     @Test func rareMessagesStayWithTheEncoder() {
@@ -156,7 +157,7 @@ private struct DecodedCue: Decodable {
         case coastingDistance = "coasting_distance", timeDelta = "time_delta"
         case brakeReleaseDelta = "brake_release_delta", lineApexOffset = "line_apex_offset"
         case lineTurnInOffset = "line_turn_in_offset", brakePointSpread = "brake_point_spread"
-        case apexSpeedSpread = "apex_speed_spread"
+        case apexSpeedSpread = "apex_speed_spread", brakeReleaseLengthDelta = "brake_release_length_delta"
     }
 
     init(from decoder: any Decoder) throws {
@@ -185,7 +186,8 @@ private struct DecodedCue: Decodable {
                 lineApexOffset: try numbers.decodeIfPresent(Double.self, forKey: .lineApexOffset),
                 lineTurnInOffset: try numbers.decodeIfPresent(Double.self, forKey: .lineTurnInOffset),
                 brakePointSpread: try numbers.decodeIfPresent(Double.self, forKey: .brakePointSpread),
-                apexSpeedSpread: try numbers.decodeIfPresent(Double.self, forKey: .apexSpeedSpread)),
+                apexSpeedSpread: try numbers.decodeIfPresent(Double.self, forKey: .apexSpeedSpread),
+                brakeReleaseLengthDelta: try numbers.decodeIfPresent(Double.self, forKey: .brakeReleaseLengthDelta)),
             batchSequence: try container.decode(UInt64.self, forKey: .seq),
             deadlineDistance: try container.decodeIfPresent(Double.self, forKey: .deadline))
     }

@@ -58,6 +58,25 @@ struct RealRecordingCoachingTests {
         for row in rows { print("cue | \(recording.name) | \(row)") }
         let disagreeing = rows.filter { $0.agrees == false }
         #expect(disagreeing.isEmpty, "\(disagreeing)")
+        // Trail braking's shape on every valid lap and corner, beside the raw frames' reading;
+        // the spread printed is what docs/coaching.md derives the threshold from.
+        if let releases = checks.compareReleaseLengths() {
+            for row in releases { print("release | \(recording.name) | \(row)") }
+            let sizes = releases.map { abs($0.reported) }.sorted()
+            print("release spread | \(recording.name) | \(sizes.count) corners | median |Δ| \(sizes.isEmpty ? 0 : sizes[sizes.count / 2]) m | largest \(sizes.last ?? 0) m | abrupt side past 20 m \(releases.filter { $0.reported <= -20 }.count)")
+            // Red Bull Ring turn 7 (laps 2 and 5): the raw reading and the coach's window part
+            // there (its pick-up has no raw reading either); not examined yet (docs/coaching.md).
+            let known = { (row: RealRecordingCueCheck.Row) in recording.name.contains("redbullring") && row.corner == 7 }
+            let off = releases.filter { $0.agrees == false }
+            #expect(off.filter { !known($0) }.isEmpty, "\(off)")
+            if off.contains(where: known) {
+                withKnownIssue("Red Bull Ring turn 7's release: the raw reading's window differs from the coach's") {
+                    Issue.record("\(off.filter(known))")
+                }
+            }
+        } else {
+            print("release | \(recording.name) | not compared: the sim numbers its laps with gaps")
+        }
         let missed = checks.missedDeviations()
         for miss in missed { print("missed | \(recording.name) | \(miss)") }
         for corner in checks.lostGripCorners() { print("lost grip | \(recording.name) | \(corner)") }

@@ -64,6 +64,7 @@ import Testing
         case .slowApex: numbers.minimumSpeedDelta.map { -$0 }
         case .lateThrottle: numbers.throttlePickupDelta
         case .earlyRelease: numbers.brakeReleaseDelta.map { -$0 }
+        case .abruptRelease: numbers.brakeReleaseLengthDelta.map { -$0 }
         }
     }
 }

@@ -34,6 +34,7 @@ public enum DemoLap {
             case .slowApex(_, _, let kmh): what = String(format: "%.0f km/h slow at the apex", kmh)
             case .lateThrottle(_, _, let metres): what = String(format: "back on the throttle %.0f m late", metres)
             case .earlyRelease(_, _, let metres): what = String(format: "off the brake %.0f m early", metres)
+            case .abruptRelease(_, _, let metres): what = String(format: "off the brake at once, %.0f m less release", metres)
             }
             return "lap \(mistake.lap), corner \(mistake.corner): \(what)"
         }

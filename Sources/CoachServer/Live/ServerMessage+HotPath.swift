@@ -118,6 +118,7 @@ extension JSONTextWriter {
         if let value = numbers.coastingDistance { key("coasting_distance"); try number(value) }
         if let value = numbers.timeDelta { key("time_delta"); try number(value) }
         if let value = numbers.brakeReleaseDelta { key("brake_release_delta"); try number(value) }
+        if let value = numbers.brakeReleaseLengthDelta { key("brake_release_length_delta"); try number(value) }
         if let value = numbers.lineApexOffset { key("line_apex_offset"); try number(value) }
         if let value = numbers.lineTurnInOffset { key("line_turn_in_offset"); try number(value) }
         if let value = numbers.brakePointSpread { key("brake_point_spread"); try number(value) }

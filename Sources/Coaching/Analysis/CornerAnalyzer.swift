@@ -10,6 +10,8 @@ import Telemetry
 /// - peak brake: highest pressure between that onset and the end of measuring;
 /// - brake release: where that braking zone ends (the last point at `PedalThresholds.brakeOff`,
 ///   releases shorter than the merge gap bridged), however far past the apex it trails;
+/// - brake release length (its shape, `BrakeReleaseShape`): twice the metres of that zone's
+///   pressure below its peak, against the reference's scaled to the lap's zone;
 /// - a lap that lost grip in the corner (`GripLoss`: slowed at full throttle faster than the
 ///   reference ever slows off the brake) has no minimum speed or pick-up to compare;
 /// - minimum speed: lowest ±3 m smoothed speed from the entry to the end of measuring or, when
@@ -45,6 +47,8 @@ public enum CornerAnalyzer {
         var brakePoint: Double?
         var peakBrake: Double?
         var brakeRelease: Double?
+        /// The braking zone's release length, metres (`BrakeReleaseShape`).
+        var releaseLength: Double?
         var apex: Int
         var minimumSpeed: Double
         var throttlePickup: Double?
@@ -77,7 +81,8 @@ public enum CornerAnalyzer {
             }
         }
         return Reading(
-            brakePoint: zone?.start, peakBrake: peak.map(Double.init), brakeRelease: zone.map { Double($0.end) }, apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
+            brakePoint: zone?.start, peakBrake: peak.map(Double.init), brakeRelease: zone.map { Double($0.end) },
+            releaseLength: zone.map { BrakeReleaseShape.releaseLength(lap, zone: $0) }, apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
             throttlePickup: throttlePickup(in: lap, from: apex, to: apexSearchEnd), apexGear: apexGear(lap, around: apex),
             coasting: Double(coasting), time: lap.time(exit) - lap.time(entry), lostGrip: lostGrip)
     }
@@ -97,7 +102,7 @@ public enum CornerAnalyzer {
             minimumSpeedDelta: own.lostGrip ? nil : own.minimumSpeed - ref.minimumSpeed,
             throttlePickupDelta: own.lostGrip ? nil : delta(own.throttlePickup, ref.throttlePickup), apexGear: own.apexGear,
             referenceApexGear: ref.apexGear, coastingDistance: own.coasting - ref.coasting, timeDelta: own.time - ref.time,
-            brakeReleaseDelta: delta(own.brakeRelease, ref.brakeRelease))
+            brakeReleaseDelta: delta(own.brakeRelease, ref.brakeRelease), brakeReleaseLengthDelta: BrakeReleaseShape.lengthDelta(own, ref))
         return CornerMetrics(
             corner: window.corner.number, name: window.corner.name, startDistance: Grid.wrap(window.entry, n),
             apexDistance: Grid.wrap(Double(own.apex), n), endDistance: Grid.wrap(window.exit, n),

@@ -248,7 +248,7 @@ public struct CornerCoach: Sendable {
     /// its flag slot (feedback comes after the pass has been measured, so it must not block the
     /// next one and passes none).
     mutating func remember(_ advice: CueAdvice, corner: Int, kind: Cue.Kind, passSlot: Int?) {
-        learned.said(corner: corner, topic: advice.topic)
+        learned.said(corner: corner, topic: advice.topic, detail: advice.detail)
         lastSaid[SaidKey(corner: corner, kind: kind)] = Said(topic: advice.topic, side: advice.side, magnitude: abs(advice.amount), lapIndex: lapIndex)
         if let passSlot { cuedThisPass.insert(passSlot) }
     }

@@ -9,6 +9,8 @@ public struct CueAdvice: Sendable, Equatable {
         case turnIn
         /// Consistency of the apex speed.
         case apexSpeed
+        /// Brake release: how gradually the brake comes off (`BrakeReleaseShape`), not where.
+        case releaseLength
     }
 
     public var topic: Cue.Topic

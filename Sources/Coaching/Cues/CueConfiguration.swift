@@ -20,6 +20,13 @@ public struct CueConfiguration: Sendable, Equatable {
     /// not another release point. 15 m early is 0.3-0.5 s rolling where the reference trails the
     /// brake, the coasting threshold.
     public var brakeReleaseThreshold: Double = 15
+    /// Brake release length (its shape, `BrakeReleaseShape`), metres shorter than the
+    /// reference's scaled to the lap's braking: only the abrupt side is said. 20 m is 0.5-0.7 s
+    /// less trail at a 30-40 m/s turn-in, where the grip moves from braking to turning; it is
+    /// three times the largest reading on clean synthesised laps (6 m) and twice the real laps'
+    /// median lap-to-lap scatter (4-11 m), so it speaks of a release clearly shorter than a
+    /// driver's own scatter (docs/coaching.md, "Trail braking's shape").
+    public var brakeReleaseLengthThreshold: Double = 20
     /// Consistency: spread of a corner's brake point over the last valid laps (`ConsistencyTracker`),
     /// metres. Consistent drivers repeat their brake points within about 5 m; three times that
     /// means the laps miss each other by two brake point thresholds, which one lap's advice

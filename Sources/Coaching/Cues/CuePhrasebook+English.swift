@@ -16,6 +16,7 @@ extension CuePhrasebook {
         case (.coasting, _): words = "cut \(distance) of coasting"
         case (.gear, _): words = "use \(Self.englishOrdinal(advice.referenceGear ?? 0)) gear"
         case (.brakePressure, _): words = more ? "brake a little softer" : "brake harder"
+        case (.brakeRelease, .releaseLength): words = "ease off the brake over \(distance) more"
         case (.brakeRelease, _): words = more ? "off the brake \(distance) sooner" : "trail the brake \(distance) deeper"
         case (.racingLine, .turnIn): words = more ? "turn in \(distance) tighter" : "turn in from \(distance) wider"
         case (.racingLine, _): words = more ? "\(distance) closer to the apex" : "apex \(distance) wider"

@@ -16,6 +16,7 @@ extension CuePhrasebook {
         case (.coasting, _): words = "\(distance)lik boşta gitmeyi kes"
         case (.gear, _): words = "\(advice.referenceGear ?? 0). vitesi kullan"
         case (.brakePressure, _): words = more ? "frene biraz daha yumuşak bas" : "frene daha sert bas"
+        case (.brakeRelease, .releaseLength): words = "freni \(distance) daha uzun mesafede yavaşça bırak"
         case (.brakeRelease, _): words = "freni \(distance) daha \(more ? "erken" : "geç") bırak"
         case (.racingLine, .turnIn): words = "dönüşe \(distance) daha \(more ? "içeriden" : "dıştan") gir"
         case (.racingLine, _): words = more ? "apekse \(distance) daha yakın geç" : "apekste \(distance) daha geniş geç"

@@ -90,6 +90,7 @@ public struct CuePhrasebook: Sendable, Equatable {
         case (.minimumSpeed, _): numbers.minimumSpeedDelta = value
         case (.throttlePickup, _): numbers.throttlePickupDelta = value
         case (.coasting, _): numbers.coastingDistance = value
+        case (.brakeRelease, .releaseLength): numbers.brakeReleaseLengthDelta = value
         case (.brakeRelease, _): numbers.brakeReleaseDelta = value
         case (.racingLine, .turnIn): numbers.lineTurnInOffset = value
         case (.racingLine, _): numbers.lineApexOffset = value

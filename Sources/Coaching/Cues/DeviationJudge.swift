@@ -28,7 +28,8 @@ struct CornerSpeeds: Sendable, Equatable {
 /// taken off the extra coasting. A brake release is judged net of the brake point's shift on
 /// the same side (braking moved as a whole is one mistake), and an early release is taken off
 /// the extra coasting too; releasing later than the reference (trailing deeper) is only called
-/// when the corner lost time.
+/// when the corner lost time. An abrupt release (`BrakeReleaseShape`) is called instead of the
+/// early release it brings.
 struct DeviationJudge: Sendable {
     var configuration: CueConfiguration
 
@@ -65,13 +66,25 @@ struct DeviationJudge: Sendable {
             result.append(.init(topic: .throttlePickup, value: judged, threshold: c.throttlePickupThreshold, callable: over && (judged > 0 || losing)))
         }
         var earlyRelease = 0.0
+        // An abrupt release ("off the brake, then turn") reaches the apex speed sooner, so it also
+        // ends early: the shape is the mistake, and the early end is not said beside it.
+        let abrupt = n.brakeReleaseLengthDelta.map { $0 <= -c.brakeReleaseLengthThreshold } ?? false
         if let release = n.brakeReleaseDelta {
             // Braking moved as a whole moves its release as much: that part is the brake point's.
             let brake = n.brakePointDelta ?? 0
             let judged = (release < 0) != (brake < 0) ? release : (abs(release) > abs(brake) ? release - brake : 0)
             earlyRelease = max(0, -judged)
             let over = abs(judged) >= c.brakeReleaseThreshold
-            result.append(.init(topic: .brakeRelease, value: judged, threshold: c.brakeReleaseThreshold, callable: over && (judged < 0 || losing)))
+            let callable = over && (judged > 0 ? losing : !abrupt)
+            result.append(.init(topic: .brakeRelease, value: judged, threshold: c.brakeReleaseThreshold, callable: callable))
+        }
+        if let length = n.brakeReleaseLengthDelta {
+            // Only the abrupt side: a longer, more gradual release than the reference's is what
+            // trail braking asks for (so it counts as on target for habits and learned advice);
+            // where it costs time it shows as a brake point or a pressure.
+            result.append(.init(
+                topic: .brakeRelease, value: min(0, length), threshold: c.brakeReleaseLengthThreshold, callable: abrupt,
+                detail: .releaseLength))
         }
         if var coasting = n.coastingDistance {
             // An early brake point or an early release leaves the car rolling: the same metres.

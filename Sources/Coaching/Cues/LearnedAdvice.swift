@@ -5,9 +5,11 @@
 /// `habitLaps` laps in a row (the lap that makes it a habit again is told). Without this a driver
 /// who has fixed a corner hears the old advice again after every slip, which teaches nothing.
 struct LearnedAdvice: Sendable {
+    /// Per measurement (a topic's detail): the release's shape is learned apart from its end.
     struct Key: Hashable, Sendable {
         var corner: Int
         var topic: Cue.Topic
+        var detail: CueAdvice.Detail = .main
     }
 
     struct State: Sendable, Equatable {
@@ -27,14 +29,14 @@ struct LearnedAdvice: Sendable {
         self.configuration = configuration
     }
 
-    mutating func said(corner: Int, topic: Cue.Topic) {
-        states[Key(corner: corner, topic: topic), default: State()].advised = true
+    mutating func said(corner: Int, topic: Cue.Topic, detail: CueAdvice.Detail = .main) {
+        states[Key(corner: corner, topic: topic, detail: detail), default: State()].advised = true
     }
 
     /// One valid lap's judged deviations of a corner.
     mutating func record(corner: Int, observations: [DeviationJudge.Observation]) {
         for observation in observations {
-            let key = Key(corner: corner, topic: observation.topic)
+            let key = Key(corner: corner, topic: observation.topic, detail: observation.detail)
             guard var state = states[key] else { continue }  // never advised: nothing to learn
             let side = observation.callable ? (observation.value >= 0 ? 1 : -1) : 0
             if side != 0 {
@@ -63,12 +65,12 @@ struct LearnedAdvice: Sendable {
     /// Whether feedback on a corner's learned advice is held back: this lap would be only the
     /// first of a relapse (the habit is not back yet).
     func holdsBack(_ advice: CueAdvice, corner: Int) -> Bool {
-        guard let state = states[Key(corner: corner, topic: advice.topic)], state.learned else { return false }
+        guard let state = states[Key(corner: corner, topic: advice.topic, detail: advice.detail)], state.learned else { return false }
         let laps = state.offSide == advice.side ? state.offLaps + 1 : 1
         return laps < configuration.habitLaps
     }
 
-    func isLearned(corner: Int, topic: Cue.Topic) -> Bool {
-        states[Key(corner: corner, topic: topic)]?.learned ?? false
+    func isLearned(corner: Int, topic: Cue.Topic, detail: CueAdvice.Detail = .main) -> Bool {
+        states[Key(corner: corner, topic: topic, detail: detail)]?.learned ?? false
     }
 }

@@ -58,8 +58,9 @@ public enum AdviceOutcomes {
         let (aboutCorner, after) = evidence(of: said, laps: valid)
         guard let about = aboutCorner, after.count == lapsAfter else { return nil }
 
-        let before = measurement(cue.topic, about.versusReference)
-        let afterValues = after.compactMap { measurement(cue.topic, $0.versusReference) }
+        let shape = isReleaseShape(cue)
+        let before = measurement(cue.topic, about.versusReference, releaseShape: shape)
+        let afterValues = after.compactMap { measurement(cue.topic, $0.versusReference, releaseShape: shape) }
         let afterMean = afterValues.count == after.count && before != nil ? afterValues.reduce(0, +) / Double(afterValues.count) : nil
         let timeBefore = about.versusReference.timeDelta.flatMap { $0.isFinite ? $0 : nil }
         let times = after.compactMap { $0.versusReference.timeDelta.flatMap { $0.isFinite ? $0 : nil } }
@@ -67,7 +68,8 @@ public enum AdviceOutcomes {
         let slower = if let timeBefore, let timeAfter { timeAfter > timeBefore + timeTolerance } else { false }
         let worked: Bool
         if let before, let afterMean {
-            worked = before - afterMean >= 0.5 * threshold(cue.topic, configuration) && !slower
+            let threshold = shape ? configuration.brakeReleaseLengthThreshold : threshold(cue.topic, configuration)
+            worked = before - afterMean >= 0.5 * threshold && !slower
         } else if let timeBefore, let timeAfter {
             worked = timeAfter <= timeBefore - timeTolerance
         } else {
@@ -79,9 +81,16 @@ public enum AdviceOutcomes {
     }
 
     /// How far from the reference a lap's corner was in the measurement a topic names; nil when
-    /// not measured (stored laps read a missing number back as NaN).
-    static func measurement(_ topic: Cue.Topic, _ n: CueNumbers) -> Double? {
-        rawMeasurement(topic, n).flatMap { $0.isFinite ? $0 : nil }
+    /// not measured (stored laps read a missing number back as NaN). A brake release cue about
+    /// the release's shape names how much more abruptly than the reference it came off.
+    static func measurement(_ topic: Cue.Topic, _ n: CueNumbers, releaseShape: Bool = false) -> Double? {
+        let raw = releaseShape ? n.brakeReleaseLengthDelta.map { max(0, -$0) } : rawMeasurement(topic, n)
+        return raw.flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// A brake release cue whose number is the release's length (its shape), not its end.
+    static func isReleaseShape(_ cue: Cue) -> Bool {
+        cue.topic == .brakeRelease && cue.numbers.brakeReleaseLengthDelta != nil && cue.numbers.brakeReleaseDelta == nil
     }
 
     static func rawMeasurement(_ topic: Cue.Topic, _ n: CueNumbers) -> Double? {

@@ -25,6 +25,8 @@ struct EndToEndReply: Decodable, Sendable {
     var stored: Bool?
     /// `lap` not stored yet, and `lap_stored`: the ticket naming it.
     var pending: UInt64?
+    /// `lap.corners`: each corner's number and its numbers against the reference.
+    var corners: [LapCorner]?
     // cue
     var id: UInt64?
     var kind: String?
@@ -60,6 +62,12 @@ struct EndToEndReply: Decodable, Sendable {
         var duration: Double
     }
 
+    /// A corner of a `lap` message (only what the tests read).
+    struct LapCorner: Decodable, Sendable {
+        var corner: Int
+        var brake_release_length_delta: Double?
+    }
+
     /// A cue's numbers: positive = later / harder / faster / more than the reference.
     struct Numbers: Decodable, Sendable {
         var brake_point_delta: Double?
@@ -71,6 +79,7 @@ struct EndToEndReply: Decodable, Sendable {
         var coasting_distance: Double?
         var time_delta: Double?
         var brake_release_delta: Double?
+        var brake_release_length_delta: Double?
         var brake_point_spread: Double?
         var apex_speed_spread: Double?
         var line_apex_offset: Double?

@@ -9,7 +9,8 @@ import Telemetry
 /// before it (a brake, a short lift, more brake), starting before both apexes (the lap's and the
 /// reference's); the apex speed is the lowest speed from the corner's entry until the lap has
 /// held 90 % throttle for 0.5 s from the reference apex on, and where it is the lap's apex; the
-/// pick-up is the first point after the lap's apex where the throttle stays at 90 % for 0.5 s.
+/// pick-up is the first point after the lap's apex where the throttle stays at 90 % for 0.5 s;
+/// the release's length is twice the metres of that braking's pressure below its peak.
 /// A lap that lost speed at full throttle (90 % throttle and below 4 % brake throughout 0.25 s)
 /// faster than the reference lap ever does off the brake over 0.25 s, between the entry and
 /// that point, lost grip: it has no apex speed or pick-up (`lostGrip`).
@@ -20,6 +21,9 @@ struct RawCornerReading {
     var apexSpeed: Double?
     /// Metres.
     var throttlePickup: Double?
+    /// The corner's braking (from `brakeOnset`), metres: its length and its release's
+    /// (`releaseShape`).
+    var releaseShape: (zone: Double, length: Double)?
     /// Largest distance between two frames in the corner: the resolution of every reading here.
     var frameSpacing: Double
     /// Slowed at full throttle faster than `gripLimit` between the entry and the end of the apex
@@ -58,7 +62,9 @@ struct RawCornerReading {
         let slowest = corner.min { $0.speed < $1.speed }
         apexSpeed = slowest.map { Double($0.speed) * 3.6 }
         let lapApex = slowest.map { Double($0.lapDistance) } ?? apex
-        brakeOnset = Self.lastBrakingStart(near.filter { Double($0.lapDistance) <= min(apex, lapApex) })
+        let braking = Self.lastBraking(near.filter { Double($0.lapDistance) <= min(apex, lapApex) })
+        brakeOnset = braking?.start
+        releaseShape = braking.flatMap { Self.releaseShape(near, from: $0.start, lastStage: $0.lastStage) }
         // After the lap's own apex (its slowest frame), as the pick-up is defined.
         throttlePickup = Self.pickUp(near.filter { Double($0.lapDistance) >= lapApex })
         if let gripLimit { lostGrip = Self.hardestDeceleration(corner, fullThrottle: true) > gripLimit }
@@ -89,8 +95,8 @@ struct RawCornerReading {
     }
 
     /// Start of the last braking before the apex (with its stages), interpolated to where the
-    /// pedal crossed 8 %.
-    static func lastBrakingStart(_ frames: [TelemetryFrame]) -> Double? {
+    /// pedal crossed 8 %, and where its last stage starts (its release is that stage's end).
+    static func lastBraking(_ frames: [TelemetryFrame]) -> (start: Double, lastStage: Double)? {
         var zones: [(start: Double, startTime: Double, endTime: Double, end: Double)] = []
         var inZone = false
         var releasedAt: Double?
@@ -116,13 +122,49 @@ struct RawCornerReading {
             }
         }
         let held = zones.filter { $0.endTime - $0.startTime >= holdSeconds }
-        guard var start = held.last?.start else { return nil }
+        guard let last = held.last?.start else { return nil }
+        var start = last
         // Stages of one braking: an earlier zone that ended within `stageGap` of this onset.
         for earlier in held.dropLast().reversed() {
             guard start - earlier.end <= stageGap else { break }
             start = earlier.start
         }
-        return start
+        return (start, last)
+    }
+
+    /// The braking that starts at `start` (metres) with its stages, its last stage (from
+    /// `lastStage`) followed to its end, past the apex if it trails (a release below 4 % shorter
+    /// than 0.2 s does not end it): its length, and its release's, twice the metres of its
+    /// pressure below its highest ±3 m average.
+    static func releaseShape(_ frames: [TelemetryFrame], from start: Double, lastStage: Double) -> (zone: Double, length: Double)? {
+        guard let first = frames.firstIndex(where: { Double($0.lapDistance) >= start }),
+            let stage = frames.firstIndex(where: { Double($0.lapDistance) >= lastStage })
+        else { return nil }
+        var end = stage, index = stage + 1
+        while index < frames.count {
+            if frames[index].brake >= brakeOff {
+                end = index
+            } else if let again = frames[index...].firstIndex(where: { $0.brake >= brakeOn }),
+                frames[again].sessionTime - frames[end].sessionTime <= holdSeconds
+            {
+                index = again
+                continue
+            } else {
+                break
+            }
+            index += 1
+        }
+        // Peak: the highest average over ±3 m; length: twice the metres of pressure below it.
+        let zone = Array(frames[first...end])
+        let peak = zone.map { frame in
+            let near = zone.filter { abs($0.lapDistance - frame.lapDistance) <= 3 }
+            return Double(near.map(\.brake).reduce(0, +)) / Double(max(near.count, 1))
+        }.max() ?? 0
+        guard peak > 0 else { return nil }
+        func missing(_ frame: TelemetryFrame) -> Double { 1 - min(Double(frame.brake), peak) / peak }
+        var below = 0.0
+        for (a, b) in zip(zone, zone.dropFirst()) { below += (missing(a) + missing(b)) / 2 * Double(b.lapDistance - a.lapDistance) }
+        return (Double(frames[end].lapDistance) - start, 2 * below)
     }
 
     /// First distance from which the throttle stays at 90 % for half a second.

@@ -68,6 +68,8 @@ struct RealRecordingCueCheck {
         var speed: Double?
         /// Net of a late brake point, as the coach judges it (docs/coaching.md, "Detectors").
         var pickUp: Double?
+        /// The release's length against the reference's scaled to the lap's braking (metres).
+        var releaseLength: Double?
         var spacing: Double
         /// The lap lost grip in the corner (`RawCornerReading.lostGrip`): no apex speed or pick-up
         /// may be said about it.
@@ -107,14 +109,18 @@ struct RealRecordingCueCheck {
             frames: recording.rawLap(recording.referenceLap), entry: entry, apex: corner.apex, exit: exit, end: end, gripLimit: nil)
         let brake = mine.brakeOnset.flatMap { a in theirs.brakeOnset.map { a - $0 } }
         let pickUp = mine.throttlePickup.flatMap { a in theirs.throttlePickup.map { a - $0 - max(0, brake ?? 0) } }
+        let release = mine.releaseShape.flatMap { a in
+            theirs.releaseShape.flatMap { b in b.zone > 0 && a.zone > 0 ? a.length - b.length * a.zone / b.zone : nil }
+        }
         return RawDelta(
             brake: brake, speed: mine.lostGrip ? nil : mine.apexSpeed.flatMap { a in theirs.apexSpeed.map { a - $0 } },
-            pickUp: mine.lostGrip ? nil : pickUp, spacing: max(mine.frameSpacing, theirs.frameSpacing), lostGrip: mine.lostGrip)
+            pickUp: mine.lostGrip ? nil : pickUp, releaseLength: release, spacing: max(mine.frameSpacing, theirs.frameSpacing),
+            lostGrip: mine.lostGrip)
     }
 
     /// Cue thresholds (docs/coaching.md, "Cues"): a lap counts towards a habit only when its
     /// deviation reaches them.
-    static let brakeThreshold = 8.0, speedThreshold = 3.0, pickUpThreshold = 15.0
+    static let brakeThreshold = 8.0, speedThreshold = 3.0, pickUpThreshold = 15.0, releaseLengthThreshold = 20.0
 
     /// Approach advice says a habit: per quantity, the mean of the last two valid laps completed
     /// before the cue was said (laps before the one its frame is in) on which that quantity was
@@ -130,7 +136,8 @@ struct RealRecordingCueCheck {
         }
         return RawDelta(
             brake: habit(\.brake, Self.brakeThreshold), speed: habit(\.speed, Self.speedThreshold),
-            pickUp: habit(\.pickUp, Self.pickUpThreshold), spacing: laps.prefix(4).map(\.spacing).max() ?? 0)
+            pickUp: habit(\.pickUp, Self.pickUpThreshold), releaseLength: habit(\.releaseLength, Self.releaseLengthThreshold),
+            spacing: laps.prefix(4).map(\.spacing).max() ?? 0)
     }
 
     /// The sim's lap number of the frame that ended the batch a cue answered.
@@ -159,6 +166,30 @@ struct RealRecordingCueCheck {
             let lost = cue.kind == "feedback" && raw.lostGrip
             row("apex speed km/h", numbers.minimum_speed_delta, raw.speed, 2 + 0.15 * abs(raw.speed ?? 0), lostGrip: lost)
             row("pick-up m", numbers.throttle_pickup_delta, raw.pickUp, metres + 0.15 * abs(raw.pickUp ?? 0), lostGrip: lost)
+            row("release length m", numbers.brake_release_length_delta, raw.releaseLength, metres + 0.15 * abs(raw.releaseLength ?? 0))
+        }
+        return rows
+    }
+
+    /// Every valid lap's release length (the shape of trail braking) as the server measured it
+    /// in its `lap` message, beside the raw frames' reading: each corner, not only those cued.
+    /// Laps are matched by number, so a recording whose laps the sim numbers with gaps (FSUK's
+    /// export: 1, 3, 4, the server 1, 2, 3) is left out (`nil`).
+    func compareReleaseLengths() -> [Row]? {
+        // Laps the file really holds (a few rows of a lap 0 or a stray counter are not laps).
+        let simLaps = Set(Dictionary(grouping: recording.frames, by: \.lapNumber).filter { $0.value.count >= 100 }.keys)
+        guard let low = simLaps.min(), let high = simLaps.max(), simLaps.count == Int(high - low) + 1 else { return nil }
+        var rows: [Row] = []
+        for lap in transcript.all("lap") where lap.valid == true && lap.lap != recording.referenceLap {
+            guard let number = lap.lap, simLaps.contains(number) else { continue }
+            for measured in lap.corners ?? [] {
+                guard let value = measured.brake_release_length_delta, let corner = recording.corners.first(where: { $0.number == measured.corner })
+                else { continue }
+                let raw = rawDelta(lap: number, corner: corner)
+                rows.append(Row(
+                    cue: 0, kind: "lap", lap: number, corner: corner.number, quantity: "release length m", reported: value,
+                    raw: raw.releaseLength, tolerance: 3 + 2 * raw.spacing + 0.15 * abs(raw.releaseLength ?? 0)))
+            }
         }
         return rows
     }
