@@ -175,7 +175,7 @@ public struct CornerCoach: Sendable {
         // Before the habits: their new approach advice is ranked with the new outcomes.
         ledger.lapMeasured(MeasuredLap(lapNumber: lapNumber, isValid: isValid, corners: corners), configuration: configuration)
         if isValid { habits = updatedHabits }
-        let zones = recorder.filled.allSatisfy { $0 } ? BrakingZoneDetector.zones(in: recorder.current) : []
+        let zones = recorder.filled.isComplete ? BrakingZoneDetector.zones(in: recorder.current) : []
         return (corners.sorted { $0.corner < $1.corner }, zones)
     }
 
