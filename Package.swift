@@ -278,6 +278,8 @@ let package = Package(
                 "Coaching",
                 // `config check` prints string values with the JSON log writer's escaping.
                 "ServerLogging",
+                // `live.ring_capacity` is sized from the protocol's batch limit (`FrameBatch`).
+                "Telemetry",
             ]
         ),
         // Operations: `[tracing]`: the OTLP/HTTP span exporter (swift-otel) built from the settings, run

@@ -29,6 +29,9 @@ struct MemoryBenchmarkCommand: ParsableCommand {
     @Flag(help: "Keep the lap in progress as plain frames (as before the server packed it).")
     var plainLaps = false
 
+    @Flag(help: "Let every coach plan its own corners (as before the library shared one plan book per reference).")
+    var unsharedPlans = false
+
     @Option(help: "Directory of the shipped reference laps.")
     var referenceDirectory = "ReferenceLaps"
 
@@ -38,14 +41,18 @@ struct MemoryBenchmarkCommand: ParsableCommand {
         let reference = try ReferenceLapFile.read(from: referenceURL)
         let mapURL = directory.appendingPathComponent("brands-hatch-gp-gt4.trackmap.json")
         let map = try? TrackMapFile.read(from: mapURL)
-        // One reference for every driver, as the server's library shares it.
-        let choice = ReferenceChoice(reference: reference, trackMap: map, reason: .shippedForTrackAndCar)
         let laps = try LapSource.synthesized(reference: referenceURL, laps: 3).load(seed: 1)
+        // One reference for every driver, chosen through a library as the server's coaches are.
+        var choice = ReferenceLibrary(entries: [.init(reference: reference, trackMap: map)])
+            .choose(for: laps.session, allowOtherCars: true)
+        guard choice.reference != nil else { throw ValidationError("the synthesised session does not match the reference's track") }
+        if unsharedPlans { choice.cornerPlans = nil }
         let frameCount = min(laps.frames.count, Int(seconds * 60))
         let frames = Array(laps.frames[0..<frameCount])
         print("memory benchmark: \(drivers) drivers, \(frameCount) frames each (\(Int(seconds)) s at 60 Hz), "
             + "ring \(ringCapacity) slots, reference \(reference.count) grid points, "
-            + (plainLaps ? "plain laps" : "packed laps (\(LapTelemetryChunkPacker.defaultChunkFrames)-frame chunks)"))
+            + (plainLaps ? "plain laps" : "packed laps (\(LapTelemetryChunkPacker.defaultChunkFrames)-frame chunks)")
+            + (unsharedPlans ? ", corner plans per driver" : ", corner plans shared (\(choice.cornerPlans?.count ?? 0) corners)"))
         print("layout: TelemetryFrame \(MemoryLayout<TelemetryFrame>.stride) B, LiveFrame \(MemoryLayout<LiveFrame>.stride) B")
 
         var meter = MemoryMeter()

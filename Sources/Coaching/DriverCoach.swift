@@ -219,7 +219,7 @@ public final class DriverCoach {
         deltaTracker = DeltaTracker(reference: reference)
         var coach = CornerCoach(
             reference: reference, trackMap: map, language: language, configuration: configuration.cues,
-            speech: configuration.speech, preferences: configuration.preferences)
+            speech: configuration.speech, preferences: configuration.preferences, plans: choice.cornerPlans)
         coach.seed(activity: activity)
         cornerCoach = coach
     }

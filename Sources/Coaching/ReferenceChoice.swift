@@ -16,10 +16,14 @@ public struct ReferenceChoice: Sendable {
     public var reference: ReferenceLap?
     public var trackMap: TrackMap?
     public var reason: Reason
+    /// The corner plans every driver on this reference shares (the library entry's); nil makes
+    /// each coach plan its own. Used only when made from this very reference and track map.
+    public var cornerPlans: CornerPlanBook?
 
-    public init(reference: ReferenceLap?, trackMap: TrackMap?, reason: Reason) {
+    public init(reference: ReferenceLap?, trackMap: TrackMap?, reason: Reason, cornerPlans: CornerPlanBook? = nil) {
         self.reference = reference
         self.trackMap = trackMap
         self.reason = reason
+        self.cornerPlans = cornerPlans
     }
 }

@@ -19,8 +19,10 @@ extension ConfigurationKey {
         .float("live", "hello_timeout_seconds", \.live.helloTimeoutSeconds, range: 0.01...3_600),
         .float("live", "resume_window_seconds", \.live.resumeWindowSeconds, range: 0...86_400),
         .integer("live", "ack_interval_ms", \.live.ackIntervalMilliseconds, range: 1...60_000),
-        // One full batch (120 frames) must fit; power of two for cheap index masking in the ring.
-        .integer("live", "ring_capacity", \.live.ringCapacity, range: 128...1_048_576, powerOfTwo: true),
+        // One full batch (the protocol's 120 frames) must fit; power of two for the ring's masking.
+        .integer(
+            "live", "ring_capacity", \.live.ringCapacity, range: ServerConfiguration.Live.smallestRingCapacity...1_048_576,
+            powerOfTwo: true),
         // Connection and session limits, timeouts, slow clients (docs/protocol.md, "Limits").
         .integer("live", "max_connections", \.live.maxConnections, range: 1...1_000_000),
         .integer("live", "max_connections_per_driver", \.live.maxConnectionsPerDriver, range: 1...10_000),

@@ -64,9 +64,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// At most one `ack` per interval: every message costs about 20 µs of server CPU.
         public var ackIntervalMilliseconds = 250
         /// Frames buffered per driver between the socket and the coach; a power of two
-        /// holding at least one full batch (120 frames). 256 frames are 4 s at 60 Hz and 24 KiB
-        /// (every slot is written, so resident); a full ring only makes the socket wait.
-        public var ringCapacity = 256
+        /// holding at least one full batch. By default exactly that (`smallestRingCapacity`):
+        /// every slot is written, so resident (96 bytes each), and a full ring only makes that
+        /// client's socket wait for the coach's next drain, never loses a frame.
+        public var ringCapacity = Live.smallestRingCapacity
 
         // Limits on sockets and sessions (docs/protocol.md, "Limits"): every one has an edge test.
         /// Open WebSocket connections in total (live, echo); beyond it an upgrade gets 503 `server_busy`.

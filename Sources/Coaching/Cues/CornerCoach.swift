@@ -74,7 +74,7 @@ public struct CornerCoach: Sendable {
 
     public init(
         reference: ReferenceLap, trackMap: TrackMap, language: CueLanguage, configuration: CueConfiguration = .init(),
-        speech: (any CueSpeech)? = nil, preferences: CoachingPreferences = .init()
+        speech: (any CueSpeech)? = nil, preferences: CoachingPreferences = .init(), plans book: CornerPlanBook? = nil
     ) {
         self.reference = reference
         self.speech = speech
@@ -84,14 +84,17 @@ public struct CornerCoach: Sendable {
         self.configuration = configuration
         self.phrasebook = CuePhrasebook(language: language, units: preferences.units)
         self.judge = DeviationJudge(configuration: configuration)
-        self.plans = CornerPlan.plans(reference: reference, trackMap: trackMap, configuration: configuration)
+        // The library's shared plans when they are this reference's; else this coach's own.
+        let book = book.flatMap { $0.fits(reference: reference, trackMap: trackMap, configuration: configuration) ? $0 : nil }
+            ?? CornerPlanBook(reference: reference, trackMap: trackMap, configuration: configuration)
+        self.plans = book.plans
         self.gridCount = reference.count
         self.recorder = LiveLapRecorder(template: reference, tailLength: Self.tailLength(for: plans))
         self.habits = HabitTracker(configuration: configuration)
         self.consistency = ConsistencyTracker(configuration: configuration)
         self.learned = LearnedAdvice(configuration: configuration)
         self.line = referenceTopics.contains(.racingLine) ? LineTracker(reference: reference, trackMap: trackMap) : nil
-        self.slots = CornerFlags.slots(of: plans)
+        self.slots = book.slots
         self.measuredThisLap = CornerFlags(count: plans.count)
         self.cuedThisPass = CornerFlags(count: plans.count)
         self.armed = CornerFlags(count: plans.count, allSet: true)
@@ -172,7 +175,7 @@ public struct CornerCoach: Sendable {
         // Before the habits: their new approach advice is ranked with the new outcomes.
         ledger.lapMeasured(MeasuredLap(lapNumber: lapNumber, isValid: isValid, corners: corners), configuration: configuration)
         if isValid { habits = updatedHabits }
-        let zones = recorder.filled.allSatisfy { $0 } ? BrakingZoneDetector.zones(in: recorder.current) : []
+        let zones = recorder.filled.isComplete ? BrakingZoneDetector.zones(in: recorder.current) : []
         return (corners.sorted { $0.corner < $1.corner }, zones)
     }
 

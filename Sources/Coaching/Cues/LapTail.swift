@@ -31,7 +31,7 @@ struct LapTail: Sendable {
     }
 
     /// Takes the end of `lap` (a just finished lap), in place.
-    mutating func copy(from lap: ReferenceLap, filled marks: [Bool]) {
+    mutating func copy(from lap: ReferenceLap, filled marks: GridMarks) {
         lapTime = lap.metadata.lapTime
         for offset in filled.indices {
             let index = start + offset

@@ -29,7 +29,7 @@ struct LiveLapRecorder: Sendable {
     /// Metres of the previous lap kept (`LapTail`).
     let tailLength: Int
     private(set) var current: ReferenceLap
-    private(set) var filled: [Bool]
+    private(set) var filled: GridMarks
     private(set) var previous: LapTail?
     private var last: Sample?
     /// The last sample of the previous lap, waiting for the first of this one to place the line.
@@ -40,7 +40,7 @@ struct LiveLapRecorder: Sendable {
         count = template.count
         self.tailLength = tailLength
         current = LiveLapRecorder.blank(like: template)
-        filled = Array(repeating: false, count: template.count)
+        filled = GridMarks(count: template.count)
     }
 
     static func blank(like template: ReferenceLap) -> ReferenceLap {
@@ -100,7 +100,7 @@ struct LiveLapRecorder: Sendable {
         previous?.copy(from: current, filled: filled)
         carried = last.map { var s = $0; s.distance -= Double(count); return s }
         Self.clear(&current)
-        for index in filled.indices { filled[index] = false }
+        filled.clearAll()
         last = nil
     }
 
@@ -118,7 +118,7 @@ struct LiveLapRecorder: Sendable {
 
     mutating func reset() {
         current = LiveLapRecorder.blank(like: current)
-        filled = Array(repeating: false, count: count)
+        filled = GridMarks(count: count)
         previous = nil
         last = nil
         carried = nil
@@ -197,7 +197,7 @@ extension ReferenceLap {
     /// Interpolates the grid points between two samples and marks them recorded. A method of the
     /// lap, not of the recorder, so that `current.fill(&filled, ...)` writes both arrays in place
     /// without also passing a copy of the recorder (which would share, and so copy, the arrays).
-    fileprivate mutating func fill(_ marks: inout [Bool], from a: LiveLapRecorder.Sample, to b: LiveLapRecorder.Sample) {
+    fileprivate mutating func fill(_ marks: inout GridMarks, from a: LiveLapRecorder.Sample, to b: LiveLapRecorder.Sample) {
         guard let indexes = LiveLapRecorder.gridIndexes(from: a, to: b, count: count) else { return }
         for index in indexes {
             let point = LiveLapRecorder.gridPoint(index, from: a, to: b)

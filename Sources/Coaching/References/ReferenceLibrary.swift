@@ -7,10 +7,15 @@ public struct ReferenceLibrary: Sendable {
     public struct Entry: Sendable {
         public var reference: ReferenceLap
         public var trackMap: TrackMap?
+        /// Planned once here, when the entry has a track map, for every driver coached against it
+        /// with the default cue settings (the server's). Without a map each coach segments the
+        /// reference for its session's track and plans on its own, as before.
+        public let cornerPlans: CornerPlanBook?
 
         public init(reference: ReferenceLap, trackMap: TrackMap?) {
             self.reference = reference
             self.trackMap = trackMap
+            self.cornerPlans = trackMap.map { CornerPlanBook(reference: reference, trackMap: $0) }
         }
     }
 
@@ -31,10 +36,12 @@ public struct ReferenceLibrary: Sendable {
         let sameTrack = entries.filter { Self.isSameLayout($0.reference.metadata, session.track) }
         let car = Self.normalisedCar(session.car)
         if let best = Self.fastest(sameTrack.filter { Self.normalisedCar($0.reference.metadata.car) == car }) {
-            return ReferenceChoice(reference: best.reference, trackMap: best.trackMap, reason: .shippedForTrackAndCar)
+            return ReferenceChoice(
+                reference: best.reference, trackMap: best.trackMap, reason: .shippedForTrackAndCar, cornerPlans: best.cornerPlans)
         }
         if allowOtherCars, let best = Self.fastest(sameTrack) {
-            return ReferenceChoice(reference: best.reference, trackMap: best.trackMap, reason: .shippedForTrack)
+            return ReferenceChoice(
+                reference: best.reference, trackMap: best.trackMap, reason: .shippedForTrack, cornerPlans: best.cornerPlans)
         }
         return ReferenceChoice(reference: nil, trackMap: nil, reason: .none)
     }
