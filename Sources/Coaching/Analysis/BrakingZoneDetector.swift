@@ -25,7 +25,11 @@ public enum BrakingZoneDetector {
         var peak: Float
     }
 
-    /// Zones whose onset lies in `from...to` (a zone may run on past `to`, up to half a lap).
+    /// Zones whose onset lies in `from...to` (a zone may run on past `to`, up to half a lap, and
+    /// on a live lap up to where its data ends: a braking still under way there ends there for now,
+    /// as the metres not driven yet hold zeros; read as data they wrapped to the lap's own start,
+    /// where braking for turn 1 "continued" the zone backwards in time and dropped it as too short:
+    /// GT7 Red Bull Ring laps 2 and 6 got no turn 6 brake point in their feedback).
     static func spans(in window: LapWindow, from: Int, to: Int) -> [Span] {
         guard to >= from else { return [] }
         var result: [Span] = []
@@ -35,7 +39,7 @@ public enum BrakingZoneDetector {
         while index <= to {
             guard window.brake(index) >= PedalThresholds.brakeOn else { index += 1; continue }
             var end = index, peak = window.brake(index), probe = index + 1
-            let limit = index + window.count / 2
+            let limit = min(index + window.count / 2, window.recordedEnd)
             while probe < limit {
                 let pressure = window.brake(probe)
                 if pressure >= PedalThresholds.brakeOff {
