@@ -64,16 +64,8 @@ struct RealRecordingCoachingTests {
             for row in releases { print("release | \(recording.name) | \(row)") }
             let sizes = releases.map { abs($0.reported) }.sorted()
             print("release spread | \(recording.name) | \(sizes.count) corners | median |Δ| \(sizes.isEmpty ? 0 : sizes[sizes.count / 2]) m | largest \(sizes.last ?? 0) m | abrupt side past 20 m \(releases.filter { $0.reported <= -20 }.count)")
-            // Red Bull Ring turn 7 (laps 2 and 5): the raw reading and the coach's window part
-            // there (its pick-up has no raw reading either); not examined yet (docs/coaching.md).
-            let known = { (row: RealRecordingCueCheck.Row) in recording.name.contains("redbullring") && row.corner == 7 }
             let off = releases.filter { $0.agrees == false }
-            #expect(off.filter { !known($0) }.isEmpty, "\(off)")
-            if off.contains(where: known) {
-                withKnownIssue("Red Bull Ring turn 7's release: the raw reading's window differs from the coach's") {
-                    Issue.record("\(off.filter(known))")
-                }
-            }
+            #expect(off.isEmpty, "\(off)")
         } else {
             print("release | \(recording.name) | not compared: the sim numbers its laps with gaps")
         }

@@ -23,9 +23,15 @@ public enum BrakingZoneDetector {
         var start: Double
         var end: Int
         var peak: Float
+        /// Still braking at the last metre of a live lap's data: the zone has no release yet.
+        var underWay = false
     }
 
-    /// Zones whose onset lies in `from...to` (a zone may run on past `to`, up to half a lap).
+    /// Zones whose onset lies in `from...to` (a zone may run on past `to`, up to half a lap, and
+    /// on a live lap up to where its data ends: a braking still under way there is `underWay`, as
+    /// the metres not driven yet hold zeros; read as data they wrapped to the lap's own start,
+    /// where braking for turn 1 "continued" the zone backwards in time and dropped it as too short:
+    /// GT7 Red Bull Ring laps 2 and 6 got no turn 6 brake point in their feedback).
     static func spans(in window: LapWindow, from: Int, to: Int) -> [Span] {
         guard to >= from else { return [] }
         var result: [Span] = []
@@ -35,7 +41,7 @@ public enum BrakingZoneDetector {
         while index <= to {
             guard window.brake(index) >= PedalThresholds.brakeOn else { index += 1; continue }
             var end = index, peak = window.brake(index), probe = index + 1
-            let limit = index + window.count / 2
+            let limit = min(index + window.count / 2, window.recordedEnd)
             while probe < limit {
                 let pressure = window.brake(probe)
                 if pressure >= PedalThresholds.brakeOff {
@@ -56,7 +62,7 @@ public enum BrakingZoneDetector {
                 }
             }
             if window.time(end) - window.time(index) >= PedalThresholds.minimumBrakeDuration {
-                result.append(Span(start: onsetCrossing(window, index), end: end, peak: peak))
+                result.append(Span(start: onsetCrossing(window, index), end: end, peak: peak, underWay: end == window.recordedEnd - 1))
             }
             index = max(end, probe) + 1
         }
@@ -80,7 +86,7 @@ public enum BrakingZoneDetector {
         guard var chosen = candidates.last else { return nil }
         for earlier in candidates.dropLast().reversed() {
             guard chosen.start - Double(earlier.end) <= stageGap else { break }
-            chosen = Span(start: earlier.start, end: chosen.end, peak: max(chosen.peak, earlier.peak))
+            chosen = Span(start: earlier.start, end: chosen.end, peak: max(chosen.peak, earlier.peak), underWay: chosen.underWay)
         }
         return chosen
     }

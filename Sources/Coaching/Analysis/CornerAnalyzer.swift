@@ -81,8 +81,9 @@ public enum CornerAnalyzer {
             }
         }
         return Reading(
-            brakePoint: zone?.start, peakBrake: peak.map(Double.init), brakeRelease: zone.map { Double($0.end) },
-            releaseLength: zone.map { BrakeReleaseShape.releaseLength(lap, zone: $0) }, apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
+            // A braking still under way where a live lap's data ends has its onset, not its release yet.
+            brakePoint: zone?.start, peakBrake: peak.map(Double.init), brakeRelease: zone.flatMap { $0.underWay ? nil : Double($0.end) },
+            releaseLength: zone.flatMap { $0.underWay ? nil : BrakeReleaseShape.releaseLength(lap, zone: $0) }, apex: apex, minimumSpeed: lap.smoothedSpeed(apex) * 3.6,
             throttlePickup: throttlePickup(in: lap, from: apex, to: apexSearchEnd), apexGear: apexGear(lap, around: apex),
             coasting: Double(coasting), time: lap.time(exit) - lap.time(entry), lostGrip: lostGrip)
     }

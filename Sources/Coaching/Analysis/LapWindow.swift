@@ -49,6 +49,9 @@ struct LapWindow: Sendable {
     /// The grid index of the previous lap's first kept point (`LapTail.start`).
     private let previousStart: Int
     let count: Int
+    /// The first index past the live lap's data (`Int.max` for a closed lap): a grid point the
+    /// car has not reached yet holds zeros, not driving, and readers that look ahead stop here.
+    let recordedEnd: Int
 
     /// A closed lap (reads before the line wrap), or a live lap with the whole lap before it.
     init(_ lap: ReferenceLap, previous: ReferenceLap? = nil) {
@@ -56,15 +59,17 @@ struct LapWindow: Sendable {
         self.init(lap, previous: whole, previousStart: 0)
     }
 
-    /// A live lap with the end of the lap before it (`LiveLapRecorder`).
-    init(_ lap: ReferenceLap, previous: LapTail?) {
+    /// A live lap with the end of the lap before it (`LiveLapRecorder`), recorded up to
+    /// `recordedEnd` (exclusive).
+    init(_ lap: ReferenceLap, previous: LapTail?, recordedEnd: Int) {
         let tail = previous.flatMap { $0.start + $0.filled.count == lap.count && !$0.filled.isEmpty ? Channels($0) : nil }
-        self.init(lap, previous: tail, previousStart: previous?.start ?? 0)
+        self.init(lap, previous: tail, previousStart: previous?.start ?? 0, recordedEnd: recordedEnd)
     }
 
-    private init(_ lap: ReferenceLap, previous: Channels?, previousStart: Int) {
+    private init(_ lap: ReferenceLap, previous: Channels?, previousStart: Int, recordedEnd: Int = .max) {
         self.lap = Channels(lap)
         count = lap.count
+        self.recordedEnd = recordedEnd
         self.previous = previous ?? .none
         self.previousStart = previous == nil ? 0 : previousStart
         hasPrevious = previous != nil

@@ -32,6 +32,8 @@ struct LiveLapRecorder: Sendable {
     private(set) var filled: GridMarks
     private(set) var previous: LapTail?
     private var last: Sample?
+    /// The first grid index past the recorded data of the current lap (see `LapWindow.recordedEnd`).
+    private var recordedEnd = 0
     /// The last sample of the previous lap, waiting for the first of this one to place the line.
     private var carried: Sample?
 
@@ -61,6 +63,7 @@ struct LiveLapRecorder: Sendable {
         }
         if let last, sample.distance > last.distance, sample.distance - last.distance <= Self.maximumGap {
             current.fill(&filled, from: last, to: sample)
+            if let indexes = Self.gridIndexes(from: last, to: sample, count: count) { recordedEnd = max(recordedEnd, indexes.upperBound + 1) }
         } else if last == nil || sample.distance > (last?.distance ?? 0) {
             setNearest(sample)
         } else {
@@ -82,7 +85,7 @@ struct LiveLapRecorder: Sendable {
         return true
     }
 
-    var window: LapWindow { LapWindow(current, previous: previous) }
+    var window: LapWindow { LapWindow(current, previous: previous, recordedEnd: recordedEnd) }
 
     /// Extends the last frame to the end of the lap when it stopped within a few metres of it.
     mutating func closeTail() {
@@ -91,6 +94,7 @@ struct LiveLapRecorder: Sendable {
         while index >= 0, !filled[index] { index -= 1 }
         guard index >= 0, index < count - 1 else { return }
         for i in (index + 1)..<count { copyPoint(from: index, to: i) }
+        recordedEnd = count
         current.metadata.lapTime = last.elapsed
     }
 
@@ -102,6 +106,7 @@ struct LiveLapRecorder: Sendable {
         Self.clear(&current)
         filled.clearAll()
         last = nil
+        recordedEnd = 0
     }
 
     /// Makes a used lap blank again in place (what `blank(like:)` makes, without allocating).
@@ -122,6 +127,7 @@ struct LiveLapRecorder: Sendable {
         previous = nil
         last = nil
         carried = nil
+        recordedEnd = 0
     }
 
     /// Places the line between the previous lap's last frame and this lap's first: fills the
@@ -155,6 +161,7 @@ struct LiveLapRecorder: Sendable {
         current.brake[index] = s.brake
         current.gear[index] = s.gear
         filled[index] = true
+        recordedEnd = max(recordedEnd, index + 1)
     }
 
     private mutating func copyPoint(from source: Int, to target: Int) {

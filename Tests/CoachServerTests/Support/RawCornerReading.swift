@@ -7,7 +7,8 @@ import Telemetry
 /// reaches 8 % and lasts 0.2 s, a release below 4 % shorter than 0.2 s does not end it, the
 /// corner's braking is the last such zone before the apex with the stages ending within 30 m
 /// before it (a brake, a short lift, more brake), starting before both apexes (the lap's and the
-/// reference's); the apex speed is the lowest speed from the corner's entry until the lap has
+/// reference's) and after the previous corner's apex (a braking begun before it served that
+/// corner); the apex speed is the lowest speed from the corner's entry until the lap has
 /// held 90 % throttle for 0.5 s from the reference apex on, and where it is the lap's apex; the
 /// pick-up is the first point after the lap's apex where the throttle stays at 90 % for 0.5 s;
 /// the release's length is twice the metres of that braking's pressure below its peak.
@@ -48,7 +49,9 @@ struct RawCornerReading {
     ///     `apex` the reference apex, metres from the line; `exit` where the corner ends and
     ///     `end` where the apex search ends at the latest.
     ///   - gripLimit: `gripLimit(reference:)` of the reference lap's frames.
-    init(frames: [TelemetryFrame], entry: Double, apex: Double, exit: Double, end: Double, gripLimit: Double?) {
+    ///   - previousApex: the previous corner's apex, metres, unwrapped before `apex` (nil on a
+    ///     one-corner track): no braking of this corner starts before it.
+    init(frames: [TelemetryFrame], entry: Double, apex: Double, exit: Double, end: Double, gripLimit: Double?, previousApex: Double?) {
         // The pick-up is looked for up to 150 m past the exit (a late one on a slow exit).
         let near = frames.filter { Double($0.lapDistance) >= apex - Self.brakingSearch && Double($0.lapDistance) <= exit + 150 }
         frameSpacing = zip(near, near.dropFirst()).map { Double($1.lapDistance - $0.lapDistance) }.filter { $0 > 0 }.max() ?? 0
@@ -62,7 +65,7 @@ struct RawCornerReading {
         let slowest = corner.min { $0.speed < $1.speed }
         apexSpeed = slowest.map { Double($0.speed) * 3.6 }
         let lapApex = slowest.map { Double($0.lapDistance) } ?? apex
-        let braking = Self.lastBraking(near.filter { Double($0.lapDistance) <= min(apex, lapApex) })
+        let braking = Self.lastBraking(near.filter { Double($0.lapDistance) <= min(apex, lapApex) }, after: previousApex ?? -.infinity)
         brakeOnset = braking?.start
         releaseShape = braking.flatMap { Self.releaseShape(near, from: $0.start, lastStage: $0.lastStage) }
         // After the lap's own apex (its slowest frame), as the pick-up is defined.
@@ -94,9 +97,10 @@ struct RawCornerReading {
         return hardest
     }
 
-    /// Start of the last braking before the apex (with its stages), interpolated to where the
-    /// pedal crossed 8 %, and where its last stage starts (its release is that stage's end).
-    static func lastBraking(_ frames: [TelemetryFrame]) -> (start: Double, lastStage: Double)? {
+    /// Start of the last braking before the apex (with its stages, none starting before `after`),
+    /// interpolated to where the pedal crossed 8 %, and where its last stage starts (its release
+    /// is that stage's end).
+    static func lastBraking(_ frames: [TelemetryFrame], after searchStart: Double) -> (start: Double, lastStage: Double)? {
         var zones: [(start: Double, startTime: Double, endTime: Double, end: Double)] = []
         var inZone = false
         var releasedAt: Double?
@@ -121,7 +125,7 @@ struct RawCornerReading {
                 zones[zones.count - 1].end = Double(at.lapDistance)
             }
         }
-        let held = zones.filter { $0.endTime - $0.startTime >= holdSeconds }
+        let held = zones.filter { $0.endTime - $0.startTime >= holdSeconds && $0.start >= searchStart }
         guard let last = held.last?.start else { return nil }
         var start = last
         // Stages of one braking: an earlier zone that ended within `stageGap` of this onset.

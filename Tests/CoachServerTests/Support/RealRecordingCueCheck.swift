@@ -87,26 +87,32 @@ struct RealRecordingCueCheck {
     }
 
     /// Where the corner's measuring starts and ends, unwrapped around its apex: from its entry
-    /// (or brake point, the sooner) to 60 m past its exit, but not into the next corner's.
-    func span(of corner: TrackMap.Corner) -> (entry: Double, exit: Double, end: Double) {
+    /// (or brake point, the sooner) to 60 m past its exit, but not into the next corner's; and
+    /// the previous corner's apex, before which no braking of this corner starts.
+    func span(of corner: TrackMap.Corner) -> (entry: Double, exit: Double, end: Double, previousApex: Double?) {
         let length = recording.lapLength, apex = corner.apex
         func before(_ value: Double) -> Double { value > apex ? value - length : value }
         func after(_ value: Double) -> Double { value < apex ? value + length : value }
         let exit = after(corner.exit)
         var end = exit + 60
+        var previousApex: Double?
         if let index = recording.corners.firstIndex(where: { $0.number == corner.number }), recording.corners.count > 1 {
-            let next = recording.corners[(index + 1) % recording.corners.count]
+            let count = recording.corners.count
+            let next = recording.corners[(index + 1) % count]
             end = max(exit, min(end, after(min(next.entry, next.brakePoint ?? next.entry))))
+            previousApex = before(recording.corners[(index + count - 1) % count].apex)
         }
-        return (before(min(corner.entry, corner.brakePoint ?? corner.entry)), exit, end)
+        return (before(min(corner.entry, corner.brakePoint ?? corner.entry)), exit, end, previousApex)
     }
 
     func rawDelta(lap: Int32, corner: TrackMap.Corner) -> RawDelta {
-        let (entry, exit, end) = span(of: corner)
+        let (entry, exit, end, previousApex) = span(of: corner)
         let mine = RawCornerReading(
-            frames: recording.rawLap(lap), entry: entry, apex: corner.apex, exit: exit, end: end, gripLimit: gripLimit)
+            frames: recording.rawLap(lap), entry: entry, apex: corner.apex, exit: exit, end: end, gripLimit: gripLimit,
+            previousApex: previousApex)
         let theirs = RawCornerReading(
-            frames: recording.rawLap(recording.referenceLap), entry: entry, apex: corner.apex, exit: exit, end: end, gripLimit: nil)
+            frames: recording.rawLap(recording.referenceLap), entry: entry, apex: corner.apex, exit: exit, end: end, gripLimit: nil,
+            previousApex: previousApex)
         let brake = mine.brakeOnset.flatMap { a in theirs.brakeOnset.map { a - $0 } }
         let pickUp = mine.throttlePickup.flatMap { a in theirs.throttlePickup.map { a - $0 - max(0, brake ?? 0) } }
         let release = mine.releaseShape.flatMap { a in
