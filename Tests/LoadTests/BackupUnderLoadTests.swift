@@ -56,7 +56,11 @@ import Testing
             let after = try await lapIDs()
             #expect(report.laps >= before.count)
             // The drivers kept streaming while the backup ran (laps end in bursts, frames never stop).
-            #expect(server.metric("trailbrake_live_sessions") == Double(Self.drivers))
+            let live = server.metric("trailbrake_live_sessions")
+            // On failure, say why a session was not live: the server's own closes by reason and the errors it sent.
+            let closes = server.server.metrics.exposition().split(separator: "\n")
+                .filter { !$0.hasPrefix("#") && ($0.contains("sockets_ended") || $0.contains("live_errors")) }
+            #expect(live == Double(Self.drivers), "server closes and errors so far: \(closes.joined(separator: ", "))")
             #expect(framesAfter > framesBefore, "frames were coached while the backup ran")
 
             let restoreDirectory = scratch.appendingPathComponent("restored")
