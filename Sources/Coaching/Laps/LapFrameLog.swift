@@ -7,6 +7,9 @@ import Telemetry
 /// lap's length, instead of 80 bytes a frame plus the array's growth slack.
 struct LapFrameLog: Sendable {
     private let packer: (any LapFramePacker)?
+    /// The packer's chunk size, read once: `append` runs per frame and touches the packer only
+    /// when a chunk is full (nil: no packer, every frame stays plain).
+    private let chunkFrames: Int?
     private var chunks: [[UInt8]] = []
     private var tail: [TelemetryFrame] = []
     /// Frames appended so far.
@@ -14,14 +17,15 @@ struct LapFrameLog: Sendable {
 
     init(packer: (any LapFramePacker)?) {
         self.packer = packer
+        self.chunkFrames = packer.map { max(1, $0.chunkFrames) }
     }
 
     /// Adds a frame; packs the tail when it is a full chunk.
     mutating func append(_ frame: TelemetryFrame) {
-        if let packer, tail.isEmpty { tail.reserveCapacity(max(1, packer.chunkFrames)) }
+        if let chunkFrames, tail.isEmpty { tail.reserveCapacity(chunkFrames) }
         tail.append(frame)
         count += 1
-        guard let packer, tail.count >= packer.chunkFrames else { return }
+        guard let chunkFrames, tail.count >= chunkFrames, let packer else { return }
         chunks.append(packer.pack(tail))
         tail.removeAll(keepingCapacity: true)
     }

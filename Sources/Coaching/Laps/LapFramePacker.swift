@@ -7,7 +7,7 @@ import Telemetry
 ///
 /// `unpack(pack(frames))` must be what the lap store would keep of `frames` anyway, so that
 /// storing the unpacked lap gives the same result as storing the frames as they came.
-public protocol LapFramePacker: Sendable {
+public protocol LapFramePacker: AnyObject, Sendable {
     /// Frames kept as plain frames before they are packed together: the bounded tail of the lap.
     var chunkFrames: Int { get }
     func pack(_ frames: [TelemetryFrame]) -> [UInt8]

@@ -52,16 +52,20 @@ public struct LapTracker: Sendable {
     }
 
     /// The lap the latest frame belongs to; nil before the first frame.
-    public var currentLapNumber: Int32? { current?.lapNumber }
+    @inline(__always) public var currentLapNumber: Int32? { current?.lapNumber }
 
     /// Heap bytes the frames of the lap in progress take (packed chunks plus the plain tail).
     public var lapInProgressBytes: Int { current?.frames.heapBytes ?? 0 }
 
     /// Time since the current lap's line crossing; nil when the lap did not start at the line
     /// (out-lap, after a reset) or `sessionTime` is before its start.
-    public func elapsedLapTime(at sessionTime: Double) -> Double? {
-        guard let current, current.startedAtLine, sessionTime >= current.startTime else { return nil }
-        return sessionTime - current.startTime
+    ///
+    /// Called for every frame: it reads two fields in place (`current?.`) and is inlined, so the
+    /// caller copies neither the tracker nor the lap (`guard let current` retained and released
+    /// every reference the lap holds, per frame: docs/performance.md).
+    @inline(__always) public func elapsedLapTime(at sessionTime: Double) -> Double? {
+        guard current?.startedAtLine == true, let start = current?.startTime, sessionTime >= start else { return nil }
+        return sessionTime - start
     }
 
     /// Feeds one frame; returns what it caused (usually nothing).
@@ -69,8 +73,10 @@ public struct LapTracker: Sendable {
         guard isUsable(frame) else { return [] }
         lengthEstimate.add(frame)
         // `current` is mutated in place below (never through a copy), so appending a frame does
-        // not copy the lap's frame array: a copy per frame made lap tracking O(n²) per lap.
-        guard current != nil else {
+        // not copy the lap's frame array: a copy per frame made lap tracking O(n²) per lap. Even
+        // `current != nil` copied the lap (a retain and release of each reference it holds) and
+        // `current?.lapNumber` does not.
+        guard current?.lapNumber != nil else {
             guard let first = firstFrame else {
                 firstFrame = frame
                 lastFrame = frame
@@ -120,9 +126,10 @@ public struct LapTracker: Sendable {
     /// Ends the lap in progress when `frame` would take it past the frame or time cap, and starts
     /// the next one (untimed) with `frame`; nil when the lap may go on.
     private mutating func cutIfTooLong(before frame: TelemetryFrame) -> [LapTrackerEvent]? {
-        guard let lap = current,
-              lap.frames.count >= configuration.maximumLapFrames
-                || frame.sessionTime - lap.startTime > configuration.maximumLapDuration
+        // Checked through `current?.` (in place): binding the lap first copied it on every frame.
+        guard let count = current?.frames.count, let startTime = current?.startTime,
+              count >= configuration.maximumLapFrames || frame.sessionTime - startTime > configuration.maximumLapDuration,
+              let lap = current
         else { return nil }
         counterAheadOfDistance = false
         let next = LapInProgress(

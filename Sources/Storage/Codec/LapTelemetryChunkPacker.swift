@@ -10,7 +10,7 @@ import Telemetry
 /// same integer, so the lap stored from unpacked frames is byte for byte the lap stored from the
 /// original frames (one exception: a channel whose values in the whole lap go beyond 2^52 steps
 /// is stored raw, and then holds the quantised values of the chunks that did not).
-public struct LapTelemetryChunkPacker: LapFramePacker {
+public final class LapTelemetryChunkPacker: LapFramePacker {
     /// 120 frames (2 s at 60 Hz): a 9.6 KB tail, and chunks long enough for zlib to pay off.
     public static let defaultChunkFrames = 120
 
