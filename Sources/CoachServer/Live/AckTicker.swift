@@ -5,9 +5,9 @@ import Synchronization
 ///
 /// A session sends an ack from its drain at most once per `live.ack_interval_ms`; an ack held
 /// back by that interval goes out when something wakes the session later. While batches flow
-/// the next batch does; when they stop, this ticker does. It used to be one sleeping task per
-/// connection: at 1,000 drivers that was 4,000 timers a second, about 6 % of the server's CPU
-/// (docs/performance.md). One shared timer does the same job.
+/// the next batch does; when they stop, this ticker does (only then: `TickGate`). It used to be
+/// one sleeping task per connection: at 1,000 drivers that was 4,000 timers a second, about 6 %
+/// of the server's CPU (docs/performance.md). One shared timer does the same job.
 final class AckTicker: Sendable {
     let interval: Duration
     /// Keyed by attachment, not by session: a resumed session is attached by its new socket
@@ -37,7 +37,7 @@ final class AckTicker: Sendable {
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
             let attached = sessions.withLock { Array($0.attached.values) }
-            for session in attached { session.wake() }
+            for session in attached { session.tick() }
         }
     }
 }

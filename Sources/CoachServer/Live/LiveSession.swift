@@ -10,9 +10,11 @@ import Tracing
 
 /// One driver session: owns the coach and is the only consumer of the session's frame inbox.
 ///
-/// The connection's inbound loop pushes frames and calls `wake()`; a per-session consumer task
-/// drains the inbox, runs the coach and queues cue, delta, ack and lap messages on the socket.
-/// Only that task touches the coach, so messages leave in the order the coach produced them.
+/// The connection's inbound loop pushes a batch's frames and then drains them itself
+/// (`drainAccepted`, on the socket's event loop); a per-session consumer task drains when woken
+/// otherwise (the ack ticker, a full inbox, the end). Either way the drain runs the coach and
+/// queues cue, delta, ack and lap messages on the socket, isolated to this actor, so messages
+/// leave in the order the coach produced them.
 /// Queuing never waits for the client (`SocketSender`): a socket that takes nothing cannot
 /// hold up this task, its lap storing, or the session's end. The session outlives a dropped
 /// connection (see `SessionRegistry`) and takes a new socket when the driver resumes.
@@ -70,7 +72,7 @@ actor LiveSession {
     let feed: (any CoachingFeedSink)?
     /// Cues held back from the feed while their clip renders, by cue id, with when the wait ends:
     /// each is offered once, with its clip when it is rendered within `lateClipWindow`, else
-    /// without, by the first drain after that (the server's ack ticker wakes attached sessions).
+    /// without, by the first drain after that (a batch, or the ack ticker when batches have stopped).
     private var cuesAwaitingClip: [UInt64: (event: CueEvent, until: ContinuousClock.Instant)] = [:]
     /// The driver's listeners (`/api/v1/coaching/listen`); `publish` never waits.
     private let mirror: DriverMirror?
@@ -82,9 +84,13 @@ actor LiveSession {
     private var acknowledgedSequence: UInt64 = 0
     private var lastAckAt: ContinuousClock.Instant?
     private var finishRequested = false
+    /// The final drain has run `coach.finish`: later drains (a batch accepted meanwhile) coach nothing.
+    private var coachFinished = false
     /// Lap number of the last frame processed.
     private var currentLap: Int32 = 0
     private var consumer: Task<Void, Never>?
+    /// Tells the ack ticker whether this session needs waking (`tick()`).
+    private nonisolated let tickGate = TickGate()
     private nonisolated let wakeups: AsyncStream<Void>
     private nonisolated let wakeupContinuation: AsyncStream<Void>.Continuation
 
@@ -133,6 +139,12 @@ actor LiveSession {
     /// Asks the consumer to drain the inbox (new frames, or an ack that has become due).
     nonisolated func wake() { wakeupContinuation.yield() }
 
+    /// The ack ticker's call: wakes the consumer only when the session holds an ack (or a cue)
+    /// back and no batch has drained it since the last tick (`TickGate`).
+    nonisolated func tick() {
+        if tickGate.shouldWake() { wake() }
+    }
+
     /// Connects a socket: writes `welcome` first, then lets coaching messages flow to it.
     /// `voice` is this connection's `hello.voice` (a resuming driver may switch it).
     func attach(_ socket: SocketSender, resumed: Bool, maxMessageBytes: Int, voice: Bool) {
@@ -147,6 +159,7 @@ actor LiveSession {
         socket.send(welcomeMessage)
         outbound = socket
         acknowledgedSequence = 0  // the new socket has heard no ack yet
+        tickGate.hold()
         tellLapsStoredWhileDetached()
     }
 
@@ -174,10 +187,33 @@ actor LiveSession {
         await consumer?.value
     }
 
+    /// The connection accepted a batch: coaches it now, on the connection's task (which runs on
+    /// the socket's event loop), instead of waking the consumer task for it. Drains exactly as
+    /// the consumer does; after the session's final drain it does nothing (the coach is done).
+    func drainAccepted() {
+        guard !coachFinished else { return }
+        drainQueued(finishing: false)
+    }
+
     /// Processes everything queued; returns true when this was the session's final drain.
     private func drain() async -> Bool {
         // Captured once: a finish requested while this drain awaits is served by the next one.
         let finishing = finishRequested
+        guard !coachFinished else { return finishing }
+        drainQueued(finishing: finishing)
+        if finishing {
+            // The session's last `lap` message and cue records go before its end is recorded.
+            await lapReporter?.value
+            await cueRecorder?.value
+            await end()
+        }
+        return finishing
+    }
+
+    /// Coaches every queued frame and queues what it says; with `finishing`, also the partial
+    /// lap, and nothing is coached after it.
+    private func drainQueued(finishing: Bool) {
+        if finishing { coachFinished = true }
         let started = ContinuousClock.now
         releaseExpiredToFeed()
         // Read before popping: every frame of batches up to `processed` is then drained below.
@@ -241,13 +277,7 @@ actor LiveSession {
         trace?.endAll(processed: processed)
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
         if isStored, !cues.isEmpty { recordInBackground(cues) }
-        if finishing {
-            // The session's last `lap` message and cue records go before its end is recorded.
-            await lapReporter?.value
-            await cueRecorder?.value
-            await end()
-        }
-        return finishing
+        tickGate.drainEnded(holding: drainedSequence > acknowledgedSequence || !cuesAwaitingClip.isEmpty)
     }
 
     /// Says the next team message after `frame` if the coach allows a cue there; it then goes
