@@ -1,3 +1,4 @@
+import NIOCore
 import ServiceLifecycle
 import Synchronization
 
@@ -5,17 +6,25 @@ import Synchronization
 ///
 /// A session sends an ack from its drain at most once per `live.ack_interval_ms`; an ack held
 /// back by that interval goes out when something wakes the session later. While batches flow
-/// the next batch does; when they stop, this ticker does (only then: `TickGate`). It used to be
-/// one sleeping task per connection: at 1,000 drivers that was 4,000 timers a second, about 6 %
-/// of the server's CPU (docs/performance.md). One shared timer does the same job.
+/// the next batch does; when none comes in time, this ticker does (only then: `TickGate`). It
+/// used to be one sleeping task per connection: at 1,000 drivers that was 4,000 timers a second,
+/// about 6 % of the server's CPU (docs/performance.md). One shared timer does the same job.
 final class AckTicker: Sendable {
     let interval: Duration
     /// Keyed by attachment, not by session: a resumed session is attached by its new socket
     /// before the old socket's connection has finished and removed its own entry.
     private let sessions = Mutex<(next: UInt64, attached: [UInt64: LiveSession])>((0, [:]))
 
+    /// How often the ticker looks: a quarter of the ack interval. A look costs one atomic load
+    /// per attached session (`TickGate`), and an ack held back goes out at most a quarter
+    /// interval after it is due: a client that waits for that ack before it sends more (a full
+    /// send window) loses little time. Looking once per interval made such a client wait up to
+    /// a whole interval more, and as-fast-as-possible clients sent 20 % fewer batches.
+    let tickInterval: Duration
+
     init(interval: Duration) {
         self.interval = interval
+        self.tickInterval = max(interval / 4, .milliseconds(1))
     }
 
     /// A session whose socket is attached now; returns the key that `remove` takes.
@@ -32,12 +41,13 @@ final class AckTicker: Sendable {
         _ = sessions.withLock { $0.attached.removeValue(forKey: key) }
     }
 
-    /// Wakes every attached session once per interval until cancelled.
+    /// Offers every attached session a wake-up once per `tickInterval` until cancelled.
     func run() async {
         while !Task.isCancelled {
-            do { try await Task.sleep(for: interval) } catch { return }
+            do { try await Task.sleep(for: tickInterval) } catch { return }
             let attached = sessions.withLock { Array($0.attached.values) }
-            for session in attached { session.tick() }
+            let now = NIODeadline.now()
+            for session in attached { session.tick(at: now) }
         }
     }
 }

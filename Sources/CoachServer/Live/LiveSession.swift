@@ -127,11 +127,13 @@ actor LiveSession {
     }
 
     /// Starts the consumer task; call once, right after creating the session.
-    func start() {
+    /// `executor`: where the consumer prefers to run, the event loop of the socket that started
+    /// the session (its drains then queue their messages on that loop without a thread hop).
+    func start(on executor: (any TaskExecutor)? = nil) {
         guard consumer == nil else { return }
-        consumer = Task {
-            for await _ in wakeups {
-                if await drain() { break }
+        consumer = Task(executorPreference: executor) {
+            for await _ in self.wakeups {
+                if await self.drain() { break }
             }
         }
     }
@@ -140,9 +142,9 @@ actor LiveSession {
     nonisolated func wake() { wakeupContinuation.yield() }
 
     /// The ack ticker's call: wakes the consumer only when the session holds an ack (or a cue)
-    /// back and no batch has drained it since the last tick (`TickGate`).
-    nonisolated func tick() {
-        if tickGate.shouldWake() { wake() }
+    /// back that is due by `now` (`TickGate`).
+    nonisolated func tick(at now: NIODeadline) {
+        if tickGate.shouldWake(at: now) { wake() }
     }
 
     /// Connects a socket: writes `welcome` first, then lets coaching messages flow to it.
@@ -277,7 +279,17 @@ actor LiveSession {
         trace?.endAll(processed: processed)
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
         if isStored, !cues.isEmpty { recordInBackground(cues) }
-        tickGate.drainEnded(holding: drainedSequence > acknowledgedSequence || !cuesAwaitingClip.isEmpty)
+        tickGate.drainEnded(holdingUntil: heldWorkDue())
+    }
+
+    /// When the work this drain left for a later one is due: a cue held for its clip at once
+    /// (it is released when its wait ends, checked at every tick), an ack held back by the
+    /// interval when the interval is over; nil when nothing is held.
+    private func heldWorkDue() -> NIODeadline? {
+        if !cuesAwaitingClip.isEmpty { return .now() }
+        guard outbound != nil, drainedSequence > acknowledgedSequence else { return nil }
+        guard let lastAckAt else { return .now() }
+        return .now() + TimeAmount(ackInterval - (ContinuousClock.now - lastAckAt))
     }
 
     /// Says the next team message after `frame` if the coach allows a cue there; it then goes

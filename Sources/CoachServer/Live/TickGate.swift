@@ -1,31 +1,29 @@
+import NIOCore
 import Synchronization
 
-/// Whether the ack ticker should wake a session, decided without waking it.
+/// When the ack ticker should wake a session, decided without waking it.
 ///
 /// A session streaming batches drains on its connection's task at every batch, and an ack held
-/// back by `live.ack_interval_ms` goes out with a later batch; only a session whose batches have
-/// stopped while it holds something (an ack, a cue waiting for its clip) needs the ticker.
-/// Waking every attached session every interval cost a task wake-up and an actor hop per driver
-/// four times a second. A held ack now goes out at most two intervals after its batch.
+/// back by `live.ack_interval_ms` usually goes out with a later batch. The ticker is needed for
+/// what no batch will send: the ack owed to a client that stopped sending (or waits for that
+/// ack before it sends more), a cue held back for its clip. Each drain leaves here when its held
+/// work is due; the ticker wakes only sessions whose held work is due by its tick, so a session
+/// with nothing held, or holding an ack not due yet, costs the ticker one atomic load. A held
+/// ack goes out at most one tick (a quarter of the ack interval) after it is due.
 final class TickGate: Sendable {
-    /// A drain ran since the ticker last looked.
-    private let drained = Atomic(false)
-    /// The last drain left something for a later one (an ack not sent yet, a cue held back).
-    private let holding = Atomic(false)
+    /// Uptime nanoseconds (`NIODeadline`) at which held work is due; `.max`: nothing held.
+    private let dueAt = Atomic<UInt64>(.max)
 
-    /// Every drain: `holding` is whether it left work that only a later drain can do.
-    func drainEnded(holding: Bool) {
-        self.holding.store(holding, ordering: .relaxed)
-        drained.store(true, ordering: .relaxed)
+    /// Every drain: when what it held back is due, nil when it held nothing.
+    func drainEnded(holdingUntil due: NIODeadline?) {
+        dueAt.store(due?.uptimeNanoseconds ?? .max, ordering: .relaxed)
     }
 
-    /// Something outside a drain needs one (a socket attached: its first ack is owed).
-    func hold() { holding.store(true, ordering: .relaxed) }
+    /// Something outside a drain is owed now (a socket attached: its first ack).
+    func hold() { dueAt.store(0, ordering: .relaxed) }
 
-    /// The ticker, once per interval: true when the session holds work and has not drained
-    /// since the previous tick (its batches stopped). Resets the "drained" mark.
-    func shouldWake() -> Bool {
-        let drainedSinceLastTick = drained.exchange(false, ordering: .relaxed)
-        return !drainedSinceLastTick && holding.load(ordering: .relaxed)
+    /// The ticker: whether the session holds work that is due by `now`.
+    func shouldWake(at now: NIODeadline) -> Bool {
+        dueAt.load(ordering: .relaxed) <= now.uptimeNanoseconds
     }
 }

@@ -10,7 +10,8 @@ import Synchronization
 final class SocketSender: Sendable {
     private let queue: OutboundQueue
     private let handler: NIOLoopBound<WebSocketConnectionHandler>
-    private let eventLoop: any EventLoop
+    /// The socket's event loop (where its handler runs and its writes are made).
+    let eventLoop: any EventLoop
     private let metrics: ServerMetrics?
     private let generations = Atomic<UInt64>(0)
     /// Completed once the channel is closed, however that happened.

@@ -1,29 +1,30 @@
+import NIOCore
 import Testing
 
 @testable import CoachServer
 
-/// The ack ticker wakes a session only when it holds an ack (or a held-back cue) and no batch
-/// has drained it since the previous tick: streaming sessions are never woken by it, a session
-/// whose batches stopped gets its held ack within two intervals.
+/// The ack ticker wakes a session only when it holds work (an ack held back by the interval, a
+/// cue waiting for its clip) that is due by the tick: a session holding nothing, or an ack not
+/// due yet, is not woken; a held ack is, at the first tick after it is due, whether or not
+/// batches came since (a client may wait for that ack before it sends more).
 @Suite struct TickGateTests {
-    @Test func aStreamingSessionIsNotWokenAndAStoppedOneIs() {
+    @Test func aHeldAckWakesTheSessionOnceItIsDue() {
         let gate = TickGate()
-        gate.drainEnded(holding: true)  // a batch drained, its ack held back by the interval
-        #expect(gate.shouldWake() == false)  // first tick: a batch drained since the last one
-        gate.drainEnded(holding: true)  // the next batch
-        #expect(gate.shouldWake() == false)
-        // The batches stop: the next tick finds no drain since the last one, and an ack held.
-        #expect(gate.shouldWake())
-        #expect(gate.shouldWake())  // until a drain has sent it
-        gate.drainEnded(holding: false)  // the woken drain sent the ack
-        #expect(gate.shouldWake() == false)
-        #expect(gate.shouldWake() == false)  // nothing held: an idle session is left alone
+        let start = NIODeadline.uptimeNanoseconds(1_000_000_000)
+        #expect(gate.shouldWake(at: start) == false)  // nothing held
+        gate.drainEnded(holdingUntil: start + .milliseconds(250))  // an ack held back by the interval
+        #expect(gate.shouldWake(at: start + .milliseconds(100)) == false)
+        #expect(gate.shouldWake(at: start + .milliseconds(249)) == false)
+        #expect(gate.shouldWake(at: start + .milliseconds(250)))  // due: the edge wakes
+        #expect(gate.shouldWake(at: start + .milliseconds(400)))  // until a drain sends it
+        gate.drainEnded(holdingUntil: nil)  // the woken drain sent the ack
+        #expect(gate.shouldWake(at: start + .milliseconds(500)) == false)
     }
 
-    @Test func aNewSocketIsOwedItsFirstAck() {
+    @Test func aNewSocketIsOwedItsFirstAckAtOnce() {
         let gate = TickGate()
-        #expect(gate.shouldWake() == false)
+        #expect(gate.shouldWake(at: .uptimeNanoseconds(1)) == false)
         gate.hold()  // attached: acks restart from the new socket
-        #expect(gate.shouldWake())
+        #expect(gate.shouldWake(at: .uptimeNanoseconds(1)))
     }
 }
