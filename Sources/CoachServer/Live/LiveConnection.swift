@@ -157,11 +157,7 @@ struct LiveConnection: Sendable {
                 report(WireError(.helloRequired, "send hello before frames"), socket)
                 return .proceed
             case .hello(let hello):
-                // Off the socket's event loop: the coach is built and the session stored here.
-                let started = await withTaskExecutorPreference(globalConcurrentExecutor) {
-                    await startSession(hello, socket: socket)
-                }
-                guard let session = started else { return .close }
+                guard let session = await startSession(hello, socket: socket) else { return .close }
                 return .started(session)
             }
         } catch {
@@ -235,9 +231,7 @@ struct LiveConnection: Sendable {
                 }
             }
             session.inbox.publish(batch.sequence)
-            // Coached right here, on this socket's event loop, not by a wake-up of the session's
-            // own task: one thread from the socket's read to the cue's write (docs/performance.md).
-            await session.drainAccepted()
+            session.wake()
             metrics.batchesAccepted.increment()
             metrics.framesAccepted.increment(by: batch.frames.count)
         }

@@ -10,11 +10,9 @@ import Tracing
 
 /// One driver session: owns the coach and is the only consumer of the session's frame inbox.
 ///
-/// The connection's inbound loop pushes a batch's frames and then drains them itself
-/// (`drainAccepted`, on the socket's event loop); a per-session consumer task drains when woken
-/// otherwise (the ack ticker, a full inbox, the end). Either way the drain runs the coach and
-/// queues cue, delta, ack and lap messages on the socket, isolated to this actor, so messages
-/// leave in the order the coach produced them.
+/// The connection's inbound loop pushes frames and calls `wake()`; a per-session consumer task
+/// drains the inbox, runs the coach and queues cue, delta, ack and lap messages on the socket.
+/// Only that task touches the coach, so messages leave in the order the coach produced them.
 /// Queuing never waits for the client (`SocketSender`): a socket that takes nothing cannot
 /// hold up this task, its lap storing, or the session's end. The session outlives a dropped
 /// connection (see `SessionRegistry`) and takes a new socket when the driver resumes.
@@ -84,8 +82,6 @@ actor LiveSession {
     private var acknowledgedSequence: UInt64 = 0
     private var lastAckAt: ContinuousClock.Instant?
     private var finishRequested = false
-    /// The final drain has run `coach.finish`: later drains (a batch accepted meanwhile) coach nothing.
-    private var coachFinished = false
     /// Lap number of the last frame processed.
     private var currentLap: Int32 = 0
     private var consumer: Task<Void, Never>?
@@ -127,13 +123,11 @@ actor LiveSession {
     }
 
     /// Starts the consumer task; call once, right after creating the session.
-    /// `executor`: where the consumer prefers to run, the event loop of the socket that started
-    /// the session (its drains then queue their messages on that loop without a thread hop).
-    func start(on executor: (any TaskExecutor)? = nil) {
+    func start() {
         guard consumer == nil else { return }
-        consumer = Task(executorPreference: executor) {
-            for await _ in self.wakeups {
-                if await self.drain() { break }
+        consumer = Task {
+            for await _ in wakeups {
+                if await drain() { break }
             }
         }
     }
@@ -189,19 +183,10 @@ actor LiveSession {
         await consumer?.value
     }
 
-    /// The connection accepted a batch: coaches it now, on the connection's task (which runs on
-    /// the socket's event loop), instead of waking the consumer task for it. Drains exactly as
-    /// the consumer does; after the session's final drain it does nothing (the coach is done).
-    func drainAccepted() {
-        guard !coachFinished else { return }
-        drainQueued(finishing: false)
-    }
-
     /// Processes everything queued; returns true when this was the session's final drain.
     private func drain() async -> Bool {
         // Captured once: a finish requested while this drain awaits is served by the next one.
         let finishing = finishRequested
-        guard !coachFinished else { return finishing }
         drainQueued(finishing: finishing)
         if finishing {
             // The session's last `lap` message and cue records go before its end is recorded.
@@ -215,7 +200,6 @@ actor LiveSession {
     /// Coaches every queued frame and queues what it says; with `finishing`, also the partial
     /// lap, and nothing is coached after it.
     private func drainQueued(finishing: Bool) {
-        if finishing { coachFinished = true }
         let started = ContinuousClock.now
         releaseExpiredToFeed()
         // Read before popping: every frame of batches up to `processed` is then drained below.

@@ -3,8 +3,8 @@ import Synchronization
 
 /// When the ack ticker should wake a session, decided without waking it.
 ///
-/// A session streaming batches drains on its connection's task at every batch, and an ack held
-/// back by `live.ack_interval_ms` usually goes out with a later batch. The ticker is needed for
+/// A session streaming batches drains at every batch (its connection wakes its consumer), and an
+/// ack held back by `live.ack_interval_ms` usually goes out with a later batch. The ticker is needed for
 /// what no batch will send: the ack owed to a client that stopped sending (or waits for that
 /// ack before it sends more), a cue held back for its clip. Each drain leaves here when its held
 /// work is due; the ticker wakes only sessions whose held work is due by its tick, so a session

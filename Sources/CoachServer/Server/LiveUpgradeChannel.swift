@@ -121,11 +121,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
             case .refused(let http, let error):
                 try await refuse(http, with: error)
             case .webSocket(let events, let socket, let upgrade):
-                // The socket's messages are handled on its event loop (`EventLoopTaskExecutor`).
-                try await withTaskExecutorPreference(EventLoopTaskExecutor(events.channel.eventLoop)) {
-                    try await events.executeThenClose { inbound, _ in
-                        await run(upgrade.endpoint, inbound, socket, upgrade.driver, logger)
-                    }
+                try await events.executeThenClose { inbound, _ in
+                    await run(upgrade.endpoint, inbound, socket, upgrade.driver, logger)
                 }
             }
         } catch {

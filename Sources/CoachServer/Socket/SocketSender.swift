@@ -10,8 +10,7 @@ import Synchronization
 final class SocketSender: Sendable {
     private let queue: OutboundQueue
     private let handler: NIOLoopBound<WebSocketConnectionHandler>
-    /// The socket's event loop (where its handler runs and its writes are made).
-    let eventLoop: any EventLoop
+    private let eventLoop: any EventLoop
     private let metrics: ServerMetrics?
     private let generations = Atomic<UInt64>(0)
     /// Completed once the channel is closed, however that happened.
