@@ -85,7 +85,7 @@ actor LiveSession {
     /// Lap number of the last frame processed.
     private var currentLap: Int32 = 0
     private var consumer: Task<Void, Never>?
-    /// Tells the ack ticker whether this session needs waking (`tick()`).
+    /// Tells the ack ticker whether this session needs waking (`tick(at:)`).
     private nonisolated let tickGate = TickGate()
     private nonisolated let wakeups: AsyncStream<Void>
     private nonisolated let wakeupContinuation: AsyncStream<Void>.Continuation
