@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Copies the seed files of each fuzz target into its corpus folder (Fuzz/corpus/TARGET,
 git-ignored): the real files of ../shared/data, read in place at run time and never copied into
-the repository, the repository's own shipped files, and the hand-written seeds of Fuzz/seeds.
+the repository, the repository's own shipped files, small lap files made here (`made_seeds`), and the
+hand-written seeds of Fuzz/seeds.
 
 CSV exports are cut down so that mutations stay fast: header lines kept, data rows thinned to
 one every 0.4 s (a lap stays complete and below LapSplitter's 0.5 s gap) and at most 600 rows.
@@ -53,6 +54,43 @@ def files(root: pathlib.Path, pattern: str) -> list:
     return sorted(root.glob(pattern)) if root.is_dir() else []
 
 
+def csv_text(rows: list) -> bytes:
+    return ("\n".join(",".join(str(v) for v in row) for row in rows) + "\n").encode("utf-8")
+
+
+def made_seeds(target: str) -> list:
+    """Small seeds in each lap format's shape, computed here from made-up formulas (no row of
+    ../shared/data, and no telemetry-like file in the repository): the edge cases a parser
+    must take (empty cells, a second lap, a lap that wraps at the line, a title line)."""
+    if target == "fuzz-lap-csv":
+        iracing_header = ["SessionTime", "Lap", "LapDist", "LapDistPct", "Speed", "Throttle", "Brake", "Clutch",
+                          "SteeringWheelAngle", "Gear", "RPM", "Lat", "Lon", "LatAccel", "LongAccel", "YawRate",
+                          "OnPitRoad"]
+        iracing = [iracing_header] + [
+            [round(10 + i / 60, 4), 1, round(0.5 + 0.7 * i, 1), round(0.001 * (i + 1), 3), round(40.2 + 0.1 * i, 1),
+             1, 0, 1, 0.05, 4, 7000 + 10 * i, 10.0, 20.0, 1.2, 0.3, 0.01, 0]
+            for i in range(2)]
+        road = [["lap", "t_s", "dist_m", "dist_pct", "speed_kmh", "throttle", "brake", "gear", "steer_rad", "rpm"],
+                [1, 0.0, 0.0, 0.0, 100.0, 1.0, 0.0, 3, 0.01, 6000],
+                [1, 0.1, 2.8, 0.001, 101.0, 1.0, 0.0, 3, 0.02, 6050],
+                [1, 0.2, 5.6, 0.002, "", 0.5, 0.2, "", 0.03, ""],  # cells left empty
+                [2, 0.0, 0.0, 0.0, 90, 0, 1, 2, -0.1, 5000]]       # a second lap
+        return [("iracing-minimal.csv", csv_text(iracing)), ("road-minimal.csv", csv_text(road))]
+    if target == "fuzz-lap-export":
+        # A Garage 61-style export of an invented oval: the title line the target reads as the
+        # file name, the previous lap's last sample, one lap sampled closer on the back
+        # straight, and the next lap's first sample.
+        percents = [0.998] + [round(0.0125 * i, 5) for i in range(34)]
+        percents += [round(0.42083 + 0.00833 * i, 5) for i in range(23)]
+        percents += [round(0.61667 + 0.0125 * i, 5) for i in range(31)] + [0.002]
+        header = ["Speed", "LapDistPct", "Lat", "Lon", "Brake", "Throttle", "RPM", "SteeringWheelAngle", "Gear",
+                  "LatAccel", "LongAccel", "YawRate", "PositionType"]
+        rows = [header] + [[30.0, p, 10.0, 20.0, 0, 1, 7000, 0.1, 4, 2.0, 0.1, 0.05, 3] for p in percents]
+        title = b"Garage 61 - Test Driver - Synthetic Car - Test Oval - 00.22.004 - 01TEST.csv\n"
+        return [("garage61-synthetic.csv", title + csv_text(rows))]
+    return []
+
+
 def seeds_for(target: str, shared: pathlib.Path) -> list:
     """(name, bytes) pairs for one target."""
     csvs = files(shared, "telemetry/derived/*.csv") + files(shared, "telemetry-road/*/derived/*.csv")
@@ -84,12 +122,13 @@ def main() -> int:
         folder = corpus / target
         folder.mkdir(parents=True, exist_ok=True)
         seeds = seeds_for(target, shared)
-        for name, content in seeds:
+        made = made_seeds(target)
+        for name, content in seeds + made:
             (folder / ("seed-" + name)).write_bytes(content)
         written = files(ROOT / "Fuzz" / "seeds" / target, "*")
         for path in written:
             shutil.copyfile(path, folder / ("seed-" + path.name))
-        print(f"{target}: {len(seeds)} seeds from files, {len(written)} hand-written")
+        print(f"{target}: {len(seeds)} seeds from files, {len(made)} made here, {len(written)} hand-written")
     return 0
 
 
