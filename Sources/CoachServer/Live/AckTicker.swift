@@ -10,7 +10,6 @@ import Synchronization
 /// used to be one sleeping task per connection: at 1,000 drivers that was 4,000 timers a second,
 /// about 6 % of the server's CPU (docs/performance.md). One shared timer does the same job.
 final class AckTicker: Sendable {
-    let interval: Duration
     /// Keyed by attachment, not by session: a resumed session is attached by its new socket
     /// before the old socket's connection has finished and removed its own entry.
     private let sessions = Mutex<(next: UInt64, attached: [UInt64: LiveSession])>((0, [:]))
@@ -22,8 +21,8 @@ final class AckTicker: Sendable {
     /// a whole interval more, and as-fast-as-possible clients sent 20 % fewer batches.
     let tickInterval: Duration
 
+    /// `interval`: `live.ack_interval_ms`.
     init(interval: Duration) {
-        self.interval = interval
         self.tickInterval = max(interval / 4, .milliseconds(1))
     }
 

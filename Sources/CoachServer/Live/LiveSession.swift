@@ -187,19 +187,6 @@ actor LiveSession {
     private func drain() async -> Bool {
         // Captured once: a finish requested while this drain awaits is served by the next one.
         let finishing = finishRequested
-        drainQueued(finishing: finishing)
-        if finishing {
-            // The session's last `lap` message and cue records go before its end is recorded.
-            await lapReporter?.value
-            await cueRecorder?.value
-            await end()
-        }
-        return finishing
-    }
-
-    /// Coaches every queued frame and queues what it says; with `finishing`, also the partial
-    /// lap, and nothing is coached after it.
-    private func drainQueued(finishing: Bool) {
         let started = ContinuousClock.now
         releaseExpiredToFeed()
         // Read before popping: every frame of batches up to `processed` is then drained below.
@@ -264,6 +251,13 @@ actor LiveSession {
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
         if isStored, !cues.isEmpty { recordInBackground(cues) }
         tickGate.drainEnded(holdingUntil: heldWorkDue())
+        if finishing {
+            // The session's last `lap` message and cue records go before its end is recorded.
+            await lapReporter?.value
+            await cueRecorder?.value
+            await end()
+        }
+        return finishing
     }
 
     /// When the work this drain left for a later one is due: a cue held for its clip at once
