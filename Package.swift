@@ -364,6 +364,11 @@ let package = Package(
                 // The coaching benchmark pushes through the live path's ring.
                 "FrameRing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `echo-floor-server`: the connection layer's floor, handlers only.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "Benchmarks/trailbrake-bench"

@@ -10,7 +10,7 @@ struct TrailbrakeBench: AsyncParsableCommand {
         subcommands: [
             CoachingBenchmarkCommand.self, StorageBenchmarkCommand.self, VoiceBenchmarkCommand.self,
             IBTBenchmarkCommand.self, MemoryBenchmarkCommand.self, WebPageBenchmarkCommand.self,
-            PlannerBenchmarkCommand.self,
+            PlannerBenchmarkCommand.self, EchoFloorServerCommand.self,
         ]
     )
 }
