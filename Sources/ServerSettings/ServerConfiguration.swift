@@ -65,8 +65,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var ackIntervalMilliseconds = 250
         /// Frames buffered per driver between the socket and the coach; a power of two
         /// holding at least one full batch. By default exactly that (`smallestRingCapacity`):
-        /// every slot is written, so resident (96 bytes each), and a full ring only makes that
-        /// client's socket wait for the coach's next drain, never loses a frame.
+        /// every slot is written, so resident (96 bytes each); the connection drains its
+        /// session after each batch, so a full ring never loses a frame.
         public var ringCapacity = Live.smallestRingCapacity
 
         // Limits on sockets and sessions (docs/protocol.md, "Limits"): every one has an edge test.

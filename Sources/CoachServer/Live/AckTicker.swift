@@ -5,8 +5,8 @@ import Synchronization
 /// One clock for the coalesced acks of every attached session.
 ///
 /// A session sends an ack from its drain at most once per `live.ack_interval_ms`; an ack held
-/// back by that interval goes out when something wakes the session later. While batches flow
-/// the next batch does; when none comes in time, this ticker does (only then: `TickGate`). It
+/// back by that interval goes out with a later drain. While batches flow the next batch's drain
+/// sends it; when none comes in time, this ticker drains the session (only then: `TickGate`). It
 /// used to be one sleeping task per connection: at 1,000 drivers that was 4,000 timers a second,
 /// about 6 % of the server's CPU (docs/performance.md). One shared timer does the same job.
 final class AckTicker: Sendable {
@@ -40,13 +40,16 @@ final class AckTicker: Sendable {
         _ = sessions.withLock { $0.attached.removeValue(forKey: key) }
     }
 
-    /// Offers every attached session a wake-up once per `tickInterval` until cancelled.
+    /// Once per `tickInterval` until cancelled, drains each attached session whose held work is
+    /// due, one after another on this task. A drain does not wait for anything (not the socket,
+    /// not the database), so one session cannot hold the others' acks back for longer than its
+    /// coaching takes; a finishing session is skipped (its final drain sends what is owed).
     func run() async {
         while !Task.isCancelled {
             do { try await Task.sleep(for: tickInterval) } catch { return }
             let attached = sessions.withLock { Array($0.attached.values) }
             let now = NIODeadline.now()
-            for session in attached { session.tick(at: now) }
+            for session in attached where session.hasDueWork(at: now) { await session.drainNow() }
         }
     }
 }

@@ -46,7 +46,6 @@ extension LiveConnection {
             language: settings.language, logger: logger.with(session: publicID),
             feed: dependencies.coachingFeed, mirror: registry.listeners.mirror(for: driver.id), tracing: tracing,
             relayHub: registry.relays, settings: settings)
-        await session.start()
         await registry.register(session)
         await session.attach(socket, resumed: false, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)
         return session

@@ -75,7 +75,7 @@ struct LiveConnection: Sendable {
                 case .proceed: break
                 case .started(let started):
                     state.session = started
-                    // Lets the consumer flush an ack that was held back by the coalescing interval.
+                    // Lets the ticker drain an ack that was held back by the coalescing interval.
                     state.tickerKey = ackTicker.add(started)
                     state.readGeneration = socket.expectMessages(
                         within: TimeAmount(seconds: configuration.idleTimeoutSeconds), restartingOnEachMessage: true)
@@ -219,19 +219,20 @@ struct LiveConnection: Sendable {
             refused(span, error)
             report(error, socket)
         case .accept:
-            // Before the frames: the consumer looks the span up when it meets the first of them.
+            // Before the frames: the drain looks the span up when it meets the first of them.
             if let span { session.batchSpans?.add(span, sequence: batch.sequence) ?? span.end() }
             for frame in batch.frames {
                 let live = LiveFrame(frame: frame, batchSequence: batch.sequence)
-                // A full inbox means this driver's coach is behind: wait for its next drain, which
-                // stops reading this socket (TCP backpressure on this client only).
+                // A full inbox (a ring set smaller than a batch's frames, or one left full by a
+                // finish): drain it here; a finishing session takes no more frames.
                 while !session.inbox.tryPush(live) {
-                    session.wake()
-                    guard await session.inbox.waitForSpace() else { return .close }
+                    guard await session.drainNow() else { return .close }
                 }
             }
             session.inbox.publish(batch.sequence)
-            session.wake()
+            // Coached on this task, before the next message is read: while the coach is busy (a
+            // lap's end), this socket is not read (TCP backpressure on this client only).
+            await session.drainNow()
             metrics.batchesAccepted.increment()
             metrics.framesAccepted.increment(by: batch.frames.count)
         }

@@ -10,11 +10,12 @@ import Tracing
 
 /// One driver session: owns the coach and is the only consumer of the session's frame inbox.
 ///
-/// The connection's inbound loop pushes frames and calls `wake()`; a per-session consumer task
-/// drains the inbox, runs the coach and queues cue, delta, ack and lap messages on the socket.
-/// Only that task touches the coach, so messages leave in the order the coach produced them.
-/// Queuing never waits for the client (`SocketSender`): a socket that takes nothing cannot
-/// hold up this task, its lap storing, or the session's end. The session outlives a dropped
+/// The connection's inbound loop pushes frames and drains them (`drainNow`): the drain runs the
+/// coach and queues cue, delta, ack and lap messages on the socket; the ack ticker drains a
+/// session whose held ack is due, and `finish()` runs the last drain. Only this actor touches
+/// the coach, so messages leave in the order the coach produced them. Queuing never waits for
+/// the client (`SocketSender`): a socket that takes nothing cannot hold up a drain, its lap
+/// storing, or the session's end. The session outlives a dropped
 /// connection (see `SessionRegistry`) and takes a new socket when the driver resumes.
 actor LiveSession {
     nonisolated let publicID: String
@@ -84,11 +85,10 @@ actor LiveSession {
     private var finishRequested = false
     /// Lap number of the last frame processed.
     private var currentLap: Int32 = 0
-    private var consumer: Task<Void, Never>?
-    /// Tells the ack ticker whether this session needs waking (`tick(at:)`).
+    /// The final drain, once `finish()` started it: a second `finish()` waits for the same one.
+    private var finalDrain: Task<Void, Never>?
+    /// Tells the ack ticker whether this session holds work that is due (`hasDueWork(at:)`).
     private nonisolated let tickGate = TickGate()
-    private nonisolated let wakeups: AsyncStream<Void>
-    private nonisolated let wakeupContinuation: AsyncStream<Void>.Continuation
 
     init(
         publicID: String, driver: AuthenticatedDriver, descriptor: SessionDescriptor, isStored: Bool,
@@ -118,27 +118,25 @@ actor LiveSession {
         self.ackInterval = .milliseconds(live.ackIntervalMilliseconds)
         self.inbox = FrameInbox(capacity: live.ringCapacity)
         self.logger = logger
-        // One pending wake-up is enough: a drain takes everything queued at that moment.
-        (wakeups, wakeupContinuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
-    /// Starts the consumer task; call once, right after creating the session.
-    func start() {
-        guard consumer == nil else { return }
-        consumer = Task {
-            for await _ in wakeups {
-                if await drain() { break }
-            }
-        }
+    /// Drains the inbox on the caller's task: the connection's, once it has published a batch
+    /// (or when the inbox is full), and the ack ticker's, when held work is due. No task of the
+    /// session's own waits to be woken: a wake-up of a second task for every batch cost CPU, and
+    /// its frame memory (docs/performance.md). Only this actor touches the coach, so messages
+    /// still leave in the order the coach produced them. Returns false, draining nothing, once
+    /// the session is finishing: `finish()`'s final drain takes what is queued.
+    @discardableResult
+    func drainNow() async -> Bool {
+        guard !finishRequested else { return false }
+        _ = await drain()
+        return true
     }
 
-    /// Asks the consumer to drain the inbox (new frames, or an ack that has become due).
-    nonisolated func wake() { wakeupContinuation.yield() }
-
-    /// The ack ticker's call: wakes the consumer only when the session holds an ack (or a cue)
-    /// back that is due by `now` (`TickGate`).
-    nonisolated func tick(at now: NIODeadline) {
-        if tickGate.shouldWake(at: now) { wake() }
+    /// The ack ticker's question: does the session hold an ack (or a cue) back that is due by
+    /// `now` (`TickGate`)? One atomic load, without a hop onto the actor.
+    nonisolated func hasDueWork(at now: NIODeadline) -> Bool {
+        tickGate.shouldWake(at: now)
     }
 
     /// Connects a socket: writes `welcome` first, then lets coaching messages flow to it.
@@ -176,11 +174,13 @@ actor LiveSession {
     }
 
     /// Ends the session: processes what is queued, stores the partial lap, records the end.
-    /// Returns once the consumer task has finished.
+    /// Returns once that final drain is over, for every caller (the first one starts it).
     func finish() async {
+        if let finalDrain { return await finalDrain.value }
         finishRequested = true
-        wake()
-        await consumer?.value
+        let drain = Task { _ = await self.drain() }
+        finalDrain = drain
+        await drain.value
     }
 
     /// Processes everything queued; returns true when this was the session's final drain.
@@ -194,11 +194,9 @@ actor LiveSession {
         var events: [CoachingEvent] = []
         // The lap each event happened on, for the cue record.
         var eventLaps: [Int32] = []
-        var popped = false
         // Tracing on: which sampled batch each event came from (work on batch boundaries only).
         var trace = tracing.flatMap { tracing in batchSpans.map { DrainTrace(tracing: tracing, pending: $0) } }
         while let frame = inbox.pop() {
-            popped = true
             // Past a limit the socket is closed and the session ends: what is left is dropped.
             if limitExceeded { continue }
             trace?.frame(batch: frame.batchSequence)
@@ -212,7 +210,6 @@ actor LiveSession {
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
         trace?.coachingDone(published: inbox.publishedSequence)
-        if popped { inbox.spaceFreed() }
         drainedSequence = max(drainedSequence, processed)
         if finishing, !limitExceeded {
             coach.finish(into: &events)
@@ -405,8 +402,6 @@ actor LiveSession {
 
     private func end() async {
         releaseExpiredToFeed(all: true)
-        wakeupContinuation.finish()
-        inbox.close()
         batchSpans?.endAll()
         mirror?.sessionEnded(publicID)
         if let relays { relayHub?.recordNotSaid(relays.sessionEnded(publicID).map(\.id)) }

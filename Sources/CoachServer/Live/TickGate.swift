@@ -1,9 +1,9 @@
 import NIOCore
 import Synchronization
 
-/// When the ack ticker should wake a session, decided without waking it.
+/// When the ack ticker should drain a session, decided without a hop onto it.
 ///
-/// A session streaming batches drains at every batch (its connection wakes its consumer), and an
+/// A session streaming batches drains at every batch (on its connection's task), and an
 /// ack held back by `live.ack_interval_ms` usually goes out with a later batch. The ticker is needed for
 /// what no batch will send: the ack owed to a client that stopped sending (or waits for that
 /// ack before it sends more), a cue held back for its clip. Each drain leaves here when its held

@@ -6,8 +6,8 @@ import Testing
 @testable import CoachServer
 
 /// The frame ring is sized from the protocol's batch limit, not a fixed constant: the default
-/// holds exactly one largest batch, a smaller one is refused, and a full ring makes the
-/// connection wait for a drain rather than lose frames.
+/// holds exactly one largest batch (the connection drains after each), a smaller one is
+/// refused, and a full ring loses no frame.
 @Suite struct FrameRingSizeTests {
     @Test func theDefaultRingIsTheSmallestPowerOfTwoThatHoldsTheLargestBatch() throws {
         let capacity = try ServerConfiguration.load(file: [:], environment: [:]).live.ringCapacity
@@ -27,31 +27,26 @@ import Testing
         #expect(larger.live.ringCapacity == 256)
     }
 
-    @Test func theDefaultRingTakesOneWholeBatchAndTheNextWaitsForADrain() async throws {
+    static func frame(_ index: Int, batch: UInt64 = 1) -> LiveFrame {
+        LiveFrame(
+            frame: TelemetryFrame(sessionTime: Double(index), lapNumber: 1, lapDistance: 1, speed: 1, throttle: 1, brake: 0, gear: 3),
+            batchSequence: batch)
+    }
+
+    /// The connection drains its session after every batch, so the ring only ever has to hold
+    /// one: the largest fits whole, and a second only once the first is drained.
+    @Test func theDefaultRingTakesOneWholeBatchAndTheNextOnlyAfterADrain() throws {
         let inbox = FrameInbox(capacity: ServerConfiguration.Live.smallestRingCapacity)
         let batch = FrameBatch.maximumFrameCount
-        for index in 0..<batch { #expect(inbox.tryPush(FrameInboxSpaceTests.frame(index))) }
+        for index in 0..<batch { #expect(inbox.tryPush(Self.frame(index))) }
         inbox.publish(1)
-        // The second largest batch fits only partly: the connection waits for the drain, then goes on.
         var pushed = 0
-        while pushed < batch, inbox.tryPush(FrameInboxSpaceTests.frame(batch + pushed)) { pushed += 1 }
+        while pushed < batch, inbox.tryPush(Self.frame(batch + pushed, batch: 2)) { pushed += 1 }
         #expect(pushed == ServerConfiguration.Live.smallestRingCapacity - batch)
-        let producer = Task { [pushed] in
-            var next = pushed
-            while next < batch {
-                if inbox.tryPush(FrameInboxSpaceTests.frame(batch + next)) {
-                    next += 1
-                } else if await inbox.waitForSpace() == false {
-                    break
-                }
-            }
-            return next
-        }
-        // The consumer drains the first batch and frees its slots: the rest of the second fits.
+        // The drain takes the first batch: the rest of the second fits, in order.
         var seen: [Double] = []
         for _ in 0..<batch { seen.append(try #require(inbox.pop()).frame.sessionTime) }
-        inbox.spaceFreed()
-        #expect(await producer.value == batch)
+        for index in pushed..<batch { #expect(inbox.tryPush(Self.frame(batch + index, batch: 2))) }
         while let frame = inbox.pop() { seen.append(frame.frame.sessionTime) }
         #expect(seen == (0..<(2 * batch)).map(Double.init))
     }
