@@ -126,10 +126,13 @@ actor LiveSession {
     /// its frame memory (docs/performance.md). Only this actor touches the coach, so messages
     /// still leave in the order the coach produced them. Returns false, draining nothing, once
     /// the session is finishing: `finish()`'s final drain takes what is queued.
+    ///
+    /// Synchronous on the actor: its locals live on the thread's stack, not in an async frame
+    /// that the calling task would keep for as long as it lives.
     @discardableResult
-    func drainNow() async -> Bool {
+    func drainNow() -> Bool {
         guard !finishRequested else { return false }
-        _ = await drain()
+        drain(finishing: false)
         return true
     }
 
@@ -178,15 +181,20 @@ actor LiveSession {
     func finish() async {
         if let finalDrain { return await finalDrain.value }
         finishRequested = true
-        let drain = Task { _ = await self.drain() }
-        finalDrain = drain
-        await drain.value
+        let final = Task {
+            self.drain(finishing: true)
+            // The session's last `lap` message and cue records go before its end is recorded.
+            await self.lapReporter?.value
+            await self.cueRecorder?.value
+            await self.end()
+        }
+        finalDrain = final
+        await final.value
     }
 
-    /// Processes everything queued; returns true when this was the session's final drain.
-    private func drain() async -> Bool {
-        // Captured once: a finish requested while this drain awaits is served by the next one.
-        let finishing = finishRequested
+    /// Processes everything queued; `finishing`: the session's final drain, which also ends the
+    /// coach's partial lap.
+    private func drain(finishing: Bool) {
         let started = ContinuousClock.now
         releaseExpiredToFeed()
         // Read before popping: every frame of batches up to `processed` is then drained below.
@@ -248,13 +256,6 @@ actor LiveSession {
         if hadWork { metrics.drainDuration.record(duration: ContinuousClock.now - started) }
         if isStored, !cues.isEmpty { recordInBackground(cues) }
         tickGate.drainEnded(holdingUntil: heldWorkDue())
-        if finishing {
-            // The session's last `lap` message and cue records go before its end is recorded.
-            await lapReporter?.value
-            await cueRecorder?.value
-            await end()
-        }
-        return finishing
     }
 
     /// When the work this drain left for a later one is due: a cue held for its clip at once
