@@ -1,21 +1,15 @@
-import Telemetry
-
 extension ServerConfiguration.Live {
-    /// The smallest frame ring that holds one batch of the protocol's largest size
-    /// (`FrameBatch.maximumFrameCount`, sent to clients as `welcome.limits.max_frames_per_batch`),
-    /// rounded up to a power of two for the ring's index masking: 128 frames, 12 KiB a driver.
+    /// The default frame ring: 16 frames, 1.5 KiB a driver.
     ///
-    /// Why one batch is enough: the connection pushes a batch's frames and then drains the
-    /// session itself before it reads the next message, so the ring never holds more than one
-    /// batch (and a few frames more when the ack ticker's drain comes between). A ring smaller
-    /// than a batch would still work (the connection drains mid-batch) but could not take one
-    /// whole batch without a drain between.
-    public static var smallestRingCapacity: Int { ringCapacity(holding: FrameBatch.maximumFrameCount) }
+    /// Why so few: the connection pushes a batch and coaches it before it reads the next message,
+    /// draining the ring itself whenever it is full, so the ring holds only what one drain takes.
+    /// A 100 ms batch at 60 Hz (6 frames) fits twice, with room for frames the ack ticker's drain
+    /// leaves behind; a larger batch, up to the protocol's 120 frames, is coached in ring-sized
+    /// parts, every frame in order. Every slot is written as the ring turns, so every slot is
+    /// resident: the old default (128, one whole largest batch) cost 12 KiB a driver.
+    public static let defaultRingCapacity = 16
 
-    /// The smallest power of two that is at least `frames` (and at least 1).
-    static func ringCapacity(holding frames: Int) -> Int {
-        var capacity = 1
-        while capacity < frames { capacity <<= 1 }
-        return capacity
-    }
+    /// The smallest ring accepted: below 8 frames a 60 Hz batch would take a drain for every
+    /// frame or two.
+    public static let smallestRingCapacity = 8
 }

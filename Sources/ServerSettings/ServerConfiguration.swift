@@ -63,11 +63,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         public var resumeWindowSeconds = 120.0
         /// At most one `ack` per interval: every message costs about 20 µs of server CPU.
         public var ackIntervalMilliseconds = 250
-        /// Frames buffered per driver between the socket and the coach; a power of two
-        /// holding at least one full batch. By default exactly that (`smallestRingCapacity`):
-        /// every slot is written, so resident (96 bytes each); the connection drains its
-        /// session after each batch, so a full ring never loses a frame.
-        public var ringCapacity = Live.smallestRingCapacity
+        /// Frames buffered per driver between the socket and the coach, rounded up to a power of
+        /// two (`defaultRingCapacity`): the connection drains its session whenever the ring is
+        /// full and after every batch, so a batch larger than the ring loses no frame.
+        public var ringCapacity = Live.defaultRingCapacity
 
         // Limits on sockets and sessions (docs/protocol.md, "Limits"): every one has an edge test.
         /// Open WebSocket connections in total (live, echo); beyond it an upgrade gets 503 `server_busy`.

@@ -7,9 +7,9 @@ import Synchronization
 /// whoever asked for one): FrameRing's lock-free `SPSCRing` of frames, plus the highest batch
 /// sequence whose frames are all in the ring.
 ///
-/// The connection drains the session after every batch, so the ring holds at most one batch
-/// and never needs a wait for room: `live.ring_capacity` is at least one largest batch. A push
-/// that fails anyway (a finishing session no longer drains) closes the connection.
+/// The connection drains the session after every batch and whenever a push finds the ring
+/// full, so nothing ever waits for room: a batch larger than `live.ring_capacity` is coached in
+/// ring-sized parts. A finishing session no longer drains, and its connection is then closed.
 final class FrameInbox: Sendable {
     private let ring: SPSCRing<LiveFrame>
     /// Stored with release after a batch's last push and loaded with acquire before a drain, so

@@ -5,24 +5,24 @@ import Testing
 
 @testable import CoachServer
 
-/// The frame ring is sized from the protocol's batch limit, not a fixed constant: the default
-/// holds exactly one largest batch (the connection drains after each), a smaller one is
-/// refused, and a full ring loses no frame.
+/// The frame ring holds what one drain takes, not a whole largest batch: the connection drains
+/// its session whenever the ring is full. The default and the smallest accepted size at their
+/// edges, and a batch of the protocol's largest size through the default ring, coached whole.
 @Suite struct FrameRingSizeTests {
-    @Test func theDefaultRingIsTheSmallestPowerOfTwoThatHoldsTheLargestBatch() throws {
+    @Test func theDefaultRingHoldsTwo60HzBatchesAndIsAPowerOfTwo() throws {
         let capacity = try ServerConfiguration.load(file: [:], environment: [:]).live.ringCapacity
-        #expect(capacity == 128)
-        #expect(capacity >= FrameBatch.maximumFrameCount)
-        #expect(capacity / 2 < FrameBatch.maximumFrameCount)
+        #expect(capacity == 16)
         #expect(capacity.nonzeroBitCount == 1)
+        #expect(capacity >= 2 * 6)  // two 100 ms batches at 60 Hz
+        #expect(capacity < FrameBatch.maximumFrameCount)
     }
 
-    @Test func ringsBelowOneBatchAreRefusedAndTheEdgeIsAccepted() throws {
-        #expect(throws: ConfigurationError.invalidValue(key: "live.ring_capacity", reason: "must be in 128...1048576")) {
-            try ServerConfiguration.load(file: ["live": ["ring_capacity": .integer(64)]], environment: [:])
+    @Test func ringsBelowEightAreRefusedAndTheEdgeIsAccepted() throws {
+        #expect(throws: ConfigurationError.invalidValue(key: "live.ring_capacity", reason: "must be in 8...1048576")) {
+            try ServerConfiguration.load(file: ["live": ["ring_capacity": .integer(7)]], environment: [:])
         }
-        let edge = try ServerConfiguration.load(file: ["live": ["ring_capacity": .integer(128)]], environment: [:])
-        #expect(edge.live.ringCapacity == 128)
+        let edge = try ServerConfiguration.load(file: ["live": ["ring_capacity": .integer(8)]], environment: [:])
+        #expect(edge.live.ringCapacity == 8)
         let larger = try ServerConfiguration.load(file: [:], environment: ["TRAILBRAKE_LIVE_RING_CAPACITY": "256"])
         #expect(larger.live.ringCapacity == 256)
     }
@@ -33,21 +33,25 @@ import Testing
             batchSequence: batch)
     }
 
-    /// The connection drains its session after every batch, so the ring only ever has to hold
-    /// one: the largest fits whole, and a second only once the first is drained.
-    @Test func theDefaultRingTakesOneWholeBatchAndTheNextOnlyAfterADrain() throws {
-        let inbox = FrameInbox(capacity: ServerConfiguration.Live.smallestRingCapacity)
-        let batch = FrameBatch.maximumFrameCount
-        for index in 0..<batch { #expect(inbox.tryPush(Self.frame(index))) }
-        inbox.publish(1)
-        var pushed = 0
-        while pushed < batch, inbox.tryPush(Self.frame(batch + pushed, batch: 2)) { pushed += 1 }
-        #expect(pushed == ServerConfiguration.Live.smallestRingCapacity - batch)
-        // The drain takes the first batch: the rest of the second fits, in order.
-        var seen: [Double] = []
-        for _ in 0..<batch { seen.append(try #require(inbox.pop()).frame.sessionTime) }
-        for index in pushed..<batch { #expect(inbox.tryPush(Self.frame(batch + index, batch: 2))) }
-        while let frame = inbox.pop() { seen.append(frame.frame.sessionTime) }
-        #expect(seen == (0..<(2 * batch)).map(Double.init))
+    /// The largest batch the protocol allows is 7.5 default rings: the connection drains the
+    /// session each time the ring fills, and the batch is coached whole, in order, and acked.
+    @Test func aLargestBatchThroughTheDefaultRingIsCoachedWholeAndAcked() async throws {
+        let backend = TestBackend()
+        try await RunningServer.with(backend: backend) { server in
+            try await withTimeout {
+                try await LiveClient.connect(server) { reader, outbound in
+                    try await outbound.write(.text(ClientMessages.hello()))
+                    _ = try await reader.next("welcome")
+                    for seq in 1...3 {
+                        let frames = ClientMessages.frames(FrameBatch.maximumFrameCount, from: seq * 1000)
+                        try await outbound.write(.binary(ClientMessages.binaryFrames(seq: UInt64(seq), frames)))
+                    }
+                    var acked: UInt64 = 0
+                    while acked < 3 { acked = try #require(try await reader.next("ack")?.seq) }
+                }
+            }
+        }
+        let expected = (1...3).flatMap { seq in (0..<FrameBatch.maximumFrameCount).map { Double(seq * 1000 + $0) } }
+        #expect(backend.coachFactory.log.all == expected)
     }
 }
