@@ -223,8 +223,8 @@ struct LiveConnection: Sendable {
             if let span { session.batchSpans?.add(span, sequence: batch.sequence) ?? span.end() }
             for frame in batch.frames {
                 let live = LiveFrame(frame: frame, batchSequence: batch.sequence)
-                // A full inbox (a batch larger than the ring):
-                // drain it here and push again; a finishing session takes no more frames.
+                // A batch larger than the ring: drain it here and push again; a finishing session
+                // takes no more frames.
                 while !session.inbox.tryPush(live) {
                     guard await session.drainNow() else { return .close }
                 }

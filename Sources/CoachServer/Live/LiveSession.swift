@@ -15,8 +15,8 @@ import Tracing
 /// session whose held ack is due, and `finish()` runs the last drain. Only this actor touches
 /// the coach, so messages leave in the order the coach produced them. Queuing never waits for
 /// the client (`SocketSender`): a socket that takes nothing cannot hold up a drain, its lap
-/// storing, or the session's end. The session outlives a dropped
-/// connection (see `SessionRegistry`) and takes a new socket when the driver resumes.
+/// storing, or the session's end. The session outlives a dropped connection (see
+/// `SessionRegistry`) and takes a new socket when the driver resumes.
 actor LiveSession {
     nonisolated let publicID: String
     nonisolated let driver: AuthenticatedDriver
@@ -82,10 +82,10 @@ actor LiveSession {
     var outbound: SocketSender?
     private var acknowledgedSequence: UInt64 = 0
     private var lastAckAt: ContinuousClock.Instant?
-    private var finishRequested = false
     /// Lap number of the last frame processed.
     private var currentLap: Int32 = 0
-    /// The final drain, once `finish()` started it: a second `finish()` waits for the same one.
+    /// The final drain, once `finish()` started it: a second `finish()` waits for the same one,
+    /// and no other drain runs after it is asked for.
     private var finalDrain: Task<Void, Never>?
     /// Tells the ack ticker whether this session holds work that is due (`hasDueWork(at:)`).
     private nonisolated let tickGate = TickGate()
@@ -131,7 +131,7 @@ actor LiveSession {
     /// that the calling task would keep for as long as it lives.
     @discardableResult
     func drainNow() -> Bool {
-        guard !finishRequested else { return false }
+        guard finalDrain == nil else { return false }
         drain(finishing: false)
         return true
     }
@@ -180,7 +180,6 @@ actor LiveSession {
     /// Returns once that final drain is over, for every caller (the first one starts it).
     func finish() async {
         if let finalDrain { return await finalDrain.value }
-        finishRequested = true
         let final = Task {
             self.drain(finishing: true)
             // The session's last `lap` message and cue records go before its end is recorded.
