@@ -52,9 +52,13 @@ struct BrowserPage: Sendable {
         throw DevToolsClient.Failure(description: "\(what): not within \(seconds) s; page says: \(body)")
     }
 
-    /// A real tap (a user gesture, which unlocks audio) in the middle of the element.
+    /// A real tap (a user gesture, which unlocks audio) in the middle of the element, once the
+    /// page has loaded and the element is scrolled into the viewport: a click outside the
+    /// viewport, or before a late layout shift, lands on nothing (the corners link of a long
+    /// session page once missed its tap).
     func tap(_ selector: String) async throws {
-        let box = try await evaluate("(() => { const r = document.querySelector('\(selector)').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()")
+        try await waitUntil("document.readyState === 'complete'", "the page loaded before tapping \(selector)")
+        let box = try await evaluate("(() => { const e = document.querySelector('\(selector)'); if (!e) return null; e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()")
         guard let point = box.array, point.count == 2, let x = point[0].number, let y = point[1].number else {
             throw DevToolsClient.Failure(description: "no \(selector) on the page")
         }
