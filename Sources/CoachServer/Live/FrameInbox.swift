@@ -1,6 +1,7 @@
 import Coaching
 import FrameRing
 import Synchronization
+import Telemetry
 
 /// The hand-off between a connection's inbound loop (the only producer) and its session's drain
 /// (the only consumer: drains run one at a time on the `LiveSession` actor, on the task of
@@ -23,6 +24,16 @@ final class FrameInbox: Sendable {
 
     /// Producer: appends a frame, false when full.
     func tryPush(_ frame: LiveFrame) -> Bool { ring.push(frame) }
+
+    /// Producer: pushes `batch`'s frames from index `start` on while they fit; returns the index
+    /// of the first frame not pushed (`batch.frames.count` when all of them were).
+    func push(_ batch: FrameBatch, from start: Int) -> Int {
+        var index = start
+        while index < batch.frames.count, ring.push(LiveFrame(frame: batch.frames[index], batchSequence: batch.sequence)) {
+            index += 1
+        }
+        return index
+    }
 
     /// Consumer: removes the oldest frame.
     func pop() -> LiveFrame? { ring.pop() }

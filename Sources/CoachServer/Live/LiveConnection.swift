@@ -12,20 +12,22 @@ import Tracing
 /// protocol's close code. However the socket ends, `run` returns and the session is handed on:
 /// ended when the driver closed with 1000 or the server shuts down, otherwise detached and
 /// resumable for the resume window (`SessionRegistry`).
+///
+/// What every connection shares is one `LiveEndpoint`, held by reference: this value lives in
+/// the connection task's frames for as long as the driver is connected, so it stays small.
 struct LiveConnection: Sendable {
+    let endpoint: LiveEndpoint
     let driver: AuthenticatedDriver
-    let configuration: ServerConfiguration.Live
-    let dependencies: CoachServerDependencies
-    let registry: SessionRegistry
-    let ackTicker: AckTicker
-    let metrics: ServerMetrics
     let logger: Logger
-    /// Completed laps on their way to storage (fair, kept when the database fails).
-    let lapStore: LapStoreQueue
-    /// `live.batches_per_second` / `batch_burst` per driver.
-    let batchLimiter: BatchRateLimiter
-    /// `[tracing]` when on: a sampled batch gets a `live.batch` span from here to its cues.
-    var tracing: LiveTracing? = nil
+
+    var configuration: ServerConfiguration.Live { endpoint.configuration }
+    var dependencies: CoachServerDependencies { endpoint.dependencies }
+    var registry: SessionRegistry { endpoint.registry }
+    var ackTicker: AckTicker { endpoint.ackTicker }
+    var metrics: ServerMetrics { endpoint.metrics }
+    var lapStore: LapStoreQueue { endpoint.lapStore }
+    var batchLimiter: BatchRateLimiter { endpoint.batchLimiter }
+    var tracing: LiveTracing? { endpoint.tracing }
 
     /// What one connection holds while it runs.
     private struct State {
@@ -47,7 +49,59 @@ struct LiveConnection: Sendable {
         state.sampler = tracing.map { LiveBatchSampler(ratio: $0.sampleRatio) }
         do {
             for try await event in events where !state.closing {
-                await handle(event, state: &state, socket: socket)
+                guard case .message(let message) = event else {
+                    await handle(event, state: &state, socket: socket)
+                    continue
+                }
+                guard let session = state.session else {
+                    // On a task of its own: starting a session goes deep (the store, the coach),
+                    // and every frame it needs would stay allocated in this connection's task.
+                    let opening = Task { await handleBeforeHello(message, socket: socket) }
+                    switch await opening.value {
+                    case .close:
+                        await closed(state: &state)
+                    case .proceed:
+                        break
+                    case .started(let started):
+                        state.session = started
+                        // Lets the ticker drain an ack that was held back by the coalescing interval.
+                        state.tickerKey = ackTicker.add(started)
+                        state.readGeneration = socket.expectMessages(
+                            within: TimeAmount(seconds: configuration.idleTimeoutSeconds), restartingOnEachMessage: true)
+                    }
+                    continue
+                }
+                // The hot path, kept flat: checked synchronously, then coached by this task's
+                // own hops onto the session. Every async call level here would be a frame this
+                // task keeps allocated for as long as the driver is connected.
+                let span = state.sampler?.sampleNext() == true ? tracing?.startBatch(session: session.publicID) : nil
+                switch check(message, session: session, socket: socket, span: span) {
+                case .proceed:
+                    break
+                case .close:
+                    await closed(state: &state)
+                case .accepted(let batch):
+                    var pushed = 0
+                    // A batch larger than the ring: drain it here and push again; a finishing
+                    // session takes no more frames.
+                    while pushed < batch.frames.count {
+                        pushed = session.inbox.push(batch, from: pushed)
+                        guard pushed == batch.frames.count else {
+                            if await session.drainNow() { continue }
+                            break
+                        }
+                    }
+                    guard pushed == batch.frames.count else {
+                        await closed(state: &state)
+                        continue
+                    }
+                    session.inbox.publish(batch.sequence)
+                    // Coached on this task, before the next message is read: while the coach is busy (a
+                    // lap's end), this socket is not read (TCP backpressure on this client only).
+                    await session.drainNow()
+                    metrics.batchesAccepted.increment()
+                    metrics.framesAccepted.increment(by: batch.frames.count)
+                }
             }
         } catch {
             logger.debug("live socket failed", metadata: ["error": "\(error)"])
@@ -63,24 +117,8 @@ struct LiveConnection: Sendable {
 
     private func handle(_ event: SocketEvent, state: inout State, socket: SocketSender) async {
         switch event {
-        case .message(let message):
-            if let session = state.session {
-                let span = state.sampler?.sampleNext() == true ? tracing?.startBatch(session: session.publicID) : nil
-                if case .close = await handleStreaming(message, session: session, socket: socket, span: span) {
-                    await closed(state: &state)
-                }
-            } else {
-                switch await handleBeforeHello(message, socket: socket) {
-                case .close: await closed(state: &state)
-                case .proceed: break
-                case .started(let started):
-                    state.session = started
-                    // Lets the ticker drain an ack that was held back by the coalescing interval.
-                    state.tickerKey = ackTicker.add(started)
-                    state.readGeneration = socket.expectMessages(
-                        within: TimeAmount(seconds: configuration.idleTimeoutSeconds), restartingOnEachMessage: true)
-                }
-            }
+        case .message:
+            break  // `run` reads messages itself
         case .malformed(let failure):
             switch failure {
             case .tooLarge(let size):
@@ -165,11 +203,21 @@ struct LiveConnection: Sendable {
         }
     }
 
-    /// `span`: the message's `live.batch` span when it was sampled; it is ended here unless the
-    /// batch is accepted (then the session's consumer ends it once the batch's cues are queued).
-    private func handleStreaming(
+    /// What became of a message after hello.
+    enum Checked {
+        case proceed
+        case close
+        /// Well-formed and next in sequence: its frames go to the session.
+        case accepted(FrameBatch)
+    }
+
+    /// Rate, decoding, validation and sequence checks of a message after hello; refusals are
+    /// reported here. `span`: the message's `live.batch` span when it was sampled; it is ended
+    /// here unless the batch is accepted (then the session's drain ends it once the batch's cues
+    /// are queued).
+    private func check(
         _ message: InboundMessageAssembler.Message, session: LiveSession, socket: SocketSender, span: (any Span)?
-    ) async -> Outcome {
+    ) -> Checked {
         // Every message after hello costs the driver a token, well-formed or not.
         if let error = batchLimiter.admit(driverID: driver.id) {
             refused(span, error)
@@ -202,10 +250,6 @@ struct LiveConnection: Sendable {
             return report(error, socket) ? .close : .proceed
         }
         decodeSpan?.end()
-        return await accept(batch, session: session, socket: socket, span: span)
-    }
-
-    private func accept(_ batch: FrameBatch, session: LiveSession, socket: SocketSender, span: (any Span)?) async -> Outcome {
         span?.attributes["trailbrake.batch.sequence"] = Int(truncatingIfNeeded: batch.sequence)
         span?.attributes["trailbrake.batch.frames"] = batch.frames.count
         switch SequenceCheck(received: batch.sequence, lastAccepted: session.inbox.publishedSequence) {
@@ -213,30 +257,18 @@ struct LiveConnection: Sendable {
             let error = WireError(.duplicateSequence, "sequence \(batch.sequence) was already processed")
             refused(span, error)
             report(error, socket)
+            return .proceed
         case .gap(let expected):
             let error = WireError(
                 .sequenceGap, "expected sequence \(expected), got \(batch.sequence)", expectedSequence: expected)
             refused(span, error)
             report(error, socket)
+            return .proceed
         case .accept:
             // Before the frames: the drain looks the span up when it meets the first of them.
             if let span { session.batchSpans?.add(span, sequence: batch.sequence) ?? span.end() }
-            for frame in batch.frames {
-                let live = LiveFrame(frame: frame, batchSequence: batch.sequence)
-                // A batch larger than the ring: drain it here and push again; a finishing session
-                // takes no more frames.
-                while !session.inbox.tryPush(live) {
-                    guard await session.drainNow() else { return .close }
-                }
-            }
-            session.inbox.publish(batch.sequence)
-            // Coached on this task, before the next message is read: while the coach is busy (a
-            // lap's end), this socket is not read (TCP backpressure on this client only).
-            await session.drainNow()
-            metrics.batchesAccepted.increment()
-            metrics.framesAccepted.increment(by: batch.frames.count)
+            return .accepted(batch)
         }
-        return .proceed
     }
 
     /// A sampled message that was refused: its span ends with the error code.

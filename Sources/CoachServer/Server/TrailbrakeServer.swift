@@ -30,6 +30,8 @@ public struct TrailbrakeServer: Sendable {
     let discordPending: PendingDiscordSignIns?
     /// The tracer and `tracing.live_batch_sample_ratio`; nil when tracing is off.
     let liveTracing: LiveTracing?
+    /// What every live connection shares.
+    let liveEndpoint: LiveEndpoint
 
     public init(
         configuration: ServerSettings.ServerConfiguration, dependencies: CoachServerDependencies, metrics: ServerMetrics = ServerMetrics(),
@@ -53,6 +55,9 @@ public struct TrailbrakeServer: Sendable {
             store: dependencies.sessionStore, spill: dependencies.lapSpill, settings: LapStoreSettings(configuration.storage),
             metrics: metrics, logger: logger, tracer: dependencies.tracer)
         self.batchLimiter = BatchRateLimiter(configuration.live)
+        self.liveEndpoint = LiveEndpoint(
+            configuration: live, dependencies: dependencies, registry: registry, ackTicker: ackTicker, metrics: metrics,
+            lapStore: lapStore, batchLimiter: batchLimiter, tracing: liveTracing)
         self.discordPending = dependencies.discordSignIn == nil ? nil : PendingDiscordSignIns(
             capacity: configuration.discordSignIn.maxPending, lifetime: .seconds(configuration.discordSignIn.pendingMinutes * 60))
         metrics.recordBuildInfo()
@@ -195,22 +200,44 @@ public struct TrailbrakeServer: Sendable {
                 maxFrameSize: live.maxMessageBytes, requestHeadTimeout: TimeAmount(seconds: live.requestHeadTimeoutSeconds),
                 settings: { endpoint in SocketSettings.forEndpoint(endpoint, live, listen: configuration.listen) }, metrics: metrics
             ) { endpoint, events, socket, driver, logger in
-                switch endpoint {
-                case .live:
-                    let connection = LiveConnection(
-                        driver: driver, configuration: live, dependencies: dependencies, registry: registry,
-                        ackTicker: ackTicker, metrics: metrics, logger: logger, lapStore: lapStore, batchLimiter: batchLimiter,
-                        tracing: liveTracing)
-                    await connection.run(events: events, socket: socket)
-                case .echo:
-                    await EchoEndpoint.run(events: events, socket: socket)
-                case .listen:
-                    await listenEndpoint.connection(for: driver, logger: logger).run(events: events, socket: socket)
-                }
+                await runEndpoint(endpoint, events: events, socket: socket, driver: driver, logger: logger)
             }
         }
         guard configuration.tls.enabled else { return plain }
         return try .tls(plain, tlsConfiguration: try TLSFiles.serverConfiguration(configuration.tls))
+    }
+}
+
+/// One function per endpoint, never inlined into the upgrade's closure: an async function's frame
+/// has room for everything any of its branches holds across a suspension, and a connection's
+/// task keeps its frames allocated for as long as the socket is open. Inlined together, a live
+/// socket kept a 4.9 KB frame sized for the listen endpoint's needs as well as its own
+/// (docs/performance.md).
+extension TrailbrakeServer {
+    fileprivate func runEndpoint(
+        _ endpoint: LiveUpgradeChannel.Endpoint, events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender,
+        driver: AuthenticatedDriver, logger: Logger
+    ) async {
+        switch endpoint {
+        case .live: await runLive(events: events, socket: socket, driver: driver, logger: logger)
+        case .echo: await runEcho(events: events, socket: socket)
+        case .listen: await runListen(events: events, socket: socket, driver: driver, logger: logger)
+        }
+    }
+
+    @inline(never)
+    fileprivate func runLive(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender, driver: AuthenticatedDriver, logger: Logger) async {
+        await LiveConnection(endpoint: liveEndpoint, driver: driver, logger: logger).run(events: events, socket: socket)
+    }
+
+    @inline(never)
+    fileprivate func runEcho(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender) async {
+        await EchoEndpoint.run(events: events, socket: socket)
+    }
+
+    @inline(never)
+    fileprivate func runListen(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender, driver: AuthenticatedDriver, logger: Logger) async {
+        await listenEndpoint.connection(for: driver, logger: logger).run(events: events, socket: socket)
     }
 }
 
