@@ -27,7 +27,6 @@ actor SessionRegistry {
     private struct Entry {
         let session: LiveSession
         var attached: Bool
-        var expiry: Task<Void, Never>?
         var detachedAt: ContinuousClock.Instant?
     }
 
@@ -38,6 +37,10 @@ actor SessionRegistry {
     private let resumeWindow: Duration
     private let limits: Limits
     private let metrics: ServerMetrics
+    /// The one timer for every detached session: it sleeps until the earliest resume window
+    /// ends, finishes the sessions whose window has ended, and sleeps again while any waits. A
+    /// sleeping task per detached session would be thousands of them after a network blip.
+    private var expiryTimer: (deadline: ContinuousClock.Instant, task: Task<Void, Never>)?
 
     /// Each driver's listeners, whichever session the driver is in.
     nonisolated let listeners: ListenerHub
@@ -78,7 +81,6 @@ actor SessionRegistry {
         perDriver[driverID, default: 0] += 1
         if let evicted {
             remove(evicted.session.publicID)
-            evicted.expiry?.cancel()
             await evicted.session.finish()
         }
         return .admitted
@@ -96,8 +98,6 @@ actor SessionRegistry {
         guard var entry = entries[sessionID] else { return .unavailable }
         guard entry.session.driver.id == driverID else { return .rejected }
         guard !entry.attached else { return .unavailable }
-        entry.expiry?.cancel()
-        entry.expiry = nil
         entry.attached = true
         entry.detachedAt = nil
         entries[sessionID] = entry
@@ -110,13 +110,8 @@ actor SessionRegistry {
         guard var entry = entries[session.publicID], entry.attached else { return }
         entry.attached = false
         entry.detachedAt = .now
-        let window = resumeWindow
-        entry.expiry = Task {
-            try? await Task.sleep(for: window)
-            guard !Task.isCancelled else { return }
-            await self.expire(session.publicID)
-        }
         entries[session.publicID] = entry
+        armExpiryTimer()
         publishGauge()
     }
 
@@ -124,26 +119,49 @@ actor SessionRegistry {
     func end(_ session: LiveSession) async {
         guard let entry = entries[session.publicID], entry.session === session else { return }
         remove(session.publicID)
-        entry.expiry?.cancel()
         await session.finish()
     }
 
     /// Finishes every session (server shutdown), all at once: partial laps are stored.
     func finishAll() async {
         let all = Array(entries.values)
-        for entry in all {
-            remove(entry.session.publicID)
-            entry.expiry?.cancel()
-        }
+        for entry in all { remove(entry.session.publicID) }
+        expiryTimer?.task.cancel()
+        expiryTimer = nil
         await withDiscardingTaskGroup { group in
             for entry in all { group.addTask { await entry.session.finish() } }
         }
     }
 
-    private func expire(_ sessionID: String) async {
-        guard let entry = entries[sessionID], !entry.attached else { return }
-        remove(sessionID)
-        await entry.session.finish()
+    /// Makes sure the timer wakes by the earliest end of a resume window (windows are all the
+    /// same length, so a new detach never ends before the one armed for).
+    private func armExpiryTimer() {
+        guard let next = entries.values.compactMap({ $0.attached ? nil : $0.detachedAt }).min()?.advanced(by: resumeWindow) else {
+            return
+        }
+        if let armed = expiryTimer, armed.deadline <= next { return }
+        expiryTimer?.task.cancel()
+        expiryTimer = (next, Task {
+            try? await Task.sleep(until: next, clock: .continuous)
+            guard !Task.isCancelled else { return }
+            await self.expireDue(armedFor: next)
+        })
+    }
+
+    /// Finishes (partial lap stored) every detached session whose resume window has ended,
+    /// together, then arms the timer for the next one.
+    private func expireDue(armedFor deadline: ContinuousClock.Instant) async {
+        // A timer replaced while it was waking finds another one armed: that one stays.
+        if expiryTimer?.deadline == deadline { expiryTimer = nil }
+        let now = ContinuousClock.now
+        let due = entries.values.filter { entry in
+            !entry.attached && entry.detachedAt.map { $0.advanced(by: resumeWindow) <= now } == true
+        }
+        for entry in due { remove(entry.session.publicID) }
+        armExpiryTimer()
+        await withDiscardingTaskGroup { group in
+            for entry in due { group.addTask { await entry.session.finish() } }
+        }
     }
 
     private func remove(_ sessionID: String) {
@@ -167,10 +185,7 @@ actor SessionRegistry {
     /// lap stored). Returns how many were ended.
     func closeSessions(openedWith tokenIDs: Set<Int64>, reason: WireError) async -> Int {
         let closing = entries.filter { $0.value.session.driver.tokenID.map(tokenIDs.contains) ?? false }
-        for (id, entry) in closing {
-            remove(id)
-            entry.expiry?.cancel()
-        }
+        for id in closing.keys { remove(id) }
         for entry in closing.values {
             await entry.session.closeSocket(with: reason)
             await entry.session.finish()
