@@ -11,7 +11,8 @@ import Testing
 /// batch, the ack ticker, `finish()`). These check the two rules that design rests on: the final
 /// drain runs once whoever asks for it, and a finishing session takes no more frames.
 @Suite struct LiveSessionDrainTests {
-    static func session(_ backend: TestBackend) async throws -> LiveSession {
+    /// A session of Alice's on the fake backend; `id` is its public id.
+    static func session(_ backend: TestBackend, id: String = "drain-test") async throws -> LiveSession {
         var logger = Logger(label: "live-session-drain-test")
         logger.logLevel = .critical
         let metrics = ServerMetrics()
@@ -19,7 +20,7 @@ import Testing
             store: backend.store, spill: nil, settings: LapStoreQueueTests.settings(), metrics: metrics, logger: logger)
         let coach = await backend.coachFactory.makeCoach(for: RESTFixture.descriptor, driver: FakeAuthenticator.alice, language: "en")
         return LiveSession(
-            publicID: "drain-test", driver: FakeAuthenticator.alice, descriptor: RESTFixture.descriptor, isStored: true,
+            publicID: id, driver: FakeAuthenticator.alice, descriptor: RESTFixture.descriptor, isStored: true,
             coach: coach, store: backend.store, lapStore: lapStore, metrics: metrics, live: try ServerConfiguration.load(file: [:], environment: [:]).live,
             voice: nil, language: .english, logger: logger)
     }

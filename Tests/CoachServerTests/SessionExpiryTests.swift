@@ -1,4 +1,3 @@
-import Logging
 import ServerSettings
 import Testing
 
@@ -8,28 +7,15 @@ import Testing
 /// (`SessionRegistry`), not a sleeping task each: each must still end when its own window ends,
 /// and a resumed one must not end at all.
 @Suite struct SessionExpiryTests {
-    static func session(_ id: String, _ backend: TestBackend) async throws -> LiveSession {
-        var logger = Logger(label: "session-expiry-test")
-        logger.logLevel = .critical
-        let metrics = ServerMetrics()
-        let lapStore = LapStoreQueue(
-            store: backend.store, spill: nil, settings: LapStoreQueueTests.settings(), metrics: metrics, logger: logger)
-        let coach = await backend.coachFactory.makeCoach(for: RESTFixture.descriptor, driver: FakeAuthenticator.alice, language: "en")
-        return LiveSession(
-            publicID: id, driver: FakeAuthenticator.alice, descriptor: RESTFixture.descriptor, isStored: true, coach: coach,
-            store: backend.store, lapStore: lapStore, metrics: metrics,
-            live: try ServerConfiguration.load(file: [:], environment: [:]).live, voice: nil, language: .english, logger: logger)
-    }
-
     @Test func eachDetachedSessionEndsWhenItsOwnWindowEndsAndAResumedOneStays() async throws {
         let backend = TestBackend()
         let metrics = ServerMetrics()
         let listen = try ServerConfiguration.load(file: [:], environment: [:]).listen
         let registry = SessionRegistry(
             resumeWindow: .seconds(1), metrics: metrics, listeners: ListenerHub(configuration: listen, metrics: metrics))
-        let first = try await Self.session("first", backend)
-        let later = try await Self.session("later", backend)
-        let resumed = try await Self.session("resumed", backend)
+        let first = try await LiveSessionDrainTests.session(backend, id: "first")
+        let later = try await LiveSessionDrainTests.session(backend, id: "later")
+        let resumed = try await LiveSessionDrainTests.session(backend, id: "resumed")
         for session in [first, later, resumed] {
             guard case .admitted = await registry.admit(driverID: FakeAuthenticator.alice.id) else {
                 Issue.record("a session was refused")
