@@ -108,10 +108,12 @@ actor SessionRegistry {
     /// The socket dropped: keep the session for the resume window, then finish it.
     func detach(_ session: LiveSession) {
         guard var entry = entries[session.publicID], entry.attached else { return }
+        let now = ContinuousClock.now
         entry.attached = false
-        entry.detachedAt = .now
+        entry.detachedAt = now
         entries[session.publicID] = entry
-        armExpiryTimer()
+        // Windows are all the same length: a timer already armed wakes before this one ends.
+        if expiryTimer == nil { armExpiryTimer(at: now.advanced(by: resumeWindow)) }
         publishGauge()
     }
 
@@ -133,32 +135,32 @@ actor SessionRegistry {
         }
     }
 
-    /// Makes sure the timer wakes by the earliest end of a resume window (windows are all the
-    /// same length, so a new detach never ends before the one armed for).
-    private func armExpiryTimer() {
-        guard let next = entries.values.compactMap({ $0.attached ? nil : $0.detachedAt }).min()?.advanced(by: resumeWindow) else {
-            return
-        }
-        if let armed = expiryTimer, armed.deadline <= next { return }
-        expiryTimer?.task.cancel()
-        expiryTimer = (next, Task {
-            try? await Task.sleep(until: next, clock: .continuous)
+    private func armExpiryTimer(at deadline: ContinuousClock.Instant) {
+        expiryTimer = (deadline, Task {
+            try? await Task.sleep(until: deadline, clock: .continuous)
             guard !Task.isCancelled else { return }
-            await self.expireDue(armedFor: next)
+            await self.expireDue(armedFor: deadline)
         })
     }
 
     /// Finishes (partial lap stored) every detached session whose resume window has ended,
-    /// together, then arms the timer for the next one.
+    /// together, and arms the timer for the next window to end while any session waits.
     private func expireDue(armedFor deadline: ContinuousClock.Instant) async {
-        // A timer replaced while it was waking finds another one armed: that one stays.
-        if expiryTimer?.deadline == deadline { expiryTimer = nil }
+        guard expiryTimer?.deadline == deadline else { return }  // cancelled by `finishAll`
+        expiryTimer = nil
         let now = ContinuousClock.now
-        let due = entries.values.filter { entry in
-            !entry.attached && entry.detachedAt.map { $0.advanced(by: resumeWindow) <= now } == true
+        var due: [Entry] = []
+        var nextDetach: ContinuousClock.Instant?
+        for entry in entries.values where !entry.attached {
+            guard let detachedAt = entry.detachedAt else { continue }
+            if detachedAt.advanced(by: resumeWindow) <= now {
+                due.append(entry)
+            } else {
+                nextDetach = min(nextDetach ?? detachedAt, detachedAt)
+            }
         }
         for entry in due { remove(entry.session.publicID) }
-        armExpiryTimer()
+        if let nextDetach { armExpiryTimer(at: nextDetach.advanced(by: resumeWindow)) }
         await withDiscardingTaskGroup { group in
             for entry in due { group.addTask { await entry.session.finish() } }
         }
