@@ -4,8 +4,9 @@ extension ServerConfiguration.Live {
     /// Why so few: the connection pushes a batch and coaches it before it reads the next message,
     /// draining the ring itself whenever it is full, so the ring holds only what one drain takes.
     /// A 100 ms batch at 60 Hz (6 frames) fits twice; a larger batch, up to the protocol's 120
-    /// frames, is coached in ring-sized parts, every frame in order. Every slot is written as the ring turns, so every slot is
-    /// resident: the old default (128, one whole largest batch) cost 12 KiB a driver.
+    /// frames, is coached in ring-sized parts, every frame in order. Every slot is written as the
+    /// ring turns, so every slot is resident: the old default (128, one whole largest batch) cost
+    /// 12 KiB a driver.
     public static let defaultRingCapacity = 16
 
     /// The smallest ring accepted: below 8 frames a 60 Hz batch would take a drain for every

@@ -22,9 +22,6 @@ final class FrameInbox: Sendable {
         self.published = Atomic(publishedSequence)
     }
 
-    /// Producer: appends a frame, false when full.
-    func tryPush(_ frame: LiveFrame) -> Bool { ring.push(frame) }
-
     /// Producer: pushes `batch`'s frames from index `start` on while they fit; returns the index
     /// of the first frame not pushed (`batch.frames.count` when all of them were).
     func push(_ batch: FrameBatch, from start: Int) -> Int {

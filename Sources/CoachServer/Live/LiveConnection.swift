@@ -81,23 +81,19 @@ struct LiveConnection: Sendable {
                 case .close:
                     await closed(state: &state)
                 case .accepted(let batch):
-                    var pushed = 0
-                    // A batch larger than the ring: drain it here and push again; a finishing
+                    // A batch larger than the ring: drain it here and push the rest; a finishing
                     // session takes no more frames.
-                    while pushed < batch.frames.count {
+                    var pushed = session.inbox.push(batch, from: 0)
+                    while pushed < batch.frames.count, await session.drainNow() {
                         pushed = session.inbox.push(batch, from: pushed)
-                        guard pushed == batch.frames.count else {
-                            if await session.drainNow() { continue }
-                            break
-                        }
                     }
                     guard pushed == batch.frames.count else {
                         await closed(state: &state)
                         continue
                     }
                     session.inbox.publish(batch.sequence)
-                    // Coached on this task, before the next message is read: while the coach is busy (a
-                    // lap's end), this socket is not read (TCP backpressure on this client only).
+                    // Coached on this task, before the next message is read: while the coach is
+                    // busy (a lap's end), this socket is not read (TCP backpressure on this client only).
                     await session.drainNow()
                     metrics.batchesAccepted.increment()
                     metrics.framesAccepted.increment(by: batch.frames.count)

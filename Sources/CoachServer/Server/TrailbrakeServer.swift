@@ -25,11 +25,8 @@ public struct TrailbrakeServer: Sendable {
     let ackTicker: AckTicker
     let logger: Logger
     let lapStore: LapStoreQueue
-    let batchLimiter: BatchRateLimiter
     /// Sign-ins sent to Discord and not back yet; nil when Discord sign-in is not wired.
     let discordPending: PendingDiscordSignIns?
-    /// The tracer and `tracing.live_batch_sample_ratio`; nil when tracing is off.
-    let liveTracing: LiveTracing?
     /// What every live connection shares.
     let liveEndpoint: LiveEndpoint
 
@@ -50,14 +47,14 @@ public struct TrailbrakeServer: Sendable {
                 capacity: configuration.team.messagesWaitingPerDriver, directory: dependencies.teamDirectory, logger: logger))
         self.connections = LiveConnectionTable(limits: .init(total: live.maxConnections, perDriver: live.maxConnectionsPerDriver))
         self.ackTicker = AckTicker(interval: .milliseconds(configuration.live.ackIntervalMilliseconds))
-        self.liveTracing = dependencies.tracer.map { LiveTracing(tracer: $0, sampleRatio: configuration.tracing.liveBatchSampleRatio) }
         self.lapStore = LapStoreQueue(
             store: dependencies.sessionStore, spill: dependencies.lapSpill, settings: LapStoreSettings(configuration.storage),
             metrics: metrics, logger: logger, tracer: dependencies.tracer)
-        self.batchLimiter = BatchRateLimiter(configuration.live)
         self.liveEndpoint = LiveEndpoint(
             configuration: live, dependencies: dependencies, registry: registry, ackTicker: ackTicker, metrics: metrics,
-            lapStore: lapStore, batchLimiter: batchLimiter, tracing: liveTracing)
+            lapStore: lapStore, batchLimiter: BatchRateLimiter(live),
+            // `tracing.live_batch_sample_ratio` of the tracer; nil when tracing is off.
+            tracing: dependencies.tracer.map { LiveTracing(tracer: $0, sampleRatio: configuration.tracing.liveBatchSampleRatio) })
         self.discordPending = dependencies.discordSignIn == nil ? nil : PendingDiscordSignIns(
             capacity: configuration.discordSignIn.maxPending, lifetime: .seconds(configuration.discordSignIn.pendingMinutes * 60))
         metrics.recordBuildInfo()
@@ -200,7 +197,11 @@ public struct TrailbrakeServer: Sendable {
                 maxFrameSize: live.maxMessageBytes, requestHeadTimeout: TimeAmount(seconds: live.requestHeadTimeoutSeconds),
                 settings: { endpoint in SocketSettings.forEndpoint(endpoint, live, listen: configuration.listen) }, metrics: metrics
             ) { endpoint, events, socket, driver, logger in
-                await runEndpoint(endpoint, events: events, socket: socket, driver: driver, logger: logger)
+                switch endpoint {
+                case .live: await runLive(events: events, socket: socket, driver: driver, logger: logger)
+                case .echo: await runEcho(events: events, socket: socket)
+                case .listen: await runListen(events: events, socket: socket, driver: driver, logger: logger)
+                }
             }
         }
         guard configuration.tls.enabled else { return plain }
@@ -214,17 +215,6 @@ public struct TrailbrakeServer: Sendable {
 /// socket kept a 4.9 KB frame sized for the listen endpoint's needs as well as its own
 /// (docs/performance.md).
 extension TrailbrakeServer {
-    fileprivate func runEndpoint(
-        _ endpoint: LiveUpgradeChannel.Endpoint, events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender,
-        driver: AuthenticatedDriver, logger: Logger
-    ) async {
-        switch endpoint {
-        case .live: await runLive(events: events, socket: socket, driver: driver, logger: logger)
-        case .echo: await runEcho(events: events, socket: socket)
-        case .listen: await runListen(events: events, socket: socket, driver: driver, logger: logger)
-        }
-    }
-
     @inline(never)
     fileprivate func runLive(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender, driver: AuthenticatedDriver, logger: Logger) async {
         await LiveConnection(endpoint: liveEndpoint, driver: driver, logger: logger).run(events: events, socket: socket)
