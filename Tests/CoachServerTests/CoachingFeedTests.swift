@@ -19,9 +19,7 @@ import Testing
         backend.coachingFeed = feed
         try await RunningServer.with(backend: backend) { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     var frames = ClientMessages.frames(10)
                     frames[1].brake = 0.95
                     try await outbound.write(.text(ClientMessages.jsonFrames(seq: 1, frames)))

@@ -22,9 +22,7 @@ import Testing
         let backend = TestBackend(coachFactory: FakeCoachFactory(lapEvery: 1_000), store: store)
         try await RunningServer.with(backend: backend, configure: { $0.storage.maxCueRecordsWaitingPerSession = 2 }) { server in
             try await withTimeout(seconds: 30) {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     var first = ClientMessages.frames(2)
                     first[0].brake = 0.95
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, first)))

@@ -13,9 +13,7 @@ import Testing
     @Test func aHeldAckArrivesWithinAQuarterIntervalOfBeingDue() async throws {
         try await RunningServer.with(backend: TestBackend(), configure: { $0.live.ackIntervalMilliseconds = Self.interval }) { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     var lateness: [Double] = []
                     for round in 0..<3 {
                         let first = UInt64(round * 2 + 1)

@@ -32,9 +32,7 @@ import Testing
         }
         try await RunningServer.with(backend: backend, configure: configure) { server in
             try await withTimeout(seconds: 40) {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     // Each batch ends a lap on a braking frame: a cue, then a lap for the store.
                     // Lap 1 is being stored, lap 2 waits, laps 3 and 4 find the line full.
                     for sequence in 1...4 {

@@ -12,9 +12,7 @@ import Testing
         let backend = TestBackend(coachFactory: FakeCoachFactory(lapEvery: 10), store: RecordingSessionStore(storeDelay: Self.storeDelay))
         try await RunningServer.with(backend: backend) { server in
             try await withTimeout(seconds: 30) {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(4))))
                     // Frame 10 completes a lap: its store takes `storeDelay`.
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 2, ClientMessages.frames(6, from: 5))))

@@ -26,9 +26,7 @@ import Testing
     static func drive(_ server: RunningServer, batches: Int = 300) async throws -> (elapsed: Duration, cues: Int) {
         try await withTimeout(seconds: 60) {
             let result = Mutex<(Duration, Int)>((.zero, 0))
-            try await LiveClient.connect(server) { reader, outbound in
-                try await outbound.write(.text(ClientMessages.hello()))
-                _ = try await reader.next("welcome")
+            try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                 let start = ContinuousClock.now
                 try await ListenMirrorTests.sendCueBatches(outbound, count: batches)
                 var cues = 0

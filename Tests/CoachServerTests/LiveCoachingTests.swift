@@ -8,9 +8,7 @@ import Testing
     @Test func cueNamesTheBatchThatCausedIt() async throws {
         try await RunningServer.with { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(3))))
                     var braking = ClientMessages.frames(3, from: 10)
                     braking[1].brake = 0.95
@@ -31,9 +29,7 @@ import Testing
         let backend = TestBackend(coachFactory: FakeCoachFactory(lapEvery: 10))
         try await RunningServer.with(backend: backend) { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(4))))
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 2, ClientMessages.frames(6, from: 5))))
                     var previous: Reply?
@@ -71,9 +67,7 @@ import Testing
                         }
                     }
                     group.addTask {
-                        try await LiveClient.connect(server) { reader, outbound in
-                            try await outbound.write(.text(ClientMessages.hello()))
-                            _ = try await reader.next("welcome")
+                        try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                             for seq in 1...40 {
                                 let frames = ClientMessages.frames(6, from: seq * 6)
                                 try await outbound.write(.binary(ClientMessages.binaryFrames(seq: UInt64(seq), frames)))
@@ -93,9 +87,7 @@ import Testing
         let backend = TestBackend()
         try await RunningServer.with(backend: backend) { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(3))))
                     _ = try await reader.next("ack")
                 }

@@ -96,9 +96,7 @@ import Testing
     @Test func secondHelloIsRefusedAndTheSessionGoesOn() async throws {
         try await RunningServer.with { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     try await outbound.write(.text(ClientMessages.hello(protocolVersion: 2)))
                     #expect(try await reader.next("error")?.code == "duplicate_hello")
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(2))))

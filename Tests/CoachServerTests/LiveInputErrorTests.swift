@@ -41,9 +41,7 @@ import Testing
         let backend = TestBackend()
         try await RunningServer.with(backend: backend) { server in
             try await withTimeout(seconds: 30) {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     for (code, input) in Self.badInputs {
                         try await outbound.write(input)
                         let error = try #require(try await reader.next("error"))
@@ -79,9 +77,7 @@ import Testing
     @Test func invalidUTF8ClosesWith1007() async throws {
         try await RunningServer.with { server in
             let close = try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     let bytes = ByteBuffer(bytes: Array(#"{"type":"frames","x":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))
                     try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: bytes)))
                     let error = try #require(try await reader.next("error"))

@@ -10,9 +10,7 @@ import Testing
         let backend = TestBackend()
         try await RunningServer.with(backend: backend) { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     func send(_ seq: UInt64) async throws {
                         let frames = ClientMessages.frames(2, from: Int(seq) * 10)
                         try await outbound.write(.binary(ClientMessages.binaryFrames(seq: seq, frames)))
@@ -104,9 +102,7 @@ import Testing
         let backend = TestBackend()
         try await RunningServer.with(backend: backend, configure: { $0.live.resumeWindowSeconds = 0.2 }) { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(5))))
                     _ = try await reader.next("ack")
                     try await outbound.close(.goingAway, reason: "connection lost")
@@ -127,9 +123,7 @@ import Testing
         let backend = TestBackend()
         try await RunningServer.with(backend: backend, configure: { $0.live.resumeWindowSeconds = 60 }) { server in
             try await withTimeout(seconds: 10) {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     try await outbound.write(.binary(ClientMessages.binaryFrames(seq: 1, ClientMessages.frames(5))))
                     _ = try await reader.next("ack")
                     try await outbound.close(.normalClosure, reason: "session over")

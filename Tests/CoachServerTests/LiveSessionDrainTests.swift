@@ -26,7 +26,8 @@ import Testing
     }
 
     static func push(_ session: LiveSession, batch sequence: UInt64, frames: Range<Int>) {
-        for index in frames { #expect(session.inbox.tryPush(FrameRingSizeTests.frame(index, batch: sequence))) }
+        let batch = FrameBatch(sequence: sequence, frames: frames.map(FrameRingSizeTests.frame))
+        #expect(session.inbox.push(batch, from: 0) == batch.frames.count)
         session.inbox.publish(sequence)
     }
 

@@ -16,9 +16,7 @@ import Testing
     @Test func healthCountsLiveSessionsAndReportsTheDatabase() async throws {
         try await RunningServer.with { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     let (status, body) = try await RESTTests.get(server, "/api/v1/health", token: nil)
                     #expect(status == .ok)
                     let health = try JSONDecoder().decode(Health.self, from: Data(body.utf8))
@@ -41,9 +39,7 @@ import Testing
     @Test func metricsCountBatchesFramesCuesAndErrors() async throws {
         try await RunningServer.with { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     try await outbound.write(.text("{"))
                     _ = try await reader.next("error")
                     var frames = ClientMessages.frames(5)

@@ -27,10 +27,9 @@ import Testing
         #expect(larger.live.ringCapacity == 256)
     }
 
-    static func frame(_ index: Int, batch: UInt64 = 1) -> LiveFrame {
-        LiveFrame(
-            frame: TelemetryFrame(sessionTime: Double(index), lapNumber: 1, lapDistance: 1, speed: 1, throttle: 1, brake: 0, gear: 3),
-            batchSequence: batch)
+    /// A frame the fake coach logs by its session time, `index`.
+    static func frame(_ index: Int) -> TelemetryFrame {
+        TelemetryFrame(sessionTime: Double(index), lapNumber: 1, lapDistance: 1, speed: 1, throttle: 1, brake: 0, gear: 3)
     }
 
     /// The largest batch the protocol allows is 7.5 default rings: the connection drains the
@@ -39,9 +38,7 @@ import Testing
         let backend = TestBackend()
         try await RunningServer.with(backend: backend) { server in
             try await withTimeout {
-                try await LiveClient.connect(server) { reader, outbound in
-                    try await outbound.write(.text(ClientMessages.hello()))
-                    _ = try await reader.next("welcome")
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
                     for seq in 1...3 {
                         let frames = ClientMessages.frames(FrameBatch.maximumFrameCount, from: seq * 1000)
                         try await outbound.write(.binary(ClientMessages.binaryFrames(seq: UInt64(seq), frames)))

@@ -97,6 +97,18 @@ enum LiveClient {
             try await conversation(&reader, outbound)
         }
     }
+
+    /// `connect` with the usual opening done first: the default `hello` sent and `welcome` read.
+    @discardableResult
+    static func connectAfterWelcome(
+        _ server: RunningServer, _ conversation: @escaping @Sendable (inout ReplyReader, WebSocketOutboundWriter) async throws -> Void
+    ) async throws -> WebSocketCloseFrame? {
+        try await connect(server) { reader, outbound in
+            try await outbound.write(.text(ClientMessages.hello()))
+            _ = try await reader.next("welcome")
+            try await conversation(&reader, outbound)
+        }
+    }
 }
 
 /// Client messages written straight from docs/protocol.md (independent of the server's decoder).
