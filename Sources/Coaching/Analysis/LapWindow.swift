@@ -29,7 +29,10 @@ struct LapWindow: Sendable {
         }
 
         init(_ tail: LapTail) {
-            self.init(time: tail.time, speed: tail.speed, throttle: tail.throttle, brake: tail.brake, gear: tail.gear, lapTime: tail.lapTime)
+            let points = tail.points
+            self.init(
+                time: points.time, speed: points.speed, throttle: points.throttle, brake: points.brake, gear: points.gear,
+                lapTime: tail.lapTime)
         }
 
         init(_ lap: ReferenceLap) {

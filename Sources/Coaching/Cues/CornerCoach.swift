@@ -158,7 +158,9 @@ public struct CornerCoach: Sendable {
     public mutating func lapFinished(isValid: Bool) -> (corners: [CornerMetrics], brakingZones: [BrakingZone]) {
         recorder.closeTail()
         var corners: [CornerMetrics] = []
-        let window = recorder.window
+        // Unpacked once for every corner and the braking zones.
+        let lap = recorder.current
+        let window = recorder.window(of: lap)
         // Habits are updated on a copy and stored once, so the approach cues are re-planned once.
         var updatedHabits = habits
         for plan in plans where recorder.isRecorded(from: plan.firstIndex, to: min(plan.lastIndex, gridCount - 1)) {
@@ -175,7 +177,7 @@ public struct CornerCoach: Sendable {
         // Before the habits: their new approach advice is ranked with the new outcomes.
         ledger.lapMeasured(MeasuredLap(lapNumber: lapNumber, isValid: isValid, corners: corners), configuration: configuration)
         if isValid { habits = updatedHabits }
-        let zones = recorder.filled.isComplete ? BrakingZoneDetector.zones(in: recorder.current) : []
+        let zones = recorder.filled.isComplete ? BrakingZoneDetector.zones(in: lap) : []
         return (corners.sorted { $0.corner < $1.corner }, zones)
     }
 

@@ -6,22 +6,14 @@ import Telemetry
 struct LapTail: Sendable {
     /// Grid index of the first point kept: the tail holds indexes `start..<start + length`.
     let start: Int
-    private(set) var time: [Float]
-    private(set) var speed: [Float]
-    private(set) var throttle: [Float]
-    private(set) var brake: [Float]
-    private(set) var gear: [Int8]
+    private(set) var points: GridColumns
     private(set) var filled: [Bool]
     var lapTime: Double = 0
 
     init(length: Int, lapCount: Int) {
         let length = max(0, min(length, lapCount))
         start = lapCount - length
-        time = Array(repeating: 0, count: length)
-        speed = Array(repeating: 0, count: length)
-        throttle = Array(repeating: 0, count: length)
-        brake = Array(repeating: 0, count: length)
-        gear = Array(repeating: 0, count: length)
+        points = GridColumns(count: length)
         filled = Array(repeating: false, count: length)
     }
 
@@ -30,16 +22,13 @@ struct LapTail: Sendable {
         index >= start && index - start < filled.count && filled[index - start]
     }
 
-    /// Takes the end of `lap` (a just finished lap), in place.
-    mutating func copy(from lap: ReferenceLap, filled marks: GridMarks) {
-        lapTime = lap.metadata.lapTime
+    /// Takes the end of a just finished lap from its grid, in place: only the blocks of the
+    /// tail are unpacked, not the whole lap.
+    mutating func copy(from grid: inout LiveGrid, filled marks: GridMarks, lapTime: Double) {
+        self.lapTime = lapTime
         for offset in filled.indices {
             let index = start + offset
-            time[offset] = lap.time[index]
-            speed[offset] = lap.speed[index]
-            throttle[offset] = lap.throttle[index]
-            brake[offset] = lap.brake[index]
-            gear[offset] = lap.gear[index]
+            points[offset] = grid[index]
             filled[offset] = marks[index]
         }
     }
@@ -51,12 +40,7 @@ struct LapTail: Sendable {
         else { return }
         for index in max(indexes.lowerBound, start)...indexes.upperBound {
             let offset = index - start
-            let point = LiveLapRecorder.gridPoint(index, from: a, to: b)
-            time[offset] = point.time
-            speed[offset] = point.speed
-            throttle[offset] = point.throttle
-            brake[offset] = point.brake
-            gear[offset] = point.gear
+            points[offset] = LiveLapRecorder.gridPoint(index, from: a, to: b)
             filled[offset] = true
         }
     }

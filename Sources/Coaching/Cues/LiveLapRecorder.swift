@@ -3,13 +3,9 @@ import Telemetry
 /// Builds the current lap on the 1 m grid as frames arrive, interpolating between frames, and
 /// keeps the end of the previous lap (`LapTail`) for corners that cross the line.
 ///
-/// It records only what corners and braking zones read (time, speed, pedals, gear): the live
-/// lap's `steering` is left empty, 4 bytes a metre per driver that nothing read (15.5 KB on a
-/// 3.9 km track).
-///
-/// It runs on every frame, so it writes the grid arrays in place: nothing may hold a second
-/// reference to `current`'s arrays while they are written (that would make the write copy the
-/// whole lap), and a new lap clears the finished lap's arrays in place once its tail is copied.
+/// It records only what corners and braking zones read (time, speed, pedals, gear), on a
+/// `LiveGrid` that packs the metres behind the car: the lap is read whole only when a corner is
+/// measured and at the lap's end, through `current` and `window`, which unpack a plain copy.
 struct LiveLapRecorder: Sendable {
     struct Sample: Sendable, Equatable {
         var distance: Double
@@ -28,7 +24,11 @@ struct LiveLapRecorder: Sendable {
     let count: Int
     /// Metres of the previous lap kept (`LapTail`).
     let tailLength: Int
-    private(set) var current: ReferenceLap
+    /// The reference's metadata and spacing, given to the lap `current` makes.
+    private let metadata: ReferenceLapMetadata
+    private let gridSpacing: Double
+    private var grid: LiveGrid
+    private var lapTime = 0.0
     private(set) var filled: GridMarks
     private(set) var previous: LapTail?
     private var last: Sample?
@@ -41,19 +41,24 @@ struct LiveLapRecorder: Sendable {
     init(template: ReferenceLap, tailLength: Int) {
         count = template.count
         self.tailLength = tailLength
-        current = LiveLapRecorder.blank(like: template)
-        filled = GridMarks(count: template.count)
-    }
-
-    static func blank(like template: ReferenceLap) -> ReferenceLap {
-        let n = template.count
         var metadata = template.metadata
         metadata.source = "live"
         metadata.lapTime = 0
+        self.metadata = metadata
+        gridSpacing = template.gridSpacing
+        grid = LiveGrid(count: template.count)
+        filled = GridMarks(count: template.count)
+    }
+
+    /// The lap recorded so far, plain (unpacked on every read: read it once per measurement).
+    /// It has no `steering`: nothing reads it of a live lap.
+    var current: ReferenceLap {
+        let columns = grid.columns()
+        var metadata = metadata
+        metadata.lapTime = lapTime
         return ReferenceLap(
-            metadata: metadata, gridSpacing: template.gridSpacing, time: Array(repeating: 0, count: n),
-            speed: Array(repeating: 0, count: n), throttle: Array(repeating: 0, count: n), brake: Array(repeating: 0, count: n),
-            steering: [], gear: Array(repeating: 0, count: n))
+            metadata: metadata, gridSpacing: gridSpacing, time: columns.time, speed: columns.speed,
+            throttle: columns.throttle, brake: columns.brake, steering: [], gear: columns.gear)
     }
 
     mutating func record(_ sample: Sample) {
@@ -62,7 +67,7 @@ struct LiveLapRecorder: Sendable {
             crossLine(from: carried, to: sample)
         }
         if let last, sample.distance > last.distance, sample.distance - last.distance <= Self.maximumGap {
-            current.fill(&filled, from: last, to: sample)
+            grid.fill(&filled, from: last, to: sample)
             if let indexes = Self.gridIndexes(from: last, to: sample, count: count) { recordedEnd = max(recordedEnd, indexes.upperBound + 1) }
         } else if last == nil || sample.distance > (last?.distance ?? 0) {
             setNearest(sample)
@@ -85,7 +90,11 @@ struct LiveLapRecorder: Sendable {
         return true
     }
 
-    var window: LapWindow { LapWindow(current, previous: previous, recordedEnd: recordedEnd) }
+    /// The lap so far with the previous lap's tail, for the corner readers (unpacks `current`).
+    var window: LapWindow { window(of: current) }
+
+    /// `lap` (this recorder's `current`) with the previous lap's tail.
+    func window(of lap: ReferenceLap) -> LapWindow { LapWindow(lap, previous: previous, recordedEnd: recordedEnd) }
 
     /// Extends the last frame to the end of the lap when it stopped within a few metres of it.
     mutating func closeTail() {
@@ -95,38 +104,28 @@ struct LiveLapRecorder: Sendable {
         guard index >= 0, index < count - 1 else { return }
         for i in (index + 1)..<count { copyPoint(from: index, to: i) }
         recordedEnd = count
-        current.metadata.lapTime = last.elapsed
+        lapTime = last.elapsed
     }
 
     mutating func startNewLap() {
-        // Only the finished lap's end is still read: copied out, its arrays become the new lap's.
+        // Only the finished lap's end is still read: copied out, the grid is cleared for the new lap.
         if previous == nil { previous = LapTail(length: tailLength, lapCount: count) }
-        previous?.copy(from: current, filled: filled)
+        previous?.copy(from: &grid, filled: filled, lapTime: lapTime)
         carried = last.map { var s = $0; s.distance -= Double(count); return s }
-        Self.clear(&current)
-        filled.clearAll()
-        last = nil
-        recordedEnd = 0
-    }
-
-    /// Makes a used lap blank again in place (what `blank(like:)` makes, without allocating).
-    private static func clear(_ lap: inout ReferenceLap) {
-        lap.metadata.lapTime = 0
-        for index in 0..<lap.count {
-            lap.time[index] = 0
-            lap.speed[index] = 0
-            lap.throttle[index] = 0
-            lap.brake[index] = 0
-            lap.gear[index] = 0
-        }
+        clear()
     }
 
     mutating func reset() {
-        current = LiveLapRecorder.blank(like: current)
-        filled = GridMarks(count: count)
+        clear()
         previous = nil
-        last = nil
         carried = nil
+    }
+
+    private mutating func clear() {
+        grid.clearAll()
+        lapTime = 0
+        filled.clearAll()
+        last = nil
         recordedEnd = 0
     }
 
@@ -155,28 +154,20 @@ struct LiveLapRecorder: Sendable {
     private mutating func setNearest(_ s: Sample) {
         let index = Int(s.distance.rounded())
         guard index >= 0, index < count, !filled[index] else { return }
-        current.time[index] = Float(s.elapsed)
-        current.speed[index] = s.speed
-        current.throttle[index] = s.throttle
-        current.brake[index] = s.brake
-        current.gear[index] = s.gear
+        grid[index] = GridPoint(time: Float(s.elapsed), speed: s.speed, throttle: s.throttle, brake: s.brake, gear: s.gear)
         filled[index] = true
         recordedEnd = max(recordedEnd, index + 1)
     }
 
     private mutating func copyPoint(from source: Int, to target: Int) {
-        current.time[target] = current.time[source]
-        current.speed[target] = current.speed[source]
-        current.throttle[target] = current.throttle[source]
-        current.brake[target] = current.brake[source]
-        current.gear[target] = current.gear[source]
+        grid[target] = grid[source]
         filled[target] = true
     }
 }
 
 extension LiveLapRecorder {
     /// One grid point interpolated between two samples.
-    struct GridPoint {
+    struct GridPoint: Sendable, Equatable {
         var time: Float
         var speed: Float
         var throttle: Float
@@ -200,19 +191,14 @@ extension LiveLapRecorder {
     }
 }
 
-extension ReferenceLap {
+extension LiveGrid {
     /// Interpolates the grid points between two samples and marks them recorded. A method of the
-    /// lap, not of the recorder, so that `current.fill(&filled, ...)` writes both arrays in place
-    /// without also passing a copy of the recorder (which would share, and so copy, the arrays).
+    /// grid, not of the recorder, so that `grid.fill(&filled, ...)` writes both in place without
+    /// also passing a copy of the recorder (which would share, and so copy, their arrays).
     fileprivate mutating func fill(_ marks: inout GridMarks, from a: LiveLapRecorder.Sample, to b: LiveLapRecorder.Sample) {
         guard let indexes = LiveLapRecorder.gridIndexes(from: a, to: b, count: count) else { return }
         for index in indexes {
-            let point = LiveLapRecorder.gridPoint(index, from: a, to: b)
-            time[index] = point.time
-            speed[index] = point.speed
-            throttle[index] = point.throttle
-            brake[index] = point.brake
-            gear[index] = point.gear
+            self[index] = LiveLapRecorder.gridPoint(index, from: a, to: b)
             marks[index] = true
         }
     }
