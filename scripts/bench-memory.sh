@@ -29,6 +29,11 @@ print(f"drivers {r['drivers']}, {r['duration_seconds']:.0f} s, laps stored {t['l
 if m:
     print(f"resident idle {m['resident_bytes_before']/1048576:.1f} MiB, loaded {m['resident_bytes_loaded']/1048576:.1f} MiB"
           f" ({m['source']}): {m['bytes_per_driver']/1024:.1f} KiB per driver")
+    # Issue 15's budget, read at 80 % of the run: with the default 100 s, late in a driver's
+    # first lap (bench-load.sh reads it at most 15 s into a session).
+    kib = m['bytes_per_driver'] / 1024
+    into = 0.8 * r['duration_seconds']
+    print(f"budget  memory per driver, {into:.0f} s into the run: {kib:.0f} KiB  <= 64 KiB  {'met' if kib <= 64 else 'missed'}")
 PY
 grep -E '^(VmRSS|VmHWM|RssAnon)' "/proc/$server_pid/status" | tr -s ' ' | sed 's/^/after the run: /'
 if [ -x "$bin/trailbrake-bench" ]; then
