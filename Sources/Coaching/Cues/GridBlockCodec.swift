@@ -22,7 +22,8 @@ enum GridBlockCodec {
     }
 
     /// Writes `count` points unpacked from `bytes` into `columns` from `start`; no bytes means
-    /// zeros. Returns false when the bytes end early (never for bytes `pack` made).
+    /// zeros. Returns false when the bytes end early or a run overshoots the points (never for
+    /// bytes `pack` made); bytes left over after the last point are not checked.
     @discardableResult
     static func unpack(_ bytes: [UInt8], into columns: inout GridColumns, at start: Int, count: Int) -> Bool {
         guard !bytes.isEmpty else {

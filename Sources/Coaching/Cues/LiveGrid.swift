@@ -4,8 +4,8 @@
 ///
 /// The whole lap on plain arrays was 17 bytes a metre from the session's first frame on: 66 KB
 /// per driver on Brands Hatch GP, the largest part of a live driver's memory. It is read whole
-/// only a few times a lap (a corner measured, the lap's end), so `lap()` unpacks a plain copy
-/// for those reads and lets it go.
+/// only a few times a lap (a corner measured, the lap's end), so `columns()` unpacks a plain
+/// copy for those reads, which let it go.
 ///
 /// Writes move forward with the car, so a block is packed when the car is two blocks past it.
 /// A write behind that (never seen in recorded laps, but possible) unpacks its block again:
