@@ -149,9 +149,8 @@ struct LiveGridRealLapTests {
         #expect(recorded.gear == plain.gear)
         // Bytes a metre once the car has left every block behind (each block packed), against
         // 17 bytes a metre plain.
-        var columns = GridColumns(count: 0)
-        (columns.time, columns.speed, columns.throttle, columns.brake, columns.gear) =
-            (recorded.time, recorded.speed, recorded.throttle, recorded.brake, recorded.gear)
+        let columns = GridColumns(
+            time: recorded.time, speed: recorded.speed, throttle: recorded.throttle, brake: recorded.brake, gear: recorded.gear)
         let packed = stride(from: 0, to: count, by: LiveGrid.blockSize).reduce(0) {
             $0 + GridBlockCodec.pack(columns, from: $1, count: min(LiveGrid.blockSize, count - $1)).count
         }

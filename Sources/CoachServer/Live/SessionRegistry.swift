@@ -26,8 +26,9 @@ actor SessionRegistry {
 
     private struct Entry {
         let session: LiveSession
-        var attached: Bool
+        /// When the socket dropped; nil while the session is attached to one.
         var detachedAt: ContinuousClock.Instant?
+        var attached: Bool { detachedAt == nil }
     }
 
     private var entries: [String: Entry] = [:]
@@ -89,7 +90,7 @@ actor SessionRegistry {
     /// Adds an admitted session, attached.
     func register(_ session: LiveSession) {
         admittedTotal -= 1
-        entries[session.publicID] = Entry(session: session, attached: true)
+        entries[session.publicID] = Entry(session: session, detachedAt: nil)
         publishGauge()
     }
 
@@ -98,7 +99,6 @@ actor SessionRegistry {
         guard var entry = entries[sessionID] else { return .unavailable }
         guard entry.session.driver.id == driverID else { return .rejected }
         guard !entry.attached else { return .unavailable }
-        entry.attached = true
         entry.detachedAt = nil
         entries[sessionID] = entry
         publishGauge()
@@ -109,7 +109,6 @@ actor SessionRegistry {
     func detach(_ session: LiveSession) {
         guard var entry = entries[session.publicID], entry.attached else { return }
         let now = ContinuousClock.now
-        entry.attached = false
         entry.detachedAt = now
         entries[session.publicID] = entry
         // Windows are all the same length: a timer already armed wakes before this one ends.
@@ -151,8 +150,8 @@ actor SessionRegistry {
         let now = ContinuousClock.now
         var due: [Entry] = []
         var nextDetach: ContinuousClock.Instant?
-        for entry in entries.values where !entry.attached {
-            guard let detachedAt = entry.detachedAt else { continue }
+        for entry in entries.values {
+            guard let detachedAt = entry.detachedAt else { continue }  // attached
             if detachedAt.advanced(by: resumeWindow) <= now {
                 due.append(entry)
             } else {

@@ -10,38 +10,24 @@ import Telemetry
 struct LapWindow: Sendable {
     /// One lap's channels, as read by the window.
     private struct Channels: Sendable {
-        let time: [Float]
-        let speed: [Float]
-        let throttle: [Float]
-        let brake: [Float]
-        let gear: [Int8]
+        let points: GridColumns
         let lapTime: Double
 
-        static let none = Channels(time: [], speed: [], throttle: [], brake: [], gear: [], lapTime: 0)
+        static let none = Channels(points: GridColumns(count: 0), lapTime: 0)
 
-        init(time: [Float], speed: [Float], throttle: [Float], brake: [Float], gear: [Int8], lapTime: Double) {
-            self.time = time
-            self.speed = speed
-            self.throttle = throttle
-            self.brake = brake
-            self.gear = gear
+        init(points: GridColumns, lapTime: Double) {
+            self.points = points
             self.lapTime = lapTime
         }
 
         init(_ tail: LapTail) {
-            let points = tail.points
-            self.init(
-                time: points.time, speed: points.speed, throttle: points.throttle, brake: points.brake, gear: points.gear,
-                lapTime: tail.lapTime)
+            self.init(points: tail.points, lapTime: tail.lapTime)
         }
 
         init(_ lap: ReferenceLap) {
-            time = lap.time
-            speed = lap.speed
-            throttle = lap.throttle
-            brake = lap.brake
-            gear = lap.gear
-            lapTime = lap.metadata.lapTime
+            self.init(
+                points: GridColumns(time: lap.time, speed: lap.speed, throttle: lap.throttle, brake: lap.brake, gear: lap.gear),
+                lapTime: lap.metadata.lapTime)
         }
     }
 
@@ -91,31 +77,31 @@ struct LapWindow: Sendable {
 
     func speed(_ index: Int) -> Float {
         let (onPrevious, i, _) = locate(index)
-        return onPrevious ? previous.speed[i] : lap.speed[i]
+        return onPrevious ? previous.points.speed[i] : lap.points.speed[i]
     }
 
     func throttle(_ index: Int) -> Float {
         let (onPrevious, i, _) = locate(index)
-        return onPrevious ? previous.throttle[i] : lap.throttle[i]
+        return onPrevious ? previous.points.throttle[i] : lap.points.throttle[i]
     }
 
     func brake(_ index: Int) -> Float {
         let (onPrevious, i, _) = locate(index)
-        return onPrevious ? previous.brake[i] : lap.brake[i]
+        return onPrevious ? previous.points.brake[i] : lap.points.brake[i]
     }
 
     func gear(_ index: Int) -> Int8 {
         let (onPrevious, i, _) = locate(index)
-        return onPrevious ? previous.gear[i] : lap.gear[i]
+        return onPrevious ? previous.points.gear[i] : lap.points.gear[i]
     }
 
     /// Elapsed time, continuous across the line (negative on the previous lap).
     func time(_ index: Int) -> Double {
         let (onPrevious, i, laps) = locate(index)
         if onPrevious {
-            return Double(previous.time[i]) + -previous.lapTime
+            return Double(previous.points.time[i]) + -previous.lapTime
         }
-        return Double(lap.time[i]) + Double(laps) * lap.lapTime
+        return Double(lap.points.time[i]) + Double(laps) * lap.lapTime
     }
 
     /// Speed averaged over ±`radius` metres: minimum-speed readings on a noisy trace are biased

@@ -1,11 +1,20 @@
 /// The channels of grid points the live lap records (what corners and braking zones read), one
-/// array per channel: a whole lap, the live grid's plain blocks, or the previous lap's tail.
+/// array per channel: a whole lap, the live grid's plain blocks, the previous lap's tail, or
+/// what `LapWindow` reads.
 struct GridColumns: Sendable {
     var time: [Float]
     var speed: [Float]
     var throttle: [Float]
     var brake: [Float]
     var gear: [Int8]
+
+    init(time: [Float], speed: [Float], throttle: [Float], brake: [Float], gear: [Int8]) {
+        self.time = time
+        self.speed = speed
+        self.throttle = throttle
+        self.brake = brake
+        self.gear = gear
+    }
 
     /// `count` points of zeros (a point not driven yet).
     init(count: Int) {
