@@ -370,6 +370,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                // `memory --spool-directory`: the lap spool's logger.
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/trailbrake-bench"
         ),
@@ -435,6 +437,8 @@ let package = Package(
                 "Storage", "Telemetry", "Coaching", "LapSynthesis", "TestSupport",
                 // Backups: the restored files opened and checked directly.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The lap spool's logger.
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "VoiceTests", dependencies: ["Voice", "Coaching", "TestSupport"]),

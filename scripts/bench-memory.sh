@@ -37,5 +37,8 @@ if m:
 PY
 grep -E '^(VmRSS|VmHWM|RssAnon)' "/proc/$server_pid/status" | tr -s ' ' | sed 's/^/after the run: /'
 if [ -x "$bin/trailbrake-bench" ]; then
-    "$bin/trailbrake-bench" memory --drivers "$drivers"
+    # The server's ring (16 slots) and, as the server does with its data directory, the lap
+    # in progress spooled to disk.
+    mkdir -p "$work/bench-spool"
+    "$bin/trailbrake-bench" memory --drivers "$drivers" --ring-capacity 16 --spool-directory "$work/bench-spool"
 fi

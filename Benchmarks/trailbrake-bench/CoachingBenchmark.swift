@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coaching
 import LapSynthesis
+import Logging
 import Foundation
 import FrameRing
 import Storage
@@ -26,6 +27,16 @@ struct CoachingBenchmarkCommand: ParsableCommand {
     @Flag(help: "Pack the lap in progress with the storage codec, as the server does.")
     var packedLaps = false
 
+    @Option(help: "With --packed-laps: spool the lap in progress (frames and grid) to unnamed files in this directory, as the server does with its data directory (60-frame chunks).")
+    var spoolDirectory: String?
+
+    /// The server's packer: 60-frame chunks when they go to a spool, else the default 120.
+    static func packer(spool: LapChunkSpool?) -> LapTelemetryChunkPacker {
+        LapTelemetryChunkPacker(
+            chunkFrames: spool == nil ? LapTelemetryChunkPacker.defaultChunkFrames : LapTelemetryChunkPacker.spooledChunkFrames,
+            spool: spool)
+    }
+
     mutating func run() throws {
         let track = SyntheticTrack.testCircuit
         let car = CarProfile.gt4
@@ -48,6 +59,10 @@ struct CoachingBenchmarkCommand: ParsableCommand {
         print("coaching benchmark: \(session.frames.count) frames, \(batches.count) batches of \(batchSize), "
             + "\(laps) laps of \(Int(track.length)) m, \(passes) passes (first is warm-up)")
 
+        let spool = try spoolDirectory.map { directory in
+            try LapChunkSpool(directory: URL(fileURLWithPath: directory), logger: Logger(label: "coaching-benchmark"))
+        }
+        if let spool { print("spooling laps in progress to \(spool.directory.path)") }
         var histogram = LatencyHistogram()
         var events: [CoachingEvent] = []
         events.reserveCapacity(64)
@@ -57,7 +72,7 @@ struct CoachingBenchmarkCommand: ParsableCommand {
         for pass in 0..<passes {
             let coach = DriverCoach(
                 session: descriptor, reference: choice, language: .english,
-                configuration: DriverCoachConfiguration(framePacker: packedLaps ? LapTelemetryChunkPacker() : nil))
+                configuration: DriverCoachConfiguration(framePacker: packedLaps ? Self.packer(spool: spool) : nil))
             let ring = SPSCRing<LiveFrame>(capacity: 1024)
             for bytes in batches {
                 let start = DispatchTime.now().uptimeNanoseconds

@@ -3,6 +3,7 @@ import Coaching
 import Foundation
 import FrameRing
 import LoadTesting
+import Logging
 import Storage
 import Telemetry
 
@@ -29,6 +30,9 @@ struct MemoryBenchmarkCommand: ParsableCommand {
     @Flag(help: "Keep the lap in progress as plain frames (as before the server packed it).")
     var plainLaps = false
 
+    @Option(help: "Spool each lap in progress to unnamed files in this directory, as the server does (60-frame chunks); without it the packed chunks stay in memory.")
+    var spoolDirectory: String?
+
     @Flag(help: "Let every coach plan its own corners (as before the library shared one plan book per reference).")
     var unsharedPlans = false
 
@@ -47,11 +51,15 @@ struct MemoryBenchmarkCommand: ParsableCommand {
             .choose(for: laps.session, allowOtherCars: true)
         guard choice.reference != nil else { throw ValidationError("the synthesised session does not match the reference's track") }
         if unsharedPlans { choice.cornerPlans = nil }
+        let spool = try spoolDirectory.map { directory in
+            try LapChunkSpool(directory: URL(fileURLWithPath: directory), logger: Logger(label: "memory-benchmark"))
+        }
+        let chunkFrames = spool == nil ? LapTelemetryChunkPacker.defaultChunkFrames : LapTelemetryChunkPacker.spooledChunkFrames
         let frameCount = min(laps.frames.count, Int(seconds * 60))
         let frames = Array(laps.frames[0..<frameCount])
         print("memory benchmark: \(drivers) drivers, \(frameCount) frames each (\(Int(seconds)) s at 60 Hz), "
             + "ring \(ringCapacity) slots, reference \(reference.count) grid points, "
-            + (plainLaps ? "plain laps" : "packed laps (\(LapTelemetryChunkPacker.defaultChunkFrames)-frame chunks)")
+            + (plainLaps ? "plain laps" : "packed laps (\(chunkFrames)-frame chunks\(spool == nil ? "" : ", spooled to disk"))")
             + (unsharedPlans ? ", corner plans per driver" : ", corner plans shared (\(choice.cornerPlans?.count ?? 0) corners)"))
         print("layout: TelemetryFrame \(MemoryLayout<TelemetryFrame>.stride) B, LiveFrame \(MemoryLayout<LiveFrame>.stride) B")
 
@@ -64,7 +72,8 @@ struct MemoryBenchmarkCommand: ParsableCommand {
 
         for _ in 0..<drivers {
             // The server's coach configuration: the storage codec packs the lap in progress.
-            let configuration = DriverCoachConfiguration(framePacker: plainLaps ? nil : LapTelemetryChunkPacker())
+            let packer = LapTelemetryChunkPacker(chunkFrames: chunkFrames, spool: spool)
+            let configuration = DriverCoachConfiguration(framePacker: plainLaps ? nil : packer)
             coaches.append(DriverCoach(session: laps.session, reference: choice, language: .english, configuration: configuration))
         }
         meter.step("coach made (no frame yet)", drivers: drivers)

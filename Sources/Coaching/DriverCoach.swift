@@ -224,7 +224,8 @@ public final class DriverCoach {
         deltaTracker = DeltaTracker(reference: reference)
         var coach = CornerCoach(
             reference: reference, trackMap: map, language: language, configuration: configuration.cues,
-            speech: configuration.speech, preferences: configuration.preferences, plans: choice.cornerPlans)
+            speech: configuration.speech, preferences: configuration.preferences, plans: choice.cornerPlans,
+            chunkStores: configuration.framePacker)
         coach.seed(activity: activity)
         cornerCoach = coach
         hasCornerCoach = true
@@ -259,7 +260,8 @@ public struct DriverCoachConfiguration: Sendable {
     /// The voice's speaking times for cue deadlines; nil estimates them from the words.
     public var speech: (any CueSpeech)?
     /// Holds the lap in progress packed (the server passes the storage codec's); nil keeps plain
-    /// frames. The completed lap's frames are then the values the lap store keeps.
+    /// frames. The completed lap's frames are then the values the lap store keeps. Its chunk
+    /// stores (the server's lap spool) hold the lap's packed frames and the live grid's blocks.
     public var framePacker: (any LapFramePacker)?
     /// The driver's own settings (verbosity, units, topics switched off).
     public var preferences: CoachingPreferences

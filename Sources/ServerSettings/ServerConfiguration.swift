@@ -124,6 +124,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// are justified: 2.3 h of 60 Hz frames, 2 h of session time).
         public var maxLapFrames = 500_000
         public var maxLapSeconds = 7_200.0
+        /// Keep the packed lap in progress (its frames, its live grid) in unnamed files under
+        /// `<data_dir>/live-laps`, not in memory (docs/performance.md, "The lap in progress spooled to disk"); ignored for an
+        /// in-memory database.
+        public var spoolLapInProgress = true
     }
 
     /// `[voice]`: spoken cues (espeak-ng, Ogg Opus) for drivers who ask for them in `hello`.

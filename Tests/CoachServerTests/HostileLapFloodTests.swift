@@ -92,8 +92,9 @@ struct LapDriver {
 
     let drive: SyntheticDrive
     let stream: LiveStream
-    private var nextFrame = 0
-    private var nextSequence: UInt64 = 1
+    /// The next frame of `drive` to send, and the sequence of the next batch.
+    private(set) var nextFrame = 0
+    private(set) var nextSequence: UInt64 = 1
     private var crossings = 0
 
     init(drive: SyntheticDrive, stream: LiveStream) {

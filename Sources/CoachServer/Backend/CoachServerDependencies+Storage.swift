@@ -15,7 +15,8 @@ extension CoachServerDependencies {
         let writer = LapWriter(database: database, timings: timings)
         let reader = StorageBackedReader(database: database, timings: timings)
         let coachFactory = DriverCoachFactory(
-            library: library, database: database, writer: writer, configuration: coaching, logger: logger)
+            library: library, database: database, writer: writer, configuration: coaching,
+            lapSpool: coaching.spoolLapInProgress ? lapSpool(beside: database, logger: logger) : nil, logger: logger)
         var dependencies = CoachServerDependencies(
             authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
@@ -26,5 +27,16 @@ extension CoachServerDependencies {
         dependencies.adminConsole = StorageBackedDrivers(database: database)
         dependencies.teamDirectory = TeamWebRepository(database: database)
         return dependencies
+    }
+
+    /// The lap spool beside the database file; nil (the lap in progress stays in memory) for an
+    /// in-memory database or when its directory cannot be made, which is logged.
+    private static func lapSpool(beside database: TrailbrakeDatabase, logger: Logger) -> LapChunkSpool? {
+        do {
+            return try LapChunkSpool(besideDatabase: database, logger: logger)
+        } catch {
+            logger.warning("laps in progress stay in memory", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 }

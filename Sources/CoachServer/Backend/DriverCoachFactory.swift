@@ -12,16 +12,19 @@ public struct DriverCoachFactory: LiveCoachFactory {
     let driverReferences: DriverReferenceRepository
     let writer: LapWriter
     let configuration: ServerConfiguration.Coaching
+    /// Where laps in progress keep their packed chunks; nil keeps them in memory.
+    let lapSpool: LapChunkSpool?
     let logger: Logger
 
     public init(
         library: ReferenceLibrary, database: TrailbrakeDatabase, writer: LapWriter,
-        configuration: ServerConfiguration.Coaching, logger: Logger
+        configuration: ServerConfiguration.Coaching, lapSpool: LapChunkSpool? = nil, logger: Logger
     ) {
         self.library = library
         self.driverReferences = DriverReferenceRepository(database: database)
         self.writer = writer
         self.configuration = configuration
+        self.lapSpool = lapSpool
         self.logger = logger
     }
 
@@ -51,11 +54,15 @@ public struct DriverCoachFactory: LiveCoachFactory {
                 logger.warning("driver reference unreadable; coaching without it", metadata: ["error": "\(error)"])
             }
         }
+        let packer = LapTelemetryChunkPacker(
+            chunkFrames: lapSpool == nil
+                ? LapTelemetryChunkPacker.defaultChunkFrames : LapTelemetryChunkPacker.spooledChunkFrames,
+            spool: lapSpool)
         let coach = DriverCoach(
             session: session, reference: choice, language: CueLanguage(rawValue: language) ?? .english,
             configuration: DriverCoachConfiguration(
                 lapTracking: configuration.lapTracking, deltaInterval: configuration.deltaIntervalSeconds,
-                ownBestAsReference: configuration.ownBestAsReference, speech: speech, framePacker: LapTelemetryChunkPacker(),
+                ownBestAsReference: configuration.ownBestAsReference, speech: speech, framePacker: packer,
                 preferences: preferences))
         return StoredDriverCoach(coach: coach, driverID: driver.id, writer: writer, logger: logger)
     }

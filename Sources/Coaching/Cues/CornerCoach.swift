@@ -74,7 +74,8 @@ public struct CornerCoach: Sendable {
 
     public init(
         reference: ReferenceLap, trackMap: TrackMap, language: CueLanguage, configuration: CueConfiguration = .init(),
-        speech: (any CueSpeech)? = nil, preferences: CoachingPreferences = .init(), plans book: CornerPlanBook? = nil
+        speech: (any CueSpeech)? = nil, preferences: CoachingPreferences = .init(), plans book: CornerPlanBook? = nil,
+        chunkStores: (any LapChunkStoreFactory)? = nil
     ) {
         self.reference = reference
         self.speech = speech
@@ -89,7 +90,8 @@ public struct CornerCoach: Sendable {
             ?? CornerPlanBook(reference: reference, trackMap: trackMap, configuration: configuration)
         self.plans = book.plans
         self.gridCount = reference.count
-        self.recorder = LiveLapRecorder(template: reference, tailLength: Self.tailLength(for: plans))
+        self.recorder = LiveLapRecorder(
+            template: reference, tailLength: Self.tailLength(for: plans), chunkStores: chunkStores)
         self.habits = HabitTracker(configuration: configuration)
         self.consistency = ConsistencyTracker(configuration: configuration)
         self.learned = LearnedAdvice(configuration: configuration)

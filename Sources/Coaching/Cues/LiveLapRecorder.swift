@@ -38,7 +38,8 @@ struct LiveLapRecorder: Sendable {
     private var carried: Sample?
 
     /// - Parameter tailLength: metres before the line that corners measured across it read.
-    init(template: ReferenceLap, tailLength: Int) {
+    /// - Parameter chunkStores: where the grid's packed blocks go (`LiveGrid`); nil: memory.
+    init(template: ReferenceLap, tailLength: Int, chunkStores: (any LapChunkStoreFactory)? = nil) {
         count = template.count
         self.tailLength = tailLength
         var metadata = template.metadata
@@ -46,7 +47,7 @@ struct LiveLapRecorder: Sendable {
         metadata.lapTime = 0
         self.metadata = metadata
         gridSpacing = template.gridSpacing
-        grid = LiveGrid(count: template.count)
+        grid = LiveGrid(count: template.count, chunkStores: chunkStores)
         filled = GridMarks(count: template.count)
     }
 

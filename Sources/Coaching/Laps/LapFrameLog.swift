@@ -4,13 +4,24 @@ import Telemetry
 /// most `chunkFrames` plain frames. Without a packer every frame stays plain, as before.
 ///
 /// Memory is then bounded by the packed size of the lap plus one chunk of frames, whatever the
-/// lap's length, instead of 80 bytes a frame plus the array's growth slack.
+/// lap's length, instead of 80 bytes a frame plus the array's growth slack. When the packer
+/// gives a `LapChunkStore`, the packed chunks go there and the log keeps only where they lie
+/// (16 bytes a chunk); a chunk the store cannot take stays in memory, in its place in the lap.
 struct LapFrameLog: Sendable {
+    /// One packed chunk: its bytes, or where its store put them.
+    private enum Chunk: Sendable {
+        case inMemory([UInt8])
+        case stored(LapChunkLocation)
+    }
+
     private let packer: (any LapFramePacker)?
     /// The packer's chunk size, read once: `append` runs per frame and touches the packer only
     /// when a chunk is full (nil: no packer, every frame stays plain).
     private let chunkFrames: Int?
-    private var chunks: [[UInt8]] = []
+    private var chunks: [Chunk] = []
+    /// Made when the first chunk is packed (a lap shorter than one chunk never asks for one).
+    private var store: (any LapChunkStore)?
+    private var askedForStore = false
     private var tail: [TelemetryFrame] = []
     /// Frames appended so far.
     private(set) var count = 0
@@ -26,26 +37,62 @@ struct LapFrameLog: Sendable {
         tail.append(frame)
         count += 1
         guard let chunkFrames, tail.count >= chunkFrames, let packer else { return }
-        chunks.append(packer.pack(tail))
+        keep(packer.pack(tail), packer: packer)
         tail.removeAll(keepingCapacity: true)
     }
 
-    /// Every frame in order; `complete` is false when a chunk could not be unpacked (its frames
-    /// are missing from `frames`).
+    private mutating func keep(_ bytes: [UInt8], packer: any LapFramePacker) {
+        if !askedForStore {
+            askedForStore = true
+            store = packer.makeChunkStore()
+        }
+        if let location = store?.append(bytes) {
+            chunks.append(.stored(location))
+        } else {
+            chunks.append(.inMemory(bytes))
+        }
+    }
+
+    /// Every frame in order; `complete` is false when a chunk could not be read back or unpacked
+    /// (its frames are missing from `frames`).
     func frames() -> (frames: [TelemetryFrame], complete: Bool) {
         guard let packer, !chunks.isEmpty else { return (tail, true) }
         var frames: [TelemetryFrame] = []
         frames.reserveCapacity(count)
         var complete = true
         for chunk in chunks {
-            do { frames.append(contentsOf: try packer.unpack(chunk)) } catch { complete = false }
+            do {
+                switch chunk {
+                case .inMemory(let bytes): frames.append(contentsOf: try packer.unpack(bytes))
+                case .stored(let location):
+                    guard let store else { throw LapChunkUnavailable() }
+                    frames.append(contentsOf: try packer.unpack(try store.read(location)))
+                }
+            } catch {
+                complete = false
+            }
         }
         frames.append(contentsOf: tail)
         return (frames, complete)
     }
 
-    /// Bytes of lap data this log holds on the heap: packed chunks plus the tail's capacity.
+    /// Chunks of this lap kept by its store, not in memory.
+    var storedChunkCount: Int {
+        chunks.reduce(0) { count, chunk in
+            if case .stored = chunk { count + 1 } else { count }
+        }
+    }
+
+    /// Bytes of lap data this log holds on the heap: chunks kept in memory, the list of chunks,
+    /// and the tail's capacity.
     var heapBytes: Int {
-        chunks.reduce(0) { $0 + $1.capacity } + tail.capacity * MemoryLayout<TelemetryFrame>.stride
+        let inMemory = chunks.reduce(0) { bytes, chunk in
+            if case .inMemory(let data) = chunk { bytes + data.capacity } else { bytes }
+        }
+        return inMemory + chunks.capacity * MemoryLayout<Chunk>.stride
+            + tail.capacity * MemoryLayout<TelemetryFrame>.stride
     }
 }
+
+/// A stored chunk whose store is gone (cannot happen: the store is made before the first one).
+private struct LapChunkUnavailable: Error {}

@@ -7,9 +7,16 @@ import Telemetry
 ///
 /// `unpack(pack(frames))` must be what the lap store would keep of `frames` anyway, so that
 /// storing the unpacked lap gives the same result as storing the frames as they came.
-public protocol LapFramePacker: AnyObject, Sendable {
+///
+/// As a `LapChunkStoreFactory` it says where packed chunks go (the default: memory); the
+/// server's packer also gives the live grid its stores (`DriverCoachConfiguration.framePacker`).
+public protocol LapFramePacker: LapChunkStoreFactory {
     /// Frames kept as plain frames before they are packed together: the bounded tail of the lap.
     var chunkFrames: Int { get }
     func pack(_ frames: [TelemetryFrame]) -> [UInt8]
     func unpack(_ chunk: [UInt8]) throws -> [TelemetryFrame]
+}
+
+extension LapFramePacker {
+    public func makeChunkStore() -> (any LapChunkStore)? { nil }
 }

@@ -54,8 +54,12 @@ public struct LapTracker: Sendable {
     /// The lap the latest frame belongs to; nil before the first frame.
     @inline(__always) public var currentLapNumber: Int32? { current?.lapNumber }
 
-    /// Heap bytes the frames of the lap in progress take (packed chunks plus the plain tail).
+    /// Heap bytes the frames of the lap in progress take (packed chunks kept in memory, the
+    /// list of chunks, and the plain tail).
     public var lapInProgressBytes: Int { current?.frames.heapBytes ?? 0 }
+
+    /// Packed chunks of the lap in progress that its `LapChunkStore` holds, not memory.
+    public var lapInProgressChunksStored: Int { current?.frames.storedChunkCount ?? 0 }
 
     /// Time since the current lap's line crossing; nil when the lap did not start at the line
     /// (out-lap, after a reset) or `sessionTime` is before its start.

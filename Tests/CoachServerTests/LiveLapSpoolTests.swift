@@ -1,0 +1,115 @@
+import CoachServer
+import Coaching
+import Foundation
+import ServerSettings
+import Storage
+import Telemetry
+import Testing
+
+/// The lap in progress spooled to disk (`coaching.spool_lap_in_progress`, docs/performance.md)
+/// through the real server: while a lap is under way its packed frames and the live grid's
+/// packed blocks sit in two unnamed files under `<data_dir>/live-laps` (held open by the
+/// server, no name in the directory), the files are gone once the session ends, and the laps
+/// stored are the same bytes as with the lap kept in memory.
+@Suite(.serialized) struct LiveLapSpoolTests {
+    static let trackLength = 3_000
+    static let hello = ClientMessages.hello(trackLength: Double(trackLength))
+
+    /// A reference for the hello's track and car (the drive's 60 m/s, flat out), so the coach
+    /// records the live lap on its grid.
+    static let library: ReferenceLibrary = {
+        let points = trackLength
+        let reference = ReferenceLap(
+            metadata: ReferenceLapMetadata(
+                sim: "iracing", track: TrackDescriptor(name: "Langley Speedway", configuration: "", length: Double(trackLength)),
+                car: "SK Modified", lapTime: Double(points) / 60, source: "synthesised", date: "2026-12-06"),
+            time: (0..<points).map { Float($0) / 60 }, speed: Array(repeating: 60, count: points),
+            throttle: Array(repeating: 0.95, count: points), brake: Array(repeating: 0, count: points),
+            steering: [], gear: Array(repeating: 4, count: points))
+        return ReferenceLibrary(entries: [.init(reference: reference, trackMap: nil)])
+    }()
+
+    struct Drive: Sendable {
+        /// Spool files the server held open 1,500 frames into lap 2.
+        var openDuringLap: Int
+        /// Names in `live-laps` at that moment.
+        var namesDuringLap: [String]
+        var session: String
+        /// Spool files open once the server has shut down.
+        var openAfterShutdown = -1
+        /// Stored laps: number and telemetry blob.
+        var stored: [Int32: Data] = [:]
+    }
+
+    /// Out-lap, lap 2 driven half-way (then checked), finished; the session then ends.
+    static func drive(spool: Bool) async throws -> Drive {
+        let after = AfterShutdown()
+        let during = try await EndToEndServer.with(
+            library: library,
+            configure: { $0.coaching.spoolLapInProgress = spool }
+        ) { server in
+            let spoolDirectory = server.directory.appendingPathComponent("live-laps")
+            return try await LiveStream.run(url: server.liveURL, token: server.token, hello: hello) { stream, welcome in
+                let drive = SyntheticDrive(length: trackLength)
+                var driver = LapDriver(drive: drive, stream: stream)
+                _ = try await driver.drive(throughCrossing: 1)
+                // 1,500 frames of lap 2 (25 chunks of 60, 1,500 m: 11 grid blocks packed), acknowledged.
+                let start = driver.nextFrame
+                let batches = drive.batches(start..<(start + 1_500), firstSequence: driver.nextSequence)
+                for batch in batches { try await stream.send(batch.buffer) }
+                let last = try #require(batches.last?.sequence)
+                _ = try await stream.inbox.next("ack", after: 0, where: { $0.seq == last })
+                let openNow = Self.openSpoolFiles(in: spoolDirectory)
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: spoolDirectory.path)) ?? []
+                return Drive(openDuringLap: openNow, namesDuringLap: names, session: welcome.session ?? "")
+            }.value
+        } afterShutdown: { server, during in
+            // Shut down gracefully: every lap, the partial last one included, is stored by now.
+            let laps = LapRepository(database: server.database)
+            var stored: [Int32: Data] = [:]
+            for row in try await laps.laps(sessionID: during.session, driverID: server.driverID) {
+                stored[row.lapNumber] = try await laps.storedTelemetry(lapID: row.id, driverID: server.driverID)?.data
+            }
+            await after.set(open: Self.openSpoolFiles(in: server.directory.appendingPathComponent("live-laps")), stored: stored)
+        }
+        var drive = during
+        drive.openAfterShutdown = await after.open
+        drive.stored = await after.stored
+        return drive
+    }
+
+    @Test func theLapInProgressIsInAnUnnamedFileThatGoesWithTheLap() async throws {
+        let spooled = try await Self.drive(spool: true)
+        #expect(spooled.openDuringLap == 2, "one lap under way: its frames' file and its grid's")
+        #expect(spooled.namesDuringLap.isEmpty, "the file has no name: \(spooled.namesDuringLap)")
+        #expect(spooled.openAfterShutdown == 0, "the lap and session ended: no spool file open")
+        // The out-lap and lap 2 (ended as a partial lap when the session closed).
+        #expect(Set(spooled.stored.keys) == [1, 2])
+
+        let inMemory = try await Self.drive(spool: false)
+        #expect(inMemory.openDuringLap == 0)
+        for (number, blob) in inMemory.stored {
+            #expect(spooled.stored[number] == blob, "lap \(number): stored bytes differ with the spool")
+        }
+        #expect(spooled.stored.count == inMemory.stored.count)
+    }
+
+    /// This process's descriptors open on unlinked files in `directory` (the server runs in-process).
+    static func openSpoolFiles(in directory: URL) -> Int {
+        let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return descriptors.filter { descriptor in
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(descriptor)")
+            else { return false }
+            return target.hasPrefix(directory.path + "/lap-") && target.hasSuffix("(deleted)")
+        }.count
+    }
+}
+
+private actor AfterShutdown {
+    private(set) var open = -1
+    private(set) var stored: [Int32: Data] = [:]
+    func set(open: Int, stored: [Int32: Data]) {
+        self.open = open
+        self.stored = stored
+    }
+}

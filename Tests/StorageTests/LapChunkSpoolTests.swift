@@ -1,0 +1,197 @@
+import Coaching
+import Foundation
+import Logging
+import Synchronization
+import Telemetry
+import TestSupport
+import Testing
+
+@testable import Storage
+
+/// The lap in progress spooled to disk (docs/performance.md, "The lap in progress spooled to
+/// disk"): its packed chunks go to an unnamed file, the laps cut from a session are the laps
+/// kept in memory, the heap holds only the tail and the chunks' places, a chunk the store cannot
+/// take stays in memory in its place, and a chunk that cannot be read back marks the lap
+/// `dataGap` instead of failing.
+@Suite struct LapChunkSpoolTests {
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "spool-test")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    static func withSpool<T>(_ body: (LapChunkSpool, URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(try LapChunkSpool(directory: directory, logger: quietLogger), directory)
+    }
+
+    @Test func spooledLapsAreTheLapsKeptInMemoryAndTheHeapHoldsOnlyTheTail() throws {
+        try Self.withSpool { spool, _ throws in
+            let inMemory = LapChunkPackingTests.laps(packer: LapTelemetryChunkPacker())
+            let packer = LapTelemetryChunkPacker(spool: spool)
+            let spooled = LapChunkPackingTests.laps(packer: packer)
+            try #require(spooled.count == inMemory.count)
+            for (kept, spilled) in zip(inMemory, spooled) {
+                #expect(spilled.frames == kept.frames, "lap \(kept.lapNumber)")
+                #expect(spilled.invalidReason == kept.invalidReason)
+                #expect(spilled.lapTime == kept.lapTime)
+            }
+            #expect(spool.failureCount == 0)
+
+            // 10 minutes of one lap: the heap holds the 120-frame tail and 16 bytes a chunk.
+            var tracker = LapTracker(trackLength: 100_000, framePacker: packer)
+            for frame in LapChunkSpoolTests.longLap(frames: 36_000) { _ = tracker.ingest(frame) }
+            #expect(tracker.lapInProgressChunksStored == 36_000 / 120)
+            let tail = LapTelemetryChunkPacker.defaultChunkFrames * MemoryLayout<TelemetryFrame>.stride
+            #expect(tracker.lapInProgressBytes <= tail + 300 * 2 * 16, "\(tracker.lapInProgressBytes) bytes")
+        }
+    }
+
+    @Test func aChunkTheStoreRefusesStaysInMemoryInItsPlace() throws {
+        let frames = LapChunkSpoolTests.longLap(frames: 2_990)
+        let refusing = StorePacker { FlakyStore(refuse: { $0 % 3 == 1 }) }
+        var tracker = LapTracker(trackLength: 100_000, framePacker: refusing)
+        var inMemory = LapTracker(trackLength: 100_000, framePacker: LapTelemetryChunkPacker())
+        for frame in frames {
+            _ = tracker.ingest(frame)
+            _ = inMemory.ingest(frame)
+        }
+        // 24 full chunks, every third refused: 16 in the store, 8 on the heap, in lap order.
+        #expect(tracker.lapInProgressChunksStored == 16)
+        let lapRecord = tracker.finish()
+        let lap = try #require(lapRecord)
+        let referenceRecord = inMemory.finish()
+        let reference = try #require(referenceRecord)
+        #expect(lap.frames.count == 2_990)
+        #expect(lap.frames == reference.frames)
+        #expect(lap.invalidReason == reference.invalidReason)
+    }
+
+    @Test func aChunkThatCannotBeReadBackMarksTheLapDataGap() throws {
+        let packer = StorePacker { FlakyStore(unreadable: [LapChunkLocation(offset: 2, length: 0)]) }
+        // Laps of 600 m at 0.5 m a frame, from the line: lap 1 is 1,200 frames, 10 chunks.
+        var tracker = LapTracker(trackLength: 600, framePacker: packer)
+        var events: [LapTrackerEvent] = []
+        for (index, original) in LapChunkSpoolTests.longLap(frames: 1_300).enumerated() {
+            var frame = original
+            frame.lapDistance = Float(index % 1_200) / 2
+            frame.lapNumber = Int32(1 + index / 1_200)
+            events += tracker.ingest(frame)
+        }
+        let completed = events.compactMap { event -> LapRecord? in
+            if case .lapCompleted(let lap) = event { lap } else { nil }
+        }
+        let lap = try #require(completed.first)
+        #expect(lap.lapTime != nil, "timed from the line")
+        #expect(lap.frames.count == 1_200 - 120, "the unreadable chunk's frames are missing")
+        #expect(lap.invalidReason == .dataGap)
+    }
+
+    @Test func theFileHasNoNameAndItsDescriptorClosesWithIt() throws {
+        try Self.withSpool { spool, directory throws in
+            let before = Self.openDescriptors()
+            var files = (0..<20).compactMap { _ in spool.makeFile() }
+            #expect(files.count == 20)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+            #expect(Self.openDescriptors() == before + 20)
+            let chunks = (0..<50).map { index in (0..<(index * 37 % 1_500)).map { UInt8(truncatingIfNeeded: $0 &* index) } }
+            let locations = chunks.map { files[0].append($0) }
+            for (chunk, location) in zip(chunks, locations) {
+                #expect(try files[0].read(try #require(location)) == chunk)
+            }
+            files.removeAll()
+            #expect(Self.openDescriptors() == before)
+        }
+    }
+
+    @Test func aLocationPastTheEndIsAnErrorNotARead() throws {
+        try Self.withSpool { spool, _ throws in
+            let file = try #require(spool.makeFile())
+            let location = try #require(file.append([1, 2, 3]))
+            #expect(throws: LapChunkSpoolError.self) {
+                try file.read(LapChunkLocation(offset: location.offset, length: 4))
+            }
+            #expect(throws: LapChunkSpoolError.self) { try file.read(LapChunkLocation(offset: -1, length: 1)) }
+            #expect(try file.read(location) == [1, 2, 3])
+        }
+    }
+
+    @Test func leftoversAreSweptAndAMissingDirectoryFallsBackToMemory() throws {
+        try Self.withSpool { spool, directory throws in
+            // A crash between a file's creation and its unlinking leaves `lap-*`; nothing else is touched.
+            let leftover = directory.appendingPathComponent("lap-ABC123")
+            let other = directory.appendingPathComponent("keep.txt")
+            _ = FileManager.default.createFile(atPath: leftover.path, contents: Data([1]))
+            _ = FileManager.default.createFile(atPath: other.path, contents: Data([2]))
+            let again = try LapChunkSpool(directory: directory, logger: Self.quietLogger)
+            #expect(!FileManager.default.fileExists(atPath: leftover.path))
+            #expect(FileManager.default.fileExists(atPath: other.path))
+
+            // The directory removed under the server: no file, logged, and laps are kept in memory.
+            try FileManager.default.removeItem(at: directory)
+            #expect(again.makeFile() == nil)
+            #expect(again.failureCount == 1)
+            var tracker = LapTracker(trackLength: 100_000, framePacker: LapTelemetryChunkPacker(spool: again))
+            for frame in LapChunkSpoolTests.longLap(frames: 600) { _ = tracker.ingest(frame) }
+            #expect(tracker.lapInProgressChunksStored == 0)
+            let lap = tracker.finish()
+            #expect(lap?.frames.count == 600)
+            _ = spool
+        }
+    }
+
+    /// One lap on a 100 km track at 30 m/s: every frame stays in the lap in progress.
+    static func longLap(frames count: Int) -> [TelemetryFrame] {
+        BenchmarkLap.frames(count: count, startTime: 10).enumerated().map { index, original in
+            var frame = original
+            frame.lapDistance = Float(index) / 2
+            frame.speed = 30
+            frame.onPitRoad = false
+            return frame
+        }
+    }
+
+    static func openDescriptors() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
+    }
+}
+
+/// The storage codec's packer with a store of the test's choosing.
+private final class StorePacker: LapFramePacker {
+    let codec = LapTelemetryChunkPacker()
+    let makeStore: @Sendable () -> any LapChunkStore
+    init(_ makeStore: @escaping @Sendable () -> any LapChunkStore) { self.makeStore = makeStore }
+    var chunkFrames: Int { codec.chunkFrames }
+    func pack(_ frames: [TelemetryFrame]) -> [UInt8] { codec.pack(frames) }
+    func unpack(_ chunk: [UInt8]) throws -> [TelemetryFrame] { try codec.unpack(chunk) }
+    func makeChunkStore() -> (any LapChunkStore)? { makeStore() }
+}
+
+/// A store in memory that refuses the appends `refuse` picks (by their index) and cannot read
+/// the chunks at `unreadable` offsets (its offsets are append indices).
+private final class FlakyStore: LapChunkStore {
+    private let chunks = Mutex<[[UInt8]]>([])
+    private let appends = Atomic<Int>(0)
+    let refuse: @Sendable (Int) -> Bool
+    let unreadable: Set<Int64>
+
+    init(refuse: @escaping @Sendable (Int) -> Bool = { _ in false }, unreadable: [LapChunkLocation] = []) {
+        self.refuse = refuse
+        self.unreadable = Set(unreadable.map(\.offset))
+    }
+
+    func append(_ chunk: [UInt8]) -> LapChunkLocation? {
+        let index = appends.add(1, ordering: .relaxed).oldValue
+        guard !refuse(index) else { return nil }
+        return chunks.withLock { chunks in
+            chunks.append(chunk)
+            return LapChunkLocation(offset: Int64(chunks.count - 1), length: Int32(chunk.count))
+        }
+    }
+
+    func read(_ location: LapChunkLocation) throws -> [UInt8] {
+        guard !unreadable.contains(location.offset) else { throw LapChunkSpoolError.readFailed(EIO) }
+        return chunks.withLock { $0[Int(location.offset)] }
+    }
+}
