@@ -27,7 +27,7 @@ struct CoachingBenchmarkCommand: ParsableCommand {
     @Flag(help: "Pack the lap in progress with the storage codec, as the server does.")
     var packedLaps = false
 
-    @Option(help: "With --packed-laps: spool the lap in progress (frames and grid) to unnamed files in this directory, as the server does with its data directory (60-frame chunks).")
+    @Option(help: "With --packed-laps: spool the lap in progress (frames and grid) to a spool file in this directory, as the server does with its data directory (60-frame chunks).")
     var spoolDirectory: String?
 
     /// The server's packer: 60-frame chunks when they go to a spool, else the default 120.

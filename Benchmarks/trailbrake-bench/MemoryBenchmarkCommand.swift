@@ -30,7 +30,7 @@ struct MemoryBenchmarkCommand: ParsableCommand {
     @Flag(help: "Keep the lap in progress as plain frames (as before the server packed it).")
     var plainLaps = false
 
-    @Option(help: "Spool each lap in progress to unnamed files in this directory, as the server does (60-frame chunks); without it the packed chunks stay in memory.")
+    @Option(help: "Spool each lap in progress (frames and grid) to a spool file in this directory, as the server does (60-frame chunks); without it the packed chunks stay in memory.")
     var spoolDirectory: String?
 
     @Flag(help: "Let every coach plan its own corners (as before the library shared one plan book per reference).")

@@ -70,6 +70,7 @@ extension ConfigurationKey {
         .integer("coaching", "max_lap_frames", \.coaching.maxLapFrames, range: 1_000...1_000_000),
         .float("coaching", "max_lap_seconds", \.coaching.maxLapSeconds, range: 60...604_800),
         .boolean("coaching", "spool_lap_in_progress", \.coaching.spoolLapInProgress),
+        .integer("coaching", "lap_spool_max_mb", \.coaching.lapSpoolMaxMegabytes, range: 1...1_048_576),
         .integer("voice", "max_pending_renders", \.voice.maxPendingRenders, range: 1...1_000_000),
         .integer("voice", "max_pending_renders_per_driver", \.voice.maxPendingRendersPerDriver, range: 1...1_000_000),
         .integer("voice", "disk_cache_bytes", \.voice.diskCacheBytes, range: 1_048_576...(1 << 40)),

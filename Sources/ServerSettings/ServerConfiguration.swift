@@ -124,10 +124,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         /// are justified: 2.3 h of 60 Hz frames, 2 h of session time).
         public var maxLapFrames = 500_000
         public var maxLapSeconds = 7_200.0
-        /// Keep the packed lap in progress (its frames, its live grid) in unnamed files under
-        /// `<data_dir>/live-laps`, not in memory (docs/performance.md, "The lap in progress spooled to disk"); ignored for an
-        /// in-memory database.
+        /// Keep the packed lap in progress (its frames, its live grid) in one unnamed file under
+        /// `<data_dir>/live-laps`, not in memory (docs/performance.md, "The lap in progress
+        /// spooled to disk"); ignored for an in-memory database.
         public var spoolLapInProgress = true
+        /// The spool file's bound: about 100 KB a driver late in a lap, so 1 GiB holds 10,000;
+        /// past it, laps keep their chunks in memory.
+        public var lapSpoolMaxMegabytes = 1_024
     }
 
     /// `[voice]`: spoken cues (espeak-ng, Ogg Opus) for drivers who ask for them in `hello`.

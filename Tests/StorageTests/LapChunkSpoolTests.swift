@@ -88,56 +88,85 @@ import Testing
         #expect(lap.invalidReason == .dataGap)
     }
 
-    @Test func theFileHasNoNameAndItsDescriptorClosesWithIt() throws {
+    @Test func everyLapSharesOneUnnamedFileAndGivesItsExtentsBack() throws {
         try Self.withSpool { spool, directory throws in
-            let before = Self.openDescriptors()
-            var files = (0..<20).compactMap { _ in spool.makeFile() }
-            #expect(files.count == 20)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
-            #expect(Self.openDescriptors() == before + 20)
-            let chunks = (0..<50).map { index in (0..<(index * 37 % 1_500)).map { UInt8(truncatingIfNeeded: $0 &* index) } }
-            let locations = chunks.map { files[0].append($0) }
-            for (chunk, location) in zip(chunks, locations) {
-                #expect(try files[0].read(try #require(location)) == chunk)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty, "no name")
+            var stores = (0..<20).map { _ in spool.makeStore() }
+            #expect(spool.extentsInUse == 0, "a store takes extents only when written")
+            // Chunks of every store interleaved, up to 1,500 bytes, read back from all.
+            var written: [(store: Int, chunk: [UInt8], location: LapChunkLocation)] = []
+            for index in 0..<400 {
+                let chunk = (0..<(index * 37 % 1_500 + 1)).map { UInt8(truncatingIfNeeded: $0 &* index) }
+                let location = try #require(stores[index % 20].append(chunk))
+                written.append((index % 20, chunk, location))
             }
-            files.removeAll()
-            #expect(Self.openDescriptors() == before)
+            for (store, chunk, location) in written {
+                #expect(try stores[store].read(location) == chunk)
+            }
+            let inUse = spool.extentsInUse
+            let bytes = spool.fileBytes
+            #expect(inUse >= 20 && bytes == inUse * LapChunkSpool.extentBytes)
+            // The laps end: every extent comes back, and new laps reuse them (the file does not grow).
+            stores.removeAll()
+            #expect(spool.extentsInUse == 0)
+            stores = (0..<20).map { _ in spool.makeStore() }
+            for (index, store) in stores.enumerated() { _ = store.append(Array(repeating: UInt8(index), count: 1_000)) }
+            #expect(spool.fileBytes == bytes)
+            #expect(spool.failureCount == 0)
         }
     }
 
-    @Test func aLocationPastTheEndIsAnErrorNotARead() throws {
+    @Test func aStoreReadsOnlyWhatItWrote() throws {
         try Self.withSpool { spool, _ throws in
-            let file = try #require(spool.makeFile())
-            let location = try #require(file.append([1, 2, 3]))
-            #expect(throws: LapChunkSpoolError.self) {
-                try file.read(LapChunkLocation(offset: location.offset, length: 4))
-            }
-            #expect(throws: LapChunkSpoolError.self) { try file.read(LapChunkLocation(offset: -1, length: 1)) }
-            #expect(try file.read(location) == [1, 2, 3])
+            let store = spool.makeStore(), other = spool.makeStore()
+            let location = try #require(store.append([1, 2, 3]))
+            let others = try #require(other.append([4, 5, 6]))
+            #expect(throws: LapChunkSpoolError.self) { try store.read(LapChunkLocation(offset: location.offset, length: 4)) }
+            #expect(throws: LapChunkSpoolError.self) { try store.read(LapChunkLocation(offset: -1, length: 1)) }
+            #expect(throws: LapChunkSpoolError.self) { try store.read(others) }
+            #expect(try store.read(location) == [1, 2, 3])
+            #expect(try other.read(others) == [4, 5, 6])
+            // Larger than an extent: refused (the lap keeps it in memory), not split.
+            #expect(store.append(Array(repeating: 1, count: LapChunkSpool.extentBytes + 1)) == nil)
         }
     }
 
-    @Test func leftoversAreSweptAndAMissingDirectoryFallsBackToMemory() throws {
-        try Self.withSpool { spool, directory throws in
-            // A crash between a file's creation and its unlinking leaves `lap-*`; nothing else is touched.
+    @Test func atItsLimitTheSpoolRefusesAndLapsStayInMemory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Two extents: one lap's frames fill them, then its chunks stay on the heap.
+        let spool = try LapChunkSpool(directory: directory, maximumBytes: 2 * LapChunkSpool.extentBytes, logger: Self.quietLogger)
+        let packer = LapTelemetryChunkPacker(chunkFrames: 60, spool: spool)
+        var tracker = LapTracker(trackLength: 100_000, framePacker: packer)
+        var inMemory = LapTracker(trackLength: 100_000, framePacker: LapTelemetryChunkPacker(chunkFrames: 60))
+        for frame in Self.longLap(frames: 12_000) {
+            _ = tracker.ingest(frame)
+            _ = inMemory.ingest(frame)
+        }
+        #expect(spool.fileBytes == 2 * LapChunkSpool.extentBytes)
+        #expect(tracker.lapInProgressChunksStored > 0 && tracker.lapInProgressChunksStored < 200)
+        #expect(spool.failureCount > 0)
+        #expect(tracker.lapInProgressBytes > 10 * 1_024, "the rest is on the heap")
+        let spooled = tracker.finish(), kept = inMemory.finish()
+        #expect(spooled?.frames == kept?.frames)
+        #expect(spooled?.frames.count == 12_000)
+        #expect(spool.extentsInUse == 0, "the finished lap gave its extents back")
+    }
+
+    @Test func leftoversAreSweptAndADirectoryThatCannotBeMadeIsAnError() throws {
+        try Self.withSpool { _, directory throws in
+            // A crash between the file's creation and its unlinking leaves `lap-*`; nothing else is touched.
             let leftover = directory.appendingPathComponent("lap-ABC123")
             let other = directory.appendingPathComponent("keep.txt")
             _ = FileManager.default.createFile(atPath: leftover.path, contents: Data([1]))
             _ = FileManager.default.createFile(atPath: other.path, contents: Data([2]))
-            let again = try LapChunkSpool(directory: directory, logger: Self.quietLogger)
+            _ = try LapChunkSpool(directory: directory, logger: Self.quietLogger)
             #expect(!FileManager.default.fileExists(atPath: leftover.path))
             #expect(FileManager.default.fileExists(atPath: other.path))
-
-            // The directory removed under the server: no file, logged, and laps are kept in memory.
-            try FileManager.default.removeItem(at: directory)
-            #expect(again.makeFile() == nil)
-            #expect(again.failureCount == 1)
-            var tracker = LapTracker(trackLength: 100_000, framePacker: LapTelemetryChunkPacker(spool: again))
-            for frame in LapChunkSpoolTests.longLap(frames: 600) { _ = tracker.ingest(frame) }
-            #expect(tracker.lapInProgressChunksStored == 0)
-            let lap = tracker.finish()
-            #expect(lap?.frames.count == 600)
-            _ = spool
+            // Under a regular file: no directory, a clear error (the server then keeps laps in memory).
+            #expect(throws: StorageError.self) {
+                try LapChunkSpool(directory: other.appendingPathComponent("live-laps"), logger: Self.quietLogger)
+            }
         }
     }
 
@@ -152,9 +181,6 @@ import Testing
         }
     }
 
-    static func openDescriptors() -> Int {
-        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count) ?? 0
-    }
 }
 
 /// The storage codec's packer with a store of the test's choosing.

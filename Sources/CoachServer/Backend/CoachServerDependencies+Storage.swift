@@ -16,7 +16,9 @@ extension CoachServerDependencies {
         let reader = StorageBackedReader(database: database, timings: timings)
         let coachFactory = DriverCoachFactory(
             library: library, database: database, writer: writer, configuration: coaching,
-            lapSpool: coaching.spoolLapInProgress ? lapSpool(beside: database, logger: logger) : nil, logger: logger)
+            lapSpool: coaching.spoolLapInProgress
+                ? lapSpool(beside: database, maximumBytes: coaching.lapSpoolMaxMegabytes << 20, logger: logger) : nil,
+            logger: logger)
         var dependencies = CoachServerDependencies(
             authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
@@ -31,9 +33,9 @@ extension CoachServerDependencies {
 
     /// The lap spool beside the database file; nil (the lap in progress stays in memory) for an
     /// in-memory database or when its directory cannot be made, which is logged.
-    private static func lapSpool(beside database: TrailbrakeDatabase, logger: Logger) -> LapChunkSpool? {
+    private static func lapSpool(beside database: TrailbrakeDatabase, maximumBytes: Int, logger: Logger) -> LapChunkSpool? {
         do {
-            return try LapChunkSpool(besideDatabase: database, logger: logger)
+            return try LapChunkSpool(besideDatabase: database, maximumBytes: maximumBytes, logger: logger)
         } catch {
             logger.warning("laps in progress stay in memory", metadata: ["error": "\(error)"])
             return nil

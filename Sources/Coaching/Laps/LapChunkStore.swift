@@ -1,5 +1,5 @@
 /// Where the packed chunks of one lap in progress wait for the lap's end, outside the process's
-/// memory: the server appends them to a file of their own (`LapChunkSpoolFile` in Storage), so a
+/// memory: the server appends them to its spool file (`LapChunkSpoolStore` in Storage), so a
 /// live driver's memory does not grow with the lap (docs/performance.md, "The lap in progress
 /// spooled to disk").
 ///

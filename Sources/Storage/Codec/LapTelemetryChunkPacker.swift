@@ -11,7 +11,7 @@ import Telemetry
 /// original frames (one exception: a channel whose values in the whole lap go beyond 2^52 steps
 /// is stored raw, and then holds the quantised values of the chunks that did not).
 ///
-/// With a `LapChunkSpool`, each lap's chunks go to a file of their own instead of the heap.
+/// With a `LapChunkSpool`, each lap's chunks go to the spool's file instead of the heap.
 public final class LapTelemetryChunkPacker: LapFramePacker {
     /// 120 frames (2 s at 60 Hz): a 9.6 KB tail, and chunks long enough for zlib to pay off.
     public static let defaultChunkFrames = 120
@@ -28,7 +28,7 @@ public final class LapTelemetryChunkPacker: LapFramePacker {
     }
 
     public func makeChunkStore() -> (any LapChunkStore)? {
-        spool?.makeFile()
+        spool?.makeStore()
     }
 
     public func pack(_ frames: [TelemetryFrame]) -> [UInt8] {

@@ -1,3 +1,4 @@
+import Coaching
 import Foundation
 import Logging
 import Synchronization
@@ -8,25 +9,48 @@ import Glibc
 import Darwin
 #endif
 
-/// The directory where live laps in progress keep their packed chunks (`<data_dir>/live-laps`),
-/// so that a driver's memory does not grow with the lap: the lap's frames (about 10 bytes a
-/// frame, 48 KB 80 s into a lap, up to 7.5 MB for a lap at the lap cap) and the live grid's
-/// blocks behind the car (about 7 bytes a metre) go to files instead of the heap.
+/// Where live laps in progress keep their packed chunks, so that a driver's memory does not grow
+/// with the lap: the lap's frames (about 10 bytes a frame, 48 KB 80 s into a lap, up to 7.5 MB at
+/// the lap cap) and the live grid's blocks behind the car (about 7 bytes a metre) go to disk.
 ///
-/// Each lap gets a `LapChunkSpoolFile` with no name for its frames and one for its grid: nothing
-/// is left behind when the lap ends, the server stops or crashes. When a file cannot be made,
-/// written or read (descriptors exhausted, disk full), the lap keeps its chunks in memory as it
-/// did without a spool (or reads the block as never driven), and the failure is logged (the
-/// first, then at each power of two).
+/// One file for the whole server, in `<data_dir>/live-laps`, unlinked as soon as it is made: it
+/// has no name, and goes with the process, crash included. It is handed out in extents of
+/// `extentBytes`; each lap's store (`LapChunkSpoolStore`) takes extents as it fills them and
+/// gives them back when the lap lets it go, so the file stays as large as the most laps ever in
+/// progress at once needed, never more than `maximumBytes`. One file, not one per lap: a file
+/// made and unlinked per lap cost ext4 about a millisecond of kernel time per driver, on the
+/// live path (docs/performance.md).
+///
+/// When no extent is left (`maximumBytes`) or a write or read fails (disk full, I/O error), the
+/// lap keeps that chunk in memory as it would without a spool (a grid block or frames not read
+/// back read as a gap), and the failure is logged: the first, then at each power of two.
 public final class LapChunkSpool: Sendable {
+    /// 16 KiB: a chunk of 60 frames packs to about 1 KB and a grid block to under 1 KB, so an
+    /// extent holds 10-20 of them, and a lap's last extent wastes at most this much.
+    public static let extentBytes = 16 << 10
+    /// 1 GiB: about 100 KB a driver late in a lap (frames and grid, in extents), so room for
+    /// 10,000 drivers, twice `live.max_connections`' default.
+    public static let defaultMaximumBytes = 1 << 30
+
     public let directory: URL
+    public let maximumBytes: Int
+    private let descriptor: Int32
+    private let extents = Mutex(ExtentTable())
     private let logger: Logger
     private let failures = Atomic<Int>(0)
 
-    /// Creates the directory (owner only) and removes files a crash left there between a file's
-    /// creation and its unlinking.
-    public init(directory: URL, logger: Logger) throws(StorageError) {
+    /// Free extents (offsets) and the end of the extents handed out so far.
+    private struct ExtentTable {
+        var free: [Int] = []
+        var end = 0
+        var inUse = 0
+    }
+
+    /// Creates the directory (owner only), removes files a crash left there between a file's
+    /// creation and its unlinking, and makes the spool's unnamed file.
+    public init(directory: URL, maximumBytes: Int = defaultMaximumBytes, logger: Logger) throws(StorageError) {
         self.directory = directory
+        self.maximumBytes = max(Self.extentBytes, maximumBytes)
         self.logger = logger
         do {
             try FileManager.default.createDirectory(
@@ -38,41 +62,129 @@ public final class LapChunkSpool: Sendable {
         } catch {
             throw .databaseFailure("cannot prepare the lap spool directory \(directory.path): \(error)")
         }
-    }
-
-    /// The directory beside a database file; nil for an in-memory database.
-    public convenience init?(besideDatabase database: TrailbrakeDatabase, logger: Logger) throws(StorageError) {
-        guard let path = database.path else { return nil }
-        try self.init(
-            directory: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("live-laps"),
-            logger: logger)
-    }
-
-    static let filePrefix = "lap-"
-
-    /// A new unnamed file for one lap; nil (logged) when none can be made.
-    public func makeFile() -> LapChunkSpoolFile? {
-        var template = Array("\(directory.path)/\(Self.filePrefix)XXXXXX".utf8CString)
         // mkstemp: owner-only, O_EXCL (mkostemp, which sets close-on-exec at once, is a GNU
         // extension Swift does not import; the server starts no processes).
+        var template = Array("\(directory.path)/\(Self.filePrefix)XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            failed("cannot create a lap spool file in \(directory.path)", errno: errno)
-            return nil
+            throw .databaseFailure("cannot create the lap spool file in \(directory.path): \(String(cString: strerror(errno)))")
         }
         _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
         _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-        return LapChunkSpoolFile(descriptor: descriptor, spool: self)
+        self.descriptor = descriptor
     }
 
-    /// Failures so far: files not made and chunks not written (kept in memory), chunks not read.
+    /// The spool beside a database file (`<data_dir>/live-laps`); nil for an in-memory database.
+    public convenience init?(
+        besideDatabase database: TrailbrakeDatabase, maximumBytes: Int = defaultMaximumBytes, logger: Logger
+    ) throws(StorageError) {
+        guard let path = database.path else { return nil }
+        try self.init(
+            directory: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("live-laps"),
+            maximumBytes: maximumBytes, logger: logger)
+    }
+
+    deinit { close(descriptor) }
+
+    static let filePrefix = "lap-"
+
+    /// A store for one lap's chunks; it takes extents only as it is written.
+    public func makeStore() -> LapChunkSpoolStore {
+        LapChunkSpoolStore(spool: self)
+    }
+
+    /// Failures so far: chunks not written (kept in memory, no extent left or a write error)
+    /// and chunks not read back.
     public var failureCount: Int { failures.load(ordering: .relaxed) }
 
-    func failed(_ what: String, errno code: Int32) {
+    /// Extents held by stores now.
+    public var extentsInUse: Int { extents.withLock { $0.inUse } }
+
+    /// Bytes of the file handed out so far (its size on disk, at most `maximumBytes`).
+    public var fileBytes: Int { extents.withLock { $0.end } }
+
+    // MARK: - For the stores
+
+    /// A free extent's offset; nil when the file is at `maximumBytes` and none is free.
+    func takeExtent() -> Int? {
+        let offset: Int? = extents.withLock { table in
+            if let free = table.free.popLast() {
+                table.inUse += 1
+                return free
+            }
+            guard table.end + Self.extentBytes <= maximumBytes else { return nil }
+            defer { table.end += Self.extentBytes }
+            table.inUse += 1
+            return table.end
+        }
+        if offset == nil { failed("no extent left (the spool is at its \(maximumBytes) bytes)", errno: ENOSPC) }
+        return offset
+    }
+
+    func giveBack(_ offsets: [Int]) {
+        guard !offsets.isEmpty else { return }
+        extents.withLock { table in
+            table.free.append(contentsOf: offsets)
+            table.inUse -= offsets.count
+        }
+    }
+
+    /// Writes every byte at `offset`; false (logged) when it could not.
+    func write(_ bytes: [UInt8], at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            if result < 0, errno == EINTR { continue }
+            guard result > 0 else {
+                failed("cannot write a lap chunk", errno: result < 0 ? errno : ENOSPC)
+                return false
+            }
+            done += result
+        }
+        return true
+    }
+
+    /// `length` bytes at `offset`; throws (logged) when they cannot be read.
+    func read(at offset: Int, length: Int) throws(LapChunkSpoolError) -> [UInt8] {
+        do {
+            return try [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+                var done = 0
+                while done < buffer.count {
+                    let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                    if result < 0, errno == EINTR { continue }
+                    guard result > 0 else { throw LapChunkSpoolError.readFailed(result < 0 ? errno : 0) }
+                    done += result
+                }
+                count = done
+            }
+        } catch let error as LapChunkSpoolError {
+            if case .readFailed(let code) = error { failed("cannot read a lap chunk back", errno: code == 0 ? EIO : code) }
+            throw error
+        } catch {
+            throw .readFailed(EIO)
+        }
+    }
+
+    private func failed(_ what: String, errno code: Int32) {
         let count = failures.add(1, ordering: .relaxed).newValue
         guard count & (count - 1) == 0 else { return }
         logger.warning(
             "lap spool: \(what); the lap keeps its chunks in memory",
             metadata: ["error": "\(String(cString: strerror(code)))", "failures": "\(count)"])
+    }
+}
+
+/// Why a spooled chunk could not be read back (a lap's frames are then stored with `data_gap`).
+public enum LapChunkSpoolError: Error, CustomStringConvertible {
+    case outOfRange(LapChunkLocation)
+    case readFailed(Int32)
+
+    public var description: String {
+        switch self {
+        case .outOfRange(let location):
+            "lap chunk at \(location.offset)+\(location.length) is not one this lap wrote"
+        case .readFailed(let code):
+            code == 0 ? "lap spool file ended early" : "cannot read a lap chunk: \(String(cString: strerror(code)))"
+        }
     }
 }
