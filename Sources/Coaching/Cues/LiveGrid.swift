@@ -35,8 +35,8 @@ struct LiveGrid: Sendable {
     private var store: (any LapChunkStore)?
     private var askedForStore = false
     /// Blocks appended to this lap's store: a block packed again after a write behind the car
-    /// goes to the store again, so past twice the lap's blocks they stay in memory (the file of
-    /// a lap is bounded whatever a client sends).
+    /// goes to the store again, so past twice the lap's blocks they stay in memory (a lap's share
+    /// of the spool is bounded whatever a client sends).
     private var storedWrites = 0
     /// Two plain blocks, at slot 0 and slot 1 (`blockSize` points each).
     private var plain: GridColumns

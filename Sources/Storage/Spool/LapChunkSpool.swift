@@ -117,7 +117,9 @@ public final class LapChunkSpool: Sendable {
             table.inUse += 1
             return table.end
         }
-        if offset == nil { failed("no extent left (the spool is at its \(maximumBytes) bytes)", errno: ENOSPC) }
+        if offset == nil {
+            failed("no extent left (the spool is at its \(maximumBytes) bytes); the lap keeps its chunks in memory", errno: ENOSPC)
+        }
         return offset
     }
 
@@ -136,7 +138,7 @@ public final class LapChunkSpool: Sendable {
             let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
             if result < 0, errno == EINTR { continue }
             guard result > 0 else {
-                failed("cannot write a lap chunk", errno: result < 0 ? errno : ENOSPC)
+                failed("cannot write a lap chunk; the lap keeps it in memory", errno: result < 0 ? errno : ENOSPC)
                 return false
             }
             done += result
@@ -158,7 +160,9 @@ public final class LapChunkSpool: Sendable {
                 count = done
             }
         } catch let error as LapChunkSpoolError {
-            if case .readFailed(let code) = error { failed("cannot read a lap chunk back", errno: code == 0 ? EIO : code) }
+            if case .readFailed(let code) = error {
+                failed("cannot read a lap chunk back; the lap has a gap there", errno: code == 0 ? EIO : code)
+            }
             throw error
         } catch {
             throw .readFailed(EIO)
@@ -169,7 +173,7 @@ public final class LapChunkSpool: Sendable {
         let count = failures.add(1, ordering: .relaxed).newValue
         guard count & (count - 1) == 0 else { return }
         logger.warning(
-            "lap spool: \(what); the lap keeps its chunks in memory",
+            "lap spool: \(what)",
             metadata: ["error": "\(String(cString: strerror(code)))", "failures": "\(count)"])
     }
 }
