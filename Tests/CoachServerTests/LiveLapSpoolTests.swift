@@ -35,11 +35,15 @@ import Testing
     struct Drive: Sendable {
         /// Spool files the server held open 1,500 frames into lap 2, and their sizes.
         var openDuringLap: [Int]
+        /// The spool's extents in use then (nil: no spool).
+        var extentsDuringLap: Int?
         /// Names in `live-laps` at that moment.
         var namesDuringLap: [String]
         var session: String
         /// Stored laps: number and telemetry blob.
         var stored: [Int32: Data] = [:]
+        /// The spool's extents in use once the server has shut down.
+        var extentsAfterShutdown: Int?
     }
 
     /// Out-lap, lap 2 driven half-way (then checked), finished; the session then ends.
@@ -62,7 +66,9 @@ import Testing
                 _ = try await stream.inbox.next("ack", after: 0, where: { $0.seq == last })
                 let openNow = Self.openSpoolFiles(in: spoolDirectory)
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: spoolDirectory.path)) ?? []
-                return Drive(openDuringLap: openNow, namesDuringLap: names, session: welcome.session ?? "")
+                return Drive(
+                    openDuringLap: openNow, extentsDuringLap: server.lapSpool?.extentsInUse, namesDuringLap: names,
+                    session: welcome.session ?? "")
             }.value
         } afterShutdown: { server, during in
             // Shut down gracefully: every lap, the partial last one included, is stored by now.
@@ -71,10 +77,11 @@ import Testing
             for row in try await laps.laps(sessionID: during.session, driverID: server.driverID) {
                 stored[row.lapNumber] = try await laps.storedTelemetry(lapID: row.id, driverID: server.driverID)?.data
             }
-            await after.set(stored: stored)
+            await after.set(stored: stored, extents: server.lapSpool?.extentsInUse)
         }
         var drive = during
         drive.stored = await after.stored
+        drive.extentsAfterShutdown = await after.extents
         return drive
     }
 
@@ -83,12 +90,16 @@ import Testing
         // One file; the lap's frames and its grid each hold an extent of it.
         #expect(spooled.openDuringLap.count == 1, "the spool's one file: \(spooled.openDuringLap)")
         #expect((spooled.openDuringLap.first ?? 0) > LapChunkSpool.extentBytes, "bytes: \(spooled.openDuringLap)")
+        // Lap 2's frames and its grid each hold extents (lap 1's went back at the line); all come
+        // back when the session ends.
+        #expect((spooled.extentsDuringLap ?? 0) >= 2, "extents in use: \(String(describing: spooled.extentsDuringLap))")
+        #expect(spooled.extentsAfterShutdown == 0)
         #expect(spooled.namesDuringLap.isEmpty, "the file has no name: \(spooled.namesDuringLap)")
         // The out-lap and lap 2 (ended as a partial lap when the session closed).
         #expect(Set(spooled.stored.keys) == [1, 2])
 
         let inMemory = try await Self.drive(spool: false)
-        #expect(inMemory.openDuringLap.isEmpty)
+        #expect(inMemory.openDuringLap.isEmpty && inMemory.extentsDuringLap == nil)
         for (number, blob) in inMemory.stored {
             #expect(spooled.stored[number] == blob, "lap \(number): stored bytes differ with the spool")
         }
@@ -112,5 +123,9 @@ import Testing
 
 private actor AfterShutdown {
     private(set) var stored: [Int32: Data] = [:]
-    func set(stored: [Int32: Data]) { self.stored = stored }
+    private(set) var extents: Int?
+    func set(stored: [Int32: Data], extents: Int?) {
+        self.stored = stored
+        self.extents = extents
+    }
 }

@@ -131,11 +131,12 @@ import Testing
         }
     }
 
-    @Test func atItsLimitTheSpoolRefusesAndLapsStayInMemory() throws {
+    @Test func pastItsShareALapKeepsItsChunksInMemory() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Two extents: one lap's frames fill them, then its chunks stay on the heap.
-        let spool = try LapChunkSpool(directory: directory, maximumBytes: 2 * LapChunkSpool.extentBytes, logger: Self.quietLogger)
+        // 16 MiB: a lap's share is 1/512 of it, two extents.
+        let spool = try LapChunkSpool(directory: directory, maximumBytes: 16 << 20, logger: Self.quietLogger)
+        #expect(spool.maximumBytesPerLap == 2 * LapChunkSpool.extentBytes)
         let packer = LapTelemetryChunkPacker(chunkFrames: 60, spool: spool)
         var tracker = LapTracker(trackLength: 100_000, framePacker: packer)
         var inMemory = LapTracker(trackLength: 100_000, framePacker: LapTelemetryChunkPacker(chunkFrames: 60))
@@ -143,14 +144,37 @@ import Testing
             _ = tracker.ingest(frame)
             _ = inMemory.ingest(frame)
         }
-        #expect(spool.fileBytes == 2 * LapChunkSpool.extentBytes)
+        #expect(spool.fileBytes == 2 * LapChunkSpool.extentBytes, "the lap took its share, no more")
         #expect(tracker.lapInProgressChunksStored > 0 && tracker.lapInProgressChunksStored < 200)
-        #expect(spool.failureCount > 0)
         #expect(tracker.lapInProgressBytes > 10 * 1_024, "the rest is on the heap")
         let spooled = tracker.finish(), kept = inMemory.finish()
         #expect(spooled?.frames == kept?.frames)
         #expect(spooled?.frames.count == 12_000)
         #expect(spool.extentsInUse == 0, "the finished lap gave its extents back")
+    }
+
+    @Test func atItsLimitTheSpoolRefusesAndLapsStayInMemory() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Two extents in all (one a lap): two laps take them, the third gets none.
+        let spool = try LapChunkSpool(directory: directory, maximumBytes: 2 * LapChunkSpool.extentBytes, logger: Self.quietLogger)
+        let packer = LapTelemetryChunkPacker(chunkFrames: 60, spool: spool)
+        var laps = (0..<3).map { _ in LapTracker(trackLength: 100_000, framePacker: packer) }
+        var inMemory = LapTracker(trackLength: 100_000, framePacker: LapTelemetryChunkPacker(chunkFrames: 60))
+        for frame in Self.longLap(frames: 1_200) {
+            for index in laps.indices { _ = laps[index].ingest(frame) }
+            _ = inMemory.ingest(frame)
+        }
+        #expect(spool.fileBytes == 2 * LapChunkSpool.extentBytes)
+        #expect(laps[0].lapInProgressChunksStored > 0 && laps[1].lapInProgressChunksStored > 0)
+        #expect(laps[2].lapInProgressChunksStored == 0, "no extent left for the third lap")
+        #expect(spool.failureCount > 0)
+        let kept = inMemory.finish()
+        for index in laps.indices {
+            let lap = laps[index].finish()
+            #expect(lap?.frames == kept?.frames, "lap \(index)")
+        }
+        #expect(spool.extentsInUse == 0)
     }
 
     @Test func leftoversAreSweptAndADirectoryThatCannotBeMadeIsAnError() throws {
@@ -195,7 +219,7 @@ private final class StorePacker: LapFramePacker {
 }
 
 /// A store in memory that refuses the appends `refuse` picks (by their index) and cannot read
-/// the chunks at `unreadable` offsets (its offsets are append indices).
+/// the chunks at `unreadable` offsets (its offsets count the chunks it accepted).
 private final class FlakyStore: LapChunkStore {
     private let chunks = Mutex<[[UInt8]]>([])
     private let appends = Atomic<Int>(0)

@@ -34,6 +34,10 @@ public final class LapChunkSpool: Sendable {
 
     public let directory: URL
     public let maximumBytes: Int
+    /// What one lap's store may take: 1/512 of the file (2 MiB of the default 1 GiB, a 60 Hz lap
+    /// of an hour or more), so no few clients streaming endless laps fill the spool for everyone;
+    /// past it, that lap keeps its chunks in memory, as without a spool.
+    public var maximumBytesPerLap: Int { max(Self.extentBytes, maximumBytes / 512) }
     private let descriptor: Int32
     private let extents = Mutex(ExtentTable())
     private let logger: Logger

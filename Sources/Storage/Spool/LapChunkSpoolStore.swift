@@ -5,7 +5,8 @@ import Synchronization
 /// given back when the lap lets the store go (`deinit`), so nothing outlives the lap.
 ///
 /// A chunk never straddles two extents; one larger than an extent (never: a 60-frame chunk packs
-/// to about 1 KB) is refused and stays in memory. Written by the lap's one owner, so the lock is
+/// to about 1 KB) is refused and stays in memory, and so is every chunk past the lap's share of
+/// the spool (`LapChunkSpool.maximumBytesPerLap`). Written by the lap's one owner, so the lock is
 /// never contended.
 public final class LapChunkSpoolStore: LapChunkStore {
     private let spool: LapChunkSpool
@@ -31,7 +32,10 @@ public final class LapChunkSpoolStore: LapChunkStore {
         guard !chunk.isEmpty, chunk.count <= size else { return nil }
         return state.withLock { state in
             if state.extents.isEmpty || state.used + chunk.count > size {
-                guard let extent = spool.takeExtent() else { return nil }
+                // The lap's share of the spool (`maximumBytesPerLap`): past it, memory.
+                guard (state.extents.count + 1) * size <= spool.maximumBytesPerLap,
+                      let extent = spool.takeExtent()
+                else { return nil }
                 state.extents.append(extent)
                 state.used = 0
             }

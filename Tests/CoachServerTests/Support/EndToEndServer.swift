@@ -15,8 +15,10 @@ struct EndToEndServer: Sendable {
     let driverID: Int64
     /// The driver's bearer token, made through Storage like `trailbrake token create`.
     let token: String
-    /// The data directory (the database, `pending-laps/`).
+    /// The data directory (the database, `pending-laps/`, `live-laps/`).
     let directory: URL
+    /// The coach factory's lap spool (nil when `coaching.spool_lap_in_progress` is off).
+    var lapSpool: LapChunkSpool? = nil
 
     /// Another driver and their token.
     func addDriver(named name: String) async throws -> (id: Int64, token: String) {
@@ -66,7 +68,9 @@ struct EndToEndServer: Sendable {
         let server = TrailbrakeServer(configuration: configuration, dependencies: dependencies, logger: logger)
         let running = Box<EndToEndServer>()
         let value = try await withRunningServer(server, logger: logger) { url in
-            let started = EndToEndServer(baseURL: url, database: database, driverID: driver.id, token: token, directory: directory)
+            let started = EndToEndServer(
+                baseURL: url, database: database, driverID: driver.id, token: token, directory: directory,
+                lapSpool: (dependencies.coachFactory as? DriverCoachFactory)?.lapSpool)
             running.value = started
             return try await body(started)
         }
