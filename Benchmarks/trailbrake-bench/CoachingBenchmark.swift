@@ -30,13 +30,6 @@ struct CoachingBenchmarkCommand: ParsableCommand {
     @Option(help: "With --packed-laps: spool the lap in progress (frames and grid) to a spool file in this directory, as the server does with its data directory (60-frame chunks).")
     var spoolDirectory: String?
 
-    /// The server's packer: 60-frame chunks when they go to a spool, else the default 120.
-    static func packer(spool: LapChunkSpool?) -> LapTelemetryChunkPacker {
-        LapTelemetryChunkPacker(
-            chunkFrames: spool == nil ? LapTelemetryChunkPacker.defaultChunkFrames : LapTelemetryChunkPacker.spooledChunkFrames,
-            spool: spool)
-    }
-
     mutating func run() throws {
         let track = SyntheticTrack.testCircuit
         let car = CarProfile.gt4
@@ -72,7 +65,7 @@ struct CoachingBenchmarkCommand: ParsableCommand {
         for pass in 0..<passes {
             let coach = DriverCoach(
                 session: descriptor, reference: choice, language: .english,
-                configuration: DriverCoachConfiguration(framePacker: packedLaps ? Self.packer(spool: spool) : nil))
+                configuration: DriverCoachConfiguration(framePacker: packedLaps ? LapTelemetryChunkPacker(spool: spool) : nil))
             let ring = SPSCRing<LiveFrame>(capacity: 1024)
             for bytes in batches {
                 let start = DispatchTime.now().uptimeNanoseconds

@@ -54,12 +54,11 @@ struct MemoryBenchmarkCommand: ParsableCommand {
         let spool = try spoolDirectory.map { directory in
             try LapChunkSpool(directory: URL(fileURLWithPath: directory), logger: Logger(label: "memory-benchmark"))
         }
-        let chunkFrames = spool == nil ? LapTelemetryChunkPacker.defaultChunkFrames : LapTelemetryChunkPacker.spooledChunkFrames
         let frameCount = min(laps.frames.count, Int(seconds * 60))
         let frames = Array(laps.frames[0..<frameCount])
         print("memory benchmark: \(drivers) drivers, \(frameCount) frames each (\(Int(seconds)) s at 60 Hz), "
             + "ring \(ringCapacity) slots, reference \(reference.count) grid points, "
-            + (plainLaps ? "plain laps" : "packed laps (\(chunkFrames)-frame chunks\(spool == nil ? "" : ", spooled to disk"))")
+            + (plainLaps ? "plain laps" : "packed laps (\(LapTelemetryChunkPacker(spool: spool).chunkFrames)-frame chunks\(spool == nil ? "" : ", spooled to disk"))")
             + (unsharedPlans ? ", corner plans per driver" : ", corner plans shared (\(choice.cornerPlans?.count ?? 0) corners)"))
         print("layout: TelemetryFrame \(MemoryLayout<TelemetryFrame>.stride) B, LiveFrame \(MemoryLayout<LiveFrame>.stride) B")
 
@@ -72,7 +71,7 @@ struct MemoryBenchmarkCommand: ParsableCommand {
 
         for _ in 0..<drivers {
             // The server's coach configuration: the storage codec packs the lap in progress.
-            let packer = LapTelemetryChunkPacker(chunkFrames: chunkFrames, spool: spool)
+            let packer = LapTelemetryChunkPacker(spool: spool)
             let configuration = DriverCoachConfiguration(framePacker: plainLaps ? nil : packer)
             coaches.append(DriverCoach(session: laps.session, reference: choice, language: .english, configuration: configuration))
         }

@@ -29,7 +29,7 @@ import Testing
     @Test func spooledLapsAreTheLapsKeptInMemoryAndTheHeapHoldsOnlyTheTail() throws {
         try Self.withSpool { spool, _ throws in
             let inMemory = LapChunkPackingTests.laps(packer: LapTelemetryChunkPacker())
-            let packer = LapTelemetryChunkPacker(spool: spool)
+            let packer = LapTelemetryChunkPacker(chunkFrames: LapTelemetryChunkPacker.defaultChunkFrames, spool: spool)
             let spooled = LapChunkPackingTests.laps(packer: packer)
             try #require(spooled.count == inMemory.count)
             for (kept, spilled) in zip(inMemory, spooled) {

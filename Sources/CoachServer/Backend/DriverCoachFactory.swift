@@ -54,15 +54,11 @@ public struct DriverCoachFactory: LiveCoachFactory {
                 logger.warning("driver reference unreadable; coaching without it", metadata: ["error": "\(error)"])
             }
         }
-        let packer = LapTelemetryChunkPacker(
-            chunkFrames: lapSpool == nil
-                ? LapTelemetryChunkPacker.defaultChunkFrames : LapTelemetryChunkPacker.spooledChunkFrames,
-            spool: lapSpool)
         let coach = DriverCoach(
             session: session, reference: choice, language: CueLanguage(rawValue: language) ?? .english,
             configuration: DriverCoachConfiguration(
                 lapTracking: configuration.lapTracking, deltaInterval: configuration.deltaIntervalSeconds,
-                ownBestAsReference: configuration.ownBestAsReference, speech: speech, framePacker: packer,
+                ownBestAsReference: configuration.ownBestAsReference, speech: speech, framePacker: LapTelemetryChunkPacker(spool: lapSpool),
                 preferences: preferences))
         return StoredDriverCoach(coach: coach, driverID: driver.id, writer: writer, logger: logger)
     }

@@ -30,10 +30,8 @@ struct LiveGrid: Sendable {
     let count: Int
     /// Each block's packed form; `.none` while the block is plain or all zeros.
     private var packed: [PackedBlock]
-    private let chunkStores: (any LapChunkStoreFactory)?
     /// This lap's store, made when its first block is packed.
-    private var store: (any LapChunkStore)?
-    private var askedForStore = false
+    private var store: LapChunkStoreSlot
     /// Blocks appended to this lap's store: a block packed again after a write behind the car
     /// goes to the store again, so past twice the lap's blocks they stay in memory (a lap's share
     /// of the spool is bounded whatever a client sends).
@@ -45,7 +43,7 @@ struct LiveGrid: Sendable {
 
     init(count: Int, chunkStores: (any LapChunkStoreFactory)? = nil) {
         self.count = max(0, count)
-        self.chunkStores = chunkStores
+        self.store = LapChunkStoreSlot(factory: chunkStores)
         packed = Array(repeating: .none, count: (self.count + Self.blockSize - 1) >> Self.blockShift)
         plain = GridColumns(count: 2 * Self.blockSize)
     }
@@ -80,8 +78,7 @@ struct LiveGrid: Sendable {
         }
         plain.zero(from: 0, count: plain.count)
         slotBlocks = (-1, -1)
-        store = nil
-        askedForStore = false
+        store.reset()
         storedWrites = 0
     }
 
@@ -111,7 +108,7 @@ struct LiveGrid: Sendable {
                 columns.zero(from: start, count: length)
             }
         case .stored(let location):
-            guard let bytes = try? store?.read(location),
+            guard let bytes = try? store.read(location),
                   GridBlockCodec.unpack(bytes, into: &columns, at: start, count: length)
             else {
                 columns.zero(from: start, count: length)
@@ -126,11 +123,7 @@ struct LiveGrid: Sendable {
             packed[block] = .none
             return
         }
-        if !askedForStore {
-            askedForStore = true
-            store = chunkStores?.makeChunkStore()
-        }
-        if storedWrites < 2 * packed.count, let location = store?.append(bytes) {
+        if storedWrites < 2 * packed.count, let location = store.append(bytes) {
             storedWrites += 1
             packed[block] = .stored(location)
         } else {

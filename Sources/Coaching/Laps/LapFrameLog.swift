@@ -19,9 +19,7 @@ struct LapFrameLog: Sendable {
     /// when a chunk is full (nil: no packer, every frame stays plain).
     private let chunkFrames: Int?
     private var chunks: [Chunk] = []
-    /// Made when the first chunk is packed (a lap shorter than one chunk never asks for one).
-    private var store: (any LapChunkStore)?
-    private var askedForStore = false
+    private var store: LapChunkStoreSlot
     private var tail: [TelemetryFrame] = []
     /// Frames appended so far.
     private(set) var count = 0
@@ -29,6 +27,7 @@ struct LapFrameLog: Sendable {
     init(packer: (any LapFramePacker)?) {
         self.packer = packer
         self.chunkFrames = packer.map { max(1, $0.chunkFrames) }
+        self.store = LapChunkStoreSlot(factory: packer)
     }
 
     /// Adds a frame; packs the tail when it is a full chunk.
@@ -37,20 +36,9 @@ struct LapFrameLog: Sendable {
         tail.append(frame)
         count += 1
         guard let chunkFrames, tail.count >= chunkFrames, let packer else { return }
-        keep(packer.pack(tail), packer: packer)
+        let bytes = packer.pack(tail)
+        chunks.append(store.append(bytes).map(Chunk.stored) ?? .inMemory(bytes))
         tail.removeAll(keepingCapacity: true)
-    }
-
-    private mutating func keep(_ bytes: [UInt8], packer: any LapFramePacker) {
-        if !askedForStore {
-            askedForStore = true
-            store = packer.makeChunkStore()
-        }
-        if let location = store?.append(bytes) {
-            chunks.append(.stored(location))
-        } else {
-            chunks.append(.inMemory(bytes))
-        }
     }
 
     /// Every frame in order; `complete` is false when a chunk could not be read back or unpacked
@@ -64,9 +52,7 @@ struct LapFrameLog: Sendable {
             do {
                 switch chunk {
                 case .inMemory(let bytes): frames.append(contentsOf: try packer.unpack(bytes))
-                case .stored(let location):
-                    guard let store else { throw LapChunkUnavailable() }
-                    frames.append(contentsOf: try packer.unpack(try store.read(location)))
+                case .stored(let location): frames.append(contentsOf: try packer.unpack(try store.read(location)))
                 }
             } catch {
                 complete = false
@@ -93,6 +79,3 @@ struct LapFrameLog: Sendable {
             + tail.capacity * MemoryLayout<TelemetryFrame>.stride
     }
 }
-
-/// A stored chunk whose store is gone (cannot happen: the store is made before the first one).
-private struct LapChunkUnavailable: Error {}

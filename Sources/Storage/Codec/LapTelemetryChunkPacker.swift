@@ -22,8 +22,9 @@ public final class LapTelemetryChunkPacker: LapFramePacker {
     public let chunkFrames: Int
     public let spool: LapChunkSpool?
 
-    public init(chunkFrames: Int = defaultChunkFrames, spool: LapChunkSpool? = nil) {
-        self.chunkFrames = max(1, chunkFrames)
+    /// - Parameter chunkFrames: nil: `spooledChunkFrames` with a spool, else `defaultChunkFrames`.
+    public init(chunkFrames: Int? = nil, spool: LapChunkSpool? = nil) {
+        self.chunkFrames = max(1, chunkFrames ?? (spool == nil ? Self.defaultChunkFrames : Self.spooledChunkFrames))
         self.spool = spool
     }
 
