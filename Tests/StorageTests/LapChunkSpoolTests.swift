@@ -177,6 +177,45 @@ import Testing
         #expect(spool.extentsInUse == 0)
     }
 
+    @Test func afterAPeakTheFileShrinksToTheLapsStillInProgress() throws {
+        try Self.withSpool { spool, _ throws in
+            let extent = LapChunkSpool.extentBytes
+            // A peak: 200 laps in progress, one extent each, handed out lowest first.
+            var stores = (0..<200).map { _ in spool.makeStore() }
+            var locations: [LapChunkLocation] = []
+            for (index, store) in stores.enumerated() {
+                locations.append(try #require(store.append(Array(repeating: UInt8(index), count: 900))))
+            }
+            #expect(locations.map(\.offset) == (0..<200).map { Int64($0 * extent) })
+            #expect(spool.fileBytes == 200 * extent)
+            #expect(spool.lengthOnDisk() == 199 * extent + 900, "written up to the last chunk")
+            // The later half ends: half the file is free, all of it at the end, so it is cut.
+            stores.removeLast(100)
+            #expect(spool.fileBytes == 100 * extent)
+            #expect(spool.lengthOnDisk() == 100 * extent, "the file itself is shorter")
+            for (index, store) in stores.enumerated() {
+                #expect(try store.read(locations[index]) == Array(repeating: UInt8(index), count: 900), "lap \(index) intact")
+            }
+            // 50 more end at the start of the file: not at its end, and under the 1 MiB minimum.
+            stores.removeFirst(50)
+            #expect(spool.fileBytes == 100 * extent)
+            // New laps take the freed extents at the start; the file does not grow.
+            var newcomers = (0..<50).map { _ in spool.makeStore() }
+            for store in newcomers {
+                let location = try #require(store.append([1, 2, 3]))
+                #expect(location.offset < Int64(50 * extent))
+            }
+            #expect(spool.fileBytes == 100 * extent && spool.extentsInUse == 100)
+            // Everything ends: the file is cut until what is left is under the 1 MiB minimum.
+            stores.removeAll()
+            newcomers.removeAll()
+            #expect(spool.extentsInUse == 0)
+            #expect(spool.fileBytes < LapChunkSpool.shrinkMinimumExtents * extent)
+            #expect(spool.lengthOnDisk() == spool.fileBytes)
+            #expect(spool.failureCount == 0)
+        }
+    }
+
     @Test func leftoversAreSweptAndADirectoryThatCannotBeMadeIsAnError() throws {
         try Self.withSpool { _, directory throws in
             // A crash between the file's creation and its unlinking leaves `lap-*`; nothing else is touched.

@@ -16,10 +16,11 @@ import Darwin
 /// One file for the whole server, in `<data_dir>/live-laps`, unlinked as soon as it is made: it
 /// has no name, and goes with the process, crash included. It is handed out in extents of
 /// `extentBytes`; each lap's store (`LapChunkSpoolStore`) takes extents as it fills them and
-/// gives them back when the lap lets it go, so the file stays as large as the most laps ever in
-/// progress at once needed, never more than `maximumBytes`. One file, not one per lap: a file
-/// made and unlinked per lap cost ext4 about a millisecond of kernel time per driver, on the
-/// live path (docs/performance.md).
+/// gives them back when the lap lets it go. The lowest free extent is taken first, so when most
+/// of the file is free again after a peak its free tail is cut off (`SpoolExtentTable`): the
+/// file holds about what the laps in progress need, never more than `maximumBytes`. One file,
+/// not one per lap: a file made and unlinked per lap cost ext4 about a millisecond of kernel
+/// time per driver, on the live path (docs/performance.md).
 ///
 /// When no extent is left (`maximumBytes`) or a write or read fails (disk full, I/O error), the
 /// lap keeps that chunk in memory as it would without a spool (a grid block or frames not read
@@ -39,16 +40,9 @@ public final class LapChunkSpool: Sendable {
     /// past it, that lap keeps its chunks in memory, as without a spool.
     public var maximumBytesPerLap: Int { max(Self.extentBytes, maximumBytes / 512) }
     private let descriptor: Int32
-    private let extents = Mutex(ExtentTable())
+    private let extents = Mutex(SpoolExtentTable())
     private let logger: Logger
     private let failures = Atomic<Int>(0)
-
-    /// Free extents (offsets) and the end of the extents handed out so far.
-    private struct ExtentTable {
-        var free: [Int] = []
-        var end = 0
-        var inUse = 0
-    }
 
     /// Creates the directory (owner only), removes files a crash left there between a file's
     /// creation and its unlinking, and makes the spool's unnamed file.
@@ -97,29 +91,32 @@ public final class LapChunkSpool: Sendable {
         LapChunkSpoolStore(spool: self)
     }
 
-    /// Failures so far: chunks not written (kept in memory, no extent left or a write error)
-    /// and chunks not read back.
+    /// Failures so far: chunks not written (kept in memory, no extent left or a write error),
+    /// chunks not read back, and cuts of the file that failed.
     public var failureCount: Int { failures.load(ordering: .relaxed) }
 
     /// Extents held by stores now.
     public var extentsInUse: Int { extents.withLock { $0.inUse } }
 
-    /// Bytes of the file handed out so far (its size on disk, at most `maximumBytes`).
-    public var fileBytes: Int { extents.withLock { $0.end } }
+    /// The file's length: the extents it holds, handed out or free (at most `maximumBytes`).
+    public var fileBytes: Int { extents.withLock { $0.count } * Self.extentBytes }
+
+    /// The file is cut only when at least this many extents (1 MiB) are free at its end, and at
+    /// least half of it: a few laps ending never shrink it.
+    static let shrinkMinimumExtents = 64
+
+    /// The file's length as the file system reports it.
+    func lengthOnDisk() -> Int {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? Int(status.st_size) : -1
+    }
 
     // MARK: - For the stores
 
     /// A free extent's offset; nil when the file is at `maximumBytes` and none is free.
     func takeExtent() -> Int? {
-        let offset: Int? = extents.withLock { table in
-            if let free = table.free.popLast() {
-                table.inUse += 1
-                return free
-            }
-            guard table.end + Self.extentBytes <= maximumBytes else { return nil }
-            defer { table.end += Self.extentBytes }
-            table.inUse += 1
-            return table.end
+        let offset = extents.withLock { table in
+            table.take(limit: maximumBytes / Self.extentBytes).map { $0 * Self.extentBytes }
         }
         if offset == nil {
             failed("no extent left (the spool is at its \(maximumBytes) bytes); the lap keeps its chunks in memory", errno: ENOSPC)
@@ -127,12 +124,17 @@ public final class LapChunkSpool: Sendable {
         return offset
     }
 
+    /// Frees a lap's extents; cuts the file's free tail when most of the file is free. The cut
+    /// is made under the lock, so no store can be handed an extent past it meanwhile.
     func giveBack(_ offsets: [Int]) {
         guard !offsets.isEmpty else { return }
-        extents.withLock { table in
-            table.free.append(contentsOf: offsets)
-            table.inUse -= offsets.count
+        let cutFailure: Int32? = extents.withLock { table in
+            for offset in offsets { table.give(offset / Self.extentBytes) }
+            guard let count = table.shrinkToFit(minimumFree: Self.shrinkMinimumExtents) else { return nil }
+            return ftruncate(descriptor, off_t(count * Self.extentBytes)) == 0 ? nil : errno
         }
+        // The tail stays on disk and is written over when the file grows again.
+        if let cutFailure { failed("cannot shrink the file; it keeps its length", errno: cutFailure) }
     }
 
     /// Writes every byte at `offset`; false (logged) when it could not.
