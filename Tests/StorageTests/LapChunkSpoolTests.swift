@@ -189,30 +189,31 @@ import Testing
             #expect(locations.map(\.offset) == (0..<200).map { Int64($0 * extent) })
             #expect(spool.fileBytes == 200 * extent)
             #expect(spool.lengthOnDisk() == 199 * extent + 900, "written up to the last chunk")
-            // The later half ends: half the file is free, all of it at the end, so it is cut.
+            // The later half ends: the free tail is half the file, so it is cut off.
             stores.removeLast(100)
             #expect(spool.fileBytes == 100 * extent)
+            spool.waitForCut()
             #expect(spool.lengthOnDisk() == 100 * extent, "the file itself is shorter")
             for (index, store) in stores.enumerated() {
                 #expect(try store.read(locations[index]) == Array(repeating: UInt8(index), count: 900), "lap \(index) intact")
             }
-            // 50 more end at the start of the file: not at its end, and under the 1 MiB minimum.
-            stores.removeFirst(50)
-            #expect(spool.fileBytes == 100 * extent)
-            // New laps take the freed extents at the start; the file does not grow.
-            var newcomers = (0..<50).map { _ in spool.makeStore() }
-            for store in newcomers {
-                let location = try #require(store.append([1, 2, 3]))
-                #expect(location.offset < Int64(50 * extent))
-            }
-            #expect(spool.fileBytes == 100 * extent && spool.extentsInUse == 100)
-            // Everything ends: the file is cut until what is left is under the 1 MiB minimum.
-            stores.removeAll()
-            newcomers.removeAll()
-            #expect(spool.extentsInUse == 0)
-            #expect(spool.fileBytes < LapChunkSpool.shrinkMinimumExtents * extent)
-            #expect(spool.lengthOnDisk() == spool.fileBytes)
+            // Laps end inside the file: the lowest free extent is taken next, not the last freed.
+            stores[10] = spool.makeStore()
+            stores[30] = spool.makeStore()
+            let next = spool.makeStore()
+            #expect(try #require(next.append([1])).offset == Int64(10 * extent))
+            // 55 free extents at the end: more than half the file, but under 1 MiB (64): no cut.
+            stores.removeLast(55)
+            spool.waitForCut()
+            #expect(spool.fileBytes == 100 * extent && spool.lengthOnDisk() == 100 * extent)
+            // The rest end, lowest first: when the last of them goes, everything past extent 10
+            // (held by `next`) is free and cut off.
+            while !stores.isEmpty { stores.removeFirst() }
+            spool.waitForCut()
+            #expect(spool.extentsInUse == 1)
+            #expect(spool.fileBytes == 11 * extent && spool.lengthOnDisk() == 11 * extent)
             #expect(spool.failureCount == 0)
+            _ = next
         }
     }
 

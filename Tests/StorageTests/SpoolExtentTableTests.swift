@@ -11,49 +11,62 @@ import Testing
         var table = SpoolExtentTable()
         var held = Set<Int>()
         var count = 0
+        var cutting = false
         var random = SeededGenerator(seed: 15)
-        let limit = 300
+        let limit = 300, minimumFree = 8
         for step in 0..<20_000 {
             // Waves: mostly taking for a while, then mostly giving, so the file grows and shrinks.
             let taking = (step / 2_000) % 2 == 0 ? random.next() % 4 != 0 : random.next() % 4 == 0
             if taking {
                 let lowestFree = (0..<count).first { !held.contains($0) }
-                let expected = lowestFree ?? (count < limit ? count : nil)
+                let expected = lowestFree ?? (count < limit && !cutting ? count : nil)
                 #expect(table.take(limit: limit) == expected, "step \(step)")
                 if let expected {
                     held.insert(expected)
                     count = max(count, expected + 1)
                 }
-            } else if let index = held.randomElement(using: &random) {
+            } else if !held.isEmpty {
+                // Sorted, so the same seed replays the same steps.
+                let index = held.sorted()[Int(random.next() % UInt64(held.count))]
                 table.give(index)
                 held.remove(index)
-                let free = count - held.count
-                let cut = table.shrinkToFit(minimumFree: 8)
-                if free >= 8, free * 2 >= count, (held.max() ?? -1) + 1 < count {
-                    count = (held.max() ?? -1) + 1
+                let freeTail = count - ((held.max() ?? -1) + 1)
+                let cut = table.shrinkToFit(minimumFree: minimumFree)
+                if !cutting, freeTail > 0, freeTail >= minimumFree, freeTail * 2 >= count {
+                    count -= freeTail
+                    cutting = true
                     #expect(cut == count, "step \(step)")
                 } else {
                     #expect(cut == nil, "step \(step)")
                 }
             }
-            #expect(table.count == count && table.inUse == held.count)
+            // A cut is made a few steps later, as the file system's `ftruncate` is.
+            if cutting, random.next() % 3 == 0 {
+                table.cutDone()
+                cutting = false
+            }
+            #expect(table.count == count && table.inUse == held.count && table.cutting == cutting, "step \(step)")
         }
         #expect((0..<count).allSatisfy { table.isHeld($0) == held.contains($0) })
     }
 
-    @Test func aSpoolHoveringAtOneSizeIsNeverCut() {
+    @Test func aSpoolHoldingSteadyIsNeverCut() {
         var table = SpoolExtentTable()
         for _ in 0..<100 { _ = table.take(limit: 1_000) }
-        // Laps end and start around 60 in use: never half free, so never cut and grown again.
+        // Laps end and start around 60 in use: the free tail is never half the file, so the file
+        // is never cut and grown again.
         for round in 0..<50 {
             for index in stride(from: 99, through: 60, by: -1) where table.isHeld(index) { table.give(index) }
             #expect(table.shrinkToFit(minimumFree: 8) == nil, "round \(round)")
             while table.inUse < 100 { _ = table.take(limit: 1_000) }
         }
         #expect(table.count == 100)
-        // Below half in use, the free tail goes.
+        // A free tail of half the file or more goes; the table does not grow until the cut is made.
         for index in 40..<100 { table.give(index) }
         #expect(table.shrinkToFit(minimumFree: 8) == 40)
-        #expect(table.count == 40 && table.inUse == 40)
+        #expect(table.count == 40 && table.inUse == 40 && table.cutting)
+        #expect(table.take(limit: 1_000) == nil, "no extent free below the new end, and no growing")
+        table.cutDone()
+        #expect(table.take(limit: 1_000) == 40)
     }
 }

@@ -1,4 +1,5 @@
 import Coaching
+import Dispatch
 import Foundation
 import Logging
 import Synchronization
@@ -98,12 +99,18 @@ public final class LapChunkSpool: Sendable {
     /// Extents held by stores now.
     public var extentsInUse: Int { extents.withLock { $0.inUse } }
 
-    /// The file's length: the extents it holds, handed out or free (at most `maximumBytes`).
+    /// The extents the file holds, handed out or free, in bytes (at most `maximumBytes`). The
+    /// file itself ends where its last extent was written, and after a cut that failed it is
+    /// longer until it grows past it again.
     public var fileBytes: Int { extents.withLock { $0.count } * Self.extentBytes }
 
-    /// The file is cut only when at least this many extents (1 MiB) are free at its end, and at
-    /// least half of it: a few laps ending never shrink it.
+    /// The file is cut only when at least this many extents (1 MiB) are free at its end, and
+    /// they are at least half of it: a few laps ending never shrink it.
     static let shrinkMinimumExtents = 64
+
+    /// Where the file is cut: off the live path (a cut of hundreds of MB takes the file system
+    /// tens of milliseconds), one cut at a time.
+    private let cutQueue = DispatchQueue(label: "trailbrake.lap-spool.cut", qos: .utility)
 
     /// The file's length as the file system reports it.
     func lengthOnDisk() -> Int {
@@ -113,28 +120,42 @@ public final class LapChunkSpool: Sendable {
 
     // MARK: - For the stores
 
-    /// A free extent's offset; nil when the file is at `maximumBytes` and none is free.
+    /// A free extent's offset; nil when none is free and the file is at `maximumBytes` or
+    /// being cut.
     func takeExtent() -> Int? {
-        let offset = extents.withLock { table in
-            table.take(limit: maximumBytes / Self.extentBytes).map { $0 * Self.extentBytes }
+        let (offset, cutting) = extents.withLock { table in
+            (table.take(limit: maximumBytes / Self.extentBytes).map { $0 * Self.extentBytes }, table.cutting)
         }
-        if offset == nil {
+        // While a cut is made the file does not grow; the lap keeps this chunk in memory (not a failure).
+        if offset == nil, !cutting {
             failed("no extent left (the spool is at its \(maximumBytes) bytes); the lap keeps its chunks in memory", errno: ENOSPC)
         }
         return offset
     }
 
-    /// Frees a lap's extents; cuts the file's free tail when most of the file is free. The cut
-    /// is made under the lock, so no store can be handed an extent past it meanwhile.
+    /// Frees a lap's extents; when the file's free tail is at least half of it, cuts it off on
+    /// `cutQueue`. Until the cut is made the table hands out only extents below the new end (a
+    /// lap that needs a new one keeps that chunk in memory), so nothing written is cut away.
     func giveBack(_ offsets: [Int]) {
         guard !offsets.isEmpty else { return }
-        let cutFailure: Int32? = extents.withLock { table in
+        let cut: Int? = extents.withLock { table in
             for offset in offsets { table.give(offset / Self.extentBytes) }
-            guard let count = table.shrinkToFit(minimumFree: Self.shrinkMinimumExtents) else { return nil }
-            return ftruncate(descriptor, off_t(count * Self.extentBytes)) == 0 ? nil : errno
+            return table.shrinkToFit(minimumFree: Self.shrinkMinimumExtents)
         }
-        // The tail stays on disk and is written over when the file grows again.
-        if let cutFailure { failed("cannot shrink the file; it keeps its length", errno: cutFailure) }
+        guard let cut else { return }
+        cutQueue.async { [self] in
+            var result: Int32
+            repeat { result = ftruncate(descriptor, off_t(cut * Self.extentBytes)) } while result != 0 && errno == EINTR
+            let failure = result == 0 ? nil : errno
+            extents.withLock { $0.cutDone() }
+            // The tail stays on disk and is written over when the file grows again.
+            if let failure { failed("cannot shrink the file; it keeps its length", errno: failure) }
+        }
+    }
+
+    /// Waits for a cut on its way (for tests).
+    func waitForCut() {
+        cutQueue.sync {}
     }
 
     /// Writes every byte at `offset`; false (logged) when it could not.
