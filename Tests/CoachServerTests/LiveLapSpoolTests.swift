@@ -39,6 +39,8 @@ import Testing
         var extentsDuringLap: Int?
         /// Names in `live-laps` at that moment.
         var namesDuringLap: [String]
+        /// The spool's lines of `/metrics` at that moment.
+        var metricsDuringLap: [String] = []
         var session: String
         /// Stored laps: number and telemetry blob.
         var stored: [Int32: Data] = [:]
@@ -66,8 +68,10 @@ import Testing
                 _ = try await stream.inbox.next("ack", after: 0, where: { $0.seq == last })
                 let openNow = Self.openSpoolFiles(in: spoolDirectory)
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: spoolDirectory.path)) ?? []
+                let (_, metrics) = try await RESTFixture.get(server, "/metrics")
                 return Drive(
                     openDuringLap: openNow, extentsDuringLap: server.lapSpool?.extentsInUse, namesDuringLap: names,
+                    metricsDuringLap: metrics.split(separator: "\n").map(String.init).filter { $0.hasPrefix("trailbrake_lap_spool_") },
                     session: welcome.session ?? "")
             }.value
         } afterShutdown: { server, during in
@@ -94,12 +98,19 @@ import Testing
         // back when the session ends.
         #expect((spooled.extentsDuringLap ?? 0) >= 2, "extents in use: \(String(describing: spooled.extentsDuringLap))")
         #expect(spooled.extentsAfterShutdown == 0)
+        // Operators see it in `/metrics`: the extents in use and the file's bytes.
+        let extents = try #require(spooled.extentsDuringLap)
+        #expect(spooled.metricsDuringLap.contains("trailbrake_lap_spool_extents_in_use \(Double(extents))"), "\(spooled.metricsDuringLap)")
+        let bytes = spooled.metricsDuringLap.first { $0.hasPrefix("trailbrake_lap_spool_bytes ") }
+            .flatMap { Double($0.split(separator: " ")[1]) }
+        #expect((bytes ?? 0) >= Double(extents * LapChunkSpool.extentBytes), "\(spooled.metricsDuringLap)")
         #expect(spooled.namesDuringLap.isEmpty, "the file has no name: \(spooled.namesDuringLap)")
         // The out-lap and lap 2 (ended as a partial lap when the session closed).
         #expect(Set(spooled.stored.keys) == [1, 2])
 
         let inMemory = try await Self.drive(spool: false)
         #expect(inMemory.openDuringLap.isEmpty && inMemory.extentsDuringLap == nil)
+        #expect(inMemory.metricsDuringLap.isEmpty, "no spool, no spool metrics")
         for (number, blob) in inMemory.stored {
             #expect(spooled.stored[number] == blob, "lap \(number): stored bytes differ with the spool")
         }

@@ -14,17 +14,17 @@ extension CoachServerDependencies {
     ) -> CoachServerDependencies {
         let writer = LapWriter(database: database, timings: timings)
         let reader = StorageBackedReader(database: database, timings: timings)
+        let spool = coaching.spoolLapInProgress
+            ? lapSpool(beside: database, maximumBytes: coaching.lapSpoolMaxMegabytes << 20, logger: logger) : nil
         let coachFactory = DriverCoachFactory(
-            library: library, database: database, writer: writer, configuration: coaching,
-            lapSpool: coaching.spoolLapInProgress
-                ? lapSpool(beside: database, maximumBytes: coaching.lapSpoolMaxMegabytes << 20, logger: logger) : nil,
-            logger: logger)
+            library: library, database: database, writer: writer, configuration: coaching, lapSpool: spool, logger: logger)
         var dependencies = CoachServerDependencies(
             authenticator: StorageBackedDrivers(database: database), coachFactory: coachFactory,
             sessionStore: StorageBackedSessions(database: database, writer: writer), reader: reader, databaseHealth: reader,
             voice: voice, coachingFeed: coachingFeed,
             lapSpill: PendingLapDirectory(besideDatabase: database).map { StorageBackedLapSpill(directory: $0, writer: writer) },
             browserSessions: StorageBackedBrowserSessions(database: database))
+        dependencies.lapSpool = spool
         dependencies.references = StoredReferenceLaps(library: library, database: database)
         dependencies.adminConsole = StorageBackedDrivers(database: database)
         dependencies.teamDirectory = TeamWebRepository(database: database)

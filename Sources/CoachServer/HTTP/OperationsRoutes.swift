@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Storage
 
 /// Unauthenticated operator endpoints: health, Prometheus metrics and the API's OpenAPI document.
 struct OperationsRoutes: Sendable {
@@ -14,6 +15,8 @@ struct OperationsRoutes: Sendable {
     var voice: (any CueVoice)? = nil
     /// Queues outside the server (the Discord bot's), reported in `/metrics`.
     var queueDepths: [any QueueDepthSource] = []
+    /// The laps in progress's spool, its size reported in `/metrics`; nil when off.
+    var lapSpool: LapChunkSpool? = nil
 
     struct Health: Encodable {
         let status: String
@@ -32,6 +35,7 @@ struct OperationsRoutes: Sendable {
         router.get("/api/v1/openapi.yaml") { _, _ in OpenAPIDocument.response() }
         router.get("/metrics") { _, _ in
             metrics.recordQueueDepths(await currentQueueDepths())
+            if let lapSpool { metrics.recordLapSpool(bytes: lapSpool.fileBytes, extentsInUse: lapSpool.extentsInUse) }
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(voice: voice?.renderQueueStatistics))))

@@ -15,6 +15,13 @@ extension ServerMetrics: DatabaseTimings {
             .recordNanoseconds(Self.nanoseconds(duration))
     }
 
+    /// The laps in progress's spool at the scrape: `trailbrake_lap_spool_bytes` (the file's
+    /// extents, free ones included: what it takes on disk) and `trailbrake_lap_spool_extents_in_use`.
+    func recordLapSpool(bytes: Int, extentsInUse: Int) {
+        CoreMetrics.Gauge(label: "trailbrake_lap_spool_bytes", factory: factory).record(bytes)
+        CoreMetrics.Gauge(label: "trailbrake_lap_spool_extents_in_use", factory: factory).record(extentsInUse)
+    }
+
     /// Laps whose telemetry `TelemetryRetentionService` deleted.
     func recordTelemetryRetention(deletedLaps: Int) {
         CoreMetrics.Counter(label: "trailbrake_telemetry_retention_deleted_laps_total", factory: factory).increment(by: deletedLaps)

@@ -1,4 +1,5 @@
 import Integration
+import Storage
 import Tracing
 
 /// The parts the server needs from Storage, Coaching and Voice, behind the seams in `Seams/`.
@@ -18,6 +19,8 @@ public struct CoachServerDependencies: Sendable {
     /// Files for laps that failed to store and do not fit in memory (or are left at shutdown);
     /// nil keeps them in memory only (a lap past twice the memory bound is then lost, loudly).
     public var lapSpill: (any PendingLapSpill)?
+    /// The laps in progress's spool (the coach factory's), watched in `/metrics`; nil when off.
+    public var lapSpool: LapChunkSpool?
     /// Sign-in for the listen page (login links, browser sessions); nil: the page cannot sign
     /// browsers in, and only a driver token opens the listen socket.
     public var browserSessions: (any BrowserSessionStore)?

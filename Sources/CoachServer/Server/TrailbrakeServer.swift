@@ -95,7 +95,7 @@ public struct TrailbrakeServer: Sendable {
         OperationsRoutes(
             registry: registry, metrics: metrics, databaseHealth: dependencies.databaseHealth,
             resultsPollerHealth: dependencies.resultsPollerHealth, startedAt: .now, lapStore: lapStore,
-            voice: dependencies.voice, queueDepths: dependencies.queueDepths
+            voice: dependencies.voice, queueDepths: dependencies.queueDepths, lapSpool: dependencies.lapSpool
         ).register(on: router)
         let api = router.group("/api/v1").add(middleware: BearerAuthenticationMiddleware(authenticator: dependencies.authenticator))
         DriverAPIRoutes(reader: dependencies.reader, settings: configuration.api).register(on: api)
