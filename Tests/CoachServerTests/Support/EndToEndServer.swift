@@ -70,7 +70,7 @@ struct EndToEndServer: Sendable {
         let value = try await withRunningServer(server, logger: logger) { url in
             let started = EndToEndServer(
                 baseURL: url, database: database, driverID: driver.id, token: token, directory: directory,
-                lapSpool: (dependencies.coachFactory as? DriverCoachFactory)?.lapSpool)
+                lapSpool: dependencies.lapSpool)
             running.value = started
             return try await body(started)
         }
