@@ -13,7 +13,7 @@ public struct DriverCoachFactory: LiveCoachFactory {
     let writer: LapWriter
     let configuration: ServerConfiguration.Coaching
     /// Where laps in progress keep their packed chunks; nil keeps them in memory.
-    public let lapSpool: LapChunkSpool?
+    let lapSpool: LapChunkSpool?
     let logger: Logger
 
     public init(
