@@ -63,8 +63,9 @@ for n in $ladder; do
         "$(field "ladder-$n" "sum(errors.values())")"
 done
 # For information, not a budget: what the connection layer alone costs in real time. The echo
-# endpoint runs behind the same channel, socket handler and async bridge as the live endpoint and
-# sends every message back unparsed, so its CPU is the floor under the coaching ladder's CPU.
+# endpoint runs behind the same channel and socket handler as the live endpoint, on the socket's
+# event loop as it does, and sends every message back unparsed, so its CPU is the floor under the
+# coaching ladder's CPU.
 floor_n=${BENCH_FLOOR_DRIVERS:-1000}
 [ "$floor_n" -gt "$max_drivers" ] && floor_n=$max_drivers
 echo "== the connection layer's floor: echo, ${floor_n} drivers at 60 Hz in 100 ms batches (real time), ${step} s; information, not a budget"

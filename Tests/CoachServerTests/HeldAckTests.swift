@@ -40,3 +40,32 @@ import Testing
         }
     }
 }
+
+/// When the ack ticker sends a held ack: not while the client's next batch, whose drain sends
+/// it, is expected soon (a real-time client: no hop and no write of the ticker's own per ack),
+/// but when the interval is over for a client that sent a burst and waits for the ack.
+@Suite struct HeldAckScheduleTests {
+    static let start = ContinuousClock.now
+    static func at(_ milliseconds: Int) -> ContinuousClock.Instant { start + .milliseconds(milliseconds) }
+
+    @Test func aRealTimeClientsNextBatchSendsItsHeldAck() {
+        // Acked at 0; batches every 100 ms, the last at 200: not due to the ticker at 250 but at
+        // 325 (half an interval after the last batch), so the batch at 300 sends it.
+        let due = LiveSession.heldAckDue(lastAckAt: Self.at(0), lastFramesAt: Self.at(200), framesGap: .milliseconds(100), interval: .milliseconds(250))
+        #expect(due == Self.at(325))
+        // Every 50 ms, the last at 200: due at 275, after the batch at 250.
+        let faster = LiveSession.heldAckDue(lastAckAt: Self.at(0), lastFramesAt: Self.at(200), framesGap: .milliseconds(50), interval: .milliseconds(250))
+        #expect(faster == Self.at(275))
+    }
+
+    @Test func aClientWaitingForItsAckAfterABurstGetsItWhenTheIntervalIsOver() {
+        let due = LiveSession.heldAckDue(lastAckAt: Self.at(0), lastFramesAt: Self.at(40), framesGap: .milliseconds(1), interval: .milliseconds(250))
+        #expect(due == Self.at(250))
+    }
+
+    @Test func aSlowClientWaitsAtMostHalfAnIntervalPastItsLastBatch() {
+        // Batches a second apart, the last at 200: the ack goes 125 ms after it, not a second later.
+        let due = LiveSession.heldAckDue(lastAckAt: Self.at(0), lastFramesAt: Self.at(200), framesGap: .seconds(1), interval: .milliseconds(250))
+        #expect(due == Self.at(325))
+    }
+}

@@ -1,6 +1,7 @@
 import CoachServer
 import Coaching
 import Logging
+import NIOPosix
 import ServerSettings
 import Telemetry
 import Testing
@@ -22,7 +23,7 @@ import Testing
         return LiveSession(
             publicID: id, driver: FakeAuthenticator.alice, descriptor: RESTFixture.descriptor, isStored: true,
             coach: coach, store: backend.store, lapStore: lapStore, metrics: metrics, live: try ServerConfiguration.load(file: [:], environment: [:]).live,
-            voice: nil, language: .english, logger: logger)
+            voice: nil, language: .english, logger: logger, eventLoop: MultiThreadedEventLoopGroup.singleton.next())
     }
 
     static func push(_ session: LiveSession, batch sequence: UInt64, frames: Range<Int>) {

@@ -45,7 +45,7 @@ extension LiveConnection {
             store: dependencies.sessionStore, lapStore: lapStore, metrics: metrics, live: configuration, voice: driverVoice,
             language: settings.language, logger: logger.with(session: publicID),
             feed: dependencies.coachingFeed, mirror: registry.listeners.mirror(for: driver.id), tracing: tracing,
-            relayHub: registry.relays, settings: settings)
+            relayHub: registry.relays, settings: settings, eventLoop: socket.eventLoop)
         await registry.register(session)
         await session.attach(socket, resumed: false, maxMessageBytes: configuration.maxMessageBytes, voice: hello.voice)
         return session

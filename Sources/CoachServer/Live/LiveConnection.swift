@@ -5,16 +5,17 @@ import ServerSettings
 import Telemetry
 import Tracing
 
-/// One upgraded socket of an authenticated driver: waits for `hello`, then reads batches,
-/// checks them and pushes their frames into the session's inbox (it is the inbox's only producer).
+/// What one upgraded socket of an authenticated driver does with its messages: starts the
+/// session on `hello`, then checks each batch and pushes its frames into the session's inbox
+/// (the socket is the inbox's only producer) and coaches them. `LiveChannelHandler` drives it,
+/// on the socket's event loop, in the order the events came.
 ///
 /// Errors go to this socket only; a fatal one is sent, then the socket is closed with the
-/// protocol's close code. However the socket ends, `run` returns and the session is handed on:
-/// ended when the driver closed with 1000 or the server shuts down, otherwise detached and
-/// resumable for the resume window (`SessionRegistry`).
+/// protocol's close code. However the socket ends, the session is handed on (`handOn`): ended
+/// when the driver closed with 1000 or the server shuts down, otherwise detached and resumable
+/// for the resume window (`SessionRegistry`).
 ///
-/// What every connection shares is one `LiveEndpoint`, held by reference: this value lives in
-/// the connection task's frames for as long as the driver is connected, so it stays small.
+/// What every connection shares is one `LiveEndpoint`, held by reference, so this value stays small.
 struct LiveConnection: Sendable {
     let endpoint: LiveEndpoint
     let driver: AuthenticatedDriver
@@ -29,141 +30,31 @@ struct LiveConnection: Sendable {
     var batchLimiter: BatchRateLimiter { endpoint.batchLimiter }
     var tracing: LiveTracing? { endpoint.tracing }
 
-    /// What one connection holds while it runs.
-    private struct State {
-        var session: LiveSession?
-        /// The ack ticker's key for this attachment.
-        var tickerKey: UInt64?
-        /// The read deadline in force: 0, the hello timeout armed at the upgrade, until `hello`.
-        var readGeneration: UInt64 = 0
-        /// The server has closed (or is closing) the socket: later messages are not read.
-        var closing = false
-        /// Which batches get a span; nil when tracing is off.
-        var sampler: LiveBatchSampler?
-    }
-
-    /// Runs until the socket is closed, then hands the session on. Never throws: every end of
-    /// the socket (a close, a reset, a TLS error, a timeout) comes back here.
-    func run(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender) async {
-        var state = State()
-        state.sampler = tracing.map { LiveBatchSampler(ratio: $0.sampleRatio) }
-        do {
-            for try await event in events where !state.closing {
-                guard case .message(let message) = event else {
-                    await handle(event, state: &state, socket: socket)
-                    continue
-                }
-                guard let session = state.session else {
-                    // On a task of its own: starting a session goes deep (the store, the coach),
-                    // and every frame it needs would stay allocated in this connection's task.
-                    let opening = Task { await handleBeforeHello(message, socket: socket) }
-                    switch await opening.value {
-                    case .close:
-                        await closed(state: &state)
-                    case .proceed:
-                        break
-                    case .started(let started):
-                        state.session = started
-                        // Lets the ticker drain an ack that was held back by the coalescing interval.
-                        state.tickerKey = ackTicker.add(started)
-                        state.readGeneration = socket.expectMessages(
-                            within: TimeAmount(seconds: configuration.idleTimeoutSeconds), restartingOnEachMessage: true)
-                    }
-                    continue
-                }
-                // The hot path, kept flat: checked synchronously, then coached by this task's
-                // own hops onto the session. Every async call level here would be a frame this
-                // task keeps allocated for as long as the driver is connected.
-                let span = state.sampler?.sampleNext() == true ? tracing?.startBatch(session: session.publicID) : nil
-                switch check(message, session: session, socket: socket, span: span) {
-                case .proceed:
-                    break
-                case .close:
-                    await closed(state: &state)
-                case .accepted(let batch):
-                    // A batch larger than the ring: drain it here and push the rest; a finishing
-                    // session takes no more frames.
-                    var pushed = session.inbox.push(batch, from: 0)
-                    while pushed < batch.frames.count, await session.drainNow() {
-                        pushed = session.inbox.push(batch, from: pushed)
-                    }
-                    guard pushed == batch.frames.count else {
-                        await closed(state: &state)
-                        continue
-                    }
-                    session.inbox.publish(batch.sequence)
-                    // Coached on this task, before the next message is read: while the coach is
-                    // busy (a lap's end), this socket is not read (TCP backpressure on this client only).
-                    await session.drainNow()
-                    metrics.batchesAccepted.increment()
-                    metrics.framesAccepted.increment(by: batch.frames.count)
-                }
-            }
-        } catch {
-            logger.debug("live socket failed", metadata: ["error": "\(error)"])
-        }
-        let ending = (try? await socket.ending.get()) ?? SocketEnding()
-        metrics.socketEnded(ending)
-        if let error = ending.error { logger.debug("live socket ended", metadata: ["error": "\(error)"]) }
-        // The socket ended without a close frame from the client (or while its connection was busy):
-        // the session stays resumable.
-        guard let session = state.session else { return }
-        await release(session, state: &state, ending: ending.isNormalClientClose)
-    }
-
-    private func handle(_ event: SocketEvent, state: inout State, socket: SocketSender) async {
-        switch event {
-        case .message:
-            break  // `run` reads messages itself
-        case .malformed(let failure):
-            switch failure {
-            case .tooLarge(let size):
-                let limit = configuration.maxMessageBytes
-                report(WireError(.messageTooLarge, "message of \(size)+ bytes exceeds \(limit)"), socket)
-            case .invalidUTF8:
-                report(WireError(.invalidUTF8, "text message is not valid UTF-8"), socket)
-            case .badFragmentation:
-                socket.close(.protocolError, reason: "bad fragmentation")
-            }
-            await closed(state: &state)
-        case .timedOut(let generation):
-            guard generation == state.readGeneration else { return }  // replaced since (hello came in time)
-            if state.session == nil {
-                report(WireError(.helloTimeout, "no hello within \(configuration.helloTimeoutSeconds) s"), socket)
-            } else {
-                report(WireError(.idleTimeout, "no message for \(configuration.idleTimeoutSeconds) s"), socket)
-            }
-            await closed(state: &state)
-        case .closedByServer:
-            // Closed from elsewhere (e.g. all of this driver's sockets): the session is resumable now.
-            await closed(state: &state)
-        case .closeReceived(let code):
-            // 1000 ends the session now: the partial lap is stored and its `lap` goes out before
-            // the server's close frame. Any other code leaves it resumable.
-            if let session = state.session { await release(session, state: &state, ending: code == .normalClosure) }
-            socket.answerClose()
-            state.closing = true
-        case .shutdown:
-            // The partial lap is stored (and its `lap` message queued) before the close.
-            if let session = state.session { await release(session, state: &state, ending: true) }
-            socket.close(.goingAway, reason: "server_shutdown")
-            state.closing = true
+    /// Explains a message that broke the framing rules; the caller then closes.
+    func reportMalformed(_ failure: InboundMessageAssembler.Failure, _ socket: SocketSender) {
+        switch failure {
+        case .tooLarge(let size):
+            report(WireError(.messageTooLarge, "message of \(size)+ bytes exceeds \(configuration.maxMessageBytes)"), socket)
+        case .invalidUTF8:
+            report(WireError(.invalidUTF8, "text message is not valid UTF-8"), socket)
+        case .badFragmentation:
+            socket.close(.protocolError, reason: "bad fragmentation")
         }
     }
 
-    /// The server closed the socket: the session is resumable at once, not when the close
-    /// handshake is over.
-    private func closed(state: inout State) async {
-        state.closing = true
-        if let session = state.session { await release(session, state: &state, ending: false) }
+    /// Explains a read deadline that passed (`hello`'s before a session, else the idle one).
+    func reportTimeout(beforeHello: Bool, _ socket: SocketSender) {
+        if beforeHello {
+            report(WireError(.helloTimeout, "no hello within \(configuration.helloTimeoutSeconds) s"), socket)
+        } else {
+            report(WireError(.idleTimeout, "no message for \(configuration.idleTimeoutSeconds) s"), socket)
+        }
     }
 
-    /// Lets go of the session: ends it (partial lap stored now) or leaves it to the resume window.
-    /// A session closed for exceeding a limit ends too (a resume would hit the limit again).
-    private func release(_ session: LiveSession, state: inout State, ending: Bool) async {
-        state.session = nil
-        if let key = state.tickerKey { ackTicker.remove(key) }
-        state.tickerKey = nil
+    /// Hands the session on when its socket lets go of it: ends it (partial lap stored now) or
+    /// leaves it to the resume window. A session closed for exceeding a limit ends too (a resume
+    /// would hit the limit again). The caller has already removed it from the ack ticker.
+    func handOn(_ session: LiveSession, ending: Bool) async {
         let closedForLimit = await session.endsWhenSocketCloses
         if ending || closedForLimit {
             await registry.end(session)
@@ -174,13 +65,55 @@ struct LiveConnection: Sendable {
         }
     }
 
+    /// Coaches an accepted batch of a session that runs on another event loop than this socket
+    /// (resumed from a socket on another loop): pushes and drains through hops onto the session.
+    /// False when the session is finishing and takes no more frames.
+    func coachAcross(_ batch: FrameBatch, session: LiveSession) async -> Bool {
+        var pushed = session.inbox.push(batch, from: 0)
+        while pushed < batch.frames.count, await session.drainNow() {
+            pushed = session.inbox.push(batch, from: pushed)
+        }
+        guard pushed == batch.frames.count else { return false }
+        session.inbox.publish(batch.sequence)
+        await session.drainNow()
+        countAccepted(batch)
+        metrics.batchesHopped.increment()
+        return true
+    }
+
+    /// Coaches an accepted batch of a session that runs on this event loop, synchronously: the
+    /// ring is drained whenever it fills, so a batch larger than the ring goes through in parts.
+    /// False when the session is finishing and takes no more frames.
+    func coachHere(_ batch: FrameBatch, session: LiveSession, socket: SocketSender) -> Bool {
+        let done = socket.coalescingWrites {
+            session.assumeIsolated { session in
+            var pushed = session.inbox.push(batch, from: 0)
+            while pushed < batch.frames.count, session.drainNow() {
+                pushed = session.inbox.push(batch, from: pushed)
+            }
+            guard pushed == batch.frames.count else { return false }
+            session.inbox.publish(batch.sequence)
+            session.drainNow()
+            return true
+            }
+        }
+        if done { countAccepted(batch) }
+        return done
+    }
+
+    private func countAccepted(_ batch: FrameBatch) {
+        metrics.batchesAccepted.increment()
+        metrics.framesAccepted.increment(by: batch.frames.count)
+    }
+
     enum Outcome {
         case proceed
         case close
         case started(LiveSession)
     }
 
-    private func handleBeforeHello(_ message: InboundMessageAssembler.Message, socket: SocketSender) async -> Outcome {
+    /// A message before `hello`: starts (or resumes) the session when it is a good `hello`.
+    func handleBeforeHello(_ message: InboundMessageAssembler.Message, socket: SocketSender) async -> Outcome {
         guard case .text(let text) = message else {
             report(WireError(.helloRequired, "send hello before frames"), socket)
             return .proceed
@@ -211,7 +144,7 @@ struct LiveConnection: Sendable {
     /// reported here. `span`: the message's `live.batch` span when it was sampled; it is ended
     /// here unless the batch is accepted (then the session's drain ends it once the batch's cues
     /// are queued).
-    private func check(
+    func check(
         _ message: InboundMessageAssembler.Message, session: LiveSession, socket: SocketSender, span: (any Span)?
     ) -> Checked {
         // Every message after hello costs the driver a token, well-formed or not.

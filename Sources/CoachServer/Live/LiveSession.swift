@@ -17,7 +17,14 @@ import Tracing
 /// the client (`SocketSender`): a socket that takes nothing cannot hold up a drain, its lap
 /// storing, or the session's end. The session outlives a dropped connection (see
 /// `SessionRegistry`) and takes a new socket when the driver resumes.
+///
+/// The actor runs on the event loop of the socket that started it (`eventLoop`): that socket's
+/// `LiveChannelHandler` coaches a batch synchronously, on the loop, without a hop. Everyone else
+/// (the ack ticker, a resumed socket on another loop, `finish()`) hops onto that loop.
 actor LiveSession {
+    /// The event loop this actor runs on: the one of the socket that started the session.
+    nonisolated let eventLoop: any EventLoop
+    nonisolated var unownedExecutor: UnownedSerialExecutor { eventLoop.executor.asUnownedSerialExecutor() }
     nonisolated let publicID: String
     nonisolated let driver: AuthenticatedDriver
     nonisolated let descriptor: SessionDescriptor
@@ -82,6 +89,11 @@ actor LiveSession {
     var outbound: SocketSender?
     private var acknowledgedSequence: UInt64 = 0
     private var lastAckAt: ContinuousClock.Instant?
+    /// When a drain last coached frames, and the time since the drain with frames before it:
+    /// while batches keep coming, the next one's drain sends the held ack, and the ack ticker
+    /// leaves the session alone (`heldWorkDue`).
+    private var lastFramesAt: ContinuousClock.Instant?
+    private var framesGap: Duration = .zero
     /// Lap number of the last frame processed.
     private var currentLap: Int32 = 0
     /// The final drain, once `finish()` started it: a second `finish()` waits for the same one,
@@ -95,8 +107,9 @@ actor LiveSession {
         coach: sending any LiveCoach, store: any SessionStore, lapStore: LapStoreQueue, metrics: ServerMetrics,
         live: ServerConfiguration.Live, voice: (any CueVoice)?, language: CueLanguage, logger: Logger,
         feed: (any CoachingFeedSink)? = nil, mirror: DriverMirror? = nil, tracing: LiveTracing? = nil,
-        relayHub: TeamRelayHub? = nil, settings: DriverSettings? = nil
+        relayHub: TeamRelayHub? = nil, settings: DriverSettings? = nil, eventLoop: any EventLoop
     ) {
+        self.eventLoop = eventLoop
         self.relayHub = relayHub
         self.relays = relayHub?.box(for: driver.id)
         self.settings = settings ?? DriverSettings(language: language)
@@ -132,7 +145,8 @@ actor LiveSession {
     @discardableResult
     func drainNow() -> Bool {
         guard finalDrain == nil else { return false }
-        drain(finishing: false)
+        // What the drain queues leaves in one write (on the socket's loop: `coalescingWrites`).
+        if let outbound { outbound.coalescingWrites { drain(finishing: false) } } else { drain(finishing: false) }
         return true
     }
 
@@ -217,6 +231,10 @@ actor LiveSession {
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
         trace?.coachingDone(published: inbox.publishedSequence)
+        if processed > drainedSequence {
+            framesGap = lastFramesAt.map { started - $0 } ?? .zero
+            lastFramesAt = started
+        }
         drainedSequence = max(drainedSequence, processed)
         if finishing, !limitExceeded {
             coach.finish(into: &events)
@@ -258,13 +276,30 @@ actor LiveSession {
     }
 
     /// When the work this drain left for a later one is due: a cue held for its clip at once
-    /// (it is released when its wait ends, checked at every tick), an ack held back by the
-    /// interval when the interval is over; nil when nothing is held.
+    /// (it is released when its wait ends, checked at every tick); an ack held back by the
+    /// interval when the interval is over, unless the client's next batch is expected before
+    /// that batch would be late (one and a half of its last gap between batches, at most half
+    /// an interval); nil when nothing is held.
+    ///
+    /// Why wait for the next batch: a client that streams in real time (every 100 ms) gets its
+    /// held ack from its next batch's drain, a few tens of milliseconds later. The ticker sending
+    /// it instead cost a hop onto the session and a socket write of its own for nearly every ack
+    /// of every driver. A client that sends in bursts and then waits for the ack (a full send
+    /// window) has a short last gap, so its ack is due when the interval is over, as before.
     private func heldWorkDue() -> NIODeadline? {
         if !cuesAwaitingClip.isEmpty { return .now() }
         guard outbound != nil, drainedSequence > acknowledgedSequence else { return nil }
         guard let lastAckAt else { return .now() }
-        return .now() + TimeAmount(ackInterval - (ContinuousClock.now - lastAckAt))
+        let now = ContinuousClock.now
+        let due = Self.heldAckDue(lastAckAt: lastAckAt, lastFramesAt: lastFramesAt ?? now, framesGap: framesGap, interval: ackInterval)
+        return .now() + TimeAmount(due - now)
+    }
+
+    /// When the ticker should send a held ack (see `heldWorkDue`).
+    static func heldAckDue(
+        lastAckAt: ContinuousClock.Instant, lastFramesAt: ContinuousClock.Instant, framesGap: Duration, interval: Duration
+    ) -> ContinuousClock.Instant {
+        max(lastAckAt + interval, lastFramesAt + min(framesGap * 3 / 2, interval / 2))
     }
 
     /// Says the next team message after `frame` if the coach allows a cue there; it then goes

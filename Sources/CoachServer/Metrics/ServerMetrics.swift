@@ -17,6 +17,9 @@ public struct ServerMetrics: Sendable {
     let liveSessions: CoreMetrics.Gauge
     let batchesAccepted: CoreMetrics.Counter
     let framesAccepted: CoreMetrics.Counter
+    /// Batches coached through a hop because the session runs on another event loop than its
+    /// socket (resumed on a socket of another loop); all others are coached on their socket's loop.
+    let batchesHopped: CoreMetrics.Counter
     let cuesSent: CoreMetrics.Counter
     let lapsStored: CoreMetrics.Counter
     /// Cues sent with their voice clip, and cues to voice-on drivers sent as text only (clip not ready).
@@ -58,6 +61,7 @@ public struct ServerMetrics: Sendable {
         liveSessions = CoreMetrics.Gauge(label: "trailbrake_live_sessions", factory: factory)
         batchesAccepted = CoreMetrics.Counter(label: "trailbrake_live_batches_total", factory: factory)
         framesAccepted = CoreMetrics.Counter(label: "trailbrake_live_frames_total", factory: factory)
+        batchesHopped = CoreMetrics.Counter(label: "trailbrake_live_batches_hopped_total", factory: factory)
         cuesSent = CoreMetrics.Counter(label: "trailbrake_live_cues_total", factory: factory)
         lapsStored = CoreMetrics.Counter(label: "trailbrake_laps_stored_total", factory: factory)
         voiceClipsSent = CoreMetrics.Counter(label: "trailbrake_voice_clips_sent_total", factory: factory)

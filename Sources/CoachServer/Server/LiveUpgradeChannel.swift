@@ -18,11 +18,11 @@ import Synchronization
 /// itself. An accepted upgrade gets NIO's frame codec and protocol error handler, then
 /// `MaskedFramesOnly` and a `WebSocketConnectionHandler` (pings, close handshake, fragments,
 /// the bounded outbound queue, timers); its endpoint reads `SocketEvent`s and writes through a
-/// `SocketSender`. A request head must arrive within `requestHeadTimeout`.
+/// `SocketSender`: the live and echo endpoints in a handler on the event loop (`LiveChannelHandler`,
+/// `EchoEndpoint`), the listen endpoint on a task through `NIOAsyncChannel`. A request head must arrive within `requestHeadTimeout`.
 struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
-    /// Runs an endpoint on an upgraded socket until the socket is closed.
-    typealias EndpointRunner = @Sendable (Endpoint, NIOAsyncChannelInboundStream<SocketEvent>, SocketSender, AuthenticatedDriver, Logger)
-        async -> Void
+    /// Runs the listen endpoint on an upgraded socket until the socket is closed.
+    typealias ListenRunner = @Sendable (NIOAsyncChannelInboundStream<SocketEvent>, SocketSender, AuthenticatedDriver, Logger) async -> Void
 
     /// Which WebSocket endpoint an upgrade asked for.
     enum Endpoint: Sendable, Equatable {
@@ -33,8 +33,15 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         case listen
     }
 
+    /// The live endpoint's handler for an upgraded socket (on its event loop): it completes the
+    /// promise once the socket has ended and its session was handed on.
+    typealias LiveHandlerMaker = @Sendable (SocketSender, AuthenticatedDriver, Logger, EventLoopPromise<Void>) -> LiveChannelHandler
+
     enum UpgradeResult: Sendable {
-        case webSocket(NIOAsyncChannel<SocketEvent, Never>, SocketSender, Upgrade)
+        /// The live or echo endpoint, run by its handler on the event loop: done when this completes.
+        case onEventLoop(EventLoopFuture<Void>)
+        /// The listen endpoint, on a task.
+        case listen(NIOAsyncChannel<SocketEvent, Never>, SocketSender, Upgrade)
         case http(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>)
         /// An upgrade was asked for and refused: answer with the error, then close.
         case refused(NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>, APIError)
@@ -67,7 +74,9 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     /// Each endpoint's socket settings.
     let settings: @Sendable (Endpoint) -> SocketSettings
     let metrics: ServerMetrics
-    let run: EndpointRunner
+    let makeLiveHandler: LiveHandlerMaker
+    /// The listen endpoint, on a task of its own.
+    let runListen: ListenRunner
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
@@ -86,7 +95,7 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 upgradePipelineHandler: { channel, _ in
                     channel.eventLoop.makeCompletedFuture {
                         guard case .success(let upgrade) = decision.get() else { throw ChannelError.inappropriateOperationForState }
-                        return try installSocket(on: channel, for: upgrade)
+                        return try installSocket(on: channel, for: upgrade, logger: logger)
                     }
                 })
             let upgrade = NIOTypedHTTPServerUpgradeConfiguration<UpgradeResult>(
@@ -120,9 +129,11 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 await handleHTTP(asyncChannel: http, logger: logger)
             case .refused(let http, let error):
                 try await refuse(http, with: error)
-            case .webSocket(let events, let socket, let upgrade):
+            case .onEventLoop(let finished):
+                try await finished.get()
+            case .listen(let events, let socket, let upgrade):
                 try await events.executeThenClose { inbound, _ in
-                    await run(upgrade.endpoint, inbound, socket, upgrade.driver, logger)
+                    await runListen(inbound, socket, upgrade.driver, logger)
                 }
             }
         } catch {
@@ -176,7 +187,7 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     }
 
     /// The upgraded pipeline: NIO's codec is in; adds the socket handler and its async face.
-    private func installSocket(on channel: any Channel, for upgrade: Upgrade) throws -> UpgradeResult {
+    private func installSocket(on channel: any Channel, for upgrade: Upgrade, logger: Logger) throws -> UpgradeResult {
         let sync = channel.pipeline.syncOperations
         try sync.addHandler(MaskedFramesOnly())
         let settings = settings(upgrade.endpoint)
@@ -184,11 +195,21 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         let ending = channel.eventLoop.makePromise(of: SocketEnding.self)
         let handler = WebSocketConnectionHandler(settings: settings, queue: queue, ending: ending)
         try sync.addHandler(handler)
-        let events = try NIOAsyncChannel<SocketEvent, Never>(wrappingChannelSynchronously: channel)
         let socket = SocketSender(
             queue: queue, handler: handler, eventLoop: channel.eventLoop, ending: ending.futureResult, metrics: metrics)
         connections.attach(socket, to: upgrade.reservation)
-        return .webSocket(events, socket, upgrade)
+        let finished = channel.eventLoop.makePromise(of: Void.self)
+        switch upgrade.endpoint {
+        case .live:
+            try sync.addHandler(makeLiveHandler(socket, upgrade.driver, logger, finished))
+        case .echo:
+            try sync.addHandler(EchoEndpoint(socket: socket, finished: finished))
+        case .listen:
+            finished.succeed()
+            let events = try NIOAsyncChannel<SocketEvent, Never>(wrappingChannelSynchronously: channel)
+            return .listen(events, socket, upgrade)
+        }
+        return .onEventLoop(finished.futureResult)
     }
 
     /// Writes the API's JSON error for a refused upgrade and closes the connection.

@@ -195,13 +195,14 @@ public struct TrailbrakeServer: Sendable {
                 listen: listenEndpoint,
                 // Frames up to the message limit pass NIO; larger messages are refused by our assembler.
                 maxFrameSize: live.maxMessageBytes, requestHeadTimeout: TimeAmount(seconds: live.requestHeadTimeoutSeconds),
-                settings: { endpoint in SocketSettings.forEndpoint(endpoint, live, listen: configuration.listen) }, metrics: metrics
-            ) { endpoint, events, socket, driver, logger in
-                switch endpoint {
-                case .live: await runLive(events: events, socket: socket, driver: driver, logger: logger)
-                case .echo: await runEcho(events: events, socket: socket)
-                case .listen: await runListen(events: events, socket: socket, driver: driver, logger: logger)
+                settings: { endpoint in SocketSettings.forEndpoint(endpoint, live, listen: configuration.listen) }, metrics: metrics,
+                makeLiveHandler: { [liveEndpoint] socket, driver, logger, finished in
+                    LiveChannelHandler(
+                        connection: LiveConnection(endpoint: liveEndpoint, driver: driver, logger: logger), socket: socket,
+                        finished: finished)
                 }
+            ) { events, socket, driver, logger in
+                await runListen(events: events, socket: socket, driver: driver, logger: logger)
             }
         }
         guard configuration.tls.enabled else { return plain }
@@ -209,22 +210,10 @@ public struct TrailbrakeServer: Sendable {
     }
 }
 
-/// One function per endpoint, never inlined into the upgrade's closure: an async function's frame
-/// has room for everything any of its branches holds across a suspension, and a connection's
-/// task keeps its frames allocated for as long as the socket is open. Inlined together, a live
-/// socket kept a 4.9 KB frame sized for the listen endpoint's needs as well as its own
-/// (docs/performance.md).
+/// Never inlined into the upgrade's closure: an async function's frame has room for everything
+/// any of its branches holds across a suspension, and a connection's task keeps its frames
+/// allocated for as long as the socket is open (docs/performance.md).
 extension TrailbrakeServer {
-    @inline(never)
-    fileprivate func runLive(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender, driver: AuthenticatedDriver, logger: Logger) async {
-        await LiveConnection(endpoint: liveEndpoint, driver: driver, logger: logger).run(events: events, socket: socket)
-    }
-
-    @inline(never)
-    fileprivate func runEcho(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender) async {
-        await EchoEndpoint.run(events: events, socket: socket)
-    }
-
     @inline(never)
     fileprivate func runListen(events: NIOAsyncChannelInboundStream<SocketEvent>, socket: SocketSender, driver: AuthenticatedDriver, logger: Logger) async {
         await listenEndpoint.connection(for: driver, logger: logger).run(events: events, socket: socket)

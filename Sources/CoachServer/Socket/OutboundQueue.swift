@@ -26,6 +26,8 @@ final class OutboundQueue: Sendable {
         /// True for the first message after the queue was emptied: the caller asks the event
         /// loop to write (later ones ride on that request).
         var needsFlush = false
+        /// Bytes waiting in the queue with this message.
+        var bytesQueued = 0
         /// Queued messages dropped to make room (or the new one, when `outcome` is `.dropped`).
         var droppedDeltas = 0
         var droppedClips = 0
@@ -78,6 +80,7 @@ final class OutboundQueue: Sendable {
             }
             state.messages.append(message)
             state.bytes += message.size
+            admission.bytesQueued = state.bytes
             admission.needsFlush = !state.flushRequested
             state.flushRequested = true
             return admission

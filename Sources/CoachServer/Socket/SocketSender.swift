@@ -10,7 +10,8 @@ import Synchronization
 final class SocketSender: Sendable {
     private let queue: OutboundQueue
     private let handler: NIOLoopBound<WebSocketConnectionHandler>
-    private let eventLoop: any EventLoop
+    /// The socket's event loop (a session started on this socket runs on it).
+    let eventLoop: any EventLoop
     private let metrics: ServerMetrics?
     private let generations = Atomic<UInt64>(0)
     /// Completed once the channel is closed, however that happened.
@@ -37,7 +38,11 @@ final class SocketSender: Sendable {
         if admission.droppedClips > 0 { metrics?.outboundDropped(.voiceClip, count: admission.droppedClips) }
         switch admission.outcome {
         case .queued:
-            if admission.needsFlush { onEventLoop { $0.flushQueue() } }
+            if eventLoop.inEventLoop {
+                handler.value.queuedOnEventLoop(bytesQueued: admission.bytesQueued)
+            } else if admission.needsFlush {
+                onEventLoop { $0.flushQueue() }
+            }
             return true
         case .dropped:
             return true
@@ -47,6 +52,18 @@ final class SocketSender: Sendable {
         case .closed:
             return false
         }
+    }
+
+    /// Runs `body` (on any thread) and, on the socket's event loop, writes what it queued in one
+    /// flush when it returns: a drain's delta, ack and cue leave in one write. Elsewhere the
+    /// loop's next turn writes them, as for any `send`. (Inside a read of the socket, the end of
+    /// the read writes them: `WebSocketConnectionHandler` holds writes for the read.)
+    func coalescingWrites<Result>(_ body: () -> Result) -> Result {
+        guard eventLoop.inEventLoop else { return body() }
+        let handler = handler.value
+        handler.holdWrites()
+        defer { handler.releaseWrites() }
+        return body()
     }
 
     /// Closes with `code` once everything queued before it is written (at the latest after the

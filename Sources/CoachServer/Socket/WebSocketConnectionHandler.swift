@@ -47,6 +47,13 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
     private var pendingPong: ByteBuffer?
     var stallTimer: Scheduled<Void>?
     var closeTimer: Scheduled<Void>?
+    /// Writes held back on the loop (a read of the socket, `SocketSender.coalescingWrites`), and
+    /// a flush owed when the last hold ends.
+    private var writesHeld = 0
+    private var flushOwed = false
+    /// This read holds writes: what its messages' endpoint queues leaves in one flush at the
+    /// read's end (`channelReadComplete`), not one per message.
+    private var readHoldsWrites = false
 
     init(settings: SocketSettings, queue: OutboundQueue, ending: EventLoopPromise<SocketEnding>) {
         self.settings = settings
@@ -79,6 +86,10 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
     func channelReadComplete(context: ChannelHandlerContext) {
         readRequested = false
         context.fireChannelReadComplete()
+        if readHoldsWrites {
+            readHoldsWrites = false
+            releaseWrites()
+        }
     }
 
     func read(context: ChannelHandlerContext) {
@@ -166,6 +177,23 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
         if wrote { context.flush() }
     }
 
+    /// A message was queued on the loop itself: written now, or when the writes held end. Held
+    /// writes go out early once a quarter of the queue waits: one read can hold hundreds of
+    /// batches of a client that sends as fast as it can, and all their replies must not wait for
+    /// the read's end and overflow the queue.
+    func queuedOnEventLoop(bytesQueued: Int) {
+        if writesHeld > 0, bytesQueued < queue.capacityBytes / 4 { flushOwed = true } else { flushQueue() }
+    }
+
+    func holdWrites() { writesHeld += 1 }
+
+    func releaseWrites() {
+        writesHeld -= 1
+        guard writesHeld == 0, flushOwed else { return }
+        flushOwed = false
+        flushQueue()
+    }
+
     /// The endpoint queued a close: it goes out after the queue, but the connection ends within
     /// the close timeout even if the queue never drains.
     func closeRequested() {
@@ -191,6 +219,10 @@ final class WebSocketConnectionHandler: ChannelDuplexHandler {
 
     private func receivedData(_ frame: WebSocketFrame) {
         guard closeState == .open, deliversMessages else { return }
+        if !readHoldsWrites {
+            readHoldsWrites = true
+            holdWrites()
+        }
         do throws(InboundMessageAssembler.Failure) {
             guard let message = try assembler.append(frame) else { return }
             lastMessageAt = context?.eventLoop.now ?? .now()

@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 import Testing
 
 @testable import CoachServer
@@ -45,6 +47,52 @@ import Testing
                 try await second.sendBatch(seq: 1, ClientMessages.frames(1, from: 3))
                 #expect(try await second.next("ack").seq == 1)
                 #expect(try await server.liveSessions() == 2)
+            }
+        }
+    }
+}
+
+/// A session runs on the event loop of the socket that started it (`LiveSession.eventLoop`), and
+/// that socket coaches its batches on the loop without a hop. A session resumed on a socket of
+/// another loop is coached through hops onto its own loop (`LiveConnection.coachAcross`): every
+/// frame still coached once and in order, and acknowledged.
+@Suite(.serialized) struct ResumeOnAnotherLoopTests {
+    /// `trailbrake_live_batches_hopped_total`, read in process (a health request would be a
+    /// connection of its own, and move the server's next socket to another loop).
+    static func hopped(_ server: RunningServer) -> Int {
+        let line = server.server.metrics.exposition().split(separator: "\n").first { $0.hasPrefix("trailbrake_live_batches_hopped_total ") }
+        return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+    }
+
+    @Test func aSessionResumedOnAnotherLoopIsCoachedThroughHops() async throws {
+        let backend = TestBackend()
+        try await RunningServer.forRawClients(backend: backend) { server in
+            try await withTimeout(seconds: 60) {
+                let (first, session) = try await HostileWebSocket.startSession(port: server.port)
+                try await first.sendBatch(seq: 1, ClientMessages.frames(2, from: 1))
+                #expect(try await first.next("ack").seq == 1)
+                var client = first
+                var sequence: UInt64 = 1
+                var frame = 3
+                // The server's sockets take the event loops of NIO's shared group in turn, and so do
+                // this test's client sockets (two turns a connection): taking one more turn on every
+                // other attempt moves the resumed socket to the other loop.
+                for attempt in 0..<8 where Self.hopped(server) == 0 {
+                    try await client.socket.reset()
+                    #expect(await eventually(within: 5) { await server.server.registry.liveSessionCount == 0 })
+                    if attempt % 2 == 1 { _ = MultiThreadedEventLoopGroup.singleton.next() }
+                    client = try await HostileWebSocket.connect(port: server.port)
+                    try await client.send(text: ClientMessages.hello(resume: (session, sequence)))
+                    let welcome = try await client.next("welcome")
+                    #expect(welcome.resumed == true && welcome.next_seq == sequence + 1)
+                    // A batch larger than the ring (16 frames) goes through in parts.
+                    sequence += 1
+                    try await client.sendBatch(seq: sequence, ClientMessages.frames(40, from: frame))
+                    frame += 40
+                    #expect(try await client.next("ack").seq == sequence)
+                }
+                if System.coreCount > 1 { #expect(Self.hopped(server) > 0, "no resume landed on another event loop") }
+                #expect(backend.coachFactory.log.all == (1..<frame).map(Double.init))
             }
         }
     }
