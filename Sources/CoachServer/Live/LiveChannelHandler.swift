@@ -23,9 +23,11 @@ final class LiveChannelHandler: ChannelDuplexHandler {
 
     private let connection: LiveConnection
     private let socket: SocketSender
-    /// Completed once the socket has ended and its session was handed on.
+    /// Completed once the socket has ended and its session was handed on (`socketEnded`'s step).
     let finished: EventLoopPromise<Void>
     private var context: ChannelHandlerContext?
+    /// The channel's end was seen (`channelInactive`, or `handlerRemoved` without it).
+    private var ended = false
 
     private var session: LiveSession?
     /// The session runs on this socket's event loop: batches are coached without a hop.
@@ -60,7 +62,9 @@ final class LiveChannelHandler: ChannelDuplexHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
-        finished.succeed()  // no-op when the end already completed it; never leaves it open
+        // NIO removes the handlers a turn after `channelInactive`, usually while a step still
+        // runs: the session is handed on, and `finished` completed, by the end's own step.
+        channelEnded()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -69,8 +73,14 @@ final class LiveChannelHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        if stepRunning { waiting.append(nil) } else { socketEnded() }
+        channelEnded()
         context.fireChannelInactive()
+    }
+
+    private func channelEnded() {
+        guard !ended else { return }
+        ended = true
+        if stepRunning { waiting.append(nil) } else { socketEnded() }
     }
 
     func read(context: ChannelHandlerContext) {
@@ -182,9 +192,10 @@ final class LiveChannelHandler: ChannelDuplexHandler {
     // MARK: Steps
 
     /// Runs `work` on a task; until it is over, events wait and the socket is not read. Its
-    /// outcome is applied on the loop, then the waiting events are taken up in order.
+    /// outcome is applied on the loop, then the waiting events are taken up in order. Runs even
+    /// after the handler was removed: the session must still be handed on.
     private func runStep(_ work: @escaping @Sendable () async -> LiveConnection.Outcome?) {
-        guard let eventLoop = context?.eventLoop else { return }
+        let eventLoop = socket.eventLoop
         stepRunning = true
         let handler = NIOLoopBound(self, eventLoop: eventLoop)
         Task {

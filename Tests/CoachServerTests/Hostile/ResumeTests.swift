@@ -30,6 +30,29 @@ import Testing
         }
     }
 
+    /// The socket ends while its session is still starting (a slow database): the session is
+    /// handed on once it has started (detached, resumable), not left attached to a dead socket.
+    @Test func aDriverWhoDropsDuringHelloLeavesAResumableSession() async throws {
+        let store = RecordingSessionStore(createSessionDelay: .milliseconds(500))
+        var backend = TestBackend()
+        backend.store = store
+        try await RunningServer.forRawClients(backend: backend) { server in
+            try await withTimeout(seconds: 30) {
+                let client = try await HostileWebSocket.connect(port: server.port)
+                try await client.send(text: ClientMessages.hello())
+                try await client.socket.reset()
+                #expect(await eventually(within: 5) { await store.createdSessions.count == 1 })
+                let session = try #require(await store.createdSessions.first)
+                #expect(await eventually(within: 5) { await server.server.registry.liveSessionCount == 0 })
+
+                let again = try await HostileWebSocket.connect(port: server.port)
+                try await again.send(text: ClientMessages.hello(resume: (session, 0)))
+                let welcome = try await again.next("welcome")
+                #expect(welcome.resumed == true && welcome.session == session)
+            }
+        }
+    }
+
     @Test func resumingASessionStillAttachedStartsANewOneAndTheOldGoesOn() async throws {
         try await RunningServer.with { server in
             try await withTimeout(seconds: 30) {

@@ -24,14 +24,19 @@ actor RecordingSessionStore: SessionStore {
     /// How long recording a batch of cues takes (a slow database).
     let cueRecordDelay: Duration
 
-    init(storeDelay: Duration = .milliseconds(150), cueRecordDelay: Duration = .zero) {
+    /// How long creating a session's record takes (a slow database while a driver says hello).
+    let createSessionDelay: Duration
+
+    init(storeDelay: Duration = .milliseconds(150), cueRecordDelay: Duration = .zero, createSessionDelay: Duration = .zero) {
         self.storeDelay = storeDelay
         self.cueRecordDelay = cueRecordDelay
+        self.createSessionDelay = createSessionDelay
     }
 
     func createSession(driverID: Int64, descriptor: SessionDescriptor, reference: ReferenceSummary, startedAt: Date)
         async throws -> String
     {
+        if createSessionDelay > .zero { try await Task.sleep(for: createSessionDelay) }
         let id = UUID().uuidString.lowercased()
         createdSessions.append(id)
         log.append("created session \(createdSessions.count)")
