@@ -11,7 +11,7 @@ import Telemetry
 /// batch, most of the server's CPU (docs/performance.md). The session's actor runs on the event
 /// loop of the socket that started it (`LiveSession.eventLoop`), so a batch is checked, pushed
 /// into the ring, coached and its replies queued in one synchronous pass, and the replies leave
-/// in the loop's next flush.
+/// in one write at the end of the read (`WebSocketConnectionHandler` holds writes for a read).
 ///
 /// What has to wait (starting a session, a session on another loop after a resume, handing the
 /// session on when the socket lets go of it) runs as a step: one async task at a time. While a
@@ -107,22 +107,10 @@ final class LiveChannelHandler: ChannelDuplexHandler {
         case .closeReceived(let code):
             // 1000 ends the session now: the partial lap is stored and its `lap` goes out before
             // the server's close frame. Any other code leaves it resumable.
-            closing = true
-            let session = letGoOfSession()
-            runStep { [connection, socket] in
-                if let session { await connection.handOn(session, ending: code == .normalClosure) }
-                socket.answerClose()
-                return nil
-            }
+            handOnSession(ending: code == .normalClosure) { [socket] in socket.answerClose() }
         case .shutdown:
             // The partial lap is stored (and its `lap` message queued) before the close.
-            closing = true
-            let session = letGoOfSession()
-            runStep { [connection, socket] in
-                if let session { await connection.handOn(session, ending: true) }
-                socket.close(.goingAway, reason: "server_shutdown")
-                return nil
-            }
+            handOnSession(ending: true) { [socket] in socket.close(.goingAway, reason: "server_shutdown") }
         }
     }
 
@@ -147,7 +135,7 @@ final class LiveChannelHandler: ChannelDuplexHandler {
             if sessionIsHere {
                 // Coached before the next event is read: while the coach is busy (a lap's end),
                 // nothing else on this loop runs, for a lap's end a millisecond or two.
-                if !connection.coachHere(batch, session: session, socket: socket) { closed() }
+                if !connection.coachHere(batch, session: session) { closed() }
             } else {
                 runStep { [connection] in
                     await connection.coachAcross(batch, session: session) ? nil : .close
@@ -159,10 +147,18 @@ final class LiveChannelHandler: ChannelDuplexHandler {
     /// The server closed the socket: the session is resumable at once, not when the close
     /// handshake is over.
     private func closed() {
+        handOnSession(ending: false)
+    }
+
+    /// Acts on no more events and hands the session (if held) on, on a step: ended or left
+    /// resumable; then `afterwards` (what the socket does next, once the session's last
+    /// messages are queued).
+    private func handOnSession(ending: Bool, afterwards: @escaping @Sendable () -> Void = {}) {
         closing = true
-        guard let session = letGoOfSession() else { return }
+        guard let session = letGoOfSession() else { return afterwards() }
         runStep { [connection] in
-            await connection.handOn(session, ending: false)
+            await connection.handOn(session, ending: ending)
+            afterwards()
             return nil
         }
     }

@@ -66,39 +66,21 @@ struct LiveConnection: Sendable {
     }
 
     /// Coaches an accepted batch of a session that runs on another event loop than this socket
-    /// (resumed from a socket on another loop): pushes and drains through hops onto the session.
+    /// (resumed from a socket on another loop), through a hop onto the session.
     /// False when the session is finishing and takes no more frames.
     func coachAcross(_ batch: FrameBatch, session: LiveSession) async -> Bool {
-        var pushed = session.inbox.push(batch, from: 0)
-        while pushed < batch.frames.count, await session.drainNow() {
-            pushed = session.inbox.push(batch, from: pushed)
-        }
-        guard pushed == batch.frames.count else { return false }
-        session.inbox.publish(batch.sequence)
-        await session.drainNow()
+        guard await session.coachBatch(batch) else { return false }
         countAccepted(batch)
         metrics.batchesHopped.increment()
         return true
     }
 
-    /// Coaches an accepted batch of a session that runs on this event loop, synchronously: the
-    /// ring is drained whenever it fills, so a batch larger than the ring goes through in parts.
+    /// Coaches an accepted batch of a session that runs on this event loop, synchronously.
     /// False when the session is finishing and takes no more frames.
-    func coachHere(_ batch: FrameBatch, session: LiveSession, socket: SocketSender) -> Bool {
-        let done = socket.coalescingWrites {
-            session.assumeIsolated { session in
-            var pushed = session.inbox.push(batch, from: 0)
-            while pushed < batch.frames.count, session.drainNow() {
-                pushed = session.inbox.push(batch, from: pushed)
-            }
-            guard pushed == batch.frames.count else { return false }
-            session.inbox.publish(batch.sequence)
-            session.drainNow()
-            return true
-            }
-        }
-        if done { countAccepted(batch) }
-        return done
+    func coachHere(_ batch: FrameBatch, session: LiveSession) -> Bool {
+        guard session.assumeIsolated({ $0.coachBatch(batch) }) else { return false }
+        countAccepted(batch)
+        return true
     }
 
     private func countAccepted(_ batch: FrameBatch) {

@@ -150,6 +150,25 @@ actor LiveSession {
         return true
     }
 
+    /// Pushes an accepted batch's frames into the inbox and coaches them, for its socket (the
+    /// inbox's only producer): the ring is drained whenever it fills, so a batch larger than the
+    /// ring goes through in parts, and what they queue leaves in one write. False when the
+    /// session is finishing and takes no more frames (the socket is then closed).
+    func coachBatch(_ batch: FrameBatch) -> Bool {
+        let coached = { () -> Bool in
+            var pushed = self.inbox.push(batch, from: 0)
+            while pushed < batch.frames.count, self.drainNow() {
+                pushed = self.inbox.push(batch, from: pushed)
+            }
+            guard pushed == batch.frames.count else { return false }
+            self.inbox.publish(batch.sequence)
+            self.drainNow()
+            return true
+        }
+        guard let outbound else { return coached() }
+        return outbound.coalescingWrites(coached)
+    }
+
     /// The ack ticker's question: does the session hold an ack (or a cue) back that is due by
     /// `now` (`TickGate`)? One atomic load, without a hop onto the actor.
     nonisolated func hasDueWork(at now: NIODeadline) -> Bool {

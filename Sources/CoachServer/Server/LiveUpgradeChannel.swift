@@ -18,8 +18,9 @@ import Synchronization
 /// itself. An accepted upgrade gets NIO's frame codec and protocol error handler, then
 /// `MaskedFramesOnly` and a `WebSocketConnectionHandler` (pings, close handshake, fragments,
 /// the bounded outbound queue, timers); its endpoint reads `SocketEvent`s and writes through a
-/// `SocketSender`: the live and echo endpoints in a handler on the event loop (`LiveChannelHandler`,
-/// `EchoEndpoint`), the listen endpoint on a task through `NIOAsyncChannel`. A request head must arrive within `requestHeadTimeout`.
+/// `SocketSender`: the live and echo endpoints in a handler on the event loop
+/// (`LiveChannelHandler`, `EchoEndpoint`), the listen endpoint on a task through
+/// `NIOAsyncChannel`. A request head must arrive within `requestHeadTimeout`.
 struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     /// Runs the listen endpoint on an upgraded socket until the socket is closed.
     typealias ListenRunner = @Sendable (NIOAsyncChannelInboundStream<SocketEvent>, SocketSender, AuthenticatedDriver, Logger) async -> Void
@@ -186,7 +187,8 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         }
     }
 
-    /// The upgraded pipeline: NIO's codec is in; adds the socket handler and its async face.
+    /// The upgraded pipeline: NIO's codec is in; adds the socket handler and the endpoint's
+    /// handler (the listen endpoint: its async face).
     private func installSocket(on channel: any Channel, for upgrade: Upgrade, logger: Logger) throws -> UpgradeResult {
         let sync = channel.pipeline.syncOperations
         try sync.addHandler(MaskedFramesOnly())
@@ -198,16 +200,14 @@ struct LiveUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         let socket = SocketSender(
             queue: queue, handler: handler, eventLoop: channel.eventLoop, ending: ending.futureResult, metrics: metrics)
         connections.attach(socket, to: upgrade.reservation)
+        guard upgrade.endpoint != .listen else {
+            return .listen(try NIOAsyncChannel(wrappingChannelSynchronously: channel), socket, upgrade)
+        }
         let finished = channel.eventLoop.makePromise(of: Void.self)
-        switch upgrade.endpoint {
-        case .live:
+        if upgrade.endpoint == .live {
             try sync.addHandler(makeLiveHandler(socket, upgrade.driver, logger, finished))
-        case .echo:
+        } else {
             try sync.addHandler(EchoEndpoint(socket: socket, finished: finished))
-        case .listen:
-            finished.succeed()
-            let events = try NIOAsyncChannel<SocketEvent, Never>(wrappingChannelSynchronously: channel)
-            return .listen(events, socket, upgrade)
         }
         return .onEventLoop(finished.futureResult)
     }
