@@ -83,6 +83,16 @@ import Testing
         #expect(try LapTelemetryCodec.decode(LapTelemetryCodec.encode([])).isEmpty)
     }
 
+    /// docs/storage.md's header: 18 bytes, then the zlib stream of exactly `payloadLength` bytes.
+    @Test func theBodyStartsRightAfterTheDocumentedHeader() throws {
+        let payload = [UInt8](repeating: 7, count: 1_000) + (0..<200).map { UInt8($0) }
+        let blob = [UInt8](BlobEnvelope(flags: 0, count: 1, payload: payload).seal(as: LapTelemetryCodec.kind, compressionLevel: 1))
+        #expect(BlobEnvelope.headerLength == 18)
+        #expect(blob[5] == 1, "compressed")
+        let body = blob[BlobEnvelope.headerLength...]
+        #expect(try Zlib.decompress(body, expectedLength: payload.count, context: "test") == payload)
+    }
+
     @Test func compressionAndSpeedReport() throws {
         let frames = SyntheticLap.frames(count: 5_000)
         let rawBytes = frames.count * MemoryLayout<TelemetryFrame>.stride

@@ -2,7 +2,7 @@ import Foundation
 
 /// The fixed header around every compressed blob the storage layer writes.
 ///
-/// Layout (little-endian, 19 bytes, then the body):
+/// Layout (little-endian, 18 bytes, then the body):
 /// ```
 /// magic[4]  version:u8  compression:u8  flags:u32  count:u32  payloadLength:u32  body...
 /// ```
@@ -14,7 +14,7 @@ struct BlobEnvelope {
     var count: Int
     var payload: [UInt8]
 
-    static let headerLength = 19
+    static let headerLength = 18
     private static let stored: UInt8 = 0
     private static let zlib: UInt8 = 1
 
