@@ -39,6 +39,47 @@ import Testing
             }
         }
     }
+
+    /// A client that streams (batches 25 ms apart) hears its acks with the cues its batches bring
+    /// (every third batch here: the fake coach cues a frame on the brake), in one write each, not
+    /// in writes of their own from the batches in between; still at most one per interval.
+    @Test func aStreamingClientsAcksRideWithItsCues() async throws {
+        let batches: UInt64 = 90
+        try await RunningServer.with(backend: TestBackend(), configure: { $0.live.ackIntervalMilliseconds = Self.interval }) { server in
+            try await withTimeout {
+                try await LiveClient.connectAfterWelcome(server) { reader, outbound in
+                    let sender = Task {
+                        for seq in 1...batches {
+                            var frames = ClientMessages.frames(2, from: Int(seq) * 10)
+                            if seq % 3 == 0 { frames[1].brake = 1 }
+                            try await outbound.write(.binary(ClientMessages.binaryFrames(seq: seq, frames)))
+                            try await Task.sleep(for: .milliseconds(25))
+                        }
+                    }
+                    var acks: [(seq: UInt64, at: ContinuousClock.Instant)] = []
+                    var lastCueSeq: UInt64 = 0
+                    var acksAfterTheirCue = 0
+                    while acks.last?.seq != batches, let reply = try await reader.next(nil) {
+                        if reply.type == "cue" { lastCueSeq = reply.seq ?? 0 }
+                        guard reply.type == "ack", let seq = reply.seq else { continue }
+                        // An ack that rode with a cue comes right behind it, for the same batch.
+                        if seq == lastCueSeq { acksAfterTheirCue += 1 }
+                        acks.append((seq, .now))
+                    }
+                    try await sender.value
+                    // The first ack goes at once and the last from the ticker once the batches stop;
+                    // every one between rode with its batch's cue.
+                    let between = acks.dropFirst().dropLast()
+                    #expect(between.count >= 3, "\(acks.map(\.seq))")
+                    #expect(between.allSatisfy { $0.seq % 3 == 0 }, "\(acks.map(\.seq))")
+                    #expect(acksAfterTheirCue >= between.count)
+                    for (earlier, later) in zip(acks, acks.dropFirst()) {
+                        #expect(later.at - earlier.at >= .milliseconds(Self.interval - 20), "at most one ack per interval")
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// When the ack ticker sends a held ack: not while the client's next batch, whose drain sends
@@ -61,6 +102,25 @@ import Testing
     @Test func aClientWaitingForItsAckAfterABurstGetsItWhenTheIntervalIsOver() {
         let due = LiveSession.heldAckDue(lastAckAt: Self.at(0), lastFramesAt: Self.at(40), framesGap: .milliseconds(1), interval: .milliseconds(250))
         #expect(due == Self.at(250))
+    }
+
+    /// A drain's own ack (`LiveSession.drainSendsAck`), with a 250 ms interval.
+    @Test func aDueAckRidesWithAMessageWhileTheClientStreams() {
+        func sends(_ since: Int?, message: Bool, gap: Int?) -> Bool {
+            LiveSession.drainSendsAck(
+                sinceLastAck: since.map { .milliseconds($0) }, withMessage: message, batchGap: gap.map { .milliseconds($0) },
+                interval: .milliseconds(250))
+        }
+        #expect(sends(nil, message: false, gap: 100), "a socket's first ack goes at once")
+        #expect(!sends(200, message: true, gap: 100), "never twice in an interval")
+        // Streaming (batches 100 ms apart): with a delta or cue, or on its own two intervals on.
+        #expect(sends(260, message: true, gap: 100))
+        #expect(!sends(260, message: false, gap: 100))
+        #expect(!sends(499, message: false, gap: 100))
+        #expect(sends(500, message: false, gap: 100))
+        // Not streaming (a batch after a pause), or the ticker's drain (no new batch): at once.
+        #expect(sends(260, message: false, gap: 126))
+        #expect(sends(260, message: false, gap: nil))
     }
 
     @Test func aSlowClientWaitsAtMostHalfAnIntervalPastItsLastBatch() {

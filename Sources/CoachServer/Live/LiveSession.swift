@@ -250,7 +250,8 @@ actor LiveSession {
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
         trace?.coachingDone(published: inbox.publishedSequence)
-        if processed > drainedSequence {
+        let coachedNewBatches = processed > drainedSequence
+        if coachedNewBatches {
             framesGap = lastFramesAt.map { started - $0 } ?? .zero
             lastFramesAt = started
         }
@@ -260,6 +261,8 @@ actor LiveSession {
             eventLaps.append(contentsOf: repeatElement(currentLap, count: events.count - eventLaps.count))
         }
         let hadWork = !events.isEmpty
+        // A delta or cue goes out in this drain's write: a due ack can ride along (`drainSendsAck`).
+        var sendsMessage = false
         var cues: [(cue: Cue, lap: Int32)] = []
         for (index, (event, lap)) in zip(events, eventLaps).enumerated() {
             switch event {
@@ -267,10 +270,12 @@ actor LiveSession {
                 cues.append((cue, lap))
                 metrics.cuesSent.increment()
                 let span = trace?.startCue(event: index)
+                sendsMessage = true
                 let clip = sendCue(cue)
                 offerToFeed(cue, lap: lap, driverClip: clip)
                 if let span { Self.describe(cue, clip: clip, on: span) }
             case .delta(let sample):
+                sendsMessage = true
                 send(.delta(sample))
             case .lapCompleted(let lap):
                 guard admitLap() else { continue }
@@ -285,7 +290,11 @@ actor LiveSession {
                 lapWasCut(cut)
             }
         }
-        if processed > acknowledgedSequence, lastAckAt.map({ ContinuousClock.now - $0 >= ackInterval }) ?? true {
+        if processed > acknowledgedSequence,
+            Self.drainSendsAck(
+                sinceLastAck: lastAckAt.map { ContinuousClock.now - $0 }, withMessage: sendsMessage,
+                batchGap: coachedNewBatches ? framesGap : nil, interval: ackInterval)
+        {
             sendAck(processed)
         }
         trace?.endAll(processed: processed)
@@ -312,6 +321,25 @@ actor LiveSession {
         let now = ContinuousClock.now
         let due = Self.heldAckDue(lastAckAt: lastAckAt, lastFramesAt: lastFramesAt ?? now, framesGap: framesGap, interval: ackInterval)
         return .now() + TimeAmount(due - now)
+    }
+
+    /// Whether a drain sends the ack it holds. Once the interval is over: at once, unless the
+    /// client streams (`batchGap`, the time since its batch before, is at most half an interval);
+    /// then with the delta or cue the drain sends anyway (one write for both), and on its own only
+    /// once two intervals are over. A drain without new batches (`batchGap` nil: the ack ticker's)
+    /// and the first ack of a socket send at once.
+    ///
+    /// Why: a real-time client's batch brings a delta about every other time, and its acks and
+    /// deltas went out in separate writes, about 6 a second per driver; riding along, about 4
+    /// (docs/performance.md, "Acks ride with deltas"). A streaming client whose batches bring no
+    /// delta (no reference yet) still hears an ack at least every two intervals; one that stops
+    /// streaming hears it from the ticker (`heldAckDue`), as before. There is never more than one
+    /// ack per interval, as docs/protocol.md says.
+    static func drainSendsAck(sinceLastAck: Duration?, withMessage: Bool, batchGap: Duration?, interval: Duration) -> Bool {
+        guard let sinceLastAck else { return true }
+        guard sinceLastAck >= interval else { return false }
+        guard let batchGap, batchGap <= interval / 2 else { return true }
+        return withMessage || sinceLastAck >= interval * 2
     }
 
     /// When the ticker should send a held ack (see `heldWorkDue`).
