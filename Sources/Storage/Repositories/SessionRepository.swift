@@ -24,15 +24,18 @@ public struct SessionRepository: Sendable {
         let sessionID = UUID().uuidString.lowercased()
         return try await withStorageErrors {
             try await database.writer.write { db in
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM drivers WHERE id = ?", arguments: [driverID]) != nil else {
+                // Cached statements: a session starts for every driver who connects, and compiling
+                // these three each time showed in the profile of a ramp-up (docs/performance.md).
+                guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM drivers WHERE id = ?"), arguments: [driverID]) != nil else {
                     throw StorageError.notFound("driver \(driverID)")
                 }
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         INSERT INTO sessions (id, driver_id, sim, track_name, track_config, track_length, car,
                             session_type, reference_source, reference_reason, started_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
+                        """
+                ).execute(
                     arguments: [
                         sessionID, driverID, descriptor.sim, descriptor.track.name, descriptor.track.configuration,
                         descriptor.track.length, descriptor.car, descriptor.sessionType, referenceSource,
@@ -40,7 +43,7 @@ public struct SessionRepository: Sendable {
                     ]
                 )
                 // Read back, so the returned dates have the stored (millisecond) precision.
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE id = ?", arguments: [sessionID]) else {
+                guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM sessions WHERE id = ?"), arguments: [sessionID]) else {
                     throw StorageError.databaseFailure("inserted session vanished")
                 }
                 return try SessionRecord(row: row)

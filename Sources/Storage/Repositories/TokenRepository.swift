@@ -45,14 +45,15 @@ public struct TokenRepository: Sendable {
         let hash = AccessToken.hash(token)
         return try await withStorageErrors {
             try await database.writer.read { db in
+                // Cached: every connection is authenticated, and compiling the join each time showed
+                // in the profile of a ramp-up (docs/performance.md).
                 guard let row = try Row.fetchOne(
-                    db,
-                    sql: """
+                    db.cachedStatement(sql: """
                         SELECT drivers.*, tokens.id AS token_id, tokens.expires_at AS token_expires_at
                         FROM tokens JOIN drivers ON drivers.id = tokens.driver_id
                         WHERE tokens.token_hash = ? AND tokens.revoked_at IS NULL
                           AND (tokens.expires_at IS NULL OR tokens.expires_at > ?)
-                        """,
+                        """),
                     arguments: [hash, now])
                 else { return nil }
                 return TokenGrant(
