@@ -1,4 +1,3 @@
-import ServerSettings
 import Testing
 
 @testable import CoachServer
@@ -9,10 +8,7 @@ import Testing
 @Suite struct SessionCountTests {
     @Test func theLiveCountFollowsEveryChangeOfASession() async throws {
         let backend = TestBackend()
-        let metrics = ServerMetrics()
-        let listen = try ServerConfiguration.load(file: [:], environment: [:]).listen
-        let registry = SessionRegistry(
-            resumeWindow: .milliseconds(300), metrics: metrics, listeners: ListenerHub(configuration: listen, metrics: metrics))
+        let registry = try SessionExpiryTests.registry(resumeWindow: .milliseconds(300))
         let alice = FakeAuthenticator.alice.id
         var sessions: [LiveSession] = []
         for id in ["a", "b", "c", "d"] {

@@ -7,12 +7,17 @@ import Testing
 /// (`SessionRegistry`), not a sleeping task each: each must still end when its own window ends,
 /// and a resumed one must not end at all.
 @Suite struct SessionExpiryTests {
-    @Test func eachDetachedSessionEndsWhenItsOwnWindowEndsAndAResumedOneStays() async throws {
-        let backend = TestBackend()
+    /// A registry with no session limits and the default listen settings.
+    static func registry(resumeWindow: Duration) throws -> SessionRegistry {
         let metrics = ServerMetrics()
         let listen = try ServerConfiguration.load(file: [:], environment: [:]).listen
-        let registry = SessionRegistry(
-            resumeWindow: .seconds(1), metrics: metrics, listeners: ListenerHub(configuration: listen, metrics: metrics))
+        return SessionRegistry(
+            resumeWindow: resumeWindow, metrics: metrics, listeners: ListenerHub(configuration: listen, metrics: metrics))
+    }
+
+    @Test func eachDetachedSessionEndsWhenItsOwnWindowEndsAndAResumedOneStays() async throws {
+        let backend = TestBackend()
+        let registry = try Self.registry(resumeWindow: .seconds(1))
         let first = try await LiveSessionDrainTests.session(backend, id: "first")
         let later = try await LiveSessionDrainTests.session(backend, id: "later")
         let resumed = try await LiveSessionDrainTests.session(backend, id: "resumed")
