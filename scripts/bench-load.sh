@@ -87,14 +87,26 @@ if int(n) in coaching:
           f"{c / echo:.2f}x the echo's")
 PY
 # The coaching run above is bound by its acks, not by the server: acks come at most every
-# live.ack_interval_ms (250 ms) and the window holds 256 batches, so 50 drivers cannot send more
-# than 50 x 256 / 0.25 s = 51.2k batches/s however fast the server is (docs/performance.md).
+# live.ack_interval_ms (250 ms), plus one before each lap, and the window holds 256 batches, so a
+# driver sends at most r = 256 x (4 + r / batches per lap) batches/s however fast the server is
+# (docs/performance.md, "Why the message-rate budget cannot be met as it is set"). The ceiling
+# line below prints that bound for the load tool's default lap.
 # For information, not a budget: the same run with a window the acks do not bound. It runs after
 # the ladder, so what it leaves on the server's heap does not enter the ladder's memory column.
 echo "== coaching with a window the acks do not bound (4096 batches), ${step} s; information, not a budget"
 load coaching-wide --drivers 50 --duration "$step" --ramp-up 2 --as-fast-as-possible --window 4096
 wide_rate=$(field coaching-wide "messages_per_second['sent']")
 python3 -c "import sys; w, e = map(float, sys.argv[1:]); print(f'coaching  {w:9.0f} msg/s sustained   window 4096: coaching/echo {w / e:.2f}')" "$wide_rate" "$echo_rate"
+# The load tool's default lap (LapSource.defaultReference), 60 Hz frames in 6-frame batches.
+python3 - "$echo_rate" <<'PY'
+import json, sys
+lap = json.load(open("ReferenceLaps/brands-hatch-gp-gt4.reference.json"))["metadata"]["lapTime"]
+per_lap = lap * 60 / 6
+per_driver = 256 * 4 / (1 - 256 / per_lap)  # r = 256 x (4 + r / per_lap)
+ceiling = 50 * per_driver
+print(f"ceiling   {ceiling:9.0f} msg/s at most for 50 drivers with window 256 (acks every 250 ms and one a lap): "
+      f"coaching/echo at most {ceiling / float(sys.argv[1]):.2f}")
+PY
 echo "== budgets (issue 15; one line each: met, missed, or not measured when its step was not run)"
 python3 - "$work" "$ticks" "$step" "$coach_rate" "$echo_rate" "$idle_kib" <<'PY'
 import json, os, sys
