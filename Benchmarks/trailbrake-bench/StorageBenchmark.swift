@@ -1,5 +1,7 @@
+import Coaching
 import Foundation
 import Storage
+import Telemetry
 import TestSupport
 
 /// Measures storing completed laps against the design budget ("a completed lap of about 5,000
@@ -7,11 +9,13 @@ import TestSupport
 /// `BenchmarkLap` (5,000 frames, 18 channels), each into a fresh WAL file with the default
 /// `synchronous = NORMAL` and checkpoint policy. Prints every run's phases (encode, SQL
 /// statements, commit, insert = both, total) and then the range of each p50 and p99 across runs.
-/// Build with `-c release`; debug numbers are meaningless.
+/// `packed`: the lap comes packed in the spool's 60-frame chunks, as a live session hands it
+/// over, and is stored as its chunks. Build with `-c release`; debug numbers are meaningless.
 func runStorageBenchmark(
-    laps: Int = 200, runs: Int = 3, checkpointPolicy: CheckpointPolicy = .default
+    laps: Int = 200, runs: Int = 3, checkpointPolicy: CheckpointPolicy = .default, packed: Bool = false
 ) async throws -> String {
-    let lap = BenchmarkLap.completed(frameCount: 5_000)
+    var lap = BenchmarkLap.completed(frameCount: 5_000)
+    if packed { lap.lapFrames = packedAsLive(lap.frames) }
     var results: [LapStoreBenchmarkResult] = []
     var report: [String] = []
     for run in 1...max(runs, 1) {
@@ -28,6 +32,17 @@ func runStorageBenchmark(
     }
     report.append(storageSummary(results))
     return report.joined(separator: "\n\n")
+}
+
+/// `frames` as a live lap holds them at the line: whole chunks packed by the storage codec, and
+/// the frames after the last one.
+private func packedAsLive(_ frames: [TelemetryFrame]) -> LapFrames {
+    let packer = LapTelemetryChunkPacker(chunkFrames: LapTelemetryChunkPacker.spooledChunkFrames)
+    let whole = frames.count - frames.count % packer.chunkFrames
+    let chunks = stride(from: 0, to: whole, by: packer.chunkFrames).map { start in
+        packer.pack(Array(frames[start..<(start + packer.chunkFrames)]))
+    }
+    return .packed(PackedLapFrames(packer: packer, chunks: chunks, tail: Array(frames[whole...])))
 }
 
 /// "p50 a–b ms, p99 c–d ms" per phase across runs, and the blob size.

@@ -16,8 +16,11 @@ struct StorageBenchmarkCommand: AsyncParsableCommand {
     @Flag(help: "Let SQLite checkpoint inside commits (the policy the default is measured against).")
     var checkpointInCommit = false
 
+    @Flag(help: "Hand the lap over packed in 60-frame chunks, as a live session does (stored as its chunks).")
+    var packed = false
+
     mutating func run() async throws {
         let policy: CheckpointPolicy = checkpointInCommit ? .automaticInCommit : .default
-        print(try await runStorageBenchmark(laps: laps, runs: runs, checkpointPolicy: policy))
+        print(try await runStorageBenchmark(laps: laps, runs: runs, checkpointPolicy: policy, packed: packed))
     }
 }

@@ -11,8 +11,14 @@ public struct CompletedLap: Sendable {
     public var invalidReason: String?
     /// Lap time minus the reference lap time, seconds; nil without a reference or lap time.
     public var deltaToReference: Double?
-    /// Every frame of the lap in order.
-    public var frames: [TelemetryFrame]
+    /// Every frame of the lap in order; packed as the live coach held them when it packed them,
+    /// so the lap store can keep them so.
+    public var lapFrames: LapFrames
+    /// Every frame of the lap in order, unpacked (each read of a packed lap unpacks it).
+    public var frames: [TelemetryFrame] {
+        get { lapFrames.unpacked() }
+        set { lapFrames = .plain(newValue) }
+    }
     /// Per-corner measurements against the reference.
     public var corners: [CornerMetrics]
     /// Braking zones found on this lap.
@@ -22,12 +28,21 @@ public struct CompletedLap: Sendable {
         lapNumber: Int32, lapTime: Double?, isValid: Bool, invalidReason: String?, deltaToReference: Double?,
         frames: [TelemetryFrame], corners: [CornerMetrics], brakingZones: [BrakingZone]
     ) {
+        self.init(
+            lapNumber: lapNumber, lapTime: lapTime, isValid: isValid, invalidReason: invalidReason,
+            deltaToReference: deltaToReference, lapFrames: .plain(frames), corners: corners, brakingZones: brakingZones)
+    }
+
+    public init(
+        lapNumber: Int32, lapTime: Double?, isValid: Bool, invalidReason: String?, deltaToReference: Double?,
+        lapFrames: LapFrames, corners: [CornerMetrics], brakingZones: [BrakingZone]
+    ) {
         self.lapNumber = lapNumber
         self.lapTime = lapTime
         self.isValid = isValid
         self.invalidReason = invalidReason
         self.deltaToReference = deltaToReference
-        self.frames = frames
+        self.lapFrames = lapFrames
         self.corners = corners
         self.brakingZones = brakingZones
     }

@@ -130,17 +130,22 @@ public final class DriverCoach {
             cornerCoach?.lapStarted(lapNumber: lapNumber)
             deltaTracker?.reset()
             lastDeltaSessionTime = -.infinity
-        case .lapCompleted(let record):
+        case .lapCompleted(var record):
             lapsCompleted += 1
             let measured = cornerCoach?.lapFinished(isValid: record.isValid)
             // An untimed lap was only recorded, not coached: it reports no corner metrics.
-            let lap = completedLap(from: record, measured: untimedLapStart == nil ? measured : nil)
+            let coached = untimedLapStart == nil ? measured : nil
+            // Without corner metrics the braking zones come from the frames, and a lap coached
+            // without a reference may become the reference: unpack once for both. Otherwise
+            // the lap stays packed (only storage needs its frames).
+            if coached == nil { record.lapFrames = .plain(record.frames) }
+            let lap = completedLap(from: record, measured: coached)
             events.append(.lapCompleted(lap))
             considerAsOwnBest(record, into: &events)
         case .lapAbandoned(let record):
             cornerCoach?.lapAborted()
             if record.invalidReason == .tooLong {
-                let extent = LapExtent(record.frames)
+                let extent = LapExtent(record.lapFrames.unpacked())
                 events.append(.lapCut(LapCut(lapNumber: record.lapNumber, frameCount: extent.frameCount, duration: extent.duration)))
             }
             events.append(.lapCompleted(completedLap(from: record, measured: nil)))
@@ -166,7 +171,7 @@ public final class DriverCoach {
         return CompletedLap(
             lapNumber: record.lapNumber, lapTime: record.lapTime, isValid: record.isValid,
             invalidReason: record.invalidReason?.rawValue, deltaToReference: deltaToReference,
-            frames: record.frames, corners: measured?.corners ?? [],
+            lapFrames: record.lapFrames, corners: measured?.corners ?? [],
             brakingZones: measured?.brakingZones ?? brakingZones(of: record))
     }
 

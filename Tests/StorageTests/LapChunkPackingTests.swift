@@ -64,19 +64,21 @@ import Testing
         try #require(plain.count == 4)  // out-lap, two flying laps, the partial last one
         try #require(packed.count == plain.count)
         for (before, after) in zip(plain, packed) {
+            // Read once: each read of a packed lap's `frames` unpacks it.
+            let (beforeFrames, afterFrames) = (before.frames, after.frames)
             #expect(after.lapNumber == before.lapNumber)
             #expect(after.startTime == before.startTime)
             #expect(after.endTime == before.endTime)
             #expect(after.lapTime == before.lapTime)
             #expect(after.isComplete == before.isComplete)
             #expect(after.invalidReason == before.invalidReason)
-            #expect(after.frames.count == before.frames.count)
-            let stored = LapTelemetryCodec.encode(before.frames)
-            #expect(LapTelemetryCodec.encode(after.frames) == stored, "lap \(before.lapNumber): blob differs")
+            #expect(afterFrames.count == beforeFrames.count)
+            let stored = LapTelemetryCodec.encode(beforeFrames)
+            #expect(LapTelemetryCodec.encode(afterFrames) == stored, "lap \(before.lapNumber): blob differs")
             // Frame by frame: what the store gives back for the plain frame (packed chunks), or the
             // plain frame itself (the tail not packed yet).
             let decoded = try LapTelemetryCodec.decode(stored)
-            let mismatched = after.frames.indices.filter { after.frames[$0] != decoded[$0] && after.frames[$0] != before.frames[$0] }
+            let mismatched = afterFrames.indices.filter { afterFrames[$0] != decoded[$0] && afterFrames[$0] != beforeFrames[$0] }
             #expect(mismatched.isEmpty, "lap \(before.lapNumber): frames \(mismatched.prefix(3)) are neither")
         }
         // The session really exercises the invalid reasons that depend on single frames.
@@ -113,8 +115,8 @@ import Testing
         #expect(growth < 11)
     }
 
-    @Test(arguments: [true, false])
-    func coachingIsTheSameWithAPackedLap(withReference: Bool) {
+    /// The events of a coach over four synthetic laps with mistakes, with or without a reference.
+    static func coached(withReference: Bool, packer: (any LapFramePacker)?) -> [CoachingEvent] {
         let session = LapSynthesizer.frames(
             track: Self.track, car: .gt4, laps: 4,
             mistakes: [.brakeEarly(corner: 1, lap: 2, metres: 15), .slowApex(corner: 3, lap: 3, kmh: 6),
@@ -126,17 +128,42 @@ import Testing
         let choice = withReference
             ? ReferenceChoice(reference: session.reference, trackMap: nil, reason: .shippedForTrackAndCar)
             : ReferenceChoice(reference: nil, trackMap: nil, reason: .none)
-        func run(_ packer: (any LapFramePacker)?) -> [CoachingEvent] {
-            let coach = DriverCoach(
-                session: descriptor, reference: choice, language: .english,
-                configuration: DriverCoachConfiguration(framePacker: packer))
-            var events: [CoachingEvent] = []
-            for (index, frame) in session.frames.enumerated() {
-                coach.process(LiveFrame(frame: frame, batchSequence: UInt64(index / 6 + 1)), into: &events)
-            }
-            coach.finish(into: &events)
-            return events
+        let coach = DriverCoach(
+            session: descriptor, reference: choice, language: .english,
+            configuration: DriverCoachConfiguration(framePacker: packer))
+        var events: [CoachingEvent] = []
+        for (index, frame) in session.frames.enumerated() {
+            coach.process(LiveFrame(frame: frame, batchSequence: UInt64(index / 6 + 1)), into: &events)
         }
+        coach.finish(into: &events)
+        return events
+    }
+
+    /// A lap coached against a reference leaves the line packed, for the store to keep as its
+    /// chunks (nothing unpacked on the live path); a lap the coach measured nothing on (no
+    /// reference yet: its braking zones come from its frames, and it may become the reference)
+    /// is unpacked there once.
+    @Test(arguments: [true, false])
+    func aCoachedLapLeavesTheLinePackedUnlessTheCoachNeedsItsFrames(withReference: Bool) {
+        let laps = Self.coached(withReference: withReference, packer: LapTelemetryChunkPacker()).compactMap { event in
+            if case .lapCompleted(let lap) = event { lap } else { nil }
+        }
+        let packed = laps.map { lap in if case .packed = lap.lapFrames { true } else { false } }
+        #expect(laps.count == 4)
+        // Unpacked exactly when the lap reached the line with no corner measured; the last lap,
+        // ended by the session (partial), has no braking zones to find and stays packed.
+        #expect(laps.last?.invalidReason == LapInvalidReason.partial.rawValue)
+        #expect(packed == laps.map { !$0.corners.isEmpty || $0.invalidReason == LapInvalidReason.partial.rawValue })
+        // Without a shipped reference the first lap has none; it becomes the driver's own best,
+        // and the laps after it are coached against it.
+        #expect(packed.first == withReference)
+        #expect(packed.dropFirst().allSatisfy { $0 })
+        for lap in laps { #expect(lap.lapFrames.count == lap.frames.count && lap.frames.count > 1_000) }
+    }
+
+    @Test(arguments: [true, false])
+    func coachingIsTheSameWithAPackedLap(withReference: Bool) {
+        func run(_ packer: (any LapFramePacker)?) -> [CoachingEvent] { Self.coached(withReference: withReference, packer: packer) }
         let plain = run(nil)
         let packed = run(LapTelemetryChunkPacker())
         #expect(plain.contains { if case .cue = $0 { true } else { false } })

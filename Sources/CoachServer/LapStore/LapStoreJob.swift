@@ -44,7 +44,7 @@ struct LapStoreJob: Sendable {
     /// Memory the job holds: its frames (the lap's other parts are small) or a file's name.
     var memoryBytes: Int {
         switch payload {
-        case .lap(let lap): lap.frames.count * MemoryLayout<TelemetryFrame>.stride + 4_096
+        case .lap(let lap): lap.lapFrames.heapBytes + 4_096
         case .file: 512
         }
     }

@@ -46,7 +46,7 @@ extension LiveSession {
         logger.error(
             "a lap is lost",
             metadata: [
-                "lap": "\(lap.lapNumber)", "frames": "\(lap.frames.count)",
+                "lap": "\(lap.lapNumber)", "frames": "\(lap.lapFrames.count)",
                 "reason": "\(lapsWaiting) laps of this session wait for the database (storage.max_laps_waiting_per_session)",
             ])
         var withoutFrames = lap

@@ -41,25 +41,22 @@ struct LapFrameLog: Sendable {
         tail.removeAll(keepingCapacity: true)
     }
 
-    /// Every frame in order; `complete` is false when a chunk could not be read back or unpacked
-    /// (its frames are missing from `frames`).
-    func frames() -> (frames: [TelemetryFrame], complete: Bool) {
-        guard let packer, !chunks.isEmpty else { return (tail, true) }
-        var frames: [TelemetryFrame] = []
-        frames.reserveCapacity(count)
+    /// The lap's frames as they are held: packed chunks (those in the store read back, about
+    /// 0.1 ms for a 90 s lap, instead of about 1 ms to unpack them all) and the plain tail.
+    /// `complete` is false when a chunk could not be read back (its frames are missing).
+    func packedFrames() -> (frames: LapFrames, complete: Bool) {
+        guard let packer, !chunks.isEmpty else { return (.plain(tail), true) }
+        var bytes: [[UInt8]] = []
+        bytes.reserveCapacity(chunks.count)
         var complete = true
         for chunk in chunks {
-            do {
-                switch chunk {
-                case .inMemory(let bytes): frames.append(contentsOf: try packer.unpack(bytes))
-                case .stored(let location): frames.append(contentsOf: try packer.unpack(try store.read(location)))
-                }
-            } catch {
-                complete = false
+            switch chunk {
+            case .inMemory(let chunkBytes): bytes.append(chunkBytes)
+            case .stored(let location):
+                if let read = try? store.read(location) { bytes.append(read) } else { complete = false }
             }
         }
-        frames.append(contentsOf: tail)
-        return (frames, complete)
+        return (.packed(PackedLapFrames(packer: packer, chunks: bytes, tail: tail)), complete)
     }
 
     /// Chunks of this lap kept by its store, not in memory.

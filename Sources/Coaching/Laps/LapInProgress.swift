@@ -37,23 +37,23 @@ struct LapInProgress: Sendable {
 
     /// The record of this lap ended at the line at `endTime`.
     func completed(at endTime: Double) -> LapRecord {
-        let (frames, reason) = unpacked()
+        let (frames, reason) = held()
         return LapRecord(
-            lapNumber: lapNumber, frames: frames, startTime: startTime, endTime: endTime,
+            lapNumber: lapNumber, lapFrames: frames, startTime: startTime, endTime: endTime,
             lapTime: startedAtLine ? endTime - startTime : nil, isComplete: true, invalidReason: reason)
     }
 
     /// The record of this lap ended away from the line; `reason` says how it ended.
     func ended(because reason: LapInvalidReason) -> LapRecord {
         LapRecord(
-            lapNumber: lapNumber, frames: unpacked().frames, startTime: startTime, endTime: nil, lapTime: nil,
+            lapNumber: lapNumber, lapFrames: held().frames, startTime: startTime, endTime: nil, lapTime: nil,
             isComplete: false, invalidReason: reason)
     }
 
-    /// The frames, and the lap's invalid reason: a chunk that did not unpack leaves frames
-    /// missing, which is what `dataGap` means (never seen: the packer reads its own bytes).
-    private func unpacked() -> (frames: [TelemetryFrame], reason: LapInvalidReason?) {
-        let (frames, complete) = self.frames.frames()
+    /// The frames as held (packed, not unpacked), and the lap's invalid reason: a chunk that
+    /// could not be read back leaves frames missing, which is what `dataGap` means.
+    private func held() -> (frames: LapFrames, reason: LapInvalidReason?) {
+        let (frames, complete) = self.frames.packedFrames()
         return (frames, complete ? invalidReason : invalidReason ?? .dataGap)
     }
 }

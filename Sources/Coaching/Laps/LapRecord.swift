@@ -4,8 +4,14 @@ import Telemetry
 public struct LapRecord: Sendable {
     /// The sim's lap counter for this lap ("laps started").
     public var lapNumber: Int32
-    /// Every accepted frame of the lap, in order (dropped glitch and out-of-order rows excluded).
-    public var frames: [TelemetryFrame]
+    /// Every accepted frame of the lap, in order (dropped glitch and out-of-order rows excluded),
+    /// packed when the tracker has a frame packer.
+    public var lapFrames: LapFrames
+    /// Every accepted frame, unpacked (each read of a packed lap unpacks it).
+    public var frames: [TelemetryFrame] {
+        get { lapFrames.unpacked() }
+        set { lapFrames = .plain(newValue) }
+    }
     /// Session time the lap started: the interpolated line crossing, or the first frame of an
     /// out-lap or of a lap started after a reset.
     public var startTime: Double
@@ -22,8 +28,17 @@ public struct LapRecord: Sendable {
         lapNumber: Int32, frames: [TelemetryFrame], startTime: Double, endTime: Double?, lapTime: Double?,
         isComplete: Bool, invalidReason: LapInvalidReason?
     ) {
+        self.init(
+            lapNumber: lapNumber, lapFrames: .plain(frames), startTime: startTime, endTime: endTime, lapTime: lapTime,
+            isComplete: isComplete, invalidReason: invalidReason)
+    }
+
+    public init(
+        lapNumber: Int32, lapFrames: LapFrames, startTime: Double, endTime: Double?, lapTime: Double?,
+        isComplete: Bool, invalidReason: LapInvalidReason?
+    ) {
         self.lapNumber = lapNumber
-        self.frames = frames
+        self.lapFrames = lapFrames
         self.startTime = startTime
         self.endTime = endTime
         self.lapTime = lapTime

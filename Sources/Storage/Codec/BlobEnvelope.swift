@@ -44,6 +44,14 @@ struct BlobEnvelope {
         return Data(sealed)
     }
 
+    /// Adds the header to the payload as it is: for a payload of blobs already compressed.
+    func sealUncompressed(as kind: Kind) -> Data {
+        var writer = ByteWriter(capacity: Self.headerLength + payload.count)
+        writer.append(header(kind: kind, compression: Self.stored))
+        writer.append(payload)
+        return Data(writer.bytes)
+    }
+
     private func header(kind: Kind, compression: UInt8) -> [UInt8] {
         var writer = ByteWriter(capacity: Self.headerLength)
         writer.append(kind.magic)
@@ -69,6 +77,27 @@ struct BlobEnvelope {
             throw .corruptBlob("\(kind.name): count \(count) exceeds the limit \(kind.maximumCount)")
         }
         return count
+    }
+
+    /// The flags and item count a blob's header declares, with its magic and version checked,
+    /// without inflating anything.
+    static func declaredHeader(_ bytes: [UInt8], as kind: Kind) throws(StorageError) -> (flags: UInt32, count: Int) {
+        guard bytes.count >= headerLength else {
+            throw .corruptBlob("\(kind.name): \(bytes.count) bytes is shorter than the \(headerLength)-byte header")
+        }
+        var reader = ByteReader(Array(bytes.prefix(headerLength)), context: kind.name)
+        guard Array(try reader.readBytes(kind.magic.count)) == kind.magic else { throw .corruptBlob("\(kind.name): wrong magic") }
+        let version = try reader.readByte()
+        guard version == kind.version else {
+            throw .corruptBlob("\(kind.name): unsupported version \(version), expected \(kind.version)")
+        }
+        _ = try reader.readByte()  // compression
+        let flags = try reader.readLittleEndianUInt32()
+        let count = Int(try reader.readLittleEndianUInt32())
+        guard count <= kind.maximumCount else {
+            throw .corruptBlob("\(kind.name): count \(count) exceeds the limit \(kind.maximumCount)")
+        }
+        return (flags, count)
     }
 
     /// Checks the header and inflates the body; every failure is `StorageError.corruptBlob`.

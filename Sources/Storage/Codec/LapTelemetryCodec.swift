@@ -70,13 +70,47 @@ public enum LapTelemetryCodec {
         try BlobEnvelope.declaredCount(data, as: kind)
     }
 
+    /// The frame count in the header of a blob stored under `codec` (this layout or the chunked one).
+    public static func declaredFrameCount(_ data: Data, codec: String) throws(StorageError) -> Int {
+        switch codec {
+        case name: try declaredFrameCount(data)
+        case chunkedName: try BlobEnvelope.declaredCount(data, as: chunkedKind)
+        default: throw .corruptBlob("unknown lap telemetry codec \(codec)")
+        }
+    }
+
+    /// Decodes a blob stored under `codec` (this layout or the chunked one).
+    public static func decode(_ data: Data, codec: String) throws(StorageError) -> [TelemetryFrame] {
+        switch codec {
+        case name: try decode(data)
+        case chunkedName: try decodeChunks(data)
+        default: throw .corruptBlob("unknown lap telemetry codec \(codec)")
+        }
+    }
+
+    /// The codec of a blob this build writes, told by its magic (a pending lap's file keeps the
+    /// blob without its codec's name).
+    static func codec(of data: Data) throws(StorageError) -> String {
+        switch Array(data.prefix(4)) {
+        case kind.magic: name
+        case chunkedKind.magic: chunkedName
+        default: throw .corruptBlob("lap telemetry: unknown magic")
+        }
+    }
+
+    /// A blob's channel mask, checked: only known channels, and every channel always stored.
+    static func storedMask(_ flags: UInt32) throws(StorageError) -> ChannelMask {
+        let mask = ChannelMask(rawValue: flags)
+        guard ChannelMask.all.isSuperset(of: mask), mask.isSuperset(of: StoredChannel.alwaysStored) else {
+            throw .corruptBlob("lap telemetry: invalid channel mask 0x\(String(flags, radix: 16))")
+        }
+        return mask
+    }
+
     /// Decodes a blob; anything inconsistent throws `StorageError.corruptBlob`.
     public static func decode(_ data: Data) throws(StorageError) -> [TelemetryFrame] {
         let envelope = try BlobEnvelope.open(data, as: kind)
-        let mask = ChannelMask(rawValue: envelope.flags)
-        guard ChannelMask.all.isSuperset(of: mask), mask.isSuperset(of: StoredChannel.alwaysStored) else {
-            throw .corruptBlob("lap telemetry: invalid channel mask 0x\(String(envelope.flags, radix: 16))")
-        }
+        let mask = try storedMask(envelope.flags)
         let count = envelope.count
         var reader = ByteReader(envelope.payload, context: kind.name)
         var frames = [TelemetryFrame](repeating: blankFrame, count: count)

@@ -13,19 +13,21 @@ public struct StoredLapTelemetry: Sendable {
     /// The count in the blob's header, so a size limit can be checked before anything is
     /// decoded (`frames()` then yields exactly this many, or throws).
     public func frameCount() throws(StorageError) -> Int {
-        guard codec == LapTelemetryCodec.name else {
-            throw StorageError.corruptBlob("lap \(lapID): unknown telemetry codec \(codec)")
-        }
-        return try LapTelemetryCodec.declaredFrameCount(data)
+        try requireKnownCodec()
+        return try LapTelemetryCodec.declaredFrameCount(data, codec: codec)
     }
 
     /// The frames; throws `.corruptBlob` for a blob (or codec) that does not decode. CPU-bound
     /// (inflate and every column), so the caller picks the thread.
     public func frames() throws(StorageError) -> [TelemetryFrame] {
-        guard codec == LapTelemetryCodec.name else {
+        try requireKnownCodec()
+        return try LapTelemetryCodec.decode(data, codec: codec)
+    }
+
+    private func requireKnownCodec() throws(StorageError) {
+        guard codec == LapTelemetryCodec.name || codec == LapTelemetryCodec.chunkedName else {
             throw StorageError.corruptBlob("lap \(lapID): unknown telemetry codec \(codec)")
         }
-        return try LapTelemetryCodec.decode(data)
     }
 }
 

@@ -21,7 +21,7 @@ extension PreparedLap {
         let lapID = db.lastInsertedRowID
         try db.execute(
             sql: "INSERT INTO lap_telemetry (lap_id, codec, channel_mask, frame_count, data) VALUES (?, ?, ?, ?, ?)",
-            arguments: [lapID, LapTelemetryCodec.name, Int64(channelMask.rawValue), frameCount, telemetry]
+            arguments: [lapID, codec, Int64(channelMask.rawValue), frameCount, telemetry]
         )
         for corner in lap.corners { try corner.insert(db, lapID: lapID) }
         for zone in lap.brakingZones { try zone.insert(db, lapID: lapID) }

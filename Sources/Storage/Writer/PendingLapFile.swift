@@ -8,8 +8,8 @@ import Telemetry
 /// with its session and driver, so storing it later writes the very same rows.
 ///
 /// Layout, little-endian: `"TBPL"`, version `1`, u32 header length, the header as JSON, u32
-/// telemetry length, the telemetry blob (`LapTelemetryCodec`), then a CRC-32 (zlib's) of every
-/// byte before it. Anything that does not check out is `StorageError.corruptBlob`.
+/// telemetry length, the telemetry blob (`LapTelemetryCodec`, whole or chunked: its magic says
+/// which), then a CRC-32 (zlib's) of every byte before it. Anything that does not check out is `StorageError.corruptBlob`.
 enum PendingLapFile {
     static let magic: [UInt8] = Array("TBPL".utf8)
     static let version: UInt8 = 1
@@ -71,14 +71,15 @@ enum PendingLapFile {
         let telemetry = Data(try reader.readBytes(Int(try reader.readLittleEndianUInt32())))
         guard reader.isAtEnd else { throw .corruptBlob("pending lap: bytes after the telemetry") }
         // The blob's own checks (frame count, mask, lengths) run before anything is inserted.
-        guard try LapTelemetryCodec.decode(telemetry).count == header.frameCount else {
+        let codec = try LapTelemetryCodec.codec(of: telemetry)
+        guard try LapTelemetryCodec.decode(telemetry, codec: codec).count == header.frameCount else {
             throw .corruptBlob("pending lap: telemetry frame count differs from the header")
         }
         let lap = CompletedLap(
             lapNumber: header.lapNumber, lapTime: header.lapTime, isValid: header.isValid,
             invalidReason: header.invalidReason, deltaToReference: header.deltaToReference, frames: [],
             corners: header.corners, brakingZones: header.brakingZones)
-        let prepared = PreparedLap(
+        let prepared = try PreparedLap(
             lap: lap, startTime: header.startTime, telemetry: telemetry,
             channelMask: ChannelMask(rawValue: header.channelMask), frameCount: header.frameCount)
         return (header, prepared)
