@@ -145,7 +145,8 @@ public final class DriverCoach {
         case .lapAbandoned(let record):
             cornerCoach?.lapAborted()
             if record.invalidReason == .tooLong {
-                let extent = LapExtent(record.lapFrames.unpacked())
+                // Not from the frames: a lap at the cap is too large to unpack on the live path.
+                let extent = record.extent
                 events.append(.lapCut(LapCut(lapNumber: record.lapNumber, frameCount: extent.frameCount, duration: extent.duration)))
             }
             events.append(.lapCompleted(completedLap(from: record, measured: nil)))

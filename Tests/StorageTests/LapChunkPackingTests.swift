@@ -1,6 +1,7 @@
 import Coaching
 import LapSynthesis
 import Foundation
+import Synchronization
 import Telemetry
 import TestSupport
 import Testing
@@ -115,8 +116,12 @@ import Testing
         #expect(growth < 11)
     }
 
-    /// The events of a coach over four synthetic laps with mistakes, with or without a reference.
-    static func coached(withReference: Bool, packer: (any LapFramePacker)?) -> [CoachingEvent] {
+    /// A coach, and the frames of four synthetic laps with mistakes to feed it, with or without
+    /// a reference.
+    static func coach(
+        withReference: Bool, packer: (any LapFramePacker)?,
+        lapTracking: LapTrackingConfiguration = DriverCoachConfiguration.liveLapTracking
+    ) -> (DriverCoach, [TelemetryFrame]) {
         let session = LapSynthesizer.frames(
             track: Self.track, car: .gt4, laps: 4,
             mistakes: [.brakeEarly(corner: 1, lap: 2, metres: 15), .slowApex(corner: 3, lap: 3, kmh: 6),
@@ -130,13 +135,49 @@ import Testing
             : ReferenceChoice(reference: nil, trackMap: nil, reason: .none)
         let coach = DriverCoach(
             session: descriptor, reference: choice, language: .english,
-            configuration: DriverCoachConfiguration(framePacker: packer))
+            configuration: DriverCoachConfiguration(lapTracking: lapTracking, framePacker: packer))
+        return (coach, session.frames)
+    }
+
+    /// The events of `coach(withReference:packer:)` over its whole session.
+    static func coached(withReference: Bool, packer: (any LapFramePacker)?) -> [CoachingEvent] {
+        let (coach, frames) = Self.coach(withReference: withReference, packer: packer)
         var events: [CoachingEvent] = []
-        for (index, frame) in session.frames.enumerated() {
+        for (index, frame) in frames.enumerated() {
             coach.process(LiveFrame(frame: frame, batchSequence: UInt64(index / 6 + 1)), into: &events)
         }
         coach.finish(into: &events)
         return events
+    }
+
+    /// A lap cut at the frame cap is reported (`lap_too_long`: its frames and seconds) from what
+    /// the tracker kept as the frames came, without unpacking the lap: at the default cap it is
+    /// half a million frames, on the event loop of every driver on it.
+    @Test func aLapCutAtTheCapIsReportedWithoutUnpackingIt() throws {
+        let packer = CountingPacker()
+        var tracking = DriverCoachConfiguration.liveLapTracking
+        tracking.maximumLapFrames = 2_000
+        let (coach, frames) = Self.coach(withReference: true, packer: packer, lapTracking: tracking)
+        var events: [CoachingEvent] = []
+        var cut: LapCut?
+        var unpacksBefore = 0
+        for (index, frame) in frames.enumerated() where cut == nil {
+            events.removeAll()
+            unpacksBefore = packer.unpacks
+            coach.process(LiveFrame(frame: frame, batchSequence: UInt64(index / 6 + 1)), into: &events)
+            for event in events { if case .lapCut(let lapCut) = event { cut = lapCut } }
+        }
+        let reported = try #require(cut)
+        #expect(reported.frameCount == 2_000)
+        #expect(abs(reported.duration - 1_999.0 / 60) < 0.1, "\(reported.duration) s")
+        #expect(packer.unpacks == unpacksBefore, "the frame that cut the lap unpacked \(packer.unpacks - unpacksBefore) chunks")
+        // The cut lap itself is reported, still packed, with every frame.
+        let lap = try #require(events.lazy.compactMap { if case .lapCompleted(let lap) = $0 { lap } else { nil } }.first)
+        #expect(lap.invalidReason == LapInvalidReason.tooLong.rawValue && lap.lapFrames.count == 2_000)
+        guard case .packed = lap.lapFrames else {
+            Issue.record("the cut lap was unpacked")
+            return
+        }
     }
 
     /// A lap coached against a reference leaves the line packed, for the store to keep as its
@@ -197,5 +238,18 @@ import Testing
         case .lapDiscarded(let fragment): "fragment \(fragment.lapNumber) \(fragment.reason) \(fragment.extent.frameCount)"
         case .lapCut(let cut): "cut \(cut.lapNumber) \(cut.frameCount)"
         }
+    }
+}
+
+/// The storage codec's packer, counting the chunks it unpacks.
+private final class CountingPacker: LapFramePacker {
+    private let packer = LapTelemetryChunkPacker(chunkFrames: 60)
+    private let count = Mutex(0)
+    var chunkFrames: Int { packer.chunkFrames }
+    var unpacks: Int { count.withLock { $0 } }
+    func pack(_ frames: [TelemetryFrame]) -> [UInt8] { packer.pack(frames) }
+    func unpack(_ chunk: [UInt8]) throws -> [TelemetryFrame] {
+        count.withLock { $0 += 1 }
+        return try packer.unpack(chunk)
     }
 }

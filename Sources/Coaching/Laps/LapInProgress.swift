@@ -39,14 +39,14 @@ struct LapInProgress: Sendable {
     func completed(at endTime: Double) -> LapRecord {
         let (frames, reason) = held()
         return LapRecord(
-            lapNumber: lapNumber, lapFrames: frames, startTime: startTime, endTime: endTime,
+            lapNumber: lapNumber, lapFrames: frames, extent: extent, startTime: startTime, endTime: endTime,
             lapTime: startedAtLine ? endTime - startTime : nil, isComplete: true, invalidReason: reason)
     }
 
     /// The record of this lap ended away from the line; `reason` says how it ended.
     func ended(because reason: LapInvalidReason) -> LapRecord {
         LapRecord(
-            lapNumber: lapNumber, lapFrames: held().frames, startTime: startTime, endTime: nil, lapTime: nil,
+            lapNumber: lapNumber, lapFrames: held().frames, extent: extent, startTime: startTime, endTime: nil, lapTime: nil,
             isComplete: false, invalidReason: reason)
     }
 

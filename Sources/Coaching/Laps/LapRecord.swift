@@ -6,12 +6,18 @@ public struct LapRecord: Sendable {
     public var lapNumber: Int32
     /// Every accepted frame of the lap, in order (dropped glitch and out-of-order rows excluded),
     /// packed when the tracker has a frame packer.
-    public var lapFrames: LapFrames
+    public internal(set) var lapFrames: LapFrames
     /// Every accepted frame, unpacked (each read of a packed lap unpacks it).
     public var frames: [TelemetryFrame] {
         get { lapFrames.unpacked() }
-        set { lapFrames = .plain(newValue) }
+        set {
+            lapFrames = .plain(newValue)
+            extent = LapExtent(newValue)
+        }
     }
+    /// Where and when the frames lie, kept as they came: what a cut lap reports without
+    /// unpacking it (a lap at the frame cap is half a million frames).
+    public private(set) var extent: LapExtent
     /// Session time the lap started: the interpolated line crossing, or the first frame of an
     /// out-lap or of a lap started after a reset.
     public var startTime: Double
@@ -29,16 +35,17 @@ public struct LapRecord: Sendable {
         isComplete: Bool, invalidReason: LapInvalidReason?
     ) {
         self.init(
-            lapNumber: lapNumber, lapFrames: .plain(frames), startTime: startTime, endTime: endTime, lapTime: lapTime,
-            isComplete: isComplete, invalidReason: invalidReason)
+            lapNumber: lapNumber, lapFrames: .plain(frames), extent: LapExtent(frames), startTime: startTime, endTime: endTime,
+            lapTime: lapTime, isComplete: isComplete, invalidReason: invalidReason)
     }
 
     public init(
-        lapNumber: Int32, lapFrames: LapFrames, startTime: Double, endTime: Double?, lapTime: Double?,
+        lapNumber: Int32, lapFrames: LapFrames, extent: LapExtent, startTime: Double, endTime: Double?, lapTime: Double?,
         isComplete: Bool, invalidReason: LapInvalidReason?
     ) {
         self.lapNumber = lapNumber
         self.lapFrames = lapFrames
+        self.extent = extent
         self.startTime = startTime
         self.endTime = endTime
         self.lapTime = lapTime
