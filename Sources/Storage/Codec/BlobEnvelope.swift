@@ -66,65 +66,27 @@ struct BlobEnvelope {
     /// The item count a blob's header declares, checked against the kind's limit, without
     /// inflating anything: for size limits before a decode.
     static func declaredCount(_ data: Data, as kind: Kind) throws(StorageError) -> Int {
-        var reader = ByteReader([UInt8](data.prefix(headerLength)), context: kind.name)
-        guard data.count >= headerLength else {
-            throw .corruptBlob("\(kind.name): \(data.count) bytes is shorter than the \(headerLength)-byte header")
-        }
-        guard Array(try reader.readBytes(kind.magic.count)) == kind.magic else { throw .corruptBlob("\(kind.name): wrong magic") }
-        _ = try reader.readBytes(6)  // version, compression, flags
-        let count = Int(try reader.readLittleEndianUInt32())
-        guard count <= kind.maximumCount else {
-            throw .corruptBlob("\(kind.name): count \(count) exceeds the limit \(kind.maximumCount)")
-        }
-        return count
+        try header(of: [UInt8](data.prefix(headerLength)), as: kind, checkingVersion: false).count
     }
 
     /// The flags and item count a blob's header declares, with its magic and version checked,
     /// without inflating anything.
     static func declaredHeader(_ bytes: [UInt8], as kind: Kind) throws(StorageError) -> (flags: UInt32, count: Int) {
-        guard bytes.count >= headerLength else {
-            throw .corruptBlob("\(kind.name): \(bytes.count) bytes is shorter than the \(headerLength)-byte header")
-        }
-        var reader = ByteReader(Array(bytes.prefix(headerLength)), context: kind.name)
-        guard Array(try reader.readBytes(kind.magic.count)) == kind.magic else { throw .corruptBlob("\(kind.name): wrong magic") }
-        let version = try reader.readByte()
-        guard version == kind.version else {
-            throw .corruptBlob("\(kind.name): unsupported version \(version), expected \(kind.version)")
-        }
-        _ = try reader.readByte()  // compression
-        let flags = try reader.readLittleEndianUInt32()
-        let count = Int(try reader.readLittleEndianUInt32())
-        guard count <= kind.maximumCount else {
-            throw .corruptBlob("\(kind.name): count \(count) exceeds the limit \(kind.maximumCount)")
-        }
-        return (flags, count)
+        let header = try header(of: Array(bytes.prefix(headerLength)), as: kind, checkingVersion: true)
+        return (header.flags, header.count)
     }
 
     /// Checks the header and inflates the body; every failure is `StorageError.corruptBlob`.
     static func open(_ data: Data, as kind: Kind) throws(StorageError) -> BlobEnvelope {
-        var reader = ByteReader([UInt8](data), context: kind.name)
-        guard data.count >= headerLength else {
-            throw .corruptBlob("\(kind.name): \(data.count) bytes is shorter than the \(headerLength)-byte header")
+        let bytes = [UInt8](data)
+        let header = try header(of: Array(bytes.prefix(headerLength)), as: kind, checkingVersion: true)
+        let payloadLength = header.payloadLength
+        guard payloadLength <= kind.maximumPayloadLength(count: header.count) else {
+            throw .corruptBlob("\(kind.name): payload length \(payloadLength) is impossible for count \(header.count)")
         }
-        let magic = Array(try reader.readBytes(kind.magic.count))
-        guard magic == kind.magic else { throw .corruptBlob("\(kind.name): wrong magic \(magic)") }
-        let version = try reader.readByte()
-        guard version == kind.version else {
-            throw .corruptBlob("\(kind.name): unsupported version \(version), expected \(kind.version)")
-        }
-        let compression = try reader.readByte()
-        let flags = try reader.readLittleEndianUInt32()
-        let count = Int(try reader.readLittleEndianUInt32())
-        let payloadLength = Int(try reader.readLittleEndianUInt32())
-        guard count <= kind.maximumCount else {
-            throw .corruptBlob("\(kind.name): count \(count) exceeds the limit \(kind.maximumCount)")
-        }
-        guard payloadLength <= kind.maximumPayloadLength(count: count) else {
-            throw .corruptBlob("\(kind.name): payload length \(payloadLength) is impossible for count \(count)")
-        }
-        let body = try reader.readBytes(reader.remaining)
+        let body = bytes[headerLength...]
         let payload: [UInt8]
-        switch compression {
+        switch header.compression {
         case stored:
             guard body.count == payloadLength else {
                 throw .corruptBlob("\(kind.name): stored body is \(body.count) bytes, header says \(payloadLength)")
@@ -133,8 +95,38 @@ struct BlobEnvelope {
         case zlib:
             payload = try Zlib.decompress(body, expectedLength: payloadLength, context: kind.name)
         default:
-            throw .corruptBlob("\(kind.name): unknown compression \(compression)")
+            throw .corruptBlob("\(kind.name): unknown compression \(header.compression)")
         }
-        return BlobEnvelope(flags: flags, count: count, payload: payload)
+        return BlobEnvelope(flags: header.flags, count: header.count, payload: payload)
+    }
+
+    /// The fields of a header.
+    private struct Header {
+        var compression: UInt8
+        var flags: UInt32
+        var count: Int
+        var payloadLength: Int
+    }
+
+    /// Reads a header from its `headerLength` bytes (fewer: too short), checking in this order
+    /// its length, its magic, its version (when asked) and its count against the kind's limit.
+    private static func header(of bytes: [UInt8], as kind: Kind, checkingVersion: Bool) throws(StorageError) -> Header {
+        guard bytes.count >= headerLength else {
+            throw .corruptBlob("\(kind.name): \(bytes.count) bytes is shorter than the \(headerLength)-byte header")
+        }
+        var reader = ByteReader(bytes, context: kind.name)
+        let magic = Array(try reader.readBytes(kind.magic.count))
+        guard magic == kind.magic else { throw .corruptBlob("\(kind.name): wrong magic \(magic)") }
+        let version = try reader.readByte()
+        if checkingVersion, version != kind.version {
+            throw .corruptBlob("\(kind.name): unsupported version \(version), expected \(kind.version)")
+        }
+        let header = Header(
+            compression: try reader.readByte(), flags: try reader.readLittleEndianUInt32(),
+            count: Int(try reader.readLittleEndianUInt32()), payloadLength: Int(try reader.readLittleEndianUInt32()))
+        guard header.count <= kind.maximumCount else {
+            throw .corruptBlob("\(kind.name): count \(header.count) exceeds the limit \(kind.maximumCount)")
+        }
+        return header
     }
 }

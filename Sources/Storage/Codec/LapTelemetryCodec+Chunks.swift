@@ -11,7 +11,7 @@ import Telemetry
 /// `chunkCount:u32`, then for each chunk `length:u32` and its blob.
 extension LapTelemetryCodec {
     /// The `codec` column value for chunked blobs.
-    public static let chunkedName = "tbl1-chunks"
+    public static let chunkedName = Layout.chunks.rawValue
 
     static let chunkedKind = BlobEnvelope.Kind(
         magic: Array("TBLK".utf8), version: 1, name: "chunked lap telemetry", maximumCount: maximumFrameCount,

@@ -14,7 +14,7 @@ import Telemetry
 /// road, on track), so decoding is exact up to the quantisation step for every frame.
 public enum LapTelemetryCodec {
     /// The `codec` column value for blobs this encoder writes.
-    public static let name = "tbl1-quantised-delta-shuffle-zlib"
+    public static let name = Layout.whole.rawValue
     /// zlib level 1: level 6 saved about 2 % more space for several times the CPU (see docs/storage.md).
     public static let defaultCompressionLevel: Int32 = 1
     /// About 4.6 hours at 60 Hz: no real lap is longer, and the limit bounds a hostile header.
@@ -70,31 +70,43 @@ public enum LapTelemetryCodec {
         try BlobEnvelope.declaredCount(data, as: kind)
     }
 
-    /// The frame count in the header of a blob stored under `codec` (this layout or the chunked one).
+    /// The layouts a `codec` column names: the name is the raw value.
+    enum Layout: String {
+        /// This file's layout: one blob for the whole lap.
+        case whole = "tbl1-quantised-delta-shuffle-zlib"
+        /// A live lap's chunks, each a whole-layout blob (`LapTelemetryCodec+Chunks`).
+        case chunks = "tbl1-chunks"
+
+        /// The layout `codec` names; `corruptBlob` for a name this build does not know.
+        init(codec: String) throws(StorageError) {
+            guard let layout = Layout(rawValue: codec) else { throw .corruptBlob("unknown lap telemetry codec \(codec)") }
+            self = layout
+        }
+
+        /// The layout of a blob this build writes, told by its magic (a pending lap's file keeps
+        /// the blob without its codec's name).
+        init(of data: Data) throws(StorageError) {
+            switch Array(data.prefix(4)) {
+            case kind.magic: self = .whole
+            case chunkedKind.magic: self = .chunks
+            default: throw .corruptBlob("lap telemetry: unknown magic")
+            }
+        }
+    }
+
+    /// The frame count in the header of a blob stored under `codec` (either layout).
     public static func declaredFrameCount(_ data: Data, codec: String) throws(StorageError) -> Int {
-        switch codec {
-        case name: try declaredFrameCount(data)
-        case chunkedName: try BlobEnvelope.declaredCount(data, as: chunkedKind)
-        default: throw .corruptBlob("unknown lap telemetry codec \(codec)")
+        switch try Layout(codec: codec) {
+        case .whole: try declaredFrameCount(data)
+        case .chunks: try BlobEnvelope.declaredCount(data, as: chunkedKind)
         }
     }
 
-    /// Decodes a blob stored under `codec` (this layout or the chunked one).
+    /// Decodes a blob stored under `codec` (either layout).
     public static func decode(_ data: Data, codec: String) throws(StorageError) -> [TelemetryFrame] {
-        switch codec {
-        case name: try decode(data)
-        case chunkedName: try decodeChunks(data)
-        default: throw .corruptBlob("unknown lap telemetry codec \(codec)")
-        }
-    }
-
-    /// The codec of a blob this build writes, told by its magic (a pending lap's file keeps the
-    /// blob without its codec's name).
-    static func codec(of data: Data) throws(StorageError) -> String {
-        switch Array(data.prefix(4)) {
-        case kind.magic: name
-        case chunkedKind.magic: chunkedName
-        default: throw .corruptBlob("lap telemetry: unknown magic")
+        switch try Layout(codec: codec) {
+        case .whole: try decode(data)
+        case .chunks: try decodeChunks(data)
         }
     }
 

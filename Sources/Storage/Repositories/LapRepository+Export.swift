@@ -25,7 +25,7 @@ public struct StoredLapTelemetry: Sendable {
     }
 
     private func requireKnownCodec() throws(StorageError) {
-        guard codec == LapTelemetryCodec.name || codec == LapTelemetryCodec.chunkedName else {
+        guard LapTelemetryCodec.Layout(rawValue: codec) != nil else {
             throw StorageError.corruptBlob("lap \(lapID): unknown telemetry codec \(codec)")
         }
     }

@@ -71,7 +71,7 @@ enum PendingLapFile {
         let telemetry = Data(try reader.readBytes(Int(try reader.readLittleEndianUInt32())))
         guard reader.isAtEnd else { throw .corruptBlob("pending lap: bytes after the telemetry") }
         // The blob's own checks (frame count, mask, lengths) run before anything is inserted.
-        let codec = try LapTelemetryCodec.codec(of: telemetry)
+        let codec = try LapTelemetryCodec.Layout(of: telemetry).rawValue
         guard try LapTelemetryCodec.decode(telemetry, codec: codec).count == header.frameCount else {
             throw .corruptBlob("pending lap: telemetry frame count differs from the header")
         }

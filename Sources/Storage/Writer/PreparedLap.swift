@@ -20,7 +20,7 @@ struct PreparedLap: Sendable {
         self.lap = lap
         self.startTime = startTime
         self.telemetry = telemetry
-        self.codec = try LapTelemetryCodec.codec(of: telemetry)
+        self.codec = try LapTelemetryCodec.Layout(of: telemetry).rawValue
         self.channelMask = channelMask
         self.frameCount = frameCount
     }
